@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import { grantGuestAccess } from '../access/grant-guest-access';
+import { CommunityFile } from '../store/community-file';
+import { importCommunity } from '../store/community-import';
+import { getCommunity } from '../store/community-repo';
+import type { Db } from '../store/database';
+import { resourcePath } from '../resources-path';
+import { demoGuest } from './demo-guests';
+
+const demoOperator = { name: 'Demo data', role: 'manager' as const };
+
+/**
+ * Loads resources/demo/community.json and gives it a lived-in state: credentials on many
+ * units, doors programmed on the last round, and a few changes still pending at the door.
+ */
+export function loadDemoCommunity(db: Db, now: () => Date): void {
+  const file = CommunityFile.parse(JSON.parse(fs.readFileSync(resourcePath('demo', 'community.json'), 'utf8')));
+  importCommunity(db, file, now().toISOString(), demoOperator.name);
+  const community = getCommunity(db);
+  const ctx = { db, now, operator: demoOperator, community: () => community };
+  const units = file.buildings.flatMap((b) => b.floors.flatMap((f) => f.units));
+  const kindsOf = new Map(file.lockModels.map((m) => [m.id, m.capabilities.credentialKinds]));
+
+  const grantTo = (unitIndex: number, guestIndex: number): void => {
+    const unit = units[unitIndex]!;
+    const kinds = kindsOf.get(unit.lockModelId) ?? ['pin'];
+    const kind = kinds[guestIndex % kinds.length]!;
+    grantGuestAccess(ctx, { unitId: unit.id, kind, accessType: 'permanent', guest: demoGuest(guestIndex) });
+  };
+
+  let guest = 0;
+  units.forEach((_, i) => {
+    if (i % 5 < 2) grantTo(i, guest++);
+    if (i % 11 === 0) grantTo(i, guest++);
+  });
+  // The last programming round reached every door...
+  db.prepare('UPDATE doors SET reported_version = desired_version, reported_at = ?, desired_changed_at = NULL').run(
+    now().toISOString(),
+  );
+  // ...and a few grants made since are still waiting at their doors.
+  for (let i = 3; i < units.length; i += 41) grantTo(i, guest++);
+}

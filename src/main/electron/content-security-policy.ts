@@ -1,0 +1,31 @@
+import type { Session } from 'electron';
+
+/** The same policy as the renderer's <meta> tag: nothing but the app's own files. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Response headers with our CSP in place of any the response carried (header names are case-insensitive). */
+export function withContentSecurityPolicy(
+  headers: Record<string, string | string[]> | undefined,
+): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
+  result['Content-Security-Policy'] = [contentSecurityPolicy];
+  return result;
+}
+
+export function installContentSecurityPolicy(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+}

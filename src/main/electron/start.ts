@@ -1,0 +1,96 @@
+import os from 'node:os';
+import path from 'node:path';
+import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
+import type { Core, CoreOptions } from '../core-types';
+import { bindElectronCarrier } from '../ipc/electron-carrier';
+import { createSenderTrust } from '../ipc/trusted-sender';
+import { resolveAppPage } from './app-page';
+import { appPaths, electronSqliteBinding } from './app-paths';
+import { createMainWindow, loadAppPage } from './main-window';
+import { hardenSession } from './session-hardening';
+import { claimSingleInstance } from './single-instance';
+import { installWebContentsGuard } from './web-contents-guard';
+import { devToolsAllowed } from './window-options';
+
+export interface StartOptions {
+  createCore(options: CoreOptions): Core;
+  env?: NodeJS.ProcessEnv;
+  /** Folder of the main bundle (out/main); the preload and renderer sit beside it. */
+  mainDir?: string;
+}
+
+export interface RunningPorter {
+  window: BrowserWindow;
+  core: Core;
+}
+
+/**
+ * The Electron shell's whole life: one instance, hardening before the first window, the core
+ * behind the carrier, one window on the app page. Undefined when another instance runs.
+ */
+export async function startPorter(options: StartOptions): Promise<RunningPorter | undefined> {
+  const env = options.env ?? process.env;
+  const paths = appPaths(options.mainDir ?? __dirname);
+  const dataDirFromEnv = env.PORTER_DATA_DIR ? path.resolve(env.PORTER_DATA_DIR) : undefined;
+  // A console on its own data dir (tests, a second community) gets its own profile and lock.
+  if (dataDirFromEnv) app.setPath('userData', path.join(dataDirFromEnv, 'electron-profile'));
+
+  let mainWindow: BrowserWindow | undefined;
+  if (!claimSingleInstance(app, () => mainWindow)) return undefined;
+
+  const kiosk = false; // the --kiosk flag comes with its own issue
+  const devTools = devToolsAllowed({ isPackaged: app.isPackaged, kiosk });
+  const page = resolveAppPage({
+    isPackaged: app.isPackaged,
+    rendererUrl: env.ELECTRON_RENDERER_URL,
+    indexPath: paths.rendererIndex,
+  });
+  app.enableSandbox();
+  installWebContentsGuard(app, { page, lockDevTools: !devTools });
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+
+  const core = options.createCore({
+    dataDir: dataDirFromEnv ?? app.getPath('userData'),
+    host: 'electron',
+    loadDemoWhenEmpty: true,
+    operator: { name: operatorName(env), role: 'manager' },
+    sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
+  });
+  const trust = createSenderTrust<WebContents>(page);
+  const unbind = bindElectronCarrier({
+    core,
+    isTrustedSender: (event) => trust.isTrustedSender(event),
+    eventTargets: () => trust.trustedTargets(),
+  });
+  app.once('will-quit', () => {
+    unbind();
+    core.close();
+  });
+
+  mainWindow = createMainWindow({ preloadPath: paths.preload, devTools });
+  trust.trust(mainWindow.webContents);
+  await loadAppPage(mainWindow, page);
+  return { window: mainWindow, core };
+}
+
+/** Starts Porter; a failure to start is shown to the person at the console, then the app exits. */
+export function runPorter(options: StartOptions): void {
+  startPorter(options).catch((error: unknown) => {
+    console.error('[porter] could not start:', error);
+    dialog.showErrorBox('Porter could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+function operatorName(env: NodeJS.ProcessEnv): string {
+  try {
+    const name = os.userInfo().username;
+    if (name) return name;
+  } catch {
+    // no passwd entry for this uid: fall through
+  }
+  return env.USER ?? env.USERNAME ?? 'Leasing office';
+}

@@ -1,0 +1,23 @@
+import type { HardwareOverview } from '../../shared/domain';
+import { toLockModel } from './community-repo';
+import type { Db } from './database';
+
+export function getHardwareOverview(db: Db): HardwareOverview {
+  const models = (
+    db
+      .prepare(
+        `SELECT m.*, (SELECT count(*) FROM doors d WHERE d.lock_model_id = m.id) AS door_count
+         FROM lock_models m ORDER BY m.role, m.name`,
+      )
+      .all() as (Parameters<typeof toLockModel>[0] & { door_count: number })[]
+  ).map((r) => ({ model: toLockModel(r), doorCount: r.door_count }));
+  const pendingDoors = db
+    .prepare(
+      `SELECT d.id, d.name, d.kind, d.unit_id AS unitId, m.name AS modelName, d.desired_changed_at AS pendingSince
+       FROM doors d JOIN lock_models m ON m.id = d.lock_model_id
+       WHERE d.reported_version IS NOT NULL AND d.desired_version > d.reported_version
+       ORDER BY d.desired_changed_at, d.name`,
+    )
+    .all() as HardwareOverview['pendingDoors'];
+  return { models, pendingDoors };
+}

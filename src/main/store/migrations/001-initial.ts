@@ -1,0 +1,131 @@
+/**
+ * The first schema. Desired state (what the console wants on a door: door_credentials and
+ * doors.desired_version) is kept apart from reported state (what the door last said:
+ * doors.reported_version, reported_at), so "pending at door X since T" is a query.
+ */
+export const initial = `
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+CREATE TABLE community (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  phone_region TEXT NOT NULL,
+  access_system_json TEXT,
+  guidelines_json TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE buildings (
+  id TEXT PRIMARY KEY,
+  community_id TEXT NOT NULL REFERENCES community(id),
+  name TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE floors (
+  id TEXT PRIMARY KEY,
+  building_id TEXT NOT NULL REFERENCES buildings(id),
+  level INTEGER NOT NULL,
+  name TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE lock_models (
+  id TEXT PRIMARY KEY,
+  maker TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('unit_lock', 'reader')),
+  capabilities_json TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE units (
+  id TEXT PRIMARY KEY,
+  floor_id TEXT NOT NULL REFERENCES floors(id),
+  building_id TEXT NOT NULL REFERENCES buildings(id),
+  number TEXT NOT NULL,
+  UNIQUE (building_id, number)
+) STRICT;
+
+CREATE TABLE doors (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('unit', 'entrance', 'perimeter', 'amenity', 'package_room')),
+  building_id TEXT REFERENCES buildings(id),
+  unit_id TEXT REFERENCES units(id),
+  lock_model_id TEXT NOT NULL REFERENCES lock_models(id),
+  desired_version INTEGER NOT NULL DEFAULT 0,
+  desired_changed_at TEXT,
+  reported_version INTEGER,
+  reported_at TEXT
+) STRICT;
+CREATE INDEX doors_unit ON doors(unit_id);
+
+CREATE TABLE guests (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  phone_e164 TEXT NOT NULL,
+  company TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX guests_phone ON guests(phone_e164);
+
+CREATE TABLE credentials (
+  id TEXT PRIMARY KEY,
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  guest_id TEXT NOT NULL REFERENCES guests(id),
+  kind TEXT NOT NULL CHECK (kind IN ('pin', 'ble')),
+  access_type TEXT NOT NULL CHECK (access_type IN ('permanent', 'temporary', 'recurring', 'delivery')),
+  schedule_json TEXT,
+  pin_code TEXT,
+  status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+  notification TEXT NOT NULL DEFAULT 'queued' CHECK (notification IN ('queued', 'sent', 'failed')),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_by TEXT,
+  CHECK ((kind = 'pin') = (pin_code IS NOT NULL))
+) STRICT;
+CREATE INDEX credentials_unit ON credentials(unit_id, status);
+
+-- Desired state: which credential each door should hold, in which slot. A revoked
+-- credential's rows stay, with removed_at, so history shows every door it covered.
+CREATE TABLE door_credentials (
+  door_id TEXT NOT NULL REFERENCES doors(id),
+  credential_id TEXT NOT NULL REFERENCES credentials(id),
+  slot INTEGER NOT NULL,
+  added_at TEXT NOT NULL,
+  removed_at TEXT,
+  PRIMARY KEY (door_id, credential_id)
+) STRICT;
+CREATE UNIQUE INDEX door_credentials_live_slot ON door_credentials(door_id, slot)
+  WHERE removed_at IS NULL;
+CREATE INDEX door_credentials_credential ON door_credentials(credential_id);
+
+-- Append-only and hash-chained: each hash covers the previous hash and this entry.
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject_id TEXT,
+  summary TEXT NOT NULL,
+  details_json TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- Mutations waiting to reach the cloud, each with the id the cloud deduplicates on.
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY,
+  mutation_id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  payload_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'rejected')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT
+) STRICT;
+CREATE INDEX outbox_pending ON outbox(state, seq);
+`;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { UnitQuery, type DoorStatus, type UnitPage, type UnitRow, type UnitSortColumn } from '../../shared/domain';
+import type { Db } from './database';
+
+type ParsedUnitQuery = z.output<typeof UnitQuery>;
+
+const doorStatusSql = `CASE
+  WHEN d.reported_version IS NULL THEN 'never_programmed'
+  WHEN d.desired_version > d.reported_version THEN 'pending'
+  ELSE 'in_sync' END`;
+
+// Unit numbers sort naturally ("204" before "1102"); ties broken by id for a stable order.
+const orderBy: Record<UnitSortColumn, string> = {
+  unit: 'length(u.number) %, u.number %, b.name',
+  building: 'b.name %, length(u.number), u.number',
+  floor: 'f.level %, b.name, length(u.number), u.number',
+  lockModel: 'm.name %, b.name, length(u.number), u.number',
+  credentialCount: 'credential_count %, b.name, length(u.number), u.number',
+  doorStatus: 'door_rank %, d.desired_changed_at, b.name, length(u.number), u.number',
+};
+
+const selectRow = `
+  SELECT u.id, u.number, u.building_id, b.name AS building_name, f.level AS floor,
+    m.id AS model_id, m.name AS model_name,
+    ${doorStatusSql} AS door_status, d.desired_changed_at,
+    CASE ${doorStatusSql} WHEN 'in_sync' THEN 0 WHEN 'never_programmed' THEN 1 ELSE 2 END AS door_rank,
+    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.status = 'active') AS credential_count,
+    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.status = 'active' AND c.kind = 'pin') AS pin_count,
+    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.status = 'active' AND c.kind = 'ble') AS ble_count
+  FROM units u
+  JOIN buildings b ON b.id = u.building_id
+  JOIN floors f ON f.id = u.floor_id
+  JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit'
+  JOIN lock_models m ON m.id = d.lock_model_id`;
+
+interface Row {
+  id: string;
+  number: string;
+  building_id: string;
+  building_name: string;
+  floor: number;
+  model_id: string;
+  model_name: string;
+  door_status: DoorStatus;
+  desired_changed_at: string | null;
+  credential_count: number;
+  pin_count: number;
+  ble_count: number;
+}
+
+function toUnitRow(r: Row): UnitRow {
+  return {
+    id: r.id,
+    number: r.number,
+    buildingId: r.building_id,
+    buildingName: r.building_name,
+    floor: r.floor,
+    lockModel: { id: r.model_id, name: r.model_name },
+    credentialCount: r.credential_count,
+    kinds: { pin: r.pin_count, ble: r.ble_count },
+    doorStatus: r.door_status,
+    pendingSince: r.door_status === 'pending' ? r.desired_changed_at : null,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** WHERE clause and parameters for the grid's filters and search box. */
+function whereClause(q: ParsedUnitQuery): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.buildingId) (parts.push('u.building_id = @buildingId'), (params.buildingId = q.buildingId));
+  if (q.floor !== undefined) (parts.push('f.level = @floor'), (params.floor = q.floor));
+  if (q.lockModelId) (parts.push('d.lock_model_id = @lockModelId'), (params.lockModelId = q.lockModelId));
+  if (q.doorStatus) (parts.push(`${doorStatusSql} = @doorStatus`), (params.doorStatus = q.doorStatus));
+  const search = q.search?.trim();
+  if (search) {
+    // A phone number matches in any format: compare digits only against the E.164 form.
+    const digits = search.replace(/\D/g, '');
+    params.text = `%${escapeLike(search)}%`;
+    params.digits = digits.length >= 3 ? `%${digits}%` : null;
+    parts.push(`(u.number LIKE @text ESCAPE '\\' OR EXISTS (
+      SELECT 1 FROM credentials c JOIN guests g ON g.id = c.guest_id
+      WHERE c.unit_id = u.id AND c.status = 'active'
+        AND (g.name LIKE @text ESCAPE '\\' OR (@digits IS NOT NULL AND g.phone_e164 LIKE @digits))))`);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function listUnits(db: Db, input: ParsedUnitQuery): UnitPage {
+  const { sql: where, params } = whereClause(input);
+  const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = orderBy[input.sort.column].replaceAll('%', direction);
+  const total = db
+    .prepare(`SELECT count(*) FROM units u JOIN floors f ON f.id = u.floor_id
+      JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where}`)
+    .pluck()
+    .get(params) as number;
+  const rows = db
+    .prepare(`${selectRow} ${where} ORDER BY ${order}, u.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
+  return { total, offset: input.offset, rows: rows.map(toUnitRow) };
+}
+
+export function getUnitRow(db: Db, unitId: string): UnitRow | null {
+  const row = db.prepare(`${selectRow} WHERE u.id = ?`).get(unitId) as Row | undefined;
+  return row ? toUnitRow(row) : null;
+}

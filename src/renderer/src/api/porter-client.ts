@@ -1,0 +1,21 @@
+import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract';
+import type { ErrorCode } from '../../../shared/errors';
+
+/** A failed command as the renderer sees it: TanStack Query puts it in `error`. */
+export class CommandError extends Error {
+  readonly code: ErrorCode;
+  readonly command: CommandName;
+  constructor(command: CommandName, code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'CommandError';
+    this.code = code;
+    this.command = command;
+  }
+}
+
+/** Calls a contract command and unwraps its envelope: the value, or a thrown CommandError. */
+export async function call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+  const envelope = await window.porter.invoke(command, input);
+  if (envelope.ok) return envelope.value;
+  throw new CommandError(command, envelope.error.code, envelope.error.message);
+}

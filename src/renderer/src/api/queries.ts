@@ -1,0 +1,73 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { call } from './porter-client';
+import { queryKeys } from './query-keys';
+
+/** Who is at the console, and the community's name and time zone. Static for a session. */
+export function useSession() {
+  return useQuery({
+    queryKey: queryKeys.session(),
+    queryFn: () => call('session.get', {}),
+    staleTime: Infinity,
+  });
+}
+
+/** Buildings, floors, guidelines: static unless the community is reloaded. */
+export function useCommunity() {
+  return useQuery({
+    queryKey: queryKeys.community(),
+    queryFn: () => call('community.get', {}),
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * One unit with its credentials. 'units.get' answers both, but the unit facts follow the
+ * 'units' topic and the credentials the 'credentials' topic, so each half has its own key
+ * and refreshes on whichever change event names it.
+ */
+export function useUnitDetail(unitId: string) {
+  const unit = useQuery({
+    queryKey: queryKeys.unitDetail(unitId),
+    queryFn: () => call('units.get', { unitId }),
+    select: (detail) => detail.unit,
+  });
+  const credentials = useQuery({
+    queryKey: queryKeys.unitCredentials(unitId),
+    queryFn: () => call('units.get', { unitId }),
+    select: (detail) => detail.credentials,
+  });
+  return { unit, credentials };
+}
+
+/** A short list of units matching a search, for pickers. */
+export function useUnitSearch(search: string, limit = 8) {
+  return useQuery({
+    queryKey: queryKeys.unitSearch(search),
+    queryFn: () => call('units.list', { search, limit, offset: 0 }),
+    enabled: search.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHardwareOverview() {
+  return useQuery({
+    queryKey: queryKeys.hardware(),
+    queryFn: () => call('hardware.overview', {}),
+  });
+}
+
+export const activityPageSize = 50;
+
+/** The audit log, newest first; each further page is read before the oldest seq so far. */
+export function useActivity() {
+  return useInfiniteQuery({
+    queryKey: queryKeys.activity(),
+    queryFn: ({ pageParam }) =>
+      call('activity.list', { limit: activityPageSize, ...(pageParam ? { beforeSeq: pageParam } : {}) }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => {
+      const oldest = last.entries.at(-1);
+      return last.entries.length < activityPageSize || !oldest || oldest.seq <= 1 ? undefined : oldest.seq;
+    },
+  });
+}

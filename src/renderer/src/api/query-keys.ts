@@ -1,0 +1,32 @@
+import type { UnitSortColumn } from '../../../shared/domain';
+
+/** Filters of the units grid, as the core's 'units.list' takes them. */
+export interface UnitFilters {
+  search?: string;
+  buildingId?: string;
+  floor?: number;
+  lockModelId?: string;
+  doorStatus?: 'in_sync' | 'pending' | 'never_programmed';
+}
+
+export interface UnitSort {
+  column: UnitSortColumn;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * Every key begins with the data topic it reads, so a 'data.changed' event for that topic
+ * invalidates it (see invalidation.ts). 'session' and 'community' are static data.
+ */
+export const queryKeys = {
+  session: () => ['session'] as const,
+  community: () => ['community'] as const,
+  unitPage: (filters: UnitFilters, sort: UnitSort, pageIndex: number) =>
+    ['units', filters, sort, pageIndex] as const,
+  /** One unit and its credentials: read by 'units' and 'credentials' events alike. */
+  unitDetail: (unitId: string) => ['units', 'detail', unitId] as const,
+  unitCredentials: (unitId: string) => ['credentials', 'unit', unitId] as const,
+  unitSearch: (search: string) => ['units', 'search', search] as const,
+  hardware: () => ['doors', 'hardware-overview'] as const,
+  activity: () => ['activity'] as const,
+};

@@ -1,0 +1,38 @@
+import type { MouseEvent } from 'react';
+import { sectionHref, sections, type SectionId } from './sections';
+
+interface Props {
+  current: SectionId;
+  onNavigate: (id: SectionId) => void;
+}
+
+/** The four sections of the console, as links; the current one is marked for assistive tech. */
+export function SideNav({ current, onNavigate }: Props) {
+  const follow = (id: SectionId) => (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    onNavigate(id);
+  };
+  return (
+    <nav className="side-nav" aria-label="Sections">
+      <div className="side-nav__brand" aria-hidden="true">
+        Porter
+      </div>
+      <ul className="side-nav__list">
+        {sections.map((section) => (
+          <li key={section.id}>
+            <a
+              className="side-nav__link"
+              href={sectionHref(section.id)}
+              aria-current={section.id === current ? 'page' : undefined}
+              onClick={follow(section.id)}
+            >
+              <span className="side-nav__icon" data-section={section.id} aria-hidden="true" />
+              {section.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,109 @@
+import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { UnitRow } from '../../../../shared/domain';
+import type { UnitFilters, UnitSort } from '../../api/query-keys';
+import { useUnitWindows } from '../../api/unit-windows';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { isUnitSortColumn, unitColumns, unitTableFeatures } from './unit-columns';
+import { UnitsGridHeader } from './UnitsGridHeader';
+import { UnitsGridRow } from './UnitsGridRow';
+import { useGridKeyboard } from './useGridKeyboard';
+import './units-grid.css';
+
+const rowHeight = 34;
+
+interface Props {
+  filters: UnitFilters;
+  sort: UnitSort;
+  onSortChange: (sort: UnitSort) => void;
+  selectedUnitId: string | null;
+  onOpenUnit: (unit: UnitRow) => void;
+  onTotalChange?: (total: number | null) => void;
+}
+
+/**
+ * The building-wide units grid: TanStack Table for columns and sort state (sorting runs in
+ * the core), TanStack Virtual for rows, and 100-row windows fetched as the user scrolls.
+ */
+export function UnitsGrid({ filters, sort, onSortChange, selectedUnitId, onOpenUnit, onTotalChange }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [count, setCount] = useState(0);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const windows = useUnitWindows(filters, sort, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+
+  useEffect(() => {
+    if (windows.total !== null) setCount(windows.total);
+    onTotalChange?.(windows.total);
+  }, [windows.total, onTotalChange]);
+
+  // New filters or sort: back to the top of the list.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [filters, sort]);
+
+  const loaded = useMemo(() => [...windows.unitAt.entries()].sort((a, b) => a[0] - b[0]), [windows.unitAt]);
+  const data = useMemo(() => loaded.map(([, unit]) => unit), [loaded]);
+  const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.direction === 'desc' }], [sort]);
+
+  const table = useTable({
+    features: unitTableFeatures,
+    columns: unitColumns,
+    data,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = (typeof updater === 'function' ? updater(sorting) : updater)[0];
+      if (next && isUnitSortColumn(next.id)) onSortChange({ column: next.id, direction: next.desc ? 'desc' : 'asc' });
+    },
+  });
+  const tableRows = table.getRowModel().rows;
+  const rowAt = new Map(loaded.map(([index], i) => [index, tableRows[i]]));
+
+  const keyboard = useGridKeyboard({
+    count,
+    pageRows: Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    containerRef: scrollRef,
+    resetKey: JSON.stringify([filters, sort]),
+  });
+
+  return (
+    <div className="units-grid">
+      {windows.error && <ErrorNotice error={windows.error} title="Could not load units." />}
+      <div
+        ref={scrollRef}
+        className="units-grid__scroll"
+        role="grid"
+        aria-label="Units"
+        aria-rowcount={count + 1}
+        aria-colcount={unitColumns.length}
+        aria-busy={windows.isFetching}
+      >
+        <UnitsGridHeader table={table} />
+        <div role="rowgroup" className="units-grid__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={keyboard.onKeyDown}>
+          {items.map((item) => (
+            <UnitsGridRow
+              key={item.key}
+              item={item}
+              row={rowAt.get(item.index)}
+              isActive={item.index === keyboard.activeIndex}
+              isSelected={rowAt.get(item.index)?.original.id === selectedUnitId}
+              onActivate={keyboard.setActiveIndex}
+              onOpen={onOpenUnit}
+            />
+          ))}
+        </div>
+        {windows.total === 0 && <p className="units-grid__empty">No units match these filters.</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './primitives';
+
+/** A door is in sync when it last reported the state the console wants on it. */
+export const DoorStatus = z.enum(['in_sync', 'pending', 'never_programmed']);
+export type DoorStatus = z.infer<typeof DoorStatus>;
+
+export const UnitSortColumn = z.enum([
+  'unit',
+  'building',
+  'floor',
+  'lockModel',
+  'credentialCount',
+  'doorStatus',
+]);
+export type UnitSortColumn = z.infer<typeof UnitSortColumn>;
+
+/** One window of the building-wide grid: filters and sort run in the store, not in the page. */
+export const UnitQuery = z
+  .object({
+    search: z.string().max(100).optional(),
+    buildingId: Id.optional(),
+    floor: z.number().int().min(-5).max(200).optional(),
+    lockModelId: Id.optional(),
+    doorStatus: DoorStatus.optional(),
+    sort: z
+      .object({ column: UnitSortColumn, direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ column: 'unit', direction: 'asc' }),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type UnitQuery = z.input<typeof UnitQuery>;
+
+export const UnitRow = z.object({
+  id: Id,
+  number: z.string(),
+  buildingId: Id,
+  buildingName: z.string(),
+  floor: z.number().int(),
+  lockModel: z.object({ id: Id, name: z.string() }),
+  credentialCount: z.number().int(),
+  kinds: z.object({ pin: z.number().int(), ble: z.number().int() }),
+  doorStatus: DoorStatus,
+  pendingSince: Timestamp.nullable(),
+});
+export type UnitRow = z.infer<typeof UnitRow>;
+
+export const UnitPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(UnitRow),
+});
+export type UnitPage = z.infer<typeof UnitPage>;

@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Electron is mocked once, for every test: the real module would try to fetch a binary.
+    alias: { electron: resolve('tests/mocks/electron.ts') },
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'tests/e2e-electron/**', 'node_modules/**'],
+    pool: 'forks',
+  },
+});
