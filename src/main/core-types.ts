@@ -17,6 +17,8 @@ export interface CoreOptions {
   loadDemoWhenEmpty?: boolean;
   /** The clock every timestamp comes from; tests pass their own. */
   now?: () => Date;
+  /** Where unexpected errors are logged (never a PIN code); defaults to stderr. */
+  logError?: (command: string, error: unknown) => void;
   /** Electron-ABI build of better-sqlite3, when running inside Electron. */
   sqliteNativeBinding?: string;
 }

@@ -35,7 +35,7 @@ export function createCore(options: CoreOptions): Core {
   const dispatch = createDispatch({
     handlers,
     role: () => operator.role,
-    logError: (command, error) => console.error(`[porter] ${command} failed:`, error),
+    logError: options.logError ?? ((command, error) => console.error(`[porter] ${command} failed:`, error)),
   });
 
   return {

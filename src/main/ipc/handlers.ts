@@ -2,7 +2,6 @@ import { grantGuestAccess } from '../access/grant-guest-access';
 import { revokeCredential } from '../access/revoke-credential';
 import type { AccessContext } from '../access/access-context';
 import { listAudit, verifyAuditChain } from '../store/audit-log';
-import { getCommunity } from '../store/community-repo';
 import { listUnitCredentials } from '../store/credentials-repo';
 import { getHardwareOverview } from '../store/hardware-repo';
 import { getUnitRow, listUnits } from '../store/units-repo';

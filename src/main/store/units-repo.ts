@@ -71,10 +71,15 @@ function escapeLike(text: string): string {
 function whereClause(q: ParsedUnitQuery): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  if (q.buildingId) (parts.push('u.building_id = @buildingId'), (params.buildingId = q.buildingId));
-  if (q.floor !== undefined) (parts.push('f.level = @floor'), (params.floor = q.floor));
-  if (q.lockModelId) (parts.push('d.lock_model_id = @lockModelId'), (params.lockModelId = q.lockModelId));
-  if (q.doorStatus) (parts.push(`${doorStatusSql} = @doorStatus`), (params.doorStatus = q.doorStatus));
+  const filter = (sql: string, name: string, value: unknown): void => {
+    if (value === undefined) return;
+    parts.push(sql);
+    params[name] = value;
+  };
+  filter('u.building_id = @buildingId', 'buildingId', q.buildingId);
+  filter('f.level = @floor', 'floor', q.floor);
+  filter('d.lock_model_id = @lockModelId', 'lockModelId', q.lockModelId);
+  filter(`${doorStatusSql} = @doorStatus`, 'doorStatus', q.doorStatus);
   const search = q.search?.trim();
   if (search) {
     // A phone number matches in any format: compare digits only against the E.164 form.

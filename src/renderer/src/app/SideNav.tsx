@@ -27,7 +27,6 @@ export function SideNav({ current, onNavigate }: Props) {
               aria-current={section.id === current ? 'page' : undefined}
               onClick={follow(section.id)}
             >
-              <span className="side-nav__icon" data-section={section.id} aria-hidden="true" />
               {section.label}
             </a>
           </li>

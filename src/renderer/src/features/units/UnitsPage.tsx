@@ -48,7 +48,7 @@ export function UnitsPage() {
           onTotalChange={setTotal}
         />
       </div>
-      {openUnitId && <UnitDetailPanel unitId={openUnitId} onClose={() => setOpenUnitId(null)} />}
+      {openUnitId && <UnitDetailPanel key={openUnitId} unitId={openUnitId} onClose={() => setOpenUnitId(null)} />}
     </div>
   );
 }

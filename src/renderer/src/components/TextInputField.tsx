@@ -1,0 +1,39 @@
+import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import './fields.css';
+
+interface Props {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  isRequired?: boolean;
+  type?: 'text' | 'tel';
+  autoComplete?: string;
+  description?: string;
+  /** Shown when the field is required and left empty. */
+  requiredMessage?: string;
+  autoFocus?: boolean;
+}
+
+/** A labelled React Aria text field with its own validation message under it. */
+export function TextInputField({ label, requiredMessage, description, ...field }: Props) {
+  return (
+    <TextField
+      className="field"
+      {...field}
+      validate={(value) => (field.isRequired && !value.trim() ? (requiredMessage ?? `${label} is required.`) : null)}
+    >
+      <Label className="field__label">
+        {label}
+        {!field.isRequired && <span className="field__optional"> (optional)</span>}
+      </Label>
+      <Input className="field__input" />
+      {description && (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field__error" />
+    </TextField>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, DialogTrigger } from 'react-aria-components';
+import type { Credential } from '../../../../shared/domain';
+import { useRevokeCredential } from '../../api/mutations';
+import { credentialKindLabel } from '../../components/labels';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ModalDialog } from '../../components/ModalDialog';
+
+interface Props {
+  credential: Credential;
+  onRevoked?: (credential: Credential) => void;
+}
+
+function RevokeConfirmation({ credential, close, onRevoked }: Props & { close: () => void }) {
+  const revoke = useRevokeCredential();
+  const doorCount = credential.doors.length;
+  return (
+    <>
+      <p className="dialog__text">
+        {credential.guest.name} will no longer open {doorCount === 1 ? '1 door' : `${doorCount} doors`} with this{' '}
+        {credentialKindLabel(credential.kind)}. Doors are reprogrammed at their next sync. This cannot be undone.
+      </p>
+      {revoke.error && <ErrorNotice error={revoke.error} title="Access was not revoked." />}
+      <div className="form__actions">
+        <Button className="button" onPress={close} autoFocus>
+          Keep access
+        </Button>
+        <Button
+          className="button button--danger"
+          isPending={revoke.isPending}
+          onPress={() =>
+            revoke.mutate(
+              { credentialId: credential.id },
+              {
+                onSuccess: (revoked) => {
+                  close();
+                  onRevoked?.(revoked);
+                },
+              },
+            )
+          }
+        >
+          {revoke.isPending ? 'Revoking…' : 'Revoke access'}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** "Revoke" on an active credential, confirmed in an alert dialog before anything happens. */
+export function RevokeCredentialDialog({ credential, onRevoked }: Props) {
+  const kind = credentialKindLabel(credential.kind);
+  return (
+    <DialogTrigger>
+      <Button className="button button--small button--danger-quiet" aria-label={`Revoke ${kind} of ${credential.guest.name}`}>
+        Revoke
+      </Button>
+      <ModalDialog role="alertdialog" title={`Revoke ${credential.guest.name}’s ${kind}?`}>
+        {(close) => <RevokeConfirmation credential={credential} close={close} onRevoked={onRevoked} />}
+      </ModalDialog>
+    </DialogTrigger>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { Credential } from '../../../../shared/domain';
+import { useUnitDetail } from '../../api/queries';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { credentialKindLabel } from '../../components/labels';
+import { LoadingState } from '../../components/LoadingState';
+import { CredentialList } from './CredentialList';
+import { GrantAccessDialog } from './GrantAccessDialog';
+import { UnitFacts } from './UnitFacts';
+import './unit-detail.css';
+
+interface Props {
+  unitId: string;
+  onClose: () => void;
+}
+
+/** The side panel of one unit: its facts, who holds access, granting and revoking. */
+export function UnitDetailPanel({ unitId, onClose }: Props) {
+  const { unit, credentials } = useUnitDetail(unitId);
+  const [notice, setNotice] = useState('');
+  const title = unit.data ? `Unit ${unit.data.number}` : 'Unit';
+  const granted = (c: Credential) => setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name}.`);
+  const revoked = (c: Credential) => setNotice(`${c.guest.name}’s ${credentialKindLabel(c.kind)} was revoked.`);
+
+  return (
+    <aside className="unit-panel" aria-labelledby="unit-panel-title">
+      <div className="unit-panel__header">
+        <h3 className="unit-panel__title" id="unit-panel-title">
+          {title}
+        </h3>
+        <Button className="icon-button" aria-label="Close unit details" onPress={onClose}>
+          <span className="icon-close" aria-hidden="true" />
+        </Button>
+      </div>
+      <div className="unit-panel__body">
+        {unit.isPending && <LoadingState />}
+        {unit.error && <ErrorNotice error={unit.error} title="Could not load this unit." />}
+        {unit.data && <UnitFacts unit={unit.data} />}
+        <div className="unit-panel__section-head">
+          <h4 className="unit-panel__section-title">Access</h4>
+          {unit.data && <GrantAccessDialog unitId={unit.data.id} unitNumber={unit.data.number} onGranted={granted} />}
+        </div>
+        <p className="unit-panel__notice" role="status">
+          {notice}
+        </p>
+        {credentials.error && <ErrorNotice error={credentials.error} title="Could not load credentials." />}
+        {credentials.data && <CredentialList credentials={credentials.data} onRevoked={revoked} />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../src/main/store/audit-log';
+import { comboUnit, jane, openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
+
+let t: TestConsole;
+afterEach(() => t?.close());
+
+const grant = { unitId: comboUnit, kind: 'pin', accessType: 'permanent', guest: jane } as const;
+
+describe('a user action', () => {
+  it('writes its change, its audit entry and its outbox entry together', async () => {
+    t = openTestConsole();
+    const before = writeCounts(t.db);
+    const result = await t.core.dispatch('access.grant', grant);
+    expect(result.ok).toBe(true);
+    const after = writeCounts(t.db);
+    expect(after.credentials).toBe((before.credentials as number) + 1);
+    expect(after.audit).toBe((before.audit as number) + 1);
+    expect(after.outbox).toBe((before.outbox as number) + 1);
+  });
+
+  it('leaves no half-written change, audit entry or outbox entry when its last write fails', async () => {
+    t = openTestConsole();
+    // The outbox insert is the last write of an action: make it fail.
+    t.db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const before = writeCounts(t.db);
+    const result = await t.core.dispatch('access.grant', grant);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(writeCounts(t.db)).toEqual(before);
+  });
+
+  it('leaves nothing behind when the audit append fails', async () => {
+    t = openTestConsole();
+    const granted = await t.core.dispatch('access.grant', grant);
+    if (!granted.ok) throw new Error(granted.error.message);
+    t.db.exec("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const before = writeCounts(t.db);
+    const revoked = await t.core.dispatch('access.revoke', { credentialId: (granted.value as { id: string }).id });
+    expect(revoked.ok).toBe(false);
+    expect(writeCounts(t.db)).toEqual(before);
+  });
+});
+
+describe('the audit log', () => {
+  it('refuses updates and deletes', () => {
+    t = openTestConsole();
+    expect(() => t.db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => t.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('notices an entry altered behind its back', async () => {
+    t = openTestConsole();
+    await t.core.dispatch('access.grant', grant);
+    expect(verifyAuditChain(t.db)).toBe(true);
+    t.db.exec('DROP TRIGGER audit_log_no_update');
+    t.db.prepare("UPDATE audit_log SET summary = 'nothing happened' WHERE seq = 2").run();
+    expect(verifyAuditChain(t.db)).toBe(false);
+    const page = await t.core.dispatch('activity.list', { limit: 5 });
+    expect(page).toMatchObject({ ok: true, value: { chainIntact: false } });
+  });
+});
