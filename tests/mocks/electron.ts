@@ -134,6 +134,8 @@ export class BrowserWindow extends FakeEmitter {
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
     BrowserWindow.instances.push(this);
+    // As in Electron, the app hears of every new web contents.
+    app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
 
   loadFile = vi.fn(async (filePath: string) => {

@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Envelope } from '../../../src/shared/envelope';
+import { invokeChannel } from '../../../src/shared/wire';
+import type { Core, CoreOptions } from '../../../src/main/core-types';
+import { electronSqliteBinding } from '../../../src/main/electron/app-paths';
+import { runPorter, startPorter } from '../../../src/main/electron/start';
+import { app, BrowserWindow, dialog, fakeEvent, ipcMain, resetElectronMock, session } from '../../mocks/electron';
+
+const mainDir = path.resolve('/app/out/main');
+const indexPath = path.resolve('/app/out/renderer/index.html');
+const answer: Envelope<unknown> = { ok: true, value: 'pong' };
+
+let dataDir: string;
+
+function fakeCreateCore() {
+  const core = {
+    dispatch: vi.fn(async (): Promise<Envelope<unknown>> => answer),
+    onEvent: vi.fn(() => () => undefined),
+    close: vi.fn(),
+  } satisfies Core;
+  return { core, createCore: vi.fn((_options: CoreOptions): Core => core) };
+}
+
+beforeEach(() => {
+  resetElectronMock();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-start-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('starting Porter', () => {
+  it('opens the core on PORTER_DATA_DIR, as the manager, with the demo community', async () => {
+    const { createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
+    expect(createCore).toHaveBeenCalledOnce();
+    const options = createCore.mock.calls[0]![0];
+    expect(options).toMatchObject({ dataDir, host: 'electron', loadDemoWhenEmpty: true, operator: { role: 'manager' } });
+    expect(options.operator?.name).toMatch(/\S/);
+    // Not running inside Electron here: no Electron-ABI binding to hand over.
+    expect(options.sqliteNativeBinding).toBeUndefined();
+    // Its own data dir means its own Chromium profile and its own single-instance lock.
+    expect(app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron-profile'));
+  });
+
+  it("falls back to Electron's userData folder", async () => {
+    const { createCore } = fakeCreateCore();
+    app.paths.set('userData', '/home/office/.config/Porter');
+    await startPorter({ createCore, mainDir, env: {} });
+    expect(createCore.mock.calls[0]![0].dataDir).toBe('/home/office/.config/Porter');
+    expect(app.setPath).not.toHaveBeenCalled();
+  });
+
+  it('hardens everything before the first window and loads the built page', async () => {
+    const { createCore } = fakeCreateCore();
+    const order: string[] = [];
+    app.whenReady.mockImplementation(async () => void order.push('ready'));
+    const started = await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
+
+    expect(app.requestSingleInstanceLock).toHaveBeenCalledOnce();
+    expect(app.enableSandbox).toHaveBeenCalledOnce();
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
+    expect(order).toEqual(['ready']);
+
+    expect(BrowserWindow.instances).toHaveLength(1);
+    const window = BrowserWindow.instances[0]!;
+    expect(started?.window).toBe(window);
+    expect(window.options).toMatchObject({
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: path.resolve('/app/out/preload/index.cjs') },
+    });
+    expect(window.loadFile).toHaveBeenCalledWith(indexPath);
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('serves calls from its window to the core, and refuses a stranger', async () => {
+    const { core, createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
+    const window = BrowserWindow.instances[0]!;
+    expect(window.webContents.getURL()).toBe(pathToFileURL(indexPath).href);
+
+    const own = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await expect(ipcMain.invoke(invokeChannel, own, 'session.get', {})).resolves.toEqual(answer);
+    expect(core.dispatch).toHaveBeenCalledExactlyOnceWith('session.get', {});
+
+    const stranger = new BrowserWindow().webContents;
+    await stranger.loadURL(pathToFileURL(indexPath).href);
+    const refused = await ipcMain.invoke(invokeChannel, { sender: stranger, senderFrame: stranger.mainFrame }, 'session.get', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect(core.dispatch).toHaveBeenCalledOnce();
+  });
+
+  it('closes the core and unbinds the carrier on quit', async () => {
+    const { core, createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
+    expect(core.close).not.toHaveBeenCalled();
+    app.emit('will-quit', fakeEvent());
+    expect(core.close).toHaveBeenCalledOnce();
+    expect(ipcMain.handlers.has(invokeChannel)).toBe(false);
+  });
+
+  it('quits when every window is closed', async () => {
+    const { createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalled();
+  });
+
+  it('as a second instance, quits at once: no core, no window', async () => {
+    const { createCore } = fakeCreateCore();
+    app.requestSingleInstanceLock.mockReturnValue(false);
+    await expect(startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } })).resolves.toBeUndefined();
+    expect(app.quit).toHaveBeenCalledOnce();
+    expect(createCore).not.toHaveBeenCalled();
+    expect(BrowserWindow.instances).toHaveLength(0);
+    expect(app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('brings its window forward when a second instance starts', async () => {
+    const { createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
+    app.emit('second-instance', fakeEvent(), [], '/');
+    expect(BrowserWindow.instances[0]!.focus).toHaveBeenCalled();
+  });
+});
+
+describe('devtools and the dev server', () => {
+  it('packaged: devtools off and locked, ELECTRON_RENDERER_URL ignored', async () => {
+    const { createCore } = fakeCreateCore();
+    app.isPackaged = true;
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir, ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+    const window = BrowserWindow.instances[0]!;
+    expect(window.options).toMatchObject({ webPreferences: { devTools: false } });
+    expect(window.loadURL).not.toHaveBeenCalled();
+    expect(window.loadFile).toHaveBeenCalledWith(indexPath);
+    const f12 = fakeEvent();
+    window.webContents.emit('before-input-event', f12, { type: 'keyDown', key: 'F12', control: false, meta: false, shift: false, alt: false });
+    expect(f12.defaultPrevented).toBe(true);
+  });
+
+  it('from source: devtools on, the dev server page loaded and trusted', async () => {
+    const { core, createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir, ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+    const window = BrowserWindow.instances[0]!;
+    expect(window.options).toMatchObject({ webPreferences: { devTools: true } });
+    expect(window.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+    const own = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await expect(ipcMain.invoke(invokeChannel, own, 'session.get', {})).resolves.toEqual(answer);
+    expect(core.dispatch).toHaveBeenCalledOnce();
+  });
+});
+
+describe('a failure to start', () => {
+  it('is shown to the person at the console, and the app exits non-zero', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    runPorter({
+      mainDir,
+      env: { PORTER_DATA_DIR: dataDir },
+      createCore: () => {
+        throw new Error('The module was compiled against a different Node.js version');
+      },
+    });
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Porter could not start', expect.stringContaining('different Node.js version'));
+  });
+});
+
+describe('the Electron-ABI SQLite binding', () => {
+  it('is .native/electron-<version>/better_sqlite3.node under the app root, when it exists', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-root-'));
+    try {
+      expect(electronSqliteBinding(root, '45.5.0')).toBeUndefined();
+      const binding = path.join(root, '.native', 'electron-45.5.0', 'better_sqlite3.node');
+      fs.mkdirSync(path.dirname(binding), { recursive: true });
+      fs.writeFileSync(binding, '');
+      expect(electronSqliteBinding(root, '45.5.0')).toBe(binding);
+      expect(electronSqliteBinding(root, '46.0.0')).toBeUndefined();
+      expect(electronSqliteBinding(root, undefined)).toBeUndefined();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

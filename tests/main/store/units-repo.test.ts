@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UnitPage, UnitQuery, UnitRow } from '../../../src/shared/domain';
+import { comboUnit, openTestConsole, type TestConsole } from '../../helpers/test-console';
+
+let t: TestConsole;
+beforeAll(async () => {
+  t = openTestConsole();
+  const result = await t.core.dispatch('access.grant', {
+    unitId: comboUnit,
+    kind: 'pin',
+    accessType: 'permanent',
+    guest: { name: 'Zelda Quartermaine', phone: '+1 (872) 555-0199' },
+  });
+  expect(result.ok).toBe(true);
+});
+afterAll(() => t.close());
+
+async function list(query: UnitQuery): Promise<UnitPage> {
+  const result = await t.core.dispatch('units.list', query);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as UnitPage;
+}
+
+async function all(query: UnitQuery = {}): Promise<UnitRow[]> {
+  return (await list({ ...query, limit: 500 })).rows;
+}
+
+describe('the units grid query', () => {
+  it('lists every unit of the demo community, a window at a time', async () => {
+    const first = await list({ limit: 100 });
+    const second = await list({ limit: 100, offset: 100 });
+    expect(first.total).toBe(336);
+    expect(first.rows).toHaveLength(100);
+    expect(second.rows[0]!.id).not.toBe(first.rows[99]!.id);
+    const ids = (await all()).map((r) => r.id);
+    expect(new Set(ids).size).toBe(336);
+  });
+
+  it('sorts unit numbers naturally: 204 before 1102', async () => {
+    const numbers = (await all({ buildingId: 'north' })).map((r) => Number(r.number));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    const desc = (await all({ buildingId: 'north', sort: { column: 'unit', direction: 'desc' } })).map((r) => Number(r.number));
+    expect(desc).toEqual([...numbers].sort((a, b) => b - a));
+  });
+
+  const sortKeys: [NonNullable<UnitQuery['sort']>['column'], (r: UnitRow) => string | number][] = [
+    ['floor', (r) => r.floor],
+    ['credentialCount', (r) => r.credentialCount],
+    ['building', (r) => r.buildingName],
+    ['lockModel', (r) => r.lockModel.name],
+  ];
+  it.each(sortKeys)('sorts by %s both ways', async (column, key) => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const values = (await all({ sort: { column, direction } })).map((r) => key(r));
+      const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(values).toEqual(direction === 'asc' ? sorted : sorted.reverse());
+    }
+  });
+
+  it('sorts doors needing attention first when door status is sorted descending', async () => {
+    const rows = await all({ sort: { column: 'doorStatus', direction: 'desc' } });
+    expect(rows[0]!.doorStatus).toBe('pending');
+    expect(rows[rows.length - 1]!.doorStatus).toBe('in_sync');
+  });
+
+  it('filters by building, floor, lock model and door status', async () => {
+    expect((await all({ buildingId: 'garden' })).every((r) => r.buildingId === 'garden')).toBe(true);
+    expect(await list({ buildingId: 'garden', floor: 2 })).toMatchObject({ total: 16 });
+    const bt = await all({ lockModelId: 'arden-bt10' });
+    expect(bt.length).toBe(60);
+    expect(bt.every((r) => r.lockModel.id === 'arden-bt10')).toBe(true);
+    const pending = await all({ doorStatus: 'pending' });
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((r) => r.doorStatus === 'pending' && r.pendingSince)).toBe(true);
+  });
+
+  it('searches unit numbers and guest names', async () => {
+    expect((await all({ search: '1204' })).map((r) => r.id)).toEqual(['north-1204']);
+    expect((await all({ search: 'quartermaine' })).map((r) => r.id)).toEqual([comboUnit]);
+  });
+
+  it.each(['(872) 555-0199', '872-555-0199', '8725550199', '+18725550199', '872.555.0199'])(
+    'finds a guest by phone number typed as %s',
+    async (search) => {
+      expect((await all({ search })).map((r) => r.id)).toContain(comboUnit);
+    },
+  );
+
+  it('treats % and _ in the search box as text, not wildcards', async () => {
+    expect(await list({ search: '%' })).toMatchObject({ total: 0 });
+    expect(await list({ search: '_' })).toMatchObject({ total: 0 });
+  });
+
+  it('combines filters and search', async () => {
+    expect((await all({ buildingId: 'south', search: '204' })).map((r) => r.id)).toEqual(['south-204']);
+  });
+});
