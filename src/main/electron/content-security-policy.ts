@@ -1,17 +1,8 @@
 import type { Session } from 'electron';
 
-/** The same policy as the renderer's <meta> tag: nothing but the app's own files. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
+
+export { contentSecurityPolicy };
 
 /** Response headers with our CSP in place of any the response carried (header names are case-insensitive). */
 export function withContentSecurityPolicy(

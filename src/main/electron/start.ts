@@ -35,8 +35,8 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
   // A console on its own data dir (tests, a second community) gets its own profile and lock.
   if (dataDirFromEnv) app.setPath('userData', path.join(dataDirFromEnv, 'electron-profile'));
 
-  let mainWindow: BrowserWindow | undefined;
-  if (!claimSingleInstance(app, () => mainWindow)) return undefined;
+  const shown: { window?: BrowserWindow } = {};
+  if (!claimSingleInstance(app, () => shown.window)) return undefined;
 
   const kiosk = false; // the --kiosk flag comes with its own issue
   const devTools = devToolsAllowed({ isPackaged: app.isPackaged, kiosk });
@@ -70,10 +70,11 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     core.close();
   });
 
-  mainWindow = createMainWindow({ preloadPath: paths.preload, devTools });
-  trust.trust(mainWindow.webContents);
-  await loadAppPage(mainWindow, page);
-  return { window: mainWindow, core };
+  const window = createMainWindow({ preloadPath: paths.preload, devTools });
+  shown.window = window;
+  trust.trust(window.webContents);
+  await loadAppPage(window, page);
+  return { window, core };
 }
 
 /** Starts Porter; a failure to start is shown to the person at the console, then the app exits. */

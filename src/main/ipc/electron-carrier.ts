@@ -38,7 +38,7 @@ export function bindElectronCarrier(options: ElectronCarrierOptions): () => void
   const { core } = options;
 
   ipcMain.handle(invokeChannel, async (event, command: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    if (false) {
+    if (!senderIsTrusted(options, event)) {
       console.warn(`[porter] refused ${describe(command)} from an untrusted sender`);
       return untrustedSenderRefusal;
     }

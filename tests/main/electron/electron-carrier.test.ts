@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../src/shared/envelope';
 import { eventChannel, invokeChannel } from '../../../src/shared/wire';
 import type { Core, EventListener } from '../../../src/main/core-types';
@@ -46,7 +46,12 @@ function setup() {
 const invoke = (sender: FakeWebContents, senderFrame: FakeWebFrameMain | null, ...args: unknown[]) =>
   ipcMain.invoke(invokeChannel, { sender, senderFrame }, ...args);
 
-beforeEach(resetElectronMock);
+beforeEach(() => {
+  resetElectronMock();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => vi.restoreAllMocks());
 
 describe('electron carrier: calls', () => {
   it('passes a call from our window on the app page to core.dispatch and answers its envelope', async () => {
@@ -64,9 +69,12 @@ describe('electron carrier: calls', () => {
   ] as const)('refuses %s with untrusted_sender, without calling the core', async (_name, otherSender, frameOf) => {
     const { core, window } = setup();
     const sender = otherSender ? otherSender() : window;
-    const result = (await invoke(sender, frameOf(sender), 'access.revoke', { credentialId: 'c-1' })) as Envelope<unknown>;
+    const result = (await invoke(sender, frameOf(sender), 'access.revoke', { credentialId: 'c-secret-1' })) as Envelope<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
     expect(core.dispatch).not.toHaveBeenCalled();
+    // The refusal is logged by command name only: no payload (it could hold a guest's PIN) in a log line.
+    expect(console.warn).toHaveBeenCalledOnce();
+    expect(JSON.stringify(vi.mocked(console.warn).mock.calls)).not.toContain('c-secret-1');
   });
 
   it('refuses when the trust check itself throws', async () => {

@@ -27,9 +27,13 @@ function fakeCreateCore() {
 
 beforeEach(() => {
   resetElectronMock();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-start-'));
 });
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('starting Porter', () => {
   it('opens the core on PORTER_DATA_DIR, as the manager, with the demo community', async () => {

@@ -18,7 +18,7 @@ export function ChoiceField<T extends string>({ label, options, value, onChange 
           <Radio key={option.id} value={option.id} className="choice__option">
             <span className="choice__mark" aria-hidden="true" />
             <span className="choice__text">
-              {option.label}
+              <span className="choice__label">{option.label}</span>
               {option.description && <span className="choice__description">{option.description}</span>}
             </span>
           </Radio>

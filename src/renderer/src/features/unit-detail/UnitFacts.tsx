@@ -18,7 +18,7 @@ export function UnitFacts({ unit }: { unit: UnitRow }) {
         <dt>Lock model</dt>
         <dd>{unit.lockModel.name}</dd>
       </div>
-      <div className="facts__item">
+      <div className="facts__item facts__item--wide">
         <dt>Door status</dt>
         <dd>
           <DoorStatusBadge status={unit.doorStatus} pendingSince={unit.pendingSince} />

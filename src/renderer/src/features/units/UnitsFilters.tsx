@@ -43,7 +43,7 @@ export function UnitsFilters({ community, values, onChange }: Props) {
     <div className="units-filters" role="search" aria-label="Find units">
       <SearchField className="field field--search" value={values.search} onChange={(search) => onChange({ ...values, search })}>
         <Label className="field__label">Search</Label>
-        <Input className="field__input" placeholder="Unit number, guest name or phone" />
+        <Input className="field__input" placeholder="Unit, guest name or phone" />
       </SearchField>
       <SelectField
         label="Building"

@@ -29,6 +29,8 @@ interface Props {
 export function UnitsGrid({ filters, sort, onSortChange, selectedUnitId, onOpenUnit, onTotalChange }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(0);
+  // The app is not built with React Compiler; the virtualizer re-renders this grid itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -38,10 +40,9 @@ export function UnitsGrid({ filters, sort, onSortChange, selectedUnitId, onOpenU
   const items = virtualizer.getVirtualItems();
   const windows = useUnitWindows(filters, sort, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
 
-  useEffect(() => {
-    if (windows.total !== null) setCount(windows.total);
-    onTotalChange?.(windows.total);
-  }, [windows.total, onTotalChange]);
+  // The virtualizer's row count follows the total of the last page the core answered.
+  if (windows.total !== null && windows.total !== count) setCount(windows.total);
+  useEffect(() => onTotalChange?.(windows.total), [windows.total, onTotalChange]);
 
   // New filters or sort: back to the top of the list.
   useEffect(() => {

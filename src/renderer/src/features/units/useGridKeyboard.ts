@@ -15,9 +15,13 @@ interface Options {
  */
 export function useGridKeyboard({ count, pageRows, scrollToIndex, containerRef, resetKey }: Options) {
   const [activeIndex, setActiveIndex] = useState(0);
+  const [activeFor, setActiveFor] = useState(resetKey);
   const focusWanted = useRef(false);
 
-  useEffect(() => setActiveIndex(0), [resetKey]);
+  if (activeFor !== resetKey) {
+    setActiveFor(resetKey);
+    setActiveIndex(0);
+  }
 
   useEffect(() => {
     if (!focusWanted.current) return;
