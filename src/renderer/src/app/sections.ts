@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
+/** Each section names the command it cannot work without, to hide it from roles the core refuses. */
 export const sections = [
-  { id: 'units', label: 'Units' },
-  { id: 'access', label: 'Access' },
-  { id: 'hardware', label: 'Hardware' },
-  { id: 'activity', label: 'Activity' },
+  { id: 'units', label: 'Units', needs: 'units.list' },
+  { id: 'access', label: 'Access', needs: 'access.grant' },
+  { id: 'hardware', label: 'Hardware', needs: 'hardware.overview' },
+  { id: 'activity', label: 'Activity', needs: 'activity.list' },
 ] as const;
 
 export type SectionId = (typeof sections)[number]['id'];

@@ -1,6 +1,7 @@
 import type { Credential } from '../../../../shared/domain';
 import { useCommunityTime } from '../../components/community-time';
 import { accessTypeLabel, credentialKindLabel, notificationLabel } from '../../components/labels';
+import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../components/phone';
 import { StatusBadge } from '../../components/StatusBadge';
 import { RevokeCredentialDialog } from './RevokeCredentialDialog';
@@ -16,6 +17,7 @@ const notificationTone = { queued: 'neutral', sent: 'good', failed: 'bad' } as c
 export function CredentialItem({ credential, onRevoked }: Props) {
   const time = useCommunityTime();
   const active = credential.status === 'active';
+  const canRevoke = useCan('access.revoke');
   const headingId = `credential-${credential.id}`;
   return (
     <article className="credential" data-status={credential.status} aria-labelledby={headingId}>
@@ -50,7 +52,7 @@ export function CredentialItem({ credential, onRevoked }: Props) {
       </div>
       <div className="credential__bottom">
         <StatusBadge tone={notificationTone[credential.notification]}>{notificationLabel(credential.notification)}</StatusBadge>
-        {active && <RevokeCredentialDialog credential={credential} onRevoked={onRevoked} />}
+        {active && canRevoke && <RevokeCredentialDialog credential={credential} onRevoked={onRevoked} />}
       </div>
     </article>
   );

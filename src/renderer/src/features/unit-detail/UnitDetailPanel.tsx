@@ -5,6 +5,7 @@ import { useUnitDetail } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { credentialKindLabel } from '../../components/labels';
 import { LoadingState } from '../../components/LoadingState';
+import { useCan } from '../../components/permissions';
 import { CredentialList } from './CredentialList';
 import { GrantAccessDialog } from './GrantAccessDialog';
 import { UnitFacts } from './UnitFacts';
@@ -19,6 +20,7 @@ interface Props {
 export function UnitDetailPanel({ unitId, onClose }: Props) {
   const { unit, credentials } = useUnitDetail(unitId);
   const [notice, setNotice] = useState('');
+  const canGrant = useCan('access.grant');
   const title = unit.data ? `Unit ${unit.data.number}` : 'Unit';
   const granted = (c: Credential) => setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name}.`);
   const revoked = (c: Credential) => setNotice(`${c.guest.name}’s ${credentialKindLabel(c.kind)} was revoked.`);
@@ -39,7 +41,7 @@ export function UnitDetailPanel({ unitId, onClose }: Props) {
         {unit.data && <UnitFacts unit={unit.data} />}
         <div className="unit-panel__section-head">
           <h4 className="unit-panel__section-title">Access</h4>
-          {unit.data && <GrantAccessDialog unitId={unit.data.id} unitNumber={unit.data.number} onGranted={granted} />}
+          {unit.data && canGrant && <GrantAccessDialog unitId={unit.data.id} unitNumber={unit.data.number} onGranted={granted} />}
         </div>
         <p className="unit-panel__notice" role="status">
           {notice}
