@@ -6,7 +6,7 @@ const companies = ['Paws & Go Dog Walking', 'Brightway Cleaning', 'QuickFix Plum
 
 /** The i-th demo guest, the same on every run. */
 export function demoGuest(i: number): { name: string; phone: string; company?: string } {
-  const name = `${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`;
+  const name = `${first[i % first.length]} ${last[(i * 7 + Math.floor(i / first.length)) % last.length]}`;
   const phone = `${areaCodes[i % areaCodes.length]}-555-01${String(i % 100).padStart(2, '0')}`;
   return i % 9 === 0 ? { name, phone, company: companies[i % companies.length] } : { name, phone };
 }

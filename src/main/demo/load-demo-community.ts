@@ -15,9 +15,12 @@ const demoOperator = { name: 'Demo data', role: 'manager' as const };
  */
 export function loadDemoCommunity(db: Db, now: () => Date): void {
   const file = CommunityFile.parse(JSON.parse(fs.readFileSync(resourcePath('demo', 'community.json'), 'utf8')));
-  importCommunity(db, file, now().toISOString(), demoOperator.name);
+  // The demo's history is spread over the last month so times and "pending since" read true.
+  const hoursAgo = (h: number): Date => new Date(now().getTime() - h * 3_600_000);
+  let clock = hoursAgo(24 * 30);
+  importCommunity(db, file, clock.toISOString(), demoOperator.name);
   const community = getCommunity(db);
-  const ctx = { db, now, operator: demoOperator, community: () => community };
+  const ctx = { db, now: () => clock, operator: demoOperator, community: () => community };
   const units = file.buildings.flatMap((b) => b.floors.flatMap((f) => f.units));
   const kindsOf = new Map(file.lockModels.map((m) => [m.id, m.capabilities.credentialKinds]));
 
@@ -30,13 +33,17 @@ export function loadDemoCommunity(db: Db, now: () => Date): void {
 
   let guest = 0;
   units.forEach((_, i) => {
+    clock = hoursAgo(24 * 29 - i);
     if (i % 5 < 2) grantTo(i, guest++);
     if (i % 11 === 0) grantTo(i, guest++);
   });
-  // The last programming round reached every door...
+  // The last programming round, yesterday, reached every door...
   db.prepare('UPDATE doors SET reported_version = desired_version, reported_at = ?, desired_changed_at = NULL').run(
-    now().toISOString(),
+    hoursAgo(24).toISOString(),
   );
   // ...and a few grants made since are still waiting at their doors.
-  for (let i = 3; i < units.length; i += 41) grantTo(i, guest++);
+  for (let i = 3, h = 20; i < units.length; i += 41, h -= 2) {
+    clock = hoursAgo(h);
+    grantTo(i, guest++);
+  }
 }

@@ -39,7 +39,8 @@ function payloadSize(input: unknown): number {
  */
 export function createDispatch({ handlers, role, logError }: DispatchOptions): Dispatch {
   return async (command, input) => {
-    if (!isCommandName(command)) return fail('unknown_command', `Unknown command: ${String(command).slice(0, 64)}`);
+    if (!isCommandName(command))
+      return fail('unknown_command', `Unknown command: ${typeof command === 'string' ? command.slice(0, 64) : `a ${typeof command}`}`);
     if (payloadSize(input) > maxPayloadBytes)
       return fail('payload_too_large', `The ${command} payload is over ${maxPayloadBytes / 1024} KiB.`);
     const spec = commands[command];

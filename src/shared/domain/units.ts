@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './primitives';
+import { CredentialKind, Id, Timestamp } from './primitives';
 
 /** A door is in sync when it last reported the state the console wants on it. */
 export const DoorStatus = z.enum(['in_sync', 'pending', 'never_programmed']);
@@ -39,7 +39,8 @@ export const UnitRow = z.object({
   buildingId: Id,
   buildingName: z.string(),
   floor: z.number().int(),
-  lockModel: z.object({ id: Id, name: z.string() }),
+  /** The unit door's lock model, with the credential kinds it can hold. */
+  lockModel: z.object({ id: Id, name: z.string(), credentialKinds: z.array(CredentialKind) }),
   credentialCount: z.number().int(),
   kinds: z.object({ pin: z.number().int(), ble: z.number().int() }),
   doorStatus: DoorStatus,

@@ -71,5 +71,7 @@ describe('command names', () => {
     );
     expect(await t.core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     expect(await t.core.dispatch('toString', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    // An object with no prototype cannot be turned into a string: still an envelope, not a throw.
+    expect(await t.core.dispatch(Object.create(null), {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
   });
 });

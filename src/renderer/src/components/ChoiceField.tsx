@@ -3,7 +3,8 @@ import './fields.css';
 
 interface Props<T extends string> {
   label: string;
-  options: readonly { id: T; label: string; description?: string }[];
+  /** An option with `unavailable` set is shown disabled, with that reason in place of its description. */
+  options: readonly { id: T; label: string; description?: string; unavailable?: string }[];
   value: T;
   onChange: (value: T) => void;
 }
@@ -15,11 +16,13 @@ export function ChoiceField<T extends string>({ label, options, value, onChange 
       <Label className="field__label">{label}</Label>
       <div className="choice__options">
         {options.map((option) => (
-          <Radio key={option.id} value={option.id} className="choice__option">
+          <Radio key={option.id} value={option.id} className="choice__option" isDisabled={Boolean(option.unavailable)}>
             <span className="choice__mark" aria-hidden="true" />
             <span className="choice__text">
               <span className="choice__label">{option.label}</span>
-              {option.description && <span className="choice__description">{option.description}</span>}
+              {(option.unavailable ?? option.description) && (
+                <span className="choice__description">{option.unavailable ?? option.description}</span>
+              )}
             </span>
           </Radio>
         ))}

@@ -31,8 +31,7 @@ export function AccessPage() {
         <div className="access-page__action">
           {unit ? (
             <GrantAccessDialog
-              unitId={unit.id}
-              unitNumber={unit.number}
+              unit={unit}
               triggerLabel={`Grant access to unit ${unit.number}`}
               onGranted={granted}
             />

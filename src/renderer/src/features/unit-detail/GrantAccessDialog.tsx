@@ -1,25 +1,24 @@
 import { Button, DialogTrigger } from 'react-aria-components';
-import type { Credential } from '../../../../shared/domain';
+import type { Credential, UnitRow } from '../../../../shared/domain';
 import { ModalDialog } from '../../components/ModalDialog';
 import { GrantAccessForm } from './GrantAccessForm';
 
 interface Props {
-  unitId: string;
-  unitNumber: string;
+  unit: UnitRow;
   onGranted?: (credential: Credential) => void;
   /** Label of the button that opens the dialog. */
   triggerLabel?: string;
 }
 
 /** "Grant access" button and its modal form; the new credential arrives by change event. */
-export function GrantAccessDialog({ unitId, unitNumber, onGranted, triggerLabel = 'Grant access' }: Props) {
+export function GrantAccessDialog({ unit, onGranted, triggerLabel = 'Grant access' }: Props) {
   return (
     <DialogTrigger>
       <Button className="button button--primary">{triggerLabel}</Button>
-      <ModalDialog title={`Grant access to unit ${unitNumber}`}>
+      <ModalDialog title={`Grant access to unit ${unit.number}`}>
         {(close) => (
           <GrantAccessForm
-            unitId={unitId}
+            unit={unit}
             onCancel={close}
             onGranted={(credential) => {
               close();

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import type { Credential, CredentialKind } from '../../../../shared/domain';
+import type { Credential, CredentialKind, UnitRow } from '../../../../shared/domain';
 import { useGrantAccess } from '../../api/mutations';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextInputField } from '../../components/TextInputField';
 
 interface Props {
-  unitId: string;
+  unit: UnitRow;
   onCancel: () => void;
   onGranted: (credential: Credential) => void;
 }
@@ -19,21 +19,27 @@ const kindOptions = [
 
 const typeOptions = [{ id: 'permanent', label: 'Permanent', description: 'Until revoked' }] as const;
 
-/**
- * Who the guest is and what they get. Lock capabilities are checked by the core: if the
- * unit's lock cannot hold the chosen kind, its refusal is shown here and nothing is granted.
- */
-export function GrantAccessForm({ unitId, onCancel, onGranted }: Props) {
+/** The kinds the unit's lock cannot hold stay visible but disabled, saying why. */
+function kindChoices(unit: UnitRow) {
+  return kindOptions.map((option) =>
+    unit.lockModel.credentialKinds.includes(option.id)
+      ? option
+      : { ...option, unavailable: `The ${unit.lockModel.name} lock cannot hold it` },
+  );
+}
+
+/** Who the guest is and what they get. The core checks everything again and its refusal shows here. */
+export function GrantAccessForm({ unit, onCancel, onGranted }: Props) {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [company, setCompany] = useState('');
-  const [kind, setKind] = useState<CredentialKind>('pin');
+  const [kind, setKind] = useState<CredentialKind>(unit.lockModel.credentialKinds[0] ?? 'pin');
   const grant = useGrantAccess();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const guest = { name: name.trim(), phone: phone.trim(), ...(company.trim() ? { company: company.trim() } : {}) };
-    grant.mutate({ unitId, kind, accessType: 'permanent', guest }, { onSuccess: onGranted });
+    grant.mutate({ unitId: unit.id, kind, accessType: 'permanent', guest }, { onSuccess: onGranted });
   };
 
   return (
@@ -43,7 +49,7 @@ export function GrantAccessForm({ unitId, onCancel, onGranted }: Props) {
       <TextInputField label="Phone number" name="phone" type="tel" value={phone} onChange={setPhone} isRequired
         autoComplete="off" requiredMessage="Enter a phone number for the guest." description="e.g. 312-555-0142" />
       <TextInputField label="Company" name="company" value={company} onChange={setCompany} autoComplete="off" />
-      <ChoiceField label="Credential" options={kindOptions} value={kind} onChange={setKind} />
+      <ChoiceField label="Credential" options={kindChoices(unit)} value={kind} onChange={setKind} />
       <ChoiceField label="Access type" options={typeOptions} value="permanent" onChange={() => undefined} />
       {grant.error && <ErrorNotice error={grant.error} title="Access was not granted." />}
       <div className="form__actions">

@@ -41,7 +41,7 @@ export function UnitDetailPanel({ unitId, onClose }: Props) {
         {unit.data && <UnitFacts unit={unit.data} />}
         <div className="unit-panel__section-head">
           <h4 className="unit-panel__section-title">Access</h4>
-          {unit.data && canGrant && <GrantAccessDialog unitId={unit.data.id} unitNumber={unit.data.number} onGranted={granted} />}
+          {unit.data && canGrant && <GrantAccessDialog unit={unit.data} onGranted={granted} />}
         </div>
         <p className="unit-panel__notice" role="status">
           {notice}
