@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
-import { grantSeeAndRevokePin } from './console-flow';
+import { grantSeeAndRevokePin } from '../e2e/console-flow';
 import { findElectronBinary } from './electron-binary';
 
 /**

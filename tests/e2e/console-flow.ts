@@ -1,9 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * The leasing office's everyday flow on an open console, by role and label only, as in
- * tests/e2e/console.spec.ts: search unit 101, open it, grant a permanent PIN code to a
- * guest, see it on the unit and in the grid, revoke it. Needs a fresh demo community.
+ * The leasing office's everyday flow on an open console, by role and label only, shared by
+ * the browser host's and the Electron app's end-to-end tests: search unit 101, open it,
+ * grant a permanent PIN code to a guest, see it on the unit and in the grid, revoke it.
+ * Needs a fresh demo community.
  */
 export async function grantSeeAndRevokePin(page: Page): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search' }).fill('101');
@@ -50,4 +51,4 @@ async function pinCount(cell: Locator): Promise<number> {
 }
 
 /** The grid's Credentials column (unit, building, floor, lock model, credentials, door status). */
-const credentialsCell = (row: Locator) => row.getByRole('gridcell').nth(4);
+export const credentialsCell = (row: Locator) => row.getByRole('gridcell').nth(4);
