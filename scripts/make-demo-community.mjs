@@ -45,6 +45,7 @@ const file = {
       deliveryWindowMinutes: 120,
       deliveryOpens: 'common_only',
       vendorNeedsManagerApproval: true,
+      kioskTypes: ['temporary', 'delivery'],
       amenityDoorIds: ['fitness-center'],
     },
   },
@@ -65,6 +66,13 @@ const file = {
       };
     }),
   })),
+  // Demo staff and their passcodes (README lists them). A real console gets its staff from the cloud.
+  staff: [
+    { id: 'avery', name: 'Avery Brooks', role: 'admin', passcode: '1357' },
+    { id: 'jordan', name: 'Jordan Lee', role: 'leasing', passcode: '2468' },
+    { id: 'sam', name: 'Sam Ortiz', role: 'maintenance', passcode: '3579' },
+    { id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk', passcode: '4680' },
+  ],
   sharedDoors: [
     ...buildings.map(([id, name]) => ({
       id: `${id}-entrance`, name: `${name} entrance`, kind: 'entrance', buildingId: id, lockModelId: 'kestrel-pr1',

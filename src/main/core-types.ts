@@ -1,17 +1,16 @@
-import type { Envelope } from '../shared/envelope';
 import type { EventName, EventPayload } from '../shared/contract';
-import type { Role } from '../shared/domain';
-
-/** Who is at the console. Kiosk mode runs as the kiosk role only. */
-export interface Operator {
-  name: string;
-  role: Role;
-}
+import type { Envelope } from '../shared/envelope';
+import type { StaffMember } from '../shared/domain';
 
 export interface CoreOptions {
   /** Folder of the console's SQLite file; ':memory:' for tests. */
   dataDir: string;
-  operator?: Operator;
+  /**
+   * Who every new window starts signed in as. Unset: each window shows the sign-in screen.
+   * A kiosk sets its kiosk operator here and `kiosk: true`, so nobody can sign out.
+   */
+  operator?: StaffMember;
+  kiosk?: boolean;
   host?: 'electron' | 'browser';
   /** Load the demo community when the store holds none (the embedded default). */
   loadDemoWhenEmpty?: boolean;
@@ -28,7 +27,16 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 /** A contract call, from any carrier, already stripped of carrier details. */
 export type Dispatch = (command: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
+/** One window's link to the core: its own signed-in staff member, its own calls. */
+export interface Connection {
+  dispatch: Dispatch;
+  close(): void;
+}
+
 export interface Core {
+  /** A new window (Electron webContents, browser tab) connects; each has its own session. */
+  connect(): Connection;
+  /** A connection of the core's own, for tests, benchmarks and tools. */
   dispatch: Dispatch;
   /** Subscribe to contract events (data.changed, ...); returns unsubscribe. */
   onEvent(listener: EventListener): () => void;

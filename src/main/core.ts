@@ -1,13 +1,18 @@
 import { EventEmitter } from 'node:events';
-import type { Community } from '../shared/domain';
+import type { DataTopic } from '../shared/contract';
 import { eventChannel } from '../shared/wire';
+import { expireEndedCredentials } from './access/expire-credentials';
 import type { Core, CoreOptions, EventListener } from './core-types';
 import { loadDemoCommunity } from './demo/load-demo-community';
-import { createDispatch } from './ipc/dispatch';
+import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
-import { getCommunity } from './store/community-repo';
+import { createStaffSignIn } from './staff/sign-in';
 import { hasCommunity } from './store/community-import';
+import { getCommunity } from './store/community-repo';
 import { openDatabase } from './store/database';
+
+/** How often ended schedules are taken off their doors. */
+const expirySweepMs = 30_000;
 
 /**
  * The console's core, without Electron: store, access rules and the contract's handlers.
@@ -16,36 +21,43 @@ import { openDatabase } from './store/database';
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
   const now = options.now ?? (() => new Date());
-  const operator = options.operator ?? { name: 'Leasing office', role: 'manager' as const };
   if (options.loadDemoWhenEmpty && !hasCommunity(db)) loadDemoCommunity(db, now);
   if (!hasCommunity(db))
     throw new Error('No community is configured: start with the demo community or import a community file.');
 
   // Community facts change only by import, which happens before this point.
-  const community: Community = getCommunity(db);
+  const community = getCommunity(db);
   const bus = new EventEmitter();
-  const handlers = createHandlers({
-    db,
-    now,
-    operator,
-    community: () => community,
-    host: options.host ?? 'browser',
-    changed: (topics) => bus.emit(eventChannel, 'data.changed', { topics }),
-  });
-  const dispatch = createDispatch({
+  const changed = (topics: DataTopic[]): void => {
+    bus.emit(eventChannel, 'data.changed', { topics });
+  };
+  const accessContext = { db, now, community: () => community };
+  const handlers = createHandlers({ ...accessContext, host: options.host ?? 'browser', staff: createStaffSignIn(db, now), changed });
+  const dispatcher = createDispatcher({
     handlers,
-    role: () => operator.role,
     logError: options.logError ?? ((command, error) => console.error(`[porter] ${command} failed:`, error)),
   });
+  const initial = { operator: options.operator ?? null, kiosk: options.kiosk ?? false };
 
+  // Schedules end on their own: sweep at start and then every half minute.
+  const sweep = (): void => {
+    if (expireEndedCredentials(accessContext) > 0) changed(['units', 'credentials', 'activity', 'doors']);
+  };
+  sweep();
+  const sweeper = setInterval(sweep, expirySweepMs);
+  sweeper.unref();
+
+  const own = dispatcher.connect(initial);
   return {
-    dispatch,
+    connect: () => dispatcher.connect(initial),
+    dispatch: own.dispatch,
     onEvent(listener: EventListener) {
       const forward = (name: string, payload: unknown): void => (listener as (n: string, p: unknown) => void)(name, payload);
       bus.on(eventChannel, forward);
       return () => bus.off(eventChannel, forward);
     },
     close() {
+      clearInterval(sweeper);
       bus.removeAllListeners();
       db.close();
     },

@@ -1,56 +1,89 @@
 /**
  * The one contract between the renderer and the core. Every command and event is listed
- * here with its schema; the Electron IPC carrier and the browser host's WebSocket carrier
- * both serve exactly this table. Main must register a handler for every command (see
- * src/main/ipc/handlers.ts: a missing one does not compile).
+ * here with its schema and the roles that may run it; the Electron IPC carrier and the
+ * browser host's WebSocket carrier both serve exactly this table. Main must register a
+ * handler for every command (src/main/ipc/handlers.ts: a missing one does not compile).
  */
 import { z } from 'zod';
 import {
+  ActivityExport,
+  ActivityFilter,
   ActivityPage,
   ActivityQuery,
-  allRoles,
+  BulkGrantRequest,
+  BulkGrantResult,
+  ChainVerification,
   Community,
   Credential,
+  CredentialPage,
+  CredentialQuery,
   GrantRequest,
   HardwareOverview,
   Id,
+  RescheduleRequest,
   RevokeRequest,
   type Role,
   Session,
+  SignInRequest,
+  StaffMember,
   UnitPage,
   UnitQuery,
   UnitRow,
 } from './domain';
 
 const NoInput = z.object({}).strict();
-const staff: readonly Role[] = ['manager', 'leasing', 'kiosk'];
 
-type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Role[] };
+/** 'anyone' includes a window where nobody has signed in yet. */
+export type Audience = Role | 'anyone';
+const anyone: readonly Audience[] = ['anyone'];
+const staff: readonly Audience[] = ['admin', 'leasing', 'maintenance', 'kiosk'];
+const granting: readonly Audience[] = ['admin', 'leasing', 'kiosk'];
+const office: readonly Audience[] = ['admin', 'leasing'];
+
+type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[] };
 
 export const commands = {
-  /** Renderer asks who is at the console and for which community; core answers. */
-  'session.get': { input: NoInput, output: Session, roles: allRoles },
+  /** Renderer asks who is signed in on this window, and for which community. */
+  'session.get': { input: NoInput, output: Session, roles: anyone },
+  /** Sign-in screen lists the staff who may sign in on this console (names and roles only). */
+  'staff.list': { input: NoInput, output: z.array(StaffMember), roles: anyone },
+  /** Sign-in screen signs a staff member in on this window with their passcode. */
+  'staff.signIn': { input: SignInRequest, output: Session, roles: anyone },
+  /** Header's sign-out button; refused on a kiosk. */
+  'staff.signOut': { input: NoInput, output: Session, roles: staff },
   /** Renderer loads the community: time zone, guidelines, buildings and floors. */
-  'community.get': { input: NoInput, output: Community, roles: allRoles },
+  'community.get': { input: NoInput, output: Community, roles: staff },
   /** Units grid asks for one sorted, filtered window of units. */
-  'units.list': { input: UnitQuery, output: UnitPage, roles: allRoles },
+  'units.list': { input: UnitQuery, output: UnitPage, roles: staff },
   /** Unit detail asks for one unit's row and every credential on it, revoked included. */
   'units.get': {
     input: z.object({ unitId: Id }).strict(),
     output: z.object({ unit: UnitRow, credentials: z.array(Credential) }),
-    roles: allRoles,
+    roles: staff,
   },
+  /** Access page lists credentials across the community, newest first. */
+  'credentials.list': { input: CredentialQuery, output: CredentialPage, roles: granting },
   /** Grant form grants a guest access to a unit; answers the new credential. */
-  'access.grant': { input: GrantRequest, output: Credential, roles: staff },
+  'access.grant': { input: GrantRequest, output: Credential, roles: granting },
+  /** Bulk grant: a delivery or vendor credential on many units, with an outcome per unit. */
+  'access.bulkGrant': { input: BulkGrantRequest, output: BulkGrantResult, roles: office },
   /** Staff revoke a credential from every door it covers. */
-  'access.revoke': { input: RevokeRequest, output: Credential, roles: staff },
-  /** Activity page reads the audit log, newest first. */
-  'activity.list': { input: ActivityQuery, output: ActivityPage, roles: ['manager', 'leasing'] },
+  'access.revoke': { input: RevokeRequest, output: Credential, roles: granting },
+  /** New dates: the credential is reissued and the old one revoked; answers the new one. */
+  'access.reschedule': { input: RescheduleRequest, output: Credential, roles: granting },
+  /** Queue the guest's text again. */
+  'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential, roles: granting },
+  /** Activity page reads the audit log, newest first, filtered. */
+  'activity.list': { input: ActivityQuery, output: ActivityPage, roles: office },
+  /** Activity page walks the whole hash chain. */
+  'activity.verify': { input: NoInput, output: ChainVerification, roles: office },
+  /** Activity page exports the filtered log as CSV. */
+  'activity.export': { input: ActivityFilter, output: ActivityExport, roles: office },
   /** Hardware page: lock models in service and doors waiting to be programmed. */
-  'hardware.overview': { input: NoInput, output: HardwareOverview, roles: ['manager', 'maintenance'] },
+  'hardware.overview': { input: NoInput, output: HardwareOverview, roles: ['admin', 'maintenance'] },
 } as const satisfies Record<string, CommandSpec>;
 
-export const DataTopic = z.enum(['units', 'credentials', 'activity', 'doors']);
+export const DataTopic = z.enum(['session', 'units', 'credentials', 'activity', 'doors']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const events = {
@@ -73,6 +106,12 @@ export function isCommandName(name: unknown): name is CommandName {
 }
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** May this role (null: nobody signed in) run this command? The renderer hides what it may not. */
+export function mayRun(command: CommandName, role: Role | null): boolean {
+  const roles = commands[command].roles as readonly Audience[];
+  return roles.includes('anyone') || (role !== null && roles.includes(role));
 }
 
 /** Raw payloads over this size are refused before parsing. */

@@ -7,6 +7,7 @@ export const errorCodes = [
   'payload_too_large', // the raw payload is over the byte cap, refused before parsing
   'unknown_command', // not a name in the contract
   'untrusted_sender', // the call did not come from the console's own page
+  'signed_out', // nobody is signed in on this console
   'forbidden', // the staff role may not run this command
   'not_found', // the unit, credential or door named does not exist
   'not_allowed', // the community's guidelines or the lock model forbid it
@@ -18,10 +19,13 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export class PorterError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** The input field the error is about (e.g. 'guest.phone'), so a form can say it there. */
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'PorterError';
     this.code = code;
+    this.field = field;
   }
 }
 

@@ -23,7 +23,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const host = await startBrowserHost({
         port: 0,
         rendererDir,
-        core: { dataDir, loadDemoWhenEmpty: true, operator: { name: 'Test leasing agent', role: 'manager' } },
+        core: { dataDir, loadDemoWhenEmpty: true, operator: { id: 'avery', name: 'Avery Brooks', role: 'admin' } },
       });
       await use(host);
       await host.close();

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../src/main/core';
-import type { Core, Operator } from '../../src/main/core-types';
+import type { Core } from '../../src/main/core-types';
+import type { StaffMember } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/main/store/database';
 
 export interface TestConsole {
@@ -19,11 +20,14 @@ export function tempDir(prefix = 'porter-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** The demo community's admin, signed in unless a test says otherwise. */
+export const avery: StaffMember = { id: 'avery', name: 'Avery Brooks', role: 'admin' };
+
 /** A console on the demo community in its own temporary data folder. */
-export function openTestConsole(operator?: Operator): TestConsole {
+export function openTestConsole(operator: StaffMember | null = avery, options: { now?: () => Date } = {}): TestConsole {
   const dataDir = tempDir();
   const errors: unknown[] = [];
-  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator, logError: (_c, e) => errors.push(e) });
+  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, logError: (_c, e) => errors.push(e) });
   const db = openDatabase({ dataDir });
   return {
     core,
@@ -38,21 +42,33 @@ export function openTestConsole(operator?: Operator): TestConsole {
   };
 }
 
-/** Row counts of everything a user action writes, to prove a refused action wrote nothing. */
+/**
+ * Row counts of every state a user action changes, to prove a refused action changed
+ * nothing. The audit log is counted apart: a refusal is itself audited.
+ */
 export function writeCounts(db: Db): Record<string, unknown> {
   const count = (table: string): number => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return {
     credentials: count('credentials'),
     liveDoorCredentials: db.prepare('SELECT count(*) FROM door_credentials WHERE removed_at IS NULL').pluck().get(),
-    revoked: db.prepare("SELECT count(*) FROM credentials WHERE status = 'revoked'").pluck().get(),
+    ended: db.prepare('SELECT count(*) FROM credentials WHERE ended_at IS NOT NULL').pluck().get(),
     guests: count('guests'),
-    audit: count('audit_log'),
     outbox: count('outbox'),
     desiredVersions: db.prepare('SELECT sum(desired_version) FROM doors').pluck().get(),
   };
 }
 
+export function auditCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+}
+
+/** The newest audit entry: its action and summary. */
+export function lastAudit(db: Db): { action: string; summary: string; actor: string } {
+  return db.prepare('SELECT action, summary, actor FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; summary: string; actor: string };
+}
+
 export const jane = { name: 'Jane Doe', phone: '(312) 555-0142' };
+export const permanent = { type: 'permanent' } as const;
 
 /** A unit of the demo community whose lock takes both PIN codes and Bluetooth passes. */
 export const comboUnit = 'north-204';

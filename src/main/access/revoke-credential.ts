@@ -1,39 +1,41 @@
-import type { Credential, RevokeRequest } from '../../shared/domain';
+import type { Credential, RevokeRequest, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
-import { getCredential } from '../store/credentials-repo';
+import { getCredentialRecord, type CredentialRecord } from '../store/credentials-repo';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
-import { markDoorChanged } from './door-slots';
+import { endCredential } from './credential-writer';
+import { toCredential } from './credential-view';
+import { kindNames } from './guidelines';
+
+/** A credential staff can still act on: it exists and has not left its doors for good. */
+export function liveCredential(ctx: AccessContext, credentialId: string): CredentialRecord {
+  const record = getCredentialRecord(ctx.db, credentialId);
+  if (!record) throw new PorterError('not_found', `No credential with id ${credentialId}.`, 'credentialId');
+  if (record.endReason)
+    throw new PorterError('conflict', `This credential already ended (${record.endReason} by ${record.endedBy} at ${record.endedAt}).`, 'credentialId');
+  return record;
+}
 
 /** Revokes a credential from every door it covers; the doors' desired state drops it. */
-export function revokeCredential(ctx: AccessContext, request: z.output<typeof RevokeRequest>): Credential {
-  const at = ctx.now().toISOString();
+export function revokeCredential(ctx: AccessContext, actor: StaffMember, request: z.output<typeof RevokeRequest>): Credential {
   runUserAction(ctx.db, () => {
-    const credential = getCredential(ctx.db, request.credentialId);
-    if (!credential) throw new PorterError('not_found', `No credential with id ${request.credentialId}.`);
-    if (credential.status === 'revoked')
-      throw new PorterError('conflict', `This credential was already revoked by ${credential.revokedBy} at ${credential.revokedAt}.`);
-    ctx.db
-      .prepare("UPDATE credentials SET status = 'revoked', revoked_at = ?, revoked_by = ? WHERE id = ?")
-      .run(at, ctx.operator.name, credential.id);
-    ctx.db.prepare('UPDATE door_credentials SET removed_at = ? WHERE credential_id = ? AND removed_at IS NULL').run(at, credential.id);
-    for (const door of credential.doors) markDoorChanged(ctx.db, door.id, at);
-    const kind = credential.kind === 'pin' ? 'PIN code' : 'Bluetooth pass';
+    const credential = liveCredential(ctx, request.credentialId);
+    const doorIds = endCredential(ctx, credential.id, 'revoked', actor.name);
     return {
       result: undefined,
       record: {
         audit: {
-          at,
-          actor: ctx.operator.name,
+          at: ctx.now().toISOString(),
+          actor: actor.name,
           action: 'access.revoked',
           subjectId: credential.id,
-          summary: `Revoked ${credential.guest.name}'s ${kind} for unit ${credential.unitNumber}${request.reason ? `: ${request.reason}` : ''}`,
-          details: { unitId: credential.unitId, doorIds: credential.doors.map((d) => d.id), reason: request.reason ?? null },
+          summary: `Revoked ${credential.guest.name}'s ${kindNames[credential.kind]} for ${credential.buildingName} ${credential.unitNumber} from ${doorIds.length} door${doorIds.length === 1 ? '' : 's'}${request.reason ? `: ${request.reason}` : ''}`,
+          details: { unitId: credential.unitId, doorIds, reason: request.reason ?? null },
         },
-        mutation: { kind: 'credential.revoked', payload: { credentialId: credential.id, reason: request.reason ?? null, at } },
+        mutation: { kind: 'credential.revoked', payload: { credentialId: credential.id, reason: request.reason ?? null, at: ctx.now().toISOString() } },
       },
     };
   });
-  return getCredential(ctx.db, request.credentialId)!;
+  return toCredential(ctx, getCredentialRecord(ctx.db, request.credentialId)!);
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { ScheduleRequest } from '../../shared/domain';
 import { grantGuestAccess } from '../access/grant-guest-access';
 import { CommunityFile } from '../store/community-file';
 import { importCommunity } from '../store/community-import';
@@ -6,12 +7,13 @@ import { getCommunity } from '../store/community-repo';
 import type { Db } from '../store/database';
 import { resourcePath } from '../resources-path';
 import { demoGuest } from './demo-guests';
+import { demoSchedule } from './demo-schedules';
 
-const demoOperator = { name: 'Demo data', role: 'manager' as const };
+const demoOperator = { id: 'demo-data', name: 'Demo data', role: 'admin' as const };
 
 /**
- * Loads resources/demo/community.json and gives it a lived-in state: credentials on many
- * units, doors programmed on the last round, and a few changes still pending at the door.
+ * Loads resources/demo/community.json and gives it a lived-in state: credentials of every
+ * type on many units, doors programmed on the last round, and a few changes still pending.
  */
 export function loadDemoCommunity(db: Db, now: () => Date): void {
   const file = CommunityFile.parse(JSON.parse(fs.readFileSync(resourcePath('demo', 'community.json'), 'utf8')));
@@ -20,15 +22,17 @@ export function loadDemoCommunity(db: Db, now: () => Date): void {
   let clock = hoursAgo(24 * 30);
   importCommunity(db, file, clock.toISOString(), demoOperator.name);
   const community = getCommunity(db);
-  const ctx = { db, now: () => clock, operator: demoOperator, community: () => community };
+  const ctx = { db, now: () => clock, community: () => community };
   const units = file.buildings.flatMap((b) => b.floors.flatMap((f) => f.units));
-  const kindsOf = new Map(file.lockModels.map((m) => [m.id, m.capabilities.credentialKinds]));
+  const models = new Map(file.lockModels.map((m) => [m.id, m.capabilities]));
 
   const grantTo = (unitIndex: number, guestIndex: number): void => {
     const unit = units[unitIndex]!;
-    const kinds = kindsOf.get(unit.lockModelId) ?? ['pin'];
-    const kind = kinds[guestIndex % kinds.length]!;
-    grantGuestAccess(ctx, { unitId: unit.id, kind, accessType: 'permanent', guest: demoGuest(guestIndex) });
+    const caps = models.get(unit.lockModelId)!;
+    const kind = caps.credentialKinds[guestIndex % caps.credentialKinds.length]!;
+    const schedule: ScheduleRequest = demoSchedule(guestIndex, kind, caps.scheduleKinds, community.timeZone, clock);
+    const guest = demoGuest(guestIndex);
+    grantGuestAccess(ctx, demoOperator, { unitId: unit.id, kind, audience: guest.company ? 'vendor' : 'guest', guest, schedule });
   };
 
   let guest = 0;

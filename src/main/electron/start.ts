@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core, CoreOptions } from '../core-types';
@@ -56,7 +55,6 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     dataDir: dataDirFromEnv ?? app.getPath('userData'),
     host: 'electron',
     loadDemoWhenEmpty: true,
-    operator: { name: operatorName(env), role: 'manager' },
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
   });
   const trust = createSenderTrust<WebContents>(page);
@@ -84,14 +82,4 @@ export function runPorter(options: StartOptions): void {
     dialog.showErrorBox('Porter could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
-}
-
-function operatorName(env: NodeJS.ProcessEnv): string {
-  try {
-    const name = os.userInfo().username;
-    if (name) return name;
-  } catch {
-    // no passwd entry for this uid: fall through
-  }
-  return env.USER ?? env.USERNAME ?? 'Leasing office';
 }

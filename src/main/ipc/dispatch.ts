@@ -1,23 +1,22 @@
 import { z } from 'zod';
-import { commands, isCommandName, maxPayloadBytes, type CommandName } from '../../shared/contract';
+import { commands, isCommandName, maxPayloadBytes, mayRun, type CommandName } from '../../shared/contract';
+import type { StaffMember } from '../../shared/domain';
 import type { Envelope } from '../../shared/envelope';
 import { PorterError } from '../../shared/errors';
-import type { Role } from '../../shared/domain';
-import type { Dispatch } from '../core-types';
-import type { Handlers } from './handlers-type';
+import type { Connection } from '../core-types';
+import type { CallContext, Handlers } from './handlers-type';
 
-export interface DispatchOptions {
+export interface DispatcherOptions {
   handlers: Handlers;
-  role: () => Role;
   /** Where unexpected errors go; their details never reach the caller. */
   logError: (command: string, error: unknown) => void;
 }
 
-function fail(code: PorterError['code'], message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: PorterError['code'], message: string, field?: string): Envelope<never> {
+  return { ok: false, error: field ? { code, message, field } : { code, message } };
 }
 
-/** "guest.phone: Phone number is required; unitId: ..." without echoing the values sent. */
+/** "guest.phone: Enter a phone number; unitId: ..." without echoing the values sent. */
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
@@ -35,27 +34,46 @@ function payloadSize(input: unknown): number {
 
 /**
  * The one path every contract call takes, whatever carried it: name check, size cap,
- * schema parse, role check, run, and an envelope. The carrier has already checked the sender.
+ * schema parse, sign-in and role check, run, and an envelope. The carrier has already
+ * checked the sender. Each connection (a window) has its own signed-in staff member.
  */
-export function createDispatch({ handlers, role, logError }: DispatchOptions): Dispatch {
-  return async (command, input) => {
-    if (!isCommandName(command))
-      return fail('unknown_command', `Unknown command: ${typeof command === 'string' ? command.slice(0, 64) : `a ${typeof command}`}`);
-    if (payloadSize(input) > maxPayloadBytes)
-      return fail('payload_too_large', `The ${command} payload is over ${maxPayloadBytes / 1024} KiB.`);
-    const spec = commands[command];
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
-    const allowed = spec.roles as readonly Role[];
-    if (!allowed.includes(role())) return fail('forbidden', `The ${role()} role may not run ${command}.`);
-    try {
-      const run = handlers[command] as (input: unknown) => unknown;
-      // Parsing the output too keeps the contract honest: unknown fields are stripped.
-      return { ok: true, value: spec.output.parse(await run(parsed.data)) };
-    } catch (error) {
-      if (error instanceof PorterError) return fail(error.code, error.message);
-      logError(command as CommandName, error);
-      return fail('internal', `${command} failed unexpectedly. The details are in the console's log.`);
-    }
+export function createDispatcher({ handlers, logError }: DispatcherOptions) {
+  return {
+    connect(initial: { operator: StaffMember | null; kiosk: boolean }): Connection {
+      let operator = initial.operator;
+      const ctx: CallContext = {
+        get operator() {
+          return operator;
+        },
+        kiosk: initial.kiosk,
+        signIn: (member) => (operator = member),
+        signOut: () => (operator = null),
+      };
+
+      const dispatch = async (command: unknown, input: unknown): Promise<Envelope<unknown>> => {
+        if (!isCommandName(command))
+          return fail('unknown_command', `Unknown command: ${typeof command === 'string' ? command.slice(0, 64) : `a ${typeof command}`}`);
+        if (payloadSize(input) > maxPayloadBytes)
+          return fail('payload_too_large', `The ${command} payload is over ${maxPayloadBytes / 1024} KiB.`);
+        const spec = commands[command];
+        const parsed = spec.input.safeParse(input);
+        if (!parsed.success)
+          return fail('invalid_input', describeIssues(parsed.error), parsed.error.issues[0]?.path.join('.') || undefined);
+        if (!mayRun(command, operator?.role ?? null))
+          return operator
+            ? fail('forbidden', `The ${operator.role} role may not run ${command}.`)
+            : fail('signed_out', 'Sign in to use the console.');
+        try {
+          const run = handlers[command] as (input: unknown, ctx: CallContext) => unknown;
+          // Parsing the output too keeps the contract honest: unknown fields are stripped.
+          return { ok: true, value: spec.output.parse(await run(parsed.data, ctx)) };
+        } catch (error) {
+          if (error instanceof PorterError) return fail(error.code, error.message, error.field);
+          logError(command as CommandName, error);
+          return fail('internal', `${command} failed unexpectedly. The details are in the console's log.`);
+        }
+      };
+      return { dispatch, close: () => (operator = null) };
+    },
   };
 }

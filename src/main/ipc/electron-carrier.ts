@@ -6,7 +6,7 @@
 import { ipcMain as electronIpcMain, type IpcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../shared/envelope';
 import { eventChannel, invokeChannel } from '../../shared/wire';
-import type { Core } from '../core-types';
+import type { Connection, Core } from '../core-types';
 
 export interface EventTarget {
   isDestroyed(): boolean;
@@ -14,7 +14,7 @@ export interface EventTarget {
 }
 
 export interface ElectronCarrierOptions {
-  core: Pick<Core, 'dispatch' | 'onEvent'>;
+  core: Pick<Core, 'connect' | 'onEvent'>;
   isTrustedSender(event: IpcMainInvokeEvent): boolean;
   /** The trusted windows' web contents at the moment an event is sent. */
   eventTargets(): Iterable<EventTarget>;
@@ -36,6 +36,21 @@ const internalFailure: Envelope<never> = {
 export function bindElectronCarrier(options: ElectronCarrierOptions): () => void {
   const ipcMain = options.ipcMain ?? electronIpcMain;
   const { core } = options;
+  // Each window has its own connection, so its own signed-in staff member.
+  const connections = new Map<number, Connection>();
+  const connectionOf = (sender: IpcMainInvokeEvent['sender']): Connection => {
+    let connection = connections.get(sender.id);
+    if (!connection) {
+      const opened = core.connect();
+      connections.set(sender.id, opened);
+      sender.once?.('destroyed', () => {
+        opened.close();
+        connections.delete(sender.id);
+      });
+      connection = opened;
+    }
+    return connection;
+  };
 
   ipcMain.handle(invokeChannel, async (event, command: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!senderIsTrusted(options, event)) {
@@ -43,7 +58,7 @@ export function bindElectronCarrier(options: ElectronCarrierOptions): () => void
       return untrustedSenderRefusal;
     }
     try {
-      return await core.dispatch(command, input);
+      return await connectionOf(event.sender).dispatch(command, input);
     } catch (error) {
       // dispatch answers envelopes by contract; anything thrown past it stays in main.
       console.error(`[porter] dispatch of ${describe(command)} threw:`, error);
@@ -65,6 +80,8 @@ export function bindElectronCarrier(options: ElectronCarrierOptions): () => void
   return () => {
     stopForwarding();
     ipcMain.removeHandler(invokeChannel);
+    for (const connection of connections.values()) connection.close();
+    connections.clear();
   };
 }
 

@@ -1,6 +1,22 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract';
+import type { StaffMember } from '../../shared/domain';
+
+/** What a handler knows of the window that called it. */
+export interface CallContext {
+  /** Signed in: dispatch has already checked the role allows this command. */
+  operator: StaffMember | null;
+  kiosk: boolean;
+  signIn(member: StaffMember): void;
+  signOut(): void;
+}
+
+/** The operator of a command whose roles exclude 'anyone': dispatch guarantees one. */
+export function actorOf(ctx: CallContext): StaffMember {
+  if (!ctx.operator) throw new Error('A staff command ran without a signed-in operator.');
+  return ctx.operator;
+}
 
 /** One handler per contract command: a command without a handler does not compile. */
 export type Handlers = {
-  [C in CommandName]: (input: ParsedInput<C>) => CommandOutput<C> | Promise<CommandOutput<C>>;
+  [C in CommandName]: (input: ParsedInput<C>, ctx: CallContext) => CommandOutput<C> | Promise<CommandOutput<C>>;
 };

@@ -1,44 +1,98 @@
-import { grantGuestAccess } from '../access/grant-guest-access';
-import { revokeCredential } from '../access/revoke-credential';
+import type { DataTopic } from '../../shared/contract';
+import { PorterError } from '../../shared/errors';
+import type { StaffMember } from '../../shared/domain';
 import type { AccessContext } from '../access/access-context';
-import { listAudit, verifyAuditChain } from '../store/audit-log';
-import { listUnitCredentials } from '../store/credentials-repo';
+import { bulkGrant } from '../access/bulk-grant';
+import { toCredential } from '../access/credential-view';
+import { grantGuestAccess } from '../access/grant-guest-access';
+import { rescheduleCredential } from '../access/reschedule-credential';
+import { resendNotification } from '../access/resend-notification';
+import { revokeCredential } from '../access/revoke-credential';
+import { exportActivity } from '../activity/export-activity';
+import type { StaffSignIn } from '../staff/sign-in';
+import { listStaff } from '../staff/sign-in';
+import { appendAudit, listAudit, verifyAuditChain } from '../store/audit-log';
+import { searchCredentials } from '../store/credential-search';
+import { listUnitCredentialRecords } from '../store/credentials-repo';
 import { getHardwareOverview } from '../store/hardware-repo';
 import { getUnitRow, listUnits } from '../store/units-repo';
-import { PorterError } from '../../shared/errors';
-import type { DataTopic } from '../../shared/contract';
-import type { Handlers } from './handlers-type';
+import { runUserAction } from '../store/user-action';
+import { actorOf, type CallContext, type Handlers } from './handlers-type';
 
 export interface HandlerDeps extends AccessContext {
   host: 'electron' | 'browser';
+  staff: StaffSignIn;
   /** Tells every window which data changed. */
   changed: (topics: DataTopic[]) => void;
 }
 
+const accessTopics: DataTopic[] = ['units', 'credentials', 'activity', 'doors'];
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
-  const afterAccessChange = <T>(value: T): T => {
-    deps.changed(['units', 'credentials', 'activity', 'doors']);
-    return value;
+
+  /** Runs an access action; a refusal is audited (who tried what, and why) before it is answered. */
+  const access = <T>(ctx: CallContext, what: string, unitId: string | null, run: (actor: StaffMember) => T): T => {
+    const actor = actorOf(ctx);
+    try {
+      const value = run(actor);
+      deps.changed(accessTopics);
+      return value;
+    } catch (error) {
+      if (error instanceof PorterError) {
+        runUserAction(db, () => {
+          appendAudit(db, { at: deps.now().toISOString(), actor: actor.name, action: 'access.refused', subjectId: null, summary: `Refused to ${what}: ${error.message}`, details: { unitId, code: error.code } });
+          return { result: undefined, record: null };
+        });
+        deps.changed(['activity']);
+      }
+      throw error;
+    }
   };
+
+  const session = (ctx: CallContext) => {
+    const c = deps.community();
+    return { operator: ctx.operator, community: { id: c.id, name: c.name, timeZone: c.timeZone }, host: deps.host, kiosk: ctx.kiosk };
+  };
+
   return {
-    'session.get': () => {
-      const c = deps.community();
-      return { operator: deps.operator, community: { id: c.id, name: c.name, timeZone: c.timeZone }, host: deps.host };
+    'session.get': (_input, ctx) => session(ctx),
+    'staff.list': () => listStaff(db),
+    'staff.signIn': ({ staffId, passcode }, ctx) => {
+      if (ctx.kiosk) throw new PorterError('forbidden', 'This console is a kiosk: it stays signed in as the kiosk.');
+      ctx.signIn(deps.staff.signIn(staffId, passcode));
+      deps.changed(['activity']);
+      return session(ctx);
+    },
+    'staff.signOut': (_input, ctx) => {
+      if (ctx.kiosk) throw new PorterError('forbidden', 'This console is a kiosk: it cannot be signed out.');
+      deps.staff.signOut(actorOf(ctx));
+      ctx.signOut();
+      return session(ctx);
     },
     'community.get': () => deps.community(),
     'units.list': (query) => listUnits(db, query),
     'units.get': ({ unitId }) => {
       const unit = getUnitRow(db, unitId);
-      if (!unit) throw new PorterError('not_found', `No unit with id ${unitId}.`);
-      return { unit, credentials: listUnitCredentials(db, unitId) };
+      if (!unit) throw new PorterError('not_found', `No unit with id ${unitId}.`, 'unitId');
+      return { unit, credentials: listUnitCredentialRecords(db, unitId).map((r) => toCredential(deps, r)) };
     },
-    'access.grant': (request) => afterAccessChange(grantGuestAccess(deps, request)),
-    'access.revoke': (request) => afterAccessChange(revokeCredential(deps, request)),
-    'activity.list': ({ limit, beforeSeq }) => ({
-      entries: listAudit(db, limit, beforeSeq),
-      chainIntact: verifyAuditChain(db),
-    }),
+    'credentials.list': (query) => {
+      const { total, records } = searchCredentials(db, query, deps.now());
+      return { total, offset: query.offset, credentials: records.map((r) => toCredential(deps, r)) };
+    },
+    'access.grant': (request, ctx) =>
+      access(ctx, `grant access to unit ${request.unitId}`, request.unitId, (actor) => grantGuestAccess(deps, actor, request)),
+    'access.bulkGrant': (request, ctx) => access(ctx, 'grant bulk access', null, (actor) => bulkGrant(deps, actor, request)),
+    'access.revoke': (request, ctx) =>
+      access(ctx, `revoke credential ${request.credentialId}`, null, (actor) => revokeCredential(deps, actor, request)),
+    'access.reschedule': (request, ctx) =>
+      access(ctx, `reschedule credential ${request.credentialId}`, null, (actor) => rescheduleCredential(deps, actor, request)),
+    'access.resend': ({ credentialId }, ctx) =>
+      access(ctx, `resend the text for credential ${credentialId}`, null, (actor) => resendNotification(deps, actor, credentialId)),
+    'activity.list': ({ limit, beforeSeq, ...filter }) => ({ entries: listAudit(db, filter, limit, beforeSeq) }),
+    'activity.verify': () => verifyAuditChain(db),
+    'activity.export': (filter) => exportActivity(db, deps.community(), filter, deps.now()),
     'hardware.overview': () => getHardwareOverview(db),
   };
 }

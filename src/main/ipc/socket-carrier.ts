@@ -44,6 +44,8 @@ export function attachSocketCarrier({ server, core, token, allowedOrigins }: Soc
     const send = (frame: ServerFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
+    // Each tab has its own connection, so its own signed-in staff member.
+    const connection = core.connect();
     const unsubscribe = core.onEvent((event, payload) => send({ event, payload }));
     ws.on('message', async (data) => {
       let frame: ClientFrame;
@@ -54,9 +56,12 @@ export function attachSocketCarrier({ server, core, token, allowedOrigins }: Soc
         ws.close(1003, 'Frames must be JSON with a numeric id');
         return;
       }
-      send({ id: frame.id, envelope: await core.dispatch(frame.command, frame.input) });
+      send({ id: frame.id, envelope: await connection.dispatch(frame.command, frame.input) });
     });
-    ws.on('close', unsubscribe);
+    ws.on('close', () => {
+      unsubscribe();
+      connection.close();
+    });
   };
 
   server.on('upgrade', onUpgrade);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction, AuditEntry } from '../../shared/domain';
 import type { Db } from './database';
+import { containing } from './like';
 
 const genesis = '0'.repeat(64);
 
@@ -55,29 +56,73 @@ export function appendAudit(db: Db, record: AuditRecord): number {
   return Number(info.lastInsertRowid);
 }
 
-export function listAudit(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT seq, at, actor, action, subject_id, summary FROM audit_log
-       WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
-    )
-    .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
-  return rows.map((r) => ({
+export interface AuditFilter {
+  action?: AuditAction;
+  actor?: string;
+  unitId?: string;
+  search?: string;
+}
+
+
+function filterSql(f: AuditFilter): { where: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.action) {
+    parts.push('action = @action');
+    params.action = f.action;
+  }
+  if (f.actor) {
+    parts.push("actor LIKE @actor ESCAPE '\\'");
+    params.actor = containing(f.actor);
+  }
+  if (f.unitId) {
+    parts.push("json_extract(details_json, '$.unitId') = @unitId");
+    params.unitId = f.unitId;
+  }
+  if (f.search?.trim()) {
+    parts.push("summary LIKE @search ESCAPE '\\'");
+    params.search = containing(f.search.trim());
+  }
+  return { where: parts.length ? `AND ${parts.join(' AND ')}` : '', params };
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  const details = JSON.parse(r.details_json) as { unitId?: unknown; doorIds?: unknown };
+  return {
     seq: r.seq,
     at: r.at,
     actor: r.actor,
     action: r.action as AuditAction,
     subjectId: r.subject_id,
+    unitId: typeof details.unitId === 'string' ? details.unitId : null,
+    doorIds: Array.isArray(details.doorIds) ? (details.doorIds as string[]) : [],
     summary: r.summary,
-  }));
+  };
 }
 
-/** Walks the whole chain; false if any entry was altered, removed or reordered. */
-export function verifyAuditChain(db: Db): boolean {
+/** Newest first, filtered, a page at a time (pass the last seq seen as beforeSeq). */
+export function listAudit(db: Db, filter: AuditFilter, limit: number, beforeSeq?: number): AuditEntry[] {
+  const { where, params } = filterSql(filter);
+  const rows = db
+    .prepare(`SELECT * FROM audit_log WHERE seq < @before ${where} ORDER BY seq DESC LIMIT @limit`)
+    .all({ ...params, before: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit }) as AuditRow[];
+  return rows.map(toEntry);
+}
+
+/** Every entry matching the filter, oldest first, for export. */
+export function allAudit(db: Db, filter: AuditFilter): AuditEntry[] {
+  const { where, params } = filterSql(filter);
+  return (db.prepare(`SELECT * FROM audit_log WHERE 1 = 1 ${where} ORDER BY seq`).all(params) as AuditRow[]).map(toEntry);
+}
+
+/** Walks the whole chain: the first entry altered, removed or reordered, if any. */
+export function verifyAuditChain(db: Db): { intact: boolean; entries: number; firstBrokenSeq: number | null } {
   let prev = genesis;
+  let entries = 0;
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
-    if (r.prev_hash !== prev || entryHash(prev, r) !== r.hash) return false;
+    entries++;
+    if (r.prev_hash !== prev || entryHash(prev, r) !== r.hash) return { intact: false, entries, firstBrokenSeq: r.seq };
     prev = r.hash;
   }
-  return true;
+  return { intact: true, entries, firstBrokenSeq: null };
 }

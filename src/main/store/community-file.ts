@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Guidelines, Id, LockModel } from '../../shared/domain';
+import { Guidelines, Id, LockModel, Role } from '../../shared/domain';
 
 /**
  * The community file a console is set up from (resources/demo/community.json is one):
@@ -30,6 +30,8 @@ export const CommunityFile = z
         ),
       }),
     ),
+    /** Who may sign in. Passcodes are hashed on import and never stored as typed. */
+    staff: z.array(z.object({ id: Id, name: z.string().min(1), role: Role, passcode: z.string().regex(/^\d{4,12}$/) })).min(1),
     sharedDoors: z.array(
       z.object({
         id: Id,

@@ -1,5 +1,6 @@
 import type { Db } from './database';
 import type { CommunityFile } from './community-file';
+import { hashPasscode } from '../staff/passcode';
 import { runUserAction } from './user-action';
 
 export function hasCommunity(db: Db): boolean {
@@ -41,6 +42,8 @@ export function importCommunity(db: Db, file: CommunityFile, at: string, actor: 
       }
     }
     for (const d of file.sharedDoors) insertDoor.run(d.id, d.name, d.kind, d.buildingId, null, d.lockModelId);
+    const insertStaff = db.prepare('INSERT INTO staff (id, name, role, passcode_hash) VALUES (?, ?, ?, ?)');
+    for (const s of file.staff) insertStaff.run(s.id, s.name, s.role, hashPasscode(s.passcode));
 
     return {
       result: undefined,

@@ -1,30 +1,66 @@
-import type { Credential, DoorRef } from '../../shared/domain';
+import type { Audience, CredentialKind, DoorRef, NotificationStatus, Schedule } from '../../shared/domain';
 import type { Db } from './database';
+
+export type EndReason = 'revoked' | 'expired' | 'used' | 'reissued';
+
+/** A credential as stored; access/credential-view.ts turns it into what staff see. */
+export interface CredentialRecord {
+  id: string;
+  unitId: string;
+  unitNumber: string;
+  buildingName: string;
+  guest: { id: string; name: string; phone: string; company: string | null };
+  audience: Audience;
+  kind: CredentialKind;
+  schedule: Schedule;
+  doors: DoorRef[];
+  notification: { status: NotificationStatus; requests: number; lastError: string | null };
+  createdAt: string;
+  createdBy: string;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  endedBy: string | null;
+  usedAt: string | null;
+  reissuedFrom: string | null;
+  reissuedAs: string | null;
+}
 
 interface Row {
   id: string;
   unit_id: string;
   unit_number: string;
+  building_name: string;
   guest_id: string;
   guest_name: string;
   phone_e164: string;
   company: string | null;
-  kind: Credential['kind'];
-  access_type: Credential['accessType'];
-  status: Credential['status'];
-  notification: Credential['notification'];
+  audience: Audience;
+  kind: CredentialKind;
+  schedule_json: string;
+  notification: NotificationStatus;
+  notifications_sent: number;
+  notification_error: string | null;
   created_at: string;
   created_by: string;
-  revoked_at: string | null;
-  revoked_by: string | null;
+  ended_at: string | null;
+  end_reason: EndReason | null;
+  ended_by: string | null;
+  used_at: string | null;
+  reissued_from: string | null;
+  reissued_as: string | null;
 }
 
 // The PIN code column is deliberately not selected: it never leaves the access module.
-const selectCredential = `
-  SELECT c.id, c.unit_id, u.number AS unit_number, g.id AS guest_id, g.name AS guest_name,
-    g.phone_e164, g.company, c.kind, c.access_type, c.status, c.notification,
-    c.created_at, c.created_by, c.revoked_at, c.revoked_by
-  FROM credentials c JOIN units u ON u.id = c.unit_id JOIN guests g ON g.id = c.guest_id`;
+export const selectCredential = `
+  SELECT c.id, c.unit_id, u.number AS unit_number, b.name AS building_name,
+    g.id AS guest_id, g.name AS guest_name, g.phone_e164, g.company,
+    c.audience, c.kind, c.schedule_json, c.notification, c.notifications_sent, c.notification_error,
+    c.created_at, c.created_by, c.ended_at, c.end_reason, c.ended_by, c.used_at, c.reissued_from,
+    (SELECT n.id FROM credentials n WHERE n.reissued_from = c.id) AS reissued_as
+  FROM credentials c
+  JOIN units u ON u.id = c.unit_id
+  JOIN buildings b ON b.id = u.building_id
+  JOIN guests g ON g.id = c.guest_id`;
 
 function doorsOf(db: Db, credentialId: string): DoorRef[] {
   return db
@@ -35,33 +71,40 @@ function doorsOf(db: Db, credentialId: string): DoorRef[] {
     .all(credentialId) as DoorRef[];
 }
 
-function toCredential(db: Db, r: Row): Credential {
+export function toRecord(db: Db, r: Row): CredentialRecord {
   return {
     id: r.id,
     unitId: r.unit_id,
     unitNumber: r.unit_number,
+    buildingName: r.building_name,
     guest: { id: r.guest_id, name: r.guest_name, phone: r.phone_e164, company: r.company },
+    audience: r.audience,
     kind: r.kind,
-    accessType: r.access_type,
-    status: r.status,
+    schedule: JSON.parse(r.schedule_json) as Schedule,
     doors: doorsOf(db, r.id),
-    notification: r.notification,
+    notification: { status: r.notification, requests: r.notifications_sent, lastError: r.notification_error },
     createdAt: r.created_at,
     createdBy: r.created_by,
-    revokedAt: r.revoked_at,
-    revokedBy: r.revoked_by,
+    endedAt: r.ended_at,
+    endReason: r.end_reason,
+    endedBy: r.ended_by,
+    usedAt: r.used_at,
+    reissuedFrom: r.reissued_from,
+    reissuedAs: r.reissued_as,
   };
 }
 
-export function getCredential(db: Db, id: string): Credential | null {
+export function getCredentialRecord(db: Db, id: string): CredentialRecord | null {
   const row = db.prepare(`${selectCredential} WHERE c.id = ?`).get(id) as Row | undefined;
-  return row ? toCredential(db, row) : null;
+  return row ? toRecord(db, row) : null;
 }
 
-/** A unit's credentials, active first, newest first. */
-export function listUnitCredentials(db: Db, unitId: string): Credential[] {
+/** A unit's credentials, live ones first, newest first. */
+export function listUnitCredentialRecords(db: Db, unitId: string): CredentialRecord[] {
   const rows = db
-    .prepare(`${selectCredential} WHERE c.unit_id = ? ORDER BY c.status = 'active' DESC, c.created_at DESC`)
+    .prepare(`${selectCredential} WHERE c.unit_id = ? ORDER BY c.ended_at IS NULL DESC, c.created_at DESC`)
     .all(unitId) as Row[];
-  return rows.map((r) => toCredential(db, r));
+  return rows.map((r) => toRecord(db, r));
 }
+
+export type { Row as CredentialRow };

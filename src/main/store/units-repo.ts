@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UnitQuery, type DoorStatus, type UnitPage, type UnitRow, type UnitSortColumn } from '../../shared/domain';
 import type { Db } from './database';
+import { containing } from './like';
 
 type ParsedUnitQuery = z.output<typeof UnitQuery>;
 
@@ -24,9 +25,9 @@ const selectRow = `
     m.id AS model_id, m.name AS model_name, m.capabilities_json ->> '$.credentialKinds' AS model_kinds,
     ${doorStatusSql} AS door_status, d.desired_changed_at,
     CASE ${doorStatusSql} WHEN 'in_sync' THEN 0 WHEN 'never_programmed' THEN 1 ELSE 2 END AS door_rank,
-    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.status = 'active') AS credential_count,
-    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.status = 'active' AND c.kind = 'pin') AS pin_count,
-    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.status = 'active' AND c.kind = 'ble') AS ble_count
+    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL) AS credential_count,
+    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL AND c.kind = 'pin') AS pin_count,
+    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL AND c.kind = 'ble') AS ble_count
   FROM units u
   JOIN buildings b ON b.id = u.building_id
   JOIN floors f ON f.id = u.floor_id
@@ -64,9 +65,6 @@ function toUnitRow(r: Row): UnitRow {
   };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** WHERE clause and parameters for the grid's filters and search box. */
 function whereClause(q: ParsedUnitQuery): { sql: string; params: Record<string, unknown> } {
@@ -85,11 +83,11 @@ function whereClause(q: ParsedUnitQuery): { sql: string; params: Record<string, 
   if (search) {
     // A phone number matches in any format: compare digits only against the E.164 form.
     const digits = search.replace(/\D/g, '');
-    params.text = `%${escapeLike(search)}%`;
+    params.text = containing(search);
     params.digits = digits.length >= 3 ? `%${digits}%` : null;
     parts.push(`(u.number LIKE @text ESCAPE '\\' OR EXISTS (
       SELECT 1 FROM credentials c JOIN guests g ON g.id = c.guest_id
-      WHERE c.unit_id = u.id AND c.status = 'active'
+      WHERE c.unit_id = u.id AND c.ended_at IS NULL
         AND (g.name LIKE @text ESCAPE '\\' OR (@digits IS NOT NULL AND g.phone_e164 LIKE @digits))))`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };

@@ -9,13 +9,16 @@ export interface ActionRecord {
 
 /**
  * Runs a user action as one transaction: its state change (the body), its audit entry
- * and its outbox entry are all written, or none of them is.
+ * and its outbox entry are all written, or none of them is. A body that wrote its own
+ * audit entries answers a null record.
  */
-export function runUserAction<T>(db: Db, body: () => { result: T; record: ActionRecord }): T {
+export function runUserAction<T>(db: Db, body: () => { result: T; record: ActionRecord | null }): T {
   return db.transaction(() => {
     const { result, record } = body();
-    appendAudit(db, record.audit);
-    if (record.mutation) enqueueMutation(db, record.mutation, record.audit.at);
+    if (record) {
+      appendAudit(db, record.audit);
+      if (record.mutation) enqueueMutation(db, record.mutation, record.audit.at);
+    }
     return result;
   })();
 }

@@ -30,6 +30,8 @@ export const Guidelines = z.object({
   deliveryWindowMinutes: z.number().int().min(1),
   deliveryOpens: z.enum(['unit_and_common', 'common_only']),
   vendorNeedsManagerApproval: z.boolean(),
+  /** The access types a kiosk may issue. */
+  kioskTypes: z.array(AccessType),
   /** Amenity doors a unit grant also opens, where the access system is supported. */
   amenityDoorIds: z.array(Id),
 });

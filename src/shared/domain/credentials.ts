@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AccessType, CredentialKind, Id, Timestamp } from './primitives';
+import { CredentialKind, Id, Timestamp } from './primitives';
+import { Schedule, ScheduleRequest } from './schedule';
 
 export const Guest = z.object({
   id: Id,
@@ -10,43 +11,56 @@ export const Guest = z.object({
 });
 export type Guest = z.infer<typeof Guest>;
 
-export const CredentialStatus = z.enum(['active', 'revoked']);
+/** Computed from the schedule, the clock and what the doors reported; never stored. */
+export const CredentialStatus = z.enum(['scheduled', 'active', 'used', 'expired', 'revoked']);
 export type CredentialStatus = z.infer<typeof CredentialStatus>;
 
+/** The text that tells the guest: queued in the outbox, sent by the cloud, or failed. */
 export const NotificationStatus = z.enum(['queued', 'sent', 'failed']);
+export type NotificationStatus = z.infer<typeof NotificationStatus>;
 
-export const DoorRef = z.object({
-  id: Id,
-  name: z.string(),
-  kind: z.enum(['unit', 'entrance', 'perimeter', 'amenity', 'package_room']),
-});
+/** A guest is a visitor of the resident; a vendor works for a company (cleaner, dog walker). */
+export const Audience = z.enum(['guest', 'vendor']);
+export type Audience = z.infer<typeof Audience>;
+
+export const DoorKind = z.enum(['unit', 'entrance', 'perimeter', 'amenity', 'package_room']);
+export type DoorKind = z.infer<typeof DoorKind>;
+
+export const DoorRef = z.object({ id: Id, name: z.string(), kind: DoorKind });
 export type DoorRef = z.infer<typeof DoorRef>;
 
 /**
- * What a guest holds for a unit: a PIN code or a Bluetooth pass, and every door it opens.
- * The PIN itself never leaves the main process through this shape.
+ * What a guest holds for a unit: a PIN code or a Bluetooth pass, its schedule, and every
+ * door it opens. The PIN itself never leaves the main process through this shape.
  */
 export const Credential = z.object({
   id: Id,
   unitId: Id,
   unitNumber: z.string(),
+  buildingName: z.string(),
   guest: Guest,
+  audience: Audience,
   kind: CredentialKind,
-  accessType: AccessType,
+  schedule: Schedule,
   status: CredentialStatus,
   doors: z.array(DoorRef),
-  notification: NotificationStatus,
+  /** requests: texts asked for (the grant and each resend); status: the last one's. */
+  notification: z.object({ status: NotificationStatus, requests: z.number().int(), lastError: z.string().nullable() }),
   createdAt: Timestamp,
   createdBy: z.string(),
   revokedAt: Timestamp.nullable(),
   revokedBy: z.string().nullable(),
+  usedAt: Timestamp.nullable(),
+  /** When new dates were set, the credential this one replaced, and the one that replaced it. */
+  reissuedFrom: Id.nullable(),
+  reissuedAs: Id.nullable(),
 });
 export type Credential = z.infer<typeof Credential>;
 
 export const GuestInput = z
   .object({
-    name: z.string().trim().min(1, 'Guest name is required').max(100),
-    phone: z.string().trim().min(1, 'Phone number is required').max(32),
+    name: z.string().trim().min(1, 'Enter the guest’s name').max(100),
+    phone: z.string().trim().min(1, 'Enter a phone number').max(32),
     company: z.string().trim().max(100).optional(),
   })
   .strict();
@@ -55,13 +69,58 @@ export const GrantRequest = z
   .object({
     unitId: Id,
     kind: CredentialKind,
-    accessType: z.literal('permanent'),
+    audience: Audience.default('guest'),
     guest: GuestInput,
+    schedule: ScheduleRequest,
   })
   .strict();
 export type GrantRequest = z.input<typeof GrantRequest>;
+
+/** Many units at once: those picked in the grid, a whole floor, or a whole building. */
+export const BulkTarget = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('units'), unitIds: z.array(Id).min(1).max(20_000) }).strict(),
+  z.object({ scope: z.literal('floor'), buildingId: Id, floor: z.number().int().min(-5).max(200) }).strict(),
+  z.object({ scope: z.literal('building'), buildingId: Id }).strict(),
+]);
+
+export const BulkGrantRequest = z
+  .object({
+    target: BulkTarget,
+    kind: CredentialKind,
+    audience: Audience,
+    guest: GuestInput,
+    schedule: ScheduleRequest,
+  })
+  .strict();
+export type BulkGrantRequest = z.input<typeof BulkGrantRequest>;
+
+/** One outcome per unit: granted, or refused with the reason the lock or the guidelines gave. */
+export const BulkGrantResult = z.object({
+  granted: z.array(z.object({ unitId: Id, unitLabel: z.string(), credentialId: Id })),
+  refused: z.array(z.object({ unitId: Id, unitLabel: z.string(), code: z.string(), reason: z.string() })),
+});
+export type BulkGrantResult = z.infer<typeof BulkGrantResult>;
 
 export const RevokeRequest = z
   .object({ credentialId: Id, reason: z.string().trim().max(200).optional() })
   .strict();
 export type RevokeRequest = z.input<typeof RevokeRequest>;
+
+/** New dates for a credential: it is reissued (a new credential) and the old one revoked. */
+export const RescheduleRequest = z.object({ credentialId: Id, schedule: ScheduleRequest }).strict();
+export type RescheduleRequest = z.input<typeof RescheduleRequest>;
+
+export const CredentialQuery = z
+  .object({
+    search: z.string().max(100).optional(),
+    unitId: Id.optional(),
+    status: CredentialStatus.optional(),
+    type: z.enum(['permanent', 'temporary', 'recurring', 'delivery']).optional(),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type CredentialQuery = z.input<typeof CredentialQuery>;
+
+export const CredentialPage = z.object({ total: z.number().int(), offset: z.number().int(), credentials: z.array(Credential) });
+export type CredentialPage = z.infer<typeof CredentialPage>;

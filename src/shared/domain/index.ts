@@ -5,3 +5,4 @@ export * from './hardware';
 export * from './primitives';
 export * from './session';
 export * from './units';
+export * from './schedule';

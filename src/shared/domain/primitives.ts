@@ -10,7 +10,8 @@ export const Id = z
 /** A date-time in ISO 8601 with offset, as stored and sent. */
 export const Timestamp = z.string().max(40);
 
-export const Role = z.enum(['manager', 'leasing', 'maintenance', 'kiosk']);
+/** admin: everything, guidelines included; leasing: access; maintenance: hardware; kiosk: the guidelines' kiosk set. */
+export const Role = z.enum(['admin', 'leasing', 'maintenance', 'kiosk']);
 export type Role = z.infer<typeof Role>;
 export const allRoles = Role.options;
 

@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { Id, Role } from './primitives';
 
+export const StaffMember = z.object({ id: Id, name: z.string(), role: Role });
+export type StaffMember = z.infer<typeof StaffMember>;
+
 export const Session = z.object({
-  operator: z.object({ name: z.string(), role: Role }),
+  /** Who is signed in on this window; null shows the sign-in screen. */
+  operator: StaffMember.nullable(),
   community: z.object({ id: Id, name: z.string(), timeZone: z.string() }),
   /** Where the renderer is running: the Electron window or the browser host. */
   host: z.enum(['electron', 'browser']),
+  /** A kiosk is locked to its kiosk operator: no sign-out, no other role. */
+  kiosk: z.boolean(),
 });
 export type Session = z.infer<typeof Session>;
+
+export const SignInRequest = z
+  .object({ staffId: Id, passcode: z.string().min(4, 'Enter your passcode').max(64) })
+  .strict();
+export type SignInRequest = z.input<typeof SignInRequest>;

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Credential } from '../../../src/shared/domain';
 import {
+  auditCount,
+  lastAudit,
   bluetoothOnlyUnit,
   comboUnit,
   jane,
@@ -14,7 +16,7 @@ let t: TestConsole;
 afterEach(() => t?.close());
 
 async function grant(unitId: string, kind: 'pin' | 'ble' = 'pin', guest = jane) {
-  return t.core.dispatch('access.grant', { unitId, kind, accessType: 'permanent', guest });
+  return t.core.dispatch('access.grant', { unitId, kind, schedule: { type: 'permanent' }, guest });
 }
 
 function pinOf(credentialId: string): string {
@@ -27,7 +29,7 @@ describe('granting a Permanent PIN code', () => {
     const result = await grant(comboUnit);
     if (!result.ok) throw new Error(result.error.message);
     const credential = result.value as Credential;
-    expect(credential).toMatchObject({ status: 'active', kind: 'pin', accessType: 'permanent', notification: 'queued' });
+    expect(credential).toMatchObject({ status: 'active', kind: 'pin', schedule: { type: 'permanent' }, notification: { status: 'queued', requests: 1 } });
     expect(credential.guest.phone).toBe('+13125550142');
     const kinds = credential.doors.map((d) => d.kind);
     expect(kinds[0]).toBe('unit');
@@ -71,9 +73,11 @@ describe('granting a Permanent PIN code', () => {
     const result = await grant(bluetoothOnlyUnit, 'pin');
     expect(result).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'South Tower 204 has a BT-10 Bluetooth lock, which cannot hold PIN codes.' },
+      error: { code: 'not_allowed', message: 'South Tower 204 has a BT-10 Bluetooth lock, which cannot hold PIN codes.', field: 'kind' },
     });
     expect(writeCounts(t.db)).toEqual(before);
+    // The refusal itself is on the record: who tried what, and why.
+    expect(lastAudit(t.db)).toMatchObject({ action: 'access.refused', actor: 'Avery Brooks', summary: expect.stringContaining('cannot hold PIN codes') });
   });
 
   it('grants a Bluetooth pass where the lock takes one', async () => {
@@ -86,8 +90,9 @@ describe('granting a Permanent PIN code', () => {
     t = openTestConsole();
     const before = writeCounts(t.db);
     const result = await grant(comboUnit, 'pin', { name: 'Jane Doe', phone: '555-01' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('not a valid phone number') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'guest.phone', message: expect.stringContaining('not a valid phone number') } });
     expect(writeCounts(t.db)).toEqual(before);
+    expect(lastAudit(t.db).action).toBe('access.refused');
   });
 
   it('refuses a grant on a lock with no free slot, naming the door, and writes nothing', async () => {
@@ -97,8 +102,10 @@ describe('granting a Permanent PIN code', () => {
     for (let i = 0; i < 25 && (last = await grant(bluetoothOnlyUnit, 'ble', { name: `Guest ${i}`, phone: `312-555-01${String(i).padStart(2, '0')}` })).ok; i++);
     expect(last).toMatchObject({ ok: false, error: { code: 'slots_full', message: expect.stringContaining('South Tower 204 has no free credential slot') } });
     const before = writeCounts(t.db);
+    const audited = auditCount(t.db);
     await grant(bluetoothOnlyUnit, 'ble');
     expect(writeCounts(t.db)).toEqual(before);
+    expect(auditCount(t.db)).toBe(audited + 1);
   });
 
   it('refuses an unknown unit with not_found', async () => {
@@ -112,13 +119,13 @@ describe('revoking a credential', () => {
     t = openTestConsole();
     const granted = (await grant(comboUnit)) as { ok: true; value: Credential };
     const revoked = await t.core.dispatch('access.revoke', { credentialId: granted.value.id, reason: 'Moved out' });
-    expect(revoked).toMatchObject({ ok: true, value: { status: 'revoked', revokedBy: 'Leasing office' } });
+    expect(revoked).toMatchObject({ ok: true, value: { status: 'revoked', revokedBy: 'Avery Brooks' } });
     expect((revoked as { value: Credential }).value.doors).toHaveLength(granted.value.doors.length);
     const live = t.db.prepare('SELECT count(*) FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().get(granted.value.id);
     expect(live).toBe(0);
     const again = await t.core.dispatch('access.revoke', { credentialId: granted.value.id });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const activity = await t.core.dispatch('activity.list', { limit: 1 });
+    const activity = await t.core.dispatch('activity.list', { limit: 1, action: 'access.revoked' });
     expect(JSON.stringify(activity)).toContain('Revoked Jane Doe');
   });
 

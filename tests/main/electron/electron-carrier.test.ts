@@ -16,8 +16,10 @@ const answer: Envelope<unknown> = { ok: true, value: { total: 0, offset: 0, rows
 
 function fakeCore() {
   const listeners = new Set<EventListener>();
+  const dispatch = vi.fn(async (_command: unknown, _input: unknown): Promise<Envelope<unknown>> => answer);
   const core = {
-    dispatch: vi.fn(async (_command: unknown, _input: unknown): Promise<Envelope<unknown>> => answer),
+    dispatch,
+    connect: vi.fn(() => ({ dispatch, close: vi.fn() })),
     onEvent: vi.fn((listener: EventListener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -27,7 +29,7 @@ function fakeCore() {
     },
     listeners,
   };
-  return core satisfies Pick<Core, 'dispatch' | 'onEvent'>;
+  return core satisfies Pick<Core, 'connect' | 'onEvent'>;
 }
 
 function setup() {
@@ -59,6 +61,19 @@ describe('electron carrier: calls', () => {
     const input = { search: '101' };
     await expect(invoke(window, window.mainFrame, 'units.list', input)).resolves.toEqual(answer);
     expect(core.dispatch).toHaveBeenCalledExactlyOnceWith('units.list', input);
+  });
+
+  it('gives each window its own connection (its own signed-in staff), closed when the window goes', async () => {
+    const { core, trust, window } = setup();
+    const second = new FakeWebContents(appUrl);
+    trust.trust(second);
+    await invoke(window, window.mainFrame, 'session.get', {});
+    await invoke(window, window.mainFrame, 'session.get', {});
+    await invoke(second, second.mainFrame, 'session.get', {});
+    expect(core.connect).toHaveBeenCalledTimes(2);
+    const firstConnection = core.connect.mock.results[0]!.value as { close: ReturnType<typeof vi.fn> };
+    window.destroy();
+    expect(firstConnection.close).toHaveBeenCalledOnce();
   });
 
   it.each([

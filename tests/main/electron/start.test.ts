@@ -17,8 +17,10 @@ const answer: Envelope<unknown> = { ok: true, value: 'pong' };
 let dataDir: string;
 
 function fakeCreateCore() {
+  const dispatch = vi.fn(async (): Promise<Envelope<unknown>> => answer);
   const core = {
-    dispatch: vi.fn(async (): Promise<Envelope<unknown>> => answer),
+    dispatch,
+    connect: vi.fn(() => ({ dispatch, close: vi.fn() })),
     onEvent: vi.fn(() => () => undefined),
     close: vi.fn(),
   } satisfies Core;
@@ -36,13 +38,13 @@ afterEach(() => {
 });
 
 describe('starting Porter', () => {
-  it('opens the core on PORTER_DATA_DIR, as the manager, with the demo community', async () => {
+  it('opens the core on PORTER_DATA_DIR with the demo community, staff signing in on the window', async () => {
     const { createCore } = fakeCreateCore();
     await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
     expect(createCore).toHaveBeenCalledOnce();
     const options = createCore.mock.calls[0]![0];
-    expect(options).toMatchObject({ dataDir, host: 'electron', loadDemoWhenEmpty: true, operator: { role: 'manager' } });
-    expect(options.operator?.name).toMatch(/\S/);
+    expect(options).toMatchObject({ dataDir, host: 'electron', loadDemoWhenEmpty: true });
+    expect(options.operator).toBeUndefined();
     // Not running inside Electron here: no Electron-ABI binding to hand over.
     expect(options.sqliteNativeBinding).toBeUndefined();
     // Its own data dir means its own Chromium profile and its own single-instance lock.

@@ -4,12 +4,33 @@ import { comboUnit, jane } from '../../helpers/test-console';
 /** One valid input per command: the starting point every malformed variant is made from. */
 export const validInputs: { [C in CommandName]: CommandInput<C> } = {
   'session.get': {},
+  'staff.list': {},
+  'staff.signIn': { staffId: 'jordan', passcode: '2468' },
+  'staff.signOut': {},
   'community.get': {},
   'units.list': { search: '204', buildingId: 'north', floor: 2, doorStatus: 'pending', sort: { column: 'unit', direction: 'asc' }, offset: 0, limit: 50 },
   'units.get': { unitId: comboUnit },
-  'access.grant': { unitId: comboUnit, kind: 'pin', accessType: 'permanent', guest: { ...jane, company: 'Acme' } },
+  'credentials.list': { search: 'Doe', unitId: comboUnit, status: 'active', type: 'temporary', offset: 0, limit: 20 },
+  'access.grant': {
+    unitId: comboUnit,
+    kind: 'pin',
+    audience: 'vendor',
+    guest: { ...jane, company: 'Acme' },
+    schedule: { type: 'recurring', days: ['mon', 'fri'], from: '11:00', until: '13:00', startsOn: '2030-01-01', endsOn: '2030-06-30' },
+  },
+  'access.bulkGrant': {
+    target: { scope: 'floor', buildingId: 'north', floor: 3 },
+    kind: 'pin',
+    audience: 'vendor',
+    guest: { ...jane, company: 'Acme' },
+    schedule: { type: 'temporary', starts: '2030-01-01T09:00', ends: '2030-01-02T17:00' },
+  },
   'access.revoke': { credentialId: 'cred_missing', reason: 'Moved out' },
-  'activity.list': { limit: 10, beforeSeq: 5 },
+  'access.reschedule': { credentialId: 'cred_missing', schedule: { type: 'delivery', starts: '2030-01-01T09:00' } },
+  'access.resend': { credentialId: 'cred_missing' },
+  'activity.list': { limit: 10, beforeSeq: 5, action: 'access.granted', actor: 'Avery', unitId: comboUnit, search: 'Doe' },
+  'activity.verify': {},
+  'activity.export': { action: 'access.revoked', actor: 'Jordan', unitId: comboUnit, search: 'gate' },
   'hardware.overview': {},
 };
 

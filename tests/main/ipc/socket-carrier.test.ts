@@ -69,11 +69,22 @@ describe('the browser host’s WebSocket carrier', () => {
   it('pushes data.changed to every open page after a grant', async () => {
     const watcher = (await connect(host.token, host.origin)) as WebSocket;
     const actor = (await connect(host.token, host.origin)) as WebSocket;
-    const event = nextFrame(watcher, (f) => 'event' in f);
-    actor.send(JSON.stringify({ id: 3, command: 'access.grant', input: { unitId: comboUnit, kind: 'pin', accessType: 'permanent', guest: jane } }));
+    const signedIn = nextFrame(actor, (f) => 'id' in f && f.id === 9);
+    actor.send(JSON.stringify({ id: 9, command: 'staff.signIn', input: { staffId: 'avery', passcode: '1357' } }));
+    expect(await signedIn).toMatchObject({ envelope: { ok: true } });
+    const event = nextFrame(watcher, (f) => 'event' in f && (f.payload as { topics: string[] }).topics.includes('units'));
+    actor.send(JSON.stringify({ id: 3, command: 'access.grant', input: { unitId: comboUnit, kind: 'pin', schedule: { type: 'permanent' }, guest: jane } }));
     expect(await event).toMatchObject({ event: 'data.changed', payload: { topics: expect.arrayContaining(['units', 'credentials']) } });
     watcher.close();
     actor.close();
+  });
+
+  it('gives each tab its own session: a tab that has not signed in is refused', async () => {
+    const tab = (await connect(host.token, host.origin)) as WebSocket;
+    const reply = nextFrame(tab, (f) => 'id' in f && f.id === 4);
+    tab.send(JSON.stringify({ id: 4, command: 'units.list', input: {} }));
+    expect(await reply).toMatchObject({ envelope: { ok: false, error: { code: 'signed_out' } } });
+    tab.close();
   });
 
   it('refuses a wrong or missing token with 401', async () => {

@@ -8,7 +8,7 @@ beforeAll(async () => {
   const result = await t.core.dispatch('access.grant', {
     unitId: comboUnit,
     kind: 'pin',
-    accessType: 'permanent',
+    schedule: { type: 'permanent' },
     guest: { name: 'Zelda Quartermaine', phone: '+1 (872) 555-0199' },
   });
   expect(result.ok).toBe(true);

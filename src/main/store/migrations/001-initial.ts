@@ -67,23 +67,46 @@ CREATE TABLE guests (
 ) STRICT;
 CREATE INDEX guests_phone ON guests(phone_e164);
 
+-- A guest's PIN code or Bluetooth pass for a unit. Its schedule is kept as typed (wall-clock
+-- times in the community's zone); starts_at/ends_at are the instants it first opens and
+-- finally closes, for queries. ended_at marks when it left the doors for good and why;
+-- its status (scheduled, active, used, expired, revoked) is computed, never stored.
 CREATE TABLE credentials (
   id TEXT PRIMARY KEY,
   unit_id TEXT NOT NULL REFERENCES units(id),
   guest_id TEXT NOT NULL REFERENCES guests(id),
   kind TEXT NOT NULL CHECK (kind IN ('pin', 'ble')),
+  audience TEXT NOT NULL CHECK (audience IN ('guest', 'vendor')),
   access_type TEXT NOT NULL CHECK (access_type IN ('permanent', 'temporary', 'recurring', 'delivery')),
-  schedule_json TEXT,
+  schedule_json TEXT NOT NULL,
+  starts_at TEXT,
+  ends_at TEXT,
   pin_code TEXT,
-  status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
-  notification TEXT NOT NULL DEFAULT 'queued' CHECK (notification IN ('queued', 'sent', 'failed')),
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL,
-  revoked_at TEXT,
-  revoked_by TEXT,
-  CHECK ((kind = 'pin') = (pin_code IS NOT NULL))
+  ended_at TEXT,
+  end_reason TEXT CHECK (end_reason IN ('revoked', 'expired', 'used', 'reissued')),
+  ended_by TEXT,
+  used_at TEXT,
+  reissued_from TEXT REFERENCES credentials(id),
+  notification TEXT NOT NULL DEFAULT 'queued' CHECK (notification IN ('queued', 'sent', 'failed')),
+  notifications_sent INTEGER NOT NULL DEFAULT 0,
+  notification_error TEXT,
+  CHECK ((kind = 'pin') = (pin_code IS NOT NULL)),
+  CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 ) STRICT;
-CREATE INDEX credentials_unit ON credentials(unit_id, status);
+CREATE INDEX credentials_unit_live ON credentials(unit_id) WHERE ended_at IS NULL;
+CREATE INDEX credentials_unit ON credentials(unit_id, created_at);
+CREATE INDEX credentials_ending ON credentials(ends_at) WHERE ended_at IS NULL AND ends_at IS NOT NULL;
+
+-- Staff who sign in on this console. Passcodes are stored as scrypt hashes only.
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'leasing', 'maintenance', 'kiosk')),
+  passcode_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+) STRICT;
 
 -- Desired state: which credential each door should hold, in which slot. A revoked
 -- credential's rows stay, with removed_at, so history shows every door it covered.

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Audience, CredentialKind, Schedule, StaffMember } from '../../shared/domain';
+import { PorterError } from '../../shared/errors';
+import type { AccessContext } from './access-context';
+import { doorsForGrant, type CoveredDoor } from './door-coverage';
+import { freeSlot, livePinCodes, markDoorChanged } from './door-slots';
+import { upsertGuest } from './guests';
+import { drawPin } from './pin-allocator';
+import { scheduleBounds } from './schedule';
+
+export interface NewCredential {
+  unitId: string;
+  kind: CredentialKind;
+  audience: Audience;
+  guest: { name: string; phone: string; company: string | null };
+  schedule: Schedule;
+  reissuedFrom?: string;
+}
+
+/** The one length every covered door accepts: the longest minimum, if no door's maximum is shorter. */
+function pinLengthFor(doors: CoveredDoor[]): number {
+  const min = Math.max(...doors.map((d) => d.capabilities.pinLength?.min ?? 4));
+  const max = Math.min(...doors.map((d) => d.capabilities.pinLength?.max ?? 12));
+  if (min > max)
+    throw new PorterError('not_allowed', `The doors this grant covers accept no common PIN length (${min} to ${max} digits).`, 'kind');
+  return min;
+}
+
+function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
+  const rules = doors.map((d) => ({ takenCodes: livePinCodes(ctx.db, d.id), hasEnterKey: d.capabilities.hasEnterKey }));
+  const code = drawPin(pinLengthFor(doors), rules);
+  if (!code) throw new PorterError('slots_full', 'No unused PIN code could be drawn for these doors; their code space is crowded.');
+  return code;
+}
+
+/**
+ * Writes a credential and the desired state of every door it covers: a free slot on each,
+ * a PIN code unique there. Call inside a user action; throws (and so rolls back) on refusal.
+ */
+export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCredential) {
+  const { db } = ctx;
+  const at = ctx.now().toISOString();
+  const doors = doorsForGrant(db, ctx.community(), c.unitId, c.kind, c.schedule);
+  const slots = doors.map((door) => freeSlot(db, door));
+  const pin = c.kind === 'pin' ? allocatePin(ctx, doors) : null;
+  const guest = upsertGuest(db, c.guest, at);
+  const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
+  const id = `cred_${randomUUID()}`;
+  const unitLabel = db
+    .prepare("SELECT b.name || ' ' || u.number FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = ?")
+    .pluck()
+    .get(c.unitId) as string;
+  db.prepare(
+    `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
+       pin_code, created_at, created_by, reissued_from, notifications_sent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+  ).run(
+    id, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
+    bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
+    pin, at, actor.name, c.reissuedFrom ?? null,
+  );
+  const link = db.prepare('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
+  doors.forEach((door, i) => {
+    link.run(door.id, id, slots[i], at);
+    markDoorChanged(db, door.id, at);
+  });
+  return { id, at, guest, doors, slots, pin, unitLabel };
+}
+
+/** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */
+export function endCredential(ctx: AccessContext, credentialId: string, reason: 'revoked' | 'expired' | 'used' | 'reissued', by: string): string[] {
+  const { db } = ctx;
+  const at = ctx.now().toISOString();
+  db.prepare('UPDATE credentials SET ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ?').run(at, reason, by, credentialId);
+  const doorIds = db
+    .prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL')
+    .pluck()
+    .all(credentialId) as string[];
+  db.prepare('UPDATE door_credentials SET removed_at = ? WHERE credential_id = ? AND removed_at IS NULL').run(at, credentialId);
+  for (const doorId of doorIds) markDoorChanged(db, doorId, at);
+  return doorIds;
+}

@@ -1,0 +1,51 @@
+import type { Credential, RescheduleRequest, StaffMember } from '../../shared/domain';
+import type { z } from 'zod';
+import { getCredentialRecord } from '../store/credentials-repo';
+import { runUserAction } from '../store/user-action';
+import type { AccessContext } from './access-context';
+import { endCredential, writeCredential } from './credential-writer';
+import { toCredential } from './credential-view';
+import { prepareGrant } from './grant-guest-access';
+import { liveCredential } from './revoke-credential';
+import { describeSchedule } from './schedule';
+import { appendAudit } from '../store/audit-log';
+
+/**
+ * New dates reissue the credential: the old one leaves its doors ('reissued') and a new one
+ * (new code, new slots) takes its place, in one transaction, with both in the audit log.
+ */
+export function rescheduleCredential(ctx: AccessContext, actor: StaffMember, request: z.output<typeof RescheduleRequest>): Credential {
+  const old = liveCredential(ctx, request.credentialId);
+  const ask = { unitId: old.unitId, kind: old.kind, audience: old.audience, guest: { name: old.guest.name, phone: old.guest.phone, ...(old.guest.company ? { company: old.guest.company } : {}) }, schedule: request.schedule };
+  const { schedule, guest } = prepareGrant(ctx, actor, ask);
+  const id = runUserAction(ctx.db, () => {
+    const doorIds = endCredential(ctx, old.id, 'reissued', actor.name);
+    appendAudit(ctx.db, {
+      at: ctx.now().toISOString(),
+      actor: actor.name,
+      action: 'access.revoked',
+      subjectId: old.id,
+      summary: `Replaced ${old.guest.name}'s ${describeSchedule(old.schedule)} access for ${old.buildingName} ${old.unitNumber} with new dates`,
+      details: { unitId: old.unitId, doorIds, reason: 'reissued' },
+    });
+    const w = writeCredential(ctx, actor, { ...ask, guest, schedule, reissuedFrom: old.id });
+    return {
+      result: w.id,
+      record: {
+        audit: {
+          at: w.at,
+          actor: actor.name,
+          action: 'access.rescheduled',
+          subjectId: w.id,
+          summary: `Reissued ${guest.name}'s access for ${w.unitLabel}: ${describeSchedule(schedule)} (was ${describeSchedule(old.schedule)})`,
+          details: { unitId: old.unitId, replaces: old.id, schedule, doorIds: w.doors.map((d) => d.id) },
+        },
+        mutation: {
+          kind: 'credential.reissued',
+          payload: { credentialId: w.id, replaces: old.id, unitId: old.unitId, guest: w.guest, audience: old.audience, kind: old.kind, schedule, pinCode: w.pin, doors: w.doors.map((d, i) => ({ doorId: d.id, slot: w.slots[i] })), at: w.at },
+        },
+      },
+    };
+  });
+  return toCredential(ctx, getCredentialRecord(ctx.db, id)!);
+}

@@ -1,0 +1,33 @@
+import type { Credential, StaffMember } from '../../shared/domain';
+import { getCredentialRecord } from '../store/credentials-repo';
+import { runUserAction } from '../store/user-action';
+import type { AccessContext } from './access-context';
+import { toCredential } from './credential-view';
+import { displayPhone } from './phone';
+import { liveCredential } from './revoke-credential';
+
+/** Queues the guest's text again (link to the code, or to the pass app). */
+export function resendNotification(ctx: AccessContext, actor: StaffMember, credentialId: string): Credential {
+  runUserAction(ctx.db, () => {
+    const c = liveCredential(ctx, credentialId);
+    const at = ctx.now().toISOString();
+    ctx.db
+      .prepare("UPDATE credentials SET notification = 'queued', notifications_sent = notifications_sent + 1, notification_error = NULL WHERE id = ?")
+      .run(c.id);
+    return {
+      result: undefined,
+      record: {
+        audit: {
+          at,
+          actor: actor.name,
+          action: 'access.resent',
+          subjectId: c.id,
+          summary: `Texted ${c.guest.name} again at ${displayPhone(c.guest.phone, ctx.community().phoneRegion)} (${c.buildingName} ${c.unitNumber})`,
+          details: { unitId: c.unitId },
+        },
+        mutation: { kind: 'credential.text_requested', payload: { credentialId: c.id, at } },
+      },
+    };
+  });
+  return toCredential(ctx, getCredentialRecord(ctx.db, credentialId)!);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { CredentialQuery, CredentialStatus } from '../../shared/domain';
+import type { Db } from './database';
+import { containing } from './like';
+import { selectCredential, toRecord, type CredentialRecord, type CredentialRow } from './credentials-repo';
+
+type Parsed = z.output<typeof CredentialQuery>;
+
+/** The status filter as SQL over the stored instants; the same rules as credentialStatus. */
+const statusSql: Record<CredentialStatus, string> = {
+  revoked: "c.end_reason IN ('revoked', 'reissued')",
+  used: "c.end_reason = 'used'",
+  expired: "(c.end_reason = 'expired' OR (c.ended_at IS NULL AND c.ends_at <= @now))",
+  scheduled: '(c.ended_at IS NULL AND c.starts_at > @now)',
+  active: '(c.ended_at IS NULL AND (c.starts_at IS NULL OR c.starts_at <= @now) AND (c.ends_at IS NULL OR c.ends_at > @now))',
+};
+
+
+/** Credentials across the community for the Access page, newest first. */
+export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number; records: CredentialRecord[] } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = { now: now.toISOString() };
+  if (q.unitId) {
+    parts.push('c.unit_id = @unitId');
+    params.unitId = q.unitId;
+  }
+  if (q.type) {
+    parts.push('c.access_type = @type');
+    params.type = q.type;
+  }
+  if (q.status) parts.push(statusSql[q.status]);
+  const search = q.search?.trim();
+  if (search) {
+    const digits = search.replace(/\D/g, '');
+    params.text = containing(search);
+    params.digits = digits.length >= 3 ? `%${digits}%` : null;
+    parts.push(`(g.name LIKE @text ESCAPE '\\' OR g.company LIKE @text ESCAPE '\\' OR u.number LIKE @text ESCAPE '\\'
+      OR (@digits IS NOT NULL AND g.phone_e164 LIKE @digits))`);
+  }
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  const from = `FROM credentials c JOIN units u ON u.id = c.unit_id JOIN guests g ON g.id = c.guest_id ${where}`;
+  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(`${selectCredential} ${where} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as CredentialRow[];
+  return { total, records: rows.map((r) => toRecord(db, r)) };
+}

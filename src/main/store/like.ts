@@ -1,0 +1,9 @@
+/** Makes typed text match literally in `LIKE ... ESCAPE '\'`: % and _ are not wildcards. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `%text%` for a search box. */
+export function containing(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
