@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { StaffMember } from '../../src/shared/domain';
 import { startBrowserHost, type BrowserHost } from '../../src/main/host/browser-host';
 
 const rendererDir = path.resolve(__dirname, '../../out/renderer');
 
-type WorkerFixtures = { host: BrowserHost };
+/** `operator`: who every window starts signed in as; `test.use({ operator: null })` starts signed out. */
+type WorkerFixtures = { host: BrowserHost; operator: StaffMember | null };
 type TestFixtures = { openConsole: (page?: Page) => Promise<Page> };
 
 /**
@@ -14,16 +16,16 @@ type TestFixtures = { openConsole: (page?: Page) => Promise<Page> };
  * fresh data folder holding the demo community; `openConsole` opens it as staff would.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  operator: [{ id: 'avery', name: 'Avery Brooks', role: 'admin' }, { scope: 'worker', option: true }],
   host: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ operator }, use) => {
       if (!fs.existsSync(path.join(rendererDir, 'index.html')))
         throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests.');
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-e2e-'));
       const host = await startBrowserHost({
         port: 0,
         rendererDir,
-        core: { dataDir, loadDemoWhenEmpty: true, operator: { id: 'avery', name: 'Avery Brooks', role: 'admin' } },
+        core: { dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined },
       });
       await use(host);
       await host.close();
@@ -34,7 +36,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   openConsole: async ({ page, host }, use) => {
     await use(async (target = page) => {
       await target.goto(host.url);
-      await expect(target.getByRole('navigation')).toBeVisible();
+      await expect(target.getByRole('navigation').or(target.getByRole('heading', { name: 'Sign in' }))).toBeVisible();
       return target;
     });
   },

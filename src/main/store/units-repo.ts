@@ -22,7 +22,7 @@ const orderBy: Record<UnitSortColumn, string> = {
 
 const selectRow = `
   SELECT u.id, u.number, u.building_id, b.name AS building_name, f.level AS floor,
-    m.id AS model_id, m.name AS model_name, m.capabilities_json ->> '$.credentialKinds' AS model_kinds,
+    m.id AS model_id, m.name AS model_name, m.capabilities_json AS model_capabilities,
     ${doorStatusSql} AS door_status, d.desired_changed_at,
     CASE ${doorStatusSql} WHEN 'in_sync' THEN 0 WHEN 'never_programmed' THEN 1 ELSE 2 END AS door_rank,
     (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL) AS credential_count,
@@ -42,7 +42,7 @@ interface Row {
   floor: number;
   model_id: string;
   model_name: string;
-  model_kinds: string;
+  model_capabilities: string;
   door_status: DoorStatus;
   desired_changed_at: string | null;
   credential_count: number;
@@ -57,7 +57,7 @@ function toUnitRow(r: Row): UnitRow {
     buildingId: r.building_id,
     buildingName: r.building_name,
     floor: r.floor,
-    lockModel: { id: r.model_id, name: r.model_name, credentialKinds: JSON.parse(r.model_kinds) },
+    lockModel: { id: r.model_id, name: r.model_name, capabilities: JSON.parse(r.model_capabilities) },
     credentialCount: r.credential_count,
     kinds: { pin: r.pin_count, ble: r.ble_count },
     doorStatus: r.door_status,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CredentialKind, Id, Timestamp } from './primitives';
+import { LockCapabilities } from './community';
+import { Id, Timestamp } from './primitives';
 
 /** A door is in sync when it last reported the state the console wants on it. */
 export const DoorStatus = z.enum(['in_sync', 'pending', 'never_programmed']);
@@ -39,8 +40,8 @@ export const UnitRow = z.object({
   buildingId: Id,
   buildingName: z.string(),
   floor: z.number().int(),
-  /** The unit door's lock model, with the credential kinds it can hold. */
-  lockModel: z.object({ id: Id, name: z.string(), credentialKinds: z.array(CredentialKind) }),
+  /** The unit door's lock model and what it can hold, so forms offer only what fits. */
+  lockModel: z.object({ id: Id, name: z.string(), capabilities: LockCapabilities }),
   credentialCount: z.number().int(),
   kinds: z.object({ pin: z.number().int(), ble: z.number().int() }),
   doorStatus: DoorStatus,

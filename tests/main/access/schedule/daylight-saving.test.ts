@@ -97,7 +97,7 @@ describe('a recurring 09:00-11:00 window across a DST change', () => {
         const expected = within && days.includes(wall.weekday) && wall.minuteOfDay >= w.from && wall.minuteOfDay < w.until;
         expect(isOpenAt(schedule, c.zone, new Date(at))).toBe(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: 5000 },
     );
   });
 
@@ -126,7 +126,7 @@ describe('a delivery window across a DST change', () => {
     expect(s).toEqual({ type: 'delivery', starts: '2026-11-01T01:50', ends: '2026-11-01T02:00' });
   });
 
-  it('for any start, typed or now: exactly the window, or at most one repeated hour longer, never shorter', () => {
+  it('for any start, typed or now: exactly the window, or up to one repeated hour longer, never shorter', () => {
     const arb = change.chain((c) =>
       fc.record({
         zone: fc.constant(c.zone),
@@ -145,10 +145,10 @@ describe('a delivery window across a DST change', () => {
         const nameable = (t: number) => instantOfWall(zone, wallClock(zone, t).text) === t;
         if (nameable(trueStart) && nameable(trueEnd)) expect(readEnd - readStart).toBe(minutes * MINUTE);
         expect(readEnd).toBeGreaterThanOrEqual(trueEnd);
-        expect(readEnd - trueEnd).toBeLessThan(HOUR);
+        expect(readEnd - trueEnd).toBeLessThanOrEqual(HOUR);
         expect(readStart).toBeLessThanOrEqual(trueStart);
       }),
-      { numRuns: 1000 },
+      { numRuns: 20000 },
     );
   });
 });
@@ -174,7 +174,7 @@ describe('lock programming across a DST change', () => {
         expect(compileForLock(temporary, zone).yearDaySchedules).toEqual([{ localStartTime: lockSeconds(starts), localEndTime: lockSeconds(ends) }]);
         expect(compileForLock(recurring, zone).weekDaySchedules[0]).toMatchObject({ startHour: Math.floor(w.from / 60), startMinute: w.from % 60, endHour: Math.floor(w.until / 60), endMinute: w.until % 60 });
       }),
-      { numRuns: 500 },
+      { numRuns: 5000 },
     );
   });
 
@@ -200,7 +200,7 @@ describe('lock programming across a DST change', () => {
           expect(inYear && inWeek).toBe(isOpenAt(s, zone, new Date(at)));
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 5000 },
     );
   });
 });
