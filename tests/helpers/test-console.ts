@@ -24,8 +24,18 @@ export function tempDir(prefix = 'porter-test-'): string {
 export const avery: StaffMember = { id: 'avery', name: 'Avery Brooks', role: 'admin' };
 
 /** A console on the demo community in its own temporary data folder. */
-export function openTestConsole(operator: StaffMember | null = avery, options: { now?: () => Date } = {}): TestConsole {
+export function openTestConsole(
+  operator: StaffMember | null = avery,
+  options: { now?: () => Date; beforeOpen?: (db: Db) => void } = {},
+): TestConsole {
   const dataDir = tempDir();
+  if (options.beforeOpen) {
+    // Load the demo, change the store as the test needs, then open the console on it.
+    createCore({ dataDir, loadDemoWhenEmpty: true, now: options.now }).close();
+    const db = openDatabase({ dataDir });
+    options.beforeOpen(db);
+    db.close();
+  }
   const errors: unknown[] = [];
   const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, logError: (_c, e) => errors.push(e) });
   const db = openDatabase({ dataDir });

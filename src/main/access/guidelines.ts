@@ -3,6 +3,7 @@ import { PorterError } from '../../shared/errors';
 
 export const typeNames = { permanent: 'Permanent', temporary: 'Temporary', recurring: 'Recurring', delivery: 'Delivery' } as const;
 export const kindNames = { pin: 'PIN code', ble: 'Bluetooth pass' } as const;
+export const kindPlurals = { pin: 'PIN codes', ble: 'Bluetooth passes' } as const;
 
 interface Ask {
   kind: CredentialKind;
@@ -20,7 +21,7 @@ export function checkGuidelines(community: Community, actor: StaffMember, ask: A
   const type = ask.schedule.type;
   const allowed: readonly string[] = g.allowedTypes[ask.kind];
   if (!allowed.includes(type))
-    throw new PorterError('not_allowed', `${community.name} does not allow ${typeNames[type]} ${kindNames[ask.kind]}s.`, 'schedule.type');
+    throw new PorterError('not_allowed', `${community.name} does not allow ${typeNames[type]} ${kindPlurals[ask.kind]}.`, 'schedule.type');
   if (actor.role === 'kiosk' && !g.kioskTypes.includes(type))
     throw new PorterError('forbidden', `A kiosk may not issue ${typeNames[type]} access; ask the leasing office.`, 'schedule.type');
   if (ask.audience === 'vendor') {
