@@ -42,6 +42,8 @@ export const Credential = z.object({
   audience: Audience,
   kind: CredentialKind,
   schedule: Schedule,
+  /** The schedule as staff read it (and the guest's text says it), e.g. "Mon, Wed, Fri 11:00 AM–1:00 PM". */
+  scheduleText: z.string(),
   status: CredentialStatus,
   doors: z.array(DoorRef),
   /** requests: texts asked for (the grant and each resend); status: the last one's. */

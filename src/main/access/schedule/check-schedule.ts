@@ -31,7 +31,7 @@ export function checkSchedule(schedule: Schedule, ctx: CheckScheduleContext): vo
       if (longerThanDays(schedule.starts, schedule.ends, ctx.maxTemporaryDays))
         refuse(
           'not_allowed',
-          `Temporary access may last at most ${days(ctx.maxTemporaryDays)} under ${ctx.communityName}'s guidelines.`,
+          `Temporary access may last at most ${days(ctx.maxTemporaryDays)} under ${possessive(ctx.communityName)} guidelines.`,
           'schedule.ends',
         );
       return;
@@ -68,6 +68,11 @@ function longerThanDays(starts: string, ends: string, maxDays: number): boolean 
 
 function refuseIfPast(endsAt: Date, ctx: CheckScheduleContext, message: string, field: string): void {
   if (endsAt.getTime() <= ctx.now.getTime()) refuse('invalid_input', message, field);
+}
+
+/** "Riverside Commons' guidelines", "Elm Court's guidelines". */
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 function days(n: number): string {

@@ -1,22 +1,22 @@
 import { useMutation } from '@tanstack/react-query';
-import type { GrantRequest, RevokeRequest } from '../../../shared/domain';
+import type { CommandName, CommandInput, CommandOutput } from '../../../shared/contract';
 import { call, CommandError } from './porter-client';
 
 /**
- * Granting and revoking. No manual invalidation: the core announces what changed with a
- * 'data.changed' event and invalidation.ts refreshes the queries reading those topics.
+ * Granting, revoking, new dates, texts. No manual invalidation: the core announces what
+ * changed with a 'data.changed' event and invalidation.ts refreshes the queries reading those topics.
  */
-export function useGrantAccess() {
-  return useMutation<Awaited<ReturnType<typeof call<'access.grant'>>>, CommandError, GrantRequest>({
-    mutationFn: (request) => call('access.grant', request),
+function useCommand<C extends CommandName>(command: C) {
+  return useMutation<CommandOutput<C>, CommandError, CommandInput<C>>({
+    mutationFn: (input) => call(command, input),
   });
 }
 
-export function useRevokeCredential() {
-  return useMutation<Awaited<ReturnType<typeof call<'access.revoke'>>>, CommandError, RevokeRequest>({
-    mutationFn: (request) => call('access.revoke', request),
-  });
-}
+export const useGrantAccess = () => useCommand('access.grant');
+export const useBulkGrant = () => useCommand('access.bulkGrant');
+export const useRevokeCredential = () => useCommand('access.revoke');
+export const useRescheduleCredential = () => useCommand('access.reschedule');
+export const useResendText = () => useCommand('access.resend');
 
 /** The message to show staff for a failed command; unknown failures get a plain sentence. */
 export function errorMessage(error: unknown): string {

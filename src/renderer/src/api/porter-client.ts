@@ -5,11 +5,14 @@ import type { ErrorCode } from '../../../shared/errors';
 export class CommandError extends Error {
   readonly code: ErrorCode;
   readonly command: CommandName;
-  constructor(command: CommandName, code: ErrorCode, message: string) {
+  /** The input field the core named (e.g. 'guest.phone'), so a form can say it there. */
+  readonly field: string | undefined;
+  constructor(command: CommandName, code: ErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'CommandError';
     this.code = code;
     this.command = command;
+    this.field = field;
   }
 }
 
@@ -17,5 +20,5 @@ export class CommandError extends Error {
 export async function call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
   const envelope = await window.porter.invoke(command, input);
   if (envelope.ok) return envelope.value;
-  throw new CommandError(command, envelope.error.code, envelope.error.message);
+  throw new CommandError(command, envelope.error.code, envelope.error.message, envelope.error.field);
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { call } from './porter-client';
-import { queryKeys } from './query-keys';
+import { queryKeys, type CredentialFilters } from './query-keys';
 
 /** Who is at the console, and the community's name and time zone. Static for a session. */
 export function useSession() {
@@ -46,6 +46,25 @@ export function useUnitSearch(search: string, limit = 8) {
     queryFn: () => call('units.list', { search, limit, offset: 0 }),
     enabled: search.trim().length > 0,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the community's credentials, newest first; the previous page stays while the next loads. */
+export function useCredentialList(filters: CredentialFilters, offset: number, limit: number) {
+  return useQuery({
+    queryKey: queryKeys.credentialList(filters, offset, limit),
+    queryFn: () => call('credentials.list', { ...filters, offset, limit }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The units a bulk grant would reach (a floor, or a whole building when floor is null), with their locks. */
+export function useBulkTargetUnits(buildingId: string | null, floor: number | null) {
+  return useQuery({
+    queryKey: queryKeys.bulkTargetUnits(buildingId ?? '', floor),
+    queryFn: () =>
+      call('units.list', { buildingId: buildingId ?? undefined, ...(floor === null ? {} : { floor }), offset: 0, limit: 500 }),
+    enabled: buildingId !== null,
   });
 }
 

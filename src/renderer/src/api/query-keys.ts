@@ -1,4 +1,4 @@
-import type { UnitSortColumn } from '../../../shared/domain';
+import type { CredentialQuery, UnitSortColumn } from '../../../shared/domain';
 
 /** Filters of the units grid, as the core's 'units.list' takes them. */
 export interface UnitFilters {
@@ -14,6 +14,9 @@ export interface UnitSort {
   direction: 'asc' | 'desc';
 }
 
+/** Filters of the Access page's credential list, as the core's 'credentials.list' takes them. */
+export type CredentialFilters = Omit<CredentialQuery, 'offset' | 'limit' | 'unitId'>;
+
 /**
  * Every key begins with the data topic it reads, so a 'data.changed' event for that topic
  * invalidates it (see invalidation.ts). 'session' and 'community' are static data.
@@ -27,6 +30,10 @@ export const queryKeys = {
   unitDetail: (unitId: string) => ['units', 'detail', unitId] as const,
   unitCredentials: (unitId: string) => ['credentials', 'unit', unitId] as const,
   unitSearch: (search: string) => ['units', 'search', search] as const,
+  /** The units a bulk grant would reach: a floor of a building, or all of it (floor null). */
+  bulkTargetUnits: (buildingId: string, floor: number | null) => ['units', 'bulk-target', buildingId, floor] as const,
+  credentialList: (filters: CredentialFilters, offset: number, limit: number) =>
+    ['credentials', 'list', filters, offset, limit] as const,
   hardware: () => ['doors', 'hardware-overview'] as const,
   activity: () => ['activity'] as const,
 };

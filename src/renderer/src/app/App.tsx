@@ -1,9 +1,10 @@
+import '../api/zod-jitless';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { listenForDataChanges } from '../api/invalidation';
-import { AppShell } from './AppShell';
 import { providePressableStyle } from './pressable-style';
 import { createQueryClient } from './query-client';
+import { SessionGate } from './SessionGate';
 import '../styles/base.css';
 
 providePressableStyle();
@@ -14,7 +15,7 @@ export function App() {
   useEffect(() => listenForDataChanges(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
-      <AppShell />
+      <SessionGate />
     </QueryClientProvider>
   );
 }

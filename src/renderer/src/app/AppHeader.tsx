@@ -1,26 +1,36 @@
-import { useSession } from '../api/queries';
-import { roleLabel } from '../components/labels';
+import { Button } from 'react-aria-components';
+import { useSignOut, type SignedInSession } from '../api/session';
+import { staffRoleLabel } from '../features/sign-in/staff-role';
 
-/** Community, its time zone (every time on screen is in it) and who is at the console. */
-export function AppHeader() {
-  const { data: session, isPending, error } = useSession();
+/** Community, its time zone (every time on screen is in it), who is at the console, and sign-out. */
+export function AppHeader({ session }: { session: SignedInSession }) {
+  const signOut = useSignOut();
+  const { operator, community } = session;
   return (
     <header className="app-header">
       <div className="app-header__community">
-        <h1 className="app-header__name">{session?.community.name ?? (isPending ? 'Loading…' : 'Porter')}</h1>
-        {session && (
-          <span className="app-header__zone" title="Times on screen are in this time zone">
-            Time zone: {session.community.timeZone}
+        <h1 className="app-header__name">{community.name}</h1>
+        <span className="app-header__zone" title="Times on screen are in this time zone">
+          Time zone: {community.timeZone}
+        </span>
+      </div>
+      <div className="app-header__session">
+        {signOut.error && (
+          <span role="alert" className="app-header__error">
+            {signOut.error.message}
           </span>
         )}
-      </div>
-      {error && <span role="alert" className="app-header__error">Could not load the session.</span>}
-      {session && (
-        <div className="app-header__operator" aria-label="Signed in">
-          <span className="app-header__operator-name">{session.operator.name}</span>
-          <span className="app-header__role">{roleLabel(session.operator.role)}</span>
+        <div className="app-header__operator" role="group" aria-label="Signed in">
+          <span className="app-header__operator-name">{operator.name}</span>
+          <span className="app-header__role">{staffRoleLabel(operator.role)}</span>
         </div>
-      )}
+        {/* A kiosk stays signed in as the kiosk: the core refuses its sign-out, so we do not offer it. */}
+        {!session.kiosk && (
+          <Button className="button button--small" onPress={() => signOut.mutate()} isPending={signOut.isPending}>
+            Sign out
+          </Button>
+        )}
+      </div>
     </header>
   );
 }

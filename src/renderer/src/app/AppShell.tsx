@@ -1,3 +1,4 @@
+import type { SignedInSession } from '../api/session';
 import { AccessPage } from '../features/access/AccessPage';
 import { ActivityPage } from '../features/activity/ActivityPage';
 import { HardwarePage } from '../features/hardware/HardwarePage';
@@ -5,7 +6,7 @@ import { UnitsPage } from '../features/units/UnitsPage';
 import { assertNever } from '../../../shared/errors';
 import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';
-import { useSection, type SectionId } from './sections';
+import { sectionsFor, useSection, type SectionId } from './sections';
 import './shell.css';
 
 function SectionPage({ section }: { section: SectionId }) {
@@ -23,13 +24,17 @@ function SectionPage({ section }: { section: SectionId }) {
   }
 }
 
-export function AppShell() {
-  const [section, go] = useSection();
+/** The signed-in console: the sections the operator's role can use, the header, the page. */
+export function AppShell({ session }: { session: SignedInSession }) {
+  const [requested, go] = useSection();
+  const offered = sectionsFor(session.operator.role);
+  // A link or reload may name a section this role cannot use: show Units instead.
+  const section = offered.some((s) => s.id === requested) ? requested : 'units';
   return (
     <div className="app">
-      <SideNav current={section} onNavigate={go} />
+      <SideNav sections={offered} current={section} onNavigate={go} />
       <div className="app__body">
-        <AppHeader />
+        <AppHeader session={session} />
         <main className="app__main" key={section}>
           <SectionPage section={section} />
         </main>

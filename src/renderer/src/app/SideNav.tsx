@@ -1,14 +1,15 @@
 import type { MouseEvent } from 'react';
-import { useCan } from '../components/permissions';
-import { sectionHref, sections, type SectionId } from './sections';
+import { sectionHref, type Section, type SectionId } from './sections';
 
 interface Props {
+  /** Only the sections the operator's role can use. */
+  sections: readonly Section[];
   current: SectionId;
   onNavigate: (id: SectionId) => void;
 }
 
 /** The console's sections the operator's role can use, as links; the current one is marked. */
-export function SideNav({ current, onNavigate }: Props) {
+export function SideNav({ sections, current, onNavigate }: Props) {
   const follow = (id: SectionId) => (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
@@ -21,31 +22,18 @@ export function SideNav({ current, onNavigate }: Props) {
       </div>
       <ul className="side-nav__list">
         {sections.map((section) => (
-          <SectionLink key={section.id} section={section} isCurrent={section.id === current} onFollow={follow(section.id)} />
+          <li key={section.id}>
+            <a
+              className="side-nav__link"
+              href={sectionHref(section.id)}
+              aria-current={section.id === current ? 'page' : undefined}
+              onClick={follow(section.id)}
+            >
+              {section.label}
+            </a>
+          </li>
         ))}
       </ul>
     </nav>
-  );
-}
-
-interface LinkProps {
-  section: (typeof sections)[number];
-  isCurrent: boolean;
-  onFollow: (event: MouseEvent<HTMLAnchorElement>) => void;
-}
-
-function SectionLink({ section, isCurrent, onFollow }: LinkProps) {
-  if (useCan(section.needs) === false && !isCurrent) return null;
-  return (
-    <li>
-      <a
-        className="side-nav__link"
-        href={sectionHref(section.id)}
-        aria-current={isCurrent ? 'page' : undefined}
-        onClick={onFollow}
-      >
-        {section.label}
-      </a>
-    </li>
   );
 }

@@ -1,4 +1,7 @@
+import '../api/zod-jitless';
 import { useCallback, useEffect, useState } from 'react';
+import { mayRun } from '../../../shared/contract';
+import type { Role } from '../../../shared/domain';
 
 /** Each section names the command it cannot work without, to hide it from roles the core refuses. */
 export const sections = [
@@ -9,6 +12,12 @@ export const sections = [
 ] as const;
 
 export type SectionId = (typeof sections)[number]['id'];
+export type Section = (typeof sections)[number];
+
+/** The sections this role can use, in menu order: Units is open to every role. */
+export function sectionsFor(role: Role): Section[] {
+  return sections.filter((section) => mayRun(section.needs, role));
+}
 
 function isSectionId(value: string | null): value is SectionId {
   return sections.some((section) => section.id === value);

@@ -8,6 +8,8 @@ interface Props {
   role?: 'dialog' | 'alertdialog';
   /** Whether a click outside or Escape closes it; confirmations keep Escape only. */
   isDismissable?: boolean;
+  /** 'wide' for forms with side-by-side fields (grant, bulk grant). */
+  size?: 'regular' | 'wide';
   children: (close: () => void) => ReactNode;
 }
 
@@ -15,10 +17,10 @@ interface Props {
  * The console's one modal frame around a React Aria Dialog: focus is trapped and restored,
  * Escape closes, the rest of the page is inert. Put it inside a DialogTrigger.
  */
-export function ModalDialog({ title, role = 'dialog', isDismissable = true, children }: Props) {
+export function ModalDialog({ title, role = 'dialog', isDismissable = true, size = 'regular', children }: Props) {
   return (
     <ModalOverlay className="modal-overlay" isDismissable={isDismissable}>
-      <Modal className="modal">
+      <Modal className={size === 'wide' ? 'modal modal--wide' : 'modal'}>
         <Dialog className="dialog" role={role}>
           {({ close }) => (
             <>

@@ -12,15 +12,18 @@ interface Props {
   description?: string;
   /** Shown when the field is required and left empty. */
   requiredMessage?: string;
+  /** A refusal the core gave for this field; shown under it and marks it invalid. */
+  errorMessage?: string;
   autoFocus?: boolean;
 }
 
 /** A labelled React Aria text field with its own validation message under it. */
-export function TextInputField({ label, requiredMessage, description, ...field }: Props) {
+export function TextInputField({ label, requiredMessage, description, errorMessage, ...field }: Props) {
   return (
     <TextField
       className="field"
       {...field}
+      isInvalid={errorMessage ? true : undefined}
       validate={(value) => (field.isRequired && !value.trim() ? (requiredMessage ?? `${label} is required.`) : null)}
     >
       <Label className="field__label">
@@ -33,7 +36,7 @@ export function TextInputField({ label, requiredMessage, description, ...field }
           {description}
         </Text>
       )}
-      <FieldError className="field__error" />
+      <FieldError className="field__error">{errorMessage}</FieldError>
     </TextField>
   );
 }

@@ -1,4 +1,14 @@
-import type { AccessType, CredentialKind, DoorRef, DoorStatus } from '../../../shared/domain';
+import type {
+  AccessType,
+  Audience,
+  CredentialKind,
+  CredentialStatus,
+  DoorRef,
+  DoorStatus,
+  NotificationStatus,
+  Role,
+  Weekday,
+} from '../../../shared/domain';
 import { assertNever } from '../../../shared/errors';
 
 /** The words staff see for domain values: one place, so every page says the same thing. */
@@ -62,19 +72,62 @@ export function doorKindLabel(kind: DoorRef['kind']): string {
   }
 }
 
-export function notificationLabel(status: 'queued' | 'sent' | 'failed'): string {
+/** The guest's text message: "Text queued", "Text sent", "Text failed". */
+export function notificationLabel(status: NotificationStatus): string {
   switch (status) {
     case 'queued':
-      return 'Notification queued';
+      return 'Text queued';
     case 'sent':
-      return 'Notification sent';
+      return 'Text sent';
     case 'failed':
-      return 'Notification failed';
+      return 'Text failed';
     default:
       return assertNever(status, 'notification status');
   }
 }
 
-export function roleLabel(role: 'manager' | 'leasing' | 'maintenance' | 'kiosk'): string {
-  return { manager: 'Manager', leasing: 'Leasing', maintenance: 'Maintenance', kiosk: 'Kiosk' }[role];
+export function credentialStatusLabel(status: CredentialStatus): string {
+  switch (status) {
+    case 'scheduled':
+      return 'Scheduled';
+    case 'active':
+      return 'Active';
+    case 'used':
+      return 'Used';
+    case 'expired':
+      return 'Expired';
+    case 'revoked':
+      return 'Revoked';
+    default:
+      return assertNever(status, 'credential status');
+  }
+}
+
+export function audienceLabel(audience: Audience): string {
+  return audience === 'vendor' ? 'Vendor' : 'Guest';
+}
+
+export const weekdayNames: Record<Weekday, { short: string; long: string }> = {
+  mon: { short: 'Mon', long: 'Monday' },
+  tue: { short: 'Tue', long: 'Tuesday' },
+  wed: { short: 'Wed', long: 'Wednesday' },
+  thu: { short: 'Thu', long: 'Thursday' },
+  fri: { short: 'Fri', long: 'Friday' },
+  sat: { short: 'Sat', long: 'Saturday' },
+  sun: { short: 'Sun', long: 'Sunday' },
+};
+
+export function roleLabel(role: Role): string {
+  switch (role) {
+    case 'admin':
+      return 'Admin';
+    case 'leasing':
+      return 'Leasing';
+    case 'maintenance':
+      return 'Maintenance';
+    case 'kiosk':
+      return 'Kiosk';
+    default:
+      return assertNever(role, 'role');
+  }
 }

@@ -185,7 +185,7 @@ describe('lock programming across a DST change', () => {
         const [starts, ends] = a < b ? [a, b] : [b, a];
         const wall = wallClock(zone, at);
         fc.pre(starts !== ends && exists(zone, starts) && exists(zone, ends) && instantOfWall(zone, wall.text) === Math.floor(at / MINUTE) * MINUTE);
-        const lockNow = wall.asUtc / 1000 - MATTER_EPOCH_S;
+        const lockNow = wall.asUtc / 1000 - MATTER_EPOCH_S; // the lock's own wall clock; ends taken as exclusive, as the console does
         const schedules: Schedule[] = [
           { type: 'temporary', starts, ends },
           { type: 'recurring', days, from: hhmm(w.from), until: hhmm(w.until), startsOn: starts.slice(0, 10), endsOn: ends.slice(0, 10) },

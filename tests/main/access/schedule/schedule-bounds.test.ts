@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Schedule } from '../../../../src/shared/domain/schedule';
 import { scheduleBounds } from '../../../../src/main/access/schedule';
+
+type Recurring = Extract<Schedule, { type: 'recurring' }>;
 
 const zone = 'America/New_York';
 const at = (iso: string) => new Date(iso);
@@ -17,12 +20,12 @@ describe('the instants a schedule spans', () => {
   });
 
   it('run a recurring schedule from midnight on its first day to the end of the window on its last', () => {
-    const s = { type: 'recurring', days: ['mon', 'wed', 'fri'], from: '11:00', until: '13:00', startsOn: '2026-03-01', endsOn: '2026-06-30' } as const;
+    const s: Recurring = { type: 'recurring', days: ['mon', 'wed', 'fri'], from: '11:00', until: '13:00', startsOn: '2026-03-01', endsOn: '2026-06-30' };
     expect(scheduleBounds(s, zone)).toEqual({ startsAt: at('2026-03-01T05:00:00Z'), endsAt: at('2026-06-30T17:00:00Z') });
   });
 
   it('leave a recurring schedule open-ended on a side with no date', () => {
-    const s = { type: 'recurring', days: ['sat'], from: '08:00', until: '09:00' } as const;
+    const s: Recurring = { type: 'recurring', days: ['sat'], from: '08:00', until: '09:00' };
     expect(scheduleBounds(s, zone)).toEqual({ startsAt: null, endsAt: null });
     expect(scheduleBounds({ ...s, endsOn: '2026-05-02' }, zone)).toEqual({ startsAt: null, endsAt: at('2026-05-02T13:00:00Z') });
   });

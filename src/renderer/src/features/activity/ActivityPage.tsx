@@ -1,44 +1,56 @@
+import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useActivity } from '../../api/queries';
+import type { ActivityFilter } from '../../../../shared/domain';
+import { useActivityLog } from '../../api/activity';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
+import { ActivityFilters, noActivityFilters, type ActivityFilterValues } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
+import { AuditChainTools } from './AuditChainTools';
+import { useDebouncedValue } from './useDebouncedValue';
 import '../../components/tables.css';
 import './activity.css';
 
-/** The hash-chained audit log: who did what, and a loud warning if the chain is broken. */
+function toFilter(action: ActivityFilterValues['action'], actor: string, search: string): ActivityFilter {
+  const filter: ActivityFilter = {};
+  if (action !== 'all') filter.action = action;
+  if (actor) filter.actor = actor;
+  if (search) filter.search = search;
+  return filter;
+}
+
+/** The hash-chained audit log: who did what, filtered; the chain can be verified and exported. */
 export function ActivityPage() {
-  const activity = useActivity();
-  const pages = activity.data?.pages ?? [];
-  const entries = pages.flatMap((page) => page.entries);
-  const chainBroken = pages.some((page) => !page.chainIntact);
+  const [values, setValues] = useState<ActivityFilterValues>(noActivityFilters);
+  const actor = useDebouncedValue(values.actor.trim(), 300);
+  const search = useDebouncedValue(values.search.trim(), 300);
+  const filter = useMemo(() => toFilter(values.action, actor, search), [values.action, actor, search]);
+  const isFiltered = Object.keys(filter).length > 0;
+  const log = useActivityLog(filter);
+  const [brokenSeq, setBrokenSeq] = useState<number | null>(null);
+  const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
+
   return (
     <div className="stack-page">
-      <div className="page-heading">
-        <h2 className="page-heading__title">Activity</h2>
+      <div className="activity__top">
+        <AuditChainTools filter={filter} isFiltered={isFiltered} onBrokenSeq={setBrokenSeq} />
+        <ActivityFilters values={values} onChange={setValues} />
       </div>
-      {chainBroken && (
-        <div role="alert" className="notice" data-tone="bad">
-          <strong className="notice__title">The audit log has been altered.</strong>
-          <span>
-            A stored entry no longer matches its hash. Entries shown may not be what was recorded. Tell the property
-            manager before relying on this log.
-          </span>
-        </div>
+      {log.isPending && <LoadingState />}
+      {log.error && <ErrorNotice error={log.error} title="Could not load activity." />}
+      {log.data && entries.length === 0 && (
+        <p className="muted">{isFiltered ? 'No entries match these filters.' : 'Nothing has happened yet.'}</p>
       )}
-      {activity.isPending && <LoadingState />}
-      {activity.error && <ErrorNotice error={activity.error} title="Could not load activity." />}
-      {activity.data && entries.length === 0 && <p className="muted">Nothing has happened yet.</p>}
       {entries.length > 0 && (
-        <section className="card" aria-label="Audit log">
-          <ActivityTable entries={entries} />
+        <section className="card" aria-label="Audit log" aria-busy={log.isPlaceholderData || undefined}>
+          <ActivityTable entries={entries} brokenSeq={brokenSeq} />
           <div className="activity__more">
-            {activity.hasNextPage ? (
-              <Button className="button" onPress={() => void activity.fetchNextPage()} isPending={activity.isFetchingNextPage}>
-                {activity.isFetchingNextPage ? 'Loading…' : 'Load older'}
+            {log.hasNextPage ? (
+              <Button className="button" onPress={() => void log.fetchNextPage()} isPending={log.isFetchingNextPage}>
+                {log.isFetchingNextPage ? 'Loading…' : 'Load older'}
               </Button>
             ) : (
-              <span className="muted">Beginning of the log.</span>
+              <span className="muted">{isFiltered ? 'No older matching entries.' : 'Beginning of the log.'}</span>
             )}
           </div>
         </section>

@@ -1,0 +1,37 @@
+import { Button } from 'react-aria-components';
+import { useSession } from '../api/queries';
+import { isSignedIn } from '../api/session';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { LoadingState } from '../components/LoadingState';
+import { SignInScreen } from '../features/sign-in/SignInScreen';
+import { AppShell } from './AppShell';
+import './session-gate.css';
+
+/**
+ * Sessions are per window: with nobody signed in the whole window is the sign-in screen.
+ * The shell is keyed by the operator, so a new sign-in starts every page afresh.
+ */
+export function SessionGate() {
+  const session = useSession();
+  if (session.data) {
+    return isSignedIn(session.data) ? (
+      <AppShell key={session.data.operator.id} session={session.data} />
+    ) : (
+      <SignInScreen session={session.data} />
+    );
+  }
+  return (
+    <div className="session-gate">
+      {session.error ? (
+        <div className="session-gate__problem">
+          <ErrorNotice error={session.error} title="Could not reach the console core." />
+          <Button className="button" onPress={() => void session.refetch()} isPending={session.isFetching}>
+            Try again
+          </Button>
+        </div>
+      ) : (
+        <LoadingState label="Starting Porter…" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Audience } from '../../../../../shared/domain';
+import { ChoiceField } from '../../../components/ChoiceField';
+import { TextInputField } from '../../../components/TextInputField';
+import type { FormErrors } from './form-errors';
+import { whyAudienceUnavailable, type GrantLimits } from './grant-options';
+
+export interface GuestDraft {
+  audience: Audience;
+  name: string;
+  phone: string;
+  company: string;
+}
+
+export const emptyGuest: GuestDraft = { audience: 'guest', name: '', phone: '', company: '' };
+
+interface Props {
+  limits: GrantLimits;
+  guest: GuestDraft;
+  onChange: (guest: GuestDraft) => void;
+  errors: FormErrors;
+  autoFocus?: boolean;
+}
+
+/** Who gets access: a guest of the resident, or a vendor and their company; name and phone for the text. */
+export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Props) {
+  const set = (patch: Partial<GuestDraft>) => onChange({ ...guest, ...patch });
+  const audienceOptions = [
+    { id: 'guest' as const, label: 'Guest', unavailable: whyAudienceUnavailable(limits, 'guest') },
+    { id: 'vendor' as const, label: 'Vendor', unavailable: whyAudienceUnavailable(limits, 'vendor') },
+  ];
+  const vendor = guest.audience === 'vendor';
+  return (
+    <>
+      <ChoiceField
+        label="Who"
+        size="compact"
+        options={audienceOptions}
+        value={guest.audience}
+        onChange={(audience) => set({ audience })}
+        errorMessage={errors.at('audience')}
+      />
+      <div className="form-row">
+        <TextInputField
+          label={vendor ? 'Contact name' : 'Guest name'}
+          name="name"
+          value={guest.name}
+          onChange={(name) => set({ name })}
+          isRequired
+          autoFocus={autoFocus}
+          autoComplete="off"
+          requiredMessage={vendor ? 'Enter the contact’s name.' : 'Enter the guest’s name.'}
+          errorMessage={errors.at('guest.name')}
+        />
+        <TextInputField
+          label="Phone number"
+          name="phone"
+          type="tel"
+          value={guest.phone}
+          onChange={(phone) => set({ phone })}
+          isRequired
+          autoComplete="off"
+          requiredMessage="Enter a phone number for the text."
+          description="The code or pass is texted here, e.g. 312-555-0142"
+          errorMessage={errors.at('guest.phone')}
+        />
+      </div>
+      {vendor && (
+        <TextInputField
+          label="Company"
+          name="company"
+          value={guest.company}
+          onChange={(company) => set({ company })}
+          isRequired
+          autoComplete="off"
+          requiredMessage="Enter the vendor’s company."
+          errorMessage={errors.at('guest.company')}
+        />
+      )}
+    </>
+  );
+}
+
+/** The guest part of a grant request; the company only for a vendor. */
+export function toGuestInput(guest: GuestDraft) {
+  const company = guest.company.trim();
+  return {
+    name: guest.name.trim(),
+    phone: guest.phone.trim(),
+    ...(guest.audience === 'vendor' && company ? { company } : {}),
+  };
+}

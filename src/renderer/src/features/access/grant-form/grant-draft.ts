@@ -1,0 +1,48 @@
+import type { CalendarDateTime } from '@internationalized/date';
+import type { AccessType, Audience, CredentialKind } from '../../../../../shared/domain';
+import { fittingAudience, fittingType, firstKind, type GrantLimits } from './grant-options';
+import { emptyGuest, type GuestDraft } from './GuestFields';
+import { newScheduleDraft, type ScheduleDraft } from './schedule-draft';
+
+/** Everything a grant form holds: the credential kind, who gets it, and when. */
+export interface GrantDraft {
+  kind: CredentialKind;
+  guest: GuestDraft;
+  schedule: ScheduleDraft;
+}
+
+/** The fields a grant form shows, so the core's refusals naming them are said next to them. */
+export const grantFormFields = [
+  'kind',
+  'audience',
+  'guest.name',
+  'guest.phone',
+  'guest.company',
+  'schedule',
+  'schedule.type',
+  'schedule.starts',
+  'schedule.ends',
+  'schedule.days',
+  'schedule.from',
+  'schedule.until',
+  'schedule.startsOn',
+  'schedule.endsOn',
+] as const;
+
+export function newGrantDraft(
+  limits: GrantLimits,
+  now: CalendarDateTime,
+  preferred: { type?: AccessType; audience?: Audience } = {},
+): GrantDraft {
+  const kind = firstKind(limits);
+  return {
+    kind,
+    guest: { ...emptyGuest, audience: fittingAudience(limits, preferred.audience ?? 'guest') },
+    schedule: newScheduleDraft(fittingType(limits, kind, preferred.type ?? 'permanent'), now),
+  };
+}
+
+/** Another kind keeps the type if it still fits, else takes the first type that does. */
+export function withKind(limits: GrantLimits, draft: GrantDraft, kind: CredentialKind): GrantDraft {
+  return { ...draft, kind, schedule: { ...draft.schedule, type: fittingType(limits, kind, draft.schedule.type) } };
+}
