@@ -25,14 +25,20 @@ export function createCore(options: CoreOptions): Core {
   if (!hasCommunity(db))
     throw new Error('No community is configured: start with the demo community or import a community file.');
 
-  // Community facts change only by import, which happens before this point.
-  const community = getCommunity(db);
+  // Read once; an admin's guideline change replaces it through setCommunity.
+  let community = getCommunity(db);
   const bus = new EventEmitter();
   const changed = (topics: DataTopic[]): void => {
     bus.emit(eventChannel, 'data.changed', { topics });
   };
   const accessContext = { db, now, community: () => community };
-  const handlers = createHandlers({ ...accessContext, host: options.host ?? 'browser', staff: createStaffSignIn(db, now), changed });
+  const handlers = createHandlers({
+    ...accessContext,
+    setCommunity: (next) => (community = next),
+    host: options.host ?? 'browser',
+    staff: createStaffSignIn(db, now),
+    changed,
+  });
   const dispatcher = createDispatcher({
     handlers,
     logError: options.logError ?? ((command, error) => console.error(`[porter] ${command} failed:`, error)),

@@ -14,6 +14,7 @@ import {
   BulkGrantResult,
   ChainVerification,
   Community,
+  Guidelines,
   Credential,
   CredentialPage,
   CredentialQuery,
@@ -53,6 +54,8 @@ export const commands = {
   'staff.signOut': { input: NoInput, output: Session, roles: staff },
   /** Renderer loads the community: time zone, guidelines, buildings and floors. */
   'community.get': { input: NoInput, output: Community, roles: staff },
+  /** An admin changes what staff may issue; grants from now on follow the new guidelines. */
+  'community.updateGuidelines': { input: Guidelines.strict(), output: Community, roles: ['admin'] },
   /** Units grid asks for one sorted, filtered window of units. */
   'units.list': { input: UnitQuery, output: UnitPage, roles: staff },
   /** Unit detail asks for one unit's row and every credential on it, revoked included. */
@@ -83,7 +86,7 @@ export const commands = {
   'hardware.overview': { input: NoInput, output: HardwareOverview, roles: ['admin', 'maintenance'] },
 } as const satisfies Record<string, CommandSpec>;
 
-export const DataTopic = z.enum(['session', 'units', 'credentials', 'activity', 'doors']);
+export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const events = {

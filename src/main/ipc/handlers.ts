@@ -1,6 +1,7 @@
 import type { DataTopic } from '../../shared/contract';
 import { PorterError } from '../../shared/errors';
-import type { StaffMember } from '../../shared/domain';
+import type { Community, StaffMember } from '../../shared/domain';
+import { updateGuidelines } from '../community/update-guidelines';
 import type { AccessContext } from '../access/access-context';
 import { bulkGrant } from '../access/bulk-grant';
 import { toCredential } from '../access/credential-view';
@@ -20,6 +21,8 @@ import { runUserAction } from '../store/user-action';
 import { actorOf, type CallContext, type Handlers } from './handlers-type';
 
 export interface HandlerDeps extends AccessContext {
+  /** Replaces the community the core works with, after an admin changed it. */
+  setCommunity: (community: Community) => void;
   host: 'electron' | 'browser';
   staff: StaffSignIn;
   /** Tells every window which data changed. */
@@ -71,6 +74,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return session(ctx);
     },
     'community.get': () => deps.community(),
+    'community.updateGuidelines': (guidelines, ctx) => {
+      const updated = updateGuidelines(db, deps.community(), actorOf(ctx), guidelines, deps.now().toISOString());
+      deps.setCommunity(updated);
+      deps.changed(['community', 'activity']);
+      return updated;
+    },
     'units.list': (query) => listUnits(db, query),
     'units.get': ({ unitId }) => {
       const unit = getUnitRow(db, unitId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 
-export type MutationKind = 'credential.granted' | 'credential.revoked' | 'credential.reissued' | 'credential.text_requested' | 'credential.expired';
+export type MutationKind = 'credential.granted' | 'credential.revoked' | 'credential.reissued' | 'credential.text_requested' | 'credential.expired' | 'credential.used' | 'community.guidelines_changed';
 
 export interface Mutation {
   kind: MutationKind;

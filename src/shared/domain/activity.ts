@@ -12,6 +12,8 @@ export const AuditAction = z.enum([
   'access.rescheduled',
   'access.resent',
   'access.expired',
+  'access.used',
+  'community.guidelines_changed',
   'access.bulk_granted',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expireEndedCredentials } from '../../../src/main/access/expire-credentials';
+import { recordDoorUse } from '../../../src/main/access/record-door-use';
 import { getCommunity } from '../../../src/main/store/community-repo';
 import type { Credential } from '../../../src/shared/domain';
 import { comboUnit, jane, lastAudit, openTestConsole, type TestConsole } from '../../helpers/test-console';
@@ -92,5 +93,27 @@ describe('a credential’s lifecycle', () => {
     expect(r).toMatchObject({ ok: true, value: { notification: { status: 'queued', requests: 2 } } });
     expect(outbox()).toBe(1);
     expect(lastAudit(t.db)).toMatchObject({ action: 'access.resent', summary: expect.stringContaining('Texted Jane Doe again') });
+  });
+});
+
+describe('a delivery code', () => {
+  it('is used up by its first use at a door, and leaves every door', async () => {
+    consoleWithClock();
+    const c = await grant({ type: 'delivery' });
+    const community = getCommunity(t.db);
+    const ctx = { db: t.db, now: () => new Date('2026-11-26T15:20:00Z'), community: () => community };
+    expect(recordDoorUse(ctx, { credentialId: c.id, doorName: 'Package room', at: '2026-11-26T15:19:00.000Z' })).toBe(true);
+    expect(await statusOf(c.id)).toBe('used');
+    expect(liveDoors(c.id)).toBe(0);
+    expect(lastAudit(t.db)).toMatchObject({ action: 'access.used', actor: 'Package room' });
+  });
+
+  it('a permanent credential stays live however often it is used', async () => {
+    consoleWithClock();
+    const c = await grant({ type: 'permanent' });
+    const community = getCommunity(t.db);
+    const ctx = { db: t.db, now: () => new Date('2026-11-26T15:20:00Z'), community: () => community };
+    expect(recordDoorUse(ctx, { credentialId: c.id, doorName: 'Garage gate', at: '2026-11-26T15:19:00.000Z' })).toBe(false);
+    expect(await statusOf(c.id)).toBe('active');
   });
 });

@@ -1,59 +1,63 @@
 import type { Credential } from '../../../../shared/domain';
-import { useCommunityTime } from '../../components/community-time';
-import { accessTypeLabel, credentialKindLabel, notificationLabel } from '../../components/labels';
+import { isLive } from '../../components/credential-status';
+import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
+import { accessTypeLabel, audienceLabel, credentialKindLabel } from '../../components/labels';
 import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../components/phone';
-import { StatusBadge } from '../../components/StatusBadge';
+import { describeSchedule } from '../../components/schedule-text';
+import type { GrantLimits } from '../access/grant-form/grant-options';
+import { CredentialDoors } from './CredentialDoors';
+import { CredentialHistory } from './CredentialHistory';
+import { CredentialText } from './CredentialText';
+import { EditDatesDialog } from './EditDatesDialog';
 import { RevokeCredentialDialog } from './RevokeCredentialDialog';
 
 interface Props {
   credential: Credential;
+  /** The unit door's lock, for "Edit dates". */
+  lock: GrantLimits['lock'];
   onRevoked?: (credential: Credential) => void;
+  onRescheduled?: (credential: Credential) => void;
 }
 
-const notificationTone = { queued: 'neutral', sent: 'good', failed: 'bad' } as const;
-
-/** One guest's PIN code or Bluetooth pass: who, what, which doors, and its history. */
-export function CredentialItem({ credential, onRevoked }: Props) {
-  const time = useCommunityTime();
-  const active = credential.status === 'active';
-  const canRevoke = useCan('access.revoke');
+/** One guest's PIN code or Bluetooth pass: who, what, when, which doors, the text, and what staff can do. */
+export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: Props) {
+  const live = isLive(credential);
+  const canRevoke = useCan('access.revoke') && live;
+  const canEdit = useCan('access.reschedule') && live && credential.schedule.type !== 'permanent';
   const headingId = `credential-${credential.id}`;
   return (
-    <article className="credential" data-status={credential.status} aria-labelledby={headingId}>
+    <article className="credential" data-live={live} aria-labelledby={headingId}>
       <div className="credential__top">
         <h4 className="credential__guest" id={headingId}>
           {credential.guest.name}
           {credential.guest.company && <span className="credential__company"> · {credential.guest.company}</span>}
         </h4>
-        <StatusBadge tone={active ? 'good' : 'neutral'}>{active ? 'Active' : 'Revoked'}</StatusBadge>
+        <CredentialStatusBadge status={credential.status} />
       </div>
-      <div className="credential__line">
+      <div className="credential__line credential__line--muted">
         <span>{formatPhone(credential.guest.phone)}</span>
         <span aria-hidden="true">·</span>
         <span>{credentialKindLabel(credential.kind)}</span>
         <span aria-hidden="true">·</span>
-        <span>{accessTypeLabel(credential.accessType)}</span>
-      </div>
-      <div className="credential__line">
-        <span className="credential__label">Doors</span>
-        <span>{credential.doors.map((door) => door.name).join(', ') || 'None'}</span>
-      </div>
-      <div className="credential__line credential__line--meta">
-        <span>
-          Created {time.dateTime(credential.createdAt)} by {credential.createdBy}
-        </span>
-        {credential.revokedAt && (
-          <span>
-            Revoked {time.dateTime(credential.revokedAt)}
-            {credential.revokedBy ? ` by ${credential.revokedBy}` : ''}
-          </span>
+        <span>{accessTypeLabel(credential.schedule.type)}</span>
+        {credential.audience === 'vendor' && (
+          <>
+            <span aria-hidden="true">·</span>
+            <span>{audienceLabel(credential.audience)}</span>
+          </>
         )}
       </div>
-      <div className="credential__bottom">
-        <StatusBadge tone={notificationTone[credential.notification]}>{notificationLabel(credential.notification)}</StatusBadge>
-        {active && canRevoke && <RevokeCredentialDialog credential={credential} onRevoked={onRevoked} />}
-      </div>
+      <div className="credential__window">{describeSchedule(credential.schedule)}</div>
+      <CredentialDoors credential={credential} />
+      <CredentialText credential={credential} />
+      <CredentialHistory credential={credential} />
+      {(canEdit || canRevoke) && (
+        <div className="credential__actions">
+          {canEdit && <EditDatesDialog credential={credential} lock={lock} onRescheduled={onRescheduled} />}
+          {canRevoke && <RevokeCredentialDialog credential={credential} onRevoked={onRevoked} />}
+        </div>
+      )}
     </article>
   );
 }

@@ -1,23 +1,26 @@
 import type { Credential } from '../../../../shared/domain';
+import { isLive } from '../../components/credential-status';
+import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialItem } from './CredentialItem';
 
 interface Props {
   credentials: readonly Credential[];
+  lock: GrantLimits['lock'];
   onRevoked?: (credential: Credential) => void;
+  onRescheduled?: (credential: Credential) => void;
 }
 
-/** Active credentials first, newest first; revoked ones stay listed below for the record. */
-export function CredentialList({ credentials, onRevoked }: Props) {
+/** Everyone invited: live credentials first, newest first; ended ones stay listed below for the record. */
+export function CredentialList({ credentials, lock, onRevoked, onRescheduled }: Props) {
   if (credentials.length === 0) return <p className="muted">No one has access to this unit yet.</p>;
   const ordered = [...credentials].sort(
-    (a, b) =>
-      Number(b.status === 'active') - Number(a.status === 'active') || b.createdAt.localeCompare(a.createdAt),
+    (a, b) => Number(isLive(b)) - Number(isLive(a)) || b.createdAt.localeCompare(a.createdAt),
   );
   return (
-    <ul className="credential-list" aria-label="Credentials">
+    <ul className="credential-list" aria-label="Guests with access">
       {ordered.map((credential) => (
         <li key={credential.id}>
-          <CredentialItem credential={credential} onRevoked={onRevoked} />
+          <CredentialItem credential={credential} lock={lock} onRevoked={onRevoked} onRescheduled={onRescheduled} />
         </li>
       ))}
     </ul>

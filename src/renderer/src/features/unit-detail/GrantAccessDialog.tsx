@@ -15,16 +15,21 @@ export function GrantAccessDialog({ unit, onGranted, triggerLabel = 'Grant acces
   return (
     <DialogTrigger>
       <Button className="button button--primary">{triggerLabel}</Button>
-      <ModalDialog title={`Grant access to unit ${unit.number}`}>
+      <ModalDialog title={`Grant access to unit ${unit.number}`} size="wide">
         {(close) => (
-          <GrantAccessForm
-            unit={unit}
-            onCancel={close}
-            onGranted={(credential) => {
-              close();
-              onGranted?.(credential);
-            }}
-          />
+          <>
+            <p className="dialog__text">
+              {unit.buildingName}, floor {unit.floor} · {unit.lockModel.name} lock
+            </p>
+            <GrantAccessForm
+              unit={unit}
+              onCancel={close}
+              onGranted={(credential) => {
+                close();
+                onGranted?.(credential);
+              }}
+            />
+          </>
         )}
       </ModalDialog>
     </DialogTrigger>

@@ -1,10 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import type { Credential, CredentialKind, UnitRow } from '../../../../shared/domain';
+import type { Credential, UnitRow } from '../../../../shared/domain';
 import { useGrantAccess } from '../../api/mutations';
-import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { TextInputField } from '../../components/TextInputField';
+import { LoadingState } from '../../components/LoadingState';
+import { communityNow } from '../../components/wall-clock';
+import { formErrors } from '../access/grant-form/form-errors';
+import { grantFormFields, newGrantDraft } from '../access/grant-form/grant-draft';
+import type { GrantLimits } from '../access/grant-form/grant-options';
+import { GrantFields } from '../access/grant-form/GrantFields';
+import { toGuestInput } from '../access/grant-form/GuestFields';
+import { toScheduleRequest } from '../access/grant-form/schedule-draft';
+import { useGrantLimits } from '../access/grant-form/useGrantLimits';
 
 interface Props {
   unit: UnitRow;
@@ -12,46 +19,43 @@ interface Props {
   onGranted: (credential: Credential) => void;
 }
 
-const kindOptions = [
-  { id: 'pin', label: 'PIN code', description: 'Sent to the guest by text' },
-  { id: 'ble', label: 'Bluetooth pass', description: 'Opens from the guest’s phone' },
-] as const satisfies readonly { id: CredentialKind; label: string; description: string }[];
-
-const typeOptions = [{ id: 'permanent', label: 'Permanent', description: 'Until revoked' }] as const;
-
-/** The kinds the unit's lock cannot hold stay visible but disabled, saying why. */
-function kindChoices(unit: UnitRow) {
-  return kindOptions.map((option) =>
-    unit.lockModel.credentialKinds.includes(option.id)
-      ? option
-      : { ...option, unavailable: `The ${unit.lockModel.name} lock cannot hold it` },
-  );
+/** Who the guest is and what they get, limited by the guidelines and the unit's lock. The core checks everything again. */
+export function GrantAccessForm({ unit, onCancel, onGranted }: Props) {
+  const { limits, timeZone, error } = useGrantLimits({ name: unit.lockModel.name, capabilities: unit.lockModel.capabilities });
+  if (error) return <ErrorNotice error={error} title="Could not load the community’s guidelines." />;
+  if (!limits || !timeZone) return <LoadingState />;
+  return <UnitGrantForm unit={unit} limits={limits} timeZone={timeZone} onCancel={onCancel} onGranted={onGranted} />;
 }
 
-/** Who the guest is and what they get. The core checks everything again and its refusal shows here. */
-export function GrantAccessForm({ unit, onCancel, onGranted }: Props) {
-  const [name, setName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [company, setCompany] = useState('');
-  const [kind, setKind] = useState<CredentialKind>(unit.lockModel.credentialKinds[0] ?? 'pin');
+function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & { limits: GrantLimits; timeZone: string }) {
+  const [draft, setDraft] = useState(() => newGrantDraft(limits, communityNow(timeZone)));
   const grant = useGrantAccess();
+  const errors = formErrors(grant.error, grantFormFields);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const guest = { name: name.trim(), phone: phone.trim(), ...(company.trim() ? { company: company.trim() } : {}) };
-    grant.mutate({ unitId: unit.id, kind, accessType: 'permanent', guest }, { onSuccess: onGranted });
+    const schedule = toScheduleRequest(draft.schedule);
+    if (!schedule) return;
+    grant.mutate(
+      { unitId: unit.id, kind: draft.kind, audience: draft.guest.audience, guest: toGuestInput(draft.guest), schedule },
+      { onSuccess: onGranted },
+    );
   };
 
   return (
     <Form className="form" onSubmit={submit}>
-      <TextInputField label="Guest name" name="name" value={name} onChange={setName} isRequired autoFocus
-        autoComplete="off" requiredMessage="Enter the guest’s name." />
-      <TextInputField label="Phone number" name="phone" type="tel" value={phone} onChange={setPhone} isRequired
-        autoComplete="off" requiredMessage="Enter a phone number for the guest." description="e.g. 312-555-0142" />
-      <TextInputField label="Company" name="company" value={company} onChange={setCompany} autoComplete="off" />
-      <ChoiceField label="Credential" options={kindChoices(unit)} value={kind} onChange={setKind} />
-      <ChoiceField label="Access type" options={typeOptions} value="permanent" onChange={() => undefined} />
-      {grant.error && <ErrorNotice error={grant.error} title="Access was not granted." />}
+      <GrantFields
+        limits={limits}
+        timeZone={timeZone}
+        draft={draft}
+        onChange={(next) => {
+          if (grant.error) grant.reset();
+          setDraft(next);
+        }}
+        errors={errors}
+        autoFocus
+      />
+      {errors.general && <ErrorNotice error={grant.error} title="Access was not granted." />}
       <div className="form__actions">
         <Button className="button" onPress={onCancel}>
           Cancel

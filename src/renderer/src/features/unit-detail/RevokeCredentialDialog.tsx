@@ -1,6 +1,7 @@
 import { Button, DialogTrigger } from 'react-aria-components';
 import type { Credential } from '../../../../shared/domain';
 import { useRevokeCredential } from '../../api/mutations';
+import { orderedDoors } from '../../components/credential-status';
 import { credentialKindLabel } from '../../components/labels';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ModalDialog } from '../../components/ModalDialog';
@@ -12,12 +13,12 @@ interface Props {
 
 function RevokeConfirmation({ credential, close, onRevoked }: Props & { close: () => void }) {
   const revoke = useRevokeCredential();
-  const doorCount = credential.doors.length;
+  const doors = orderedDoors(credential.doors);
   return (
     <>
       <p className="dialog__text">
-        {credential.guest.name} will no longer open {doorCount === 1 ? '1 door' : `${doorCount} doors`} with this{' '}
-        {credentialKindLabel(credential.kind)}. Doors are reprogrammed at their next sync. This cannot be undone.
+        This {credentialKindLabel(credential.kind)} will stop opening {doors.length === 1 ? 'its door' : `all ${doors.length} of its doors`}:{' '}
+        {doors.map((door) => door.name).join(', ')}. Doors are reprogrammed at their next sync. This cannot be undone.
       </p>
       {revoke.error && <ErrorNotice error={revoke.error} title="Access was not revoked." />}
       <div className="form__actions">

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { credentialKindLabel } from '../../components/labels';
 import { LoadingState } from '../../components/LoadingState';
 import { useCan } from '../../components/permissions';
+import { describeSchedule } from '../../components/schedule-text';
 import { CredentialList } from './CredentialList';
 import { GrantAccessDialog } from './GrantAccessDialog';
 import { UnitFacts } from './UnitFacts';
@@ -16,14 +17,17 @@ interface Props {
   onClose: () => void;
 }
 
-/** The side panel of one unit: its facts, who holds access, granting and revoking. */
+/** The side panel of one unit: its facts, everyone invited, granting, new dates and revoking. */
 export function UnitDetailPanel({ unitId, onClose }: Props) {
   const { unit, credentials } = useUnitDetail(unitId);
   const [notice, setNotice] = useState('');
   const canGrant = useCan('access.grant');
   const title = unit.data ? `Unit ${unit.data.number}` : 'Unit';
+  const lock = unit.data ? { name: unit.data.lockModel.name, capabilities: unit.data.lockModel.capabilities } : null;
   const granted = (c: Credential) => setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name}.`);
   const revoked = (c: Credential) => setNotice(`${c.guest.name}’s ${credentialKindLabel(c.kind)} was revoked.`);
+  const rescheduled = (c: Credential) =>
+    setNotice(`New dates for ${c.guest.name}: ${describeSchedule(c.schedule)}. A new ${credentialKindLabel(c.kind)} replaces the old one.`);
 
   return (
     <aside className="unit-panel" aria-labelledby="unit-panel-title">
@@ -40,14 +44,16 @@ export function UnitDetailPanel({ unitId, onClose }: Props) {
         {unit.error && <ErrorNotice error={unit.error} title="Could not load this unit." />}
         {unit.data && <UnitFacts unit={unit.data} />}
         <div className="unit-panel__section-head">
-          <h4 className="unit-panel__section-title">Access</h4>
+          <h4 className="unit-panel__section-title">Guests with access</h4>
           {unit.data && canGrant && <GrantAccessDialog unit={unit.data} onGranted={granted} />}
         </div>
         <p className="unit-panel__notice" role="status">
           {notice}
         </p>
         {credentials.error && <ErrorNotice error={credentials.error} title="Could not load credentials." />}
-        {credentials.data && <CredentialList credentials={credentials.data} onRevoked={revoked} />}
+        {credentials.data && (
+          <CredentialList credentials={credentials.data} lock={lock} onRevoked={revoked} onRescheduled={rescheduled} />
+        )}
       </div>
     </aside>
   );

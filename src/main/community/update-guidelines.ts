@@ -1,0 +1,34 @@
+import type { Community, Guidelines, StaffMember } from '../../shared/domain';
+import { PorterError } from '../../shared/errors';
+import type { Db } from '../store/database';
+import { runUserAction } from '../store/user-action';
+
+/** Which top-level rules changed, for the audit summary: "maxTemporaryDays 30 → 14". */
+function describeChanges(before: Guidelines, after: Guidelines): string[] {
+  return (Object.keys(after) as (keyof Guidelines)[])
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => `${key} ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
+}
+
+/**
+ * An admin changes the community's guidelines. They apply to grants from now on; credentials
+ * already issued keep the rules they were issued under.
+ */
+export function updateGuidelines(db: Db, community: Community, actor: StaffMember, next: Guidelines, at: string): Community {
+  const amenities = new Set(db.prepare("SELECT id FROM doors WHERE kind = 'amenity'").pluck().all() as string[]);
+  const unknown = next.amenityDoorIds.filter((id) => !amenities.has(id));
+  if (unknown.length) throw new PorterError('invalid_input', `Not amenity doors of ${community.name}: ${unknown.join(', ')}.`, 'amenityDoorIds');
+  const changes = describeChanges(community.guidelines, next);
+  if (changes.length === 0) return community;
+  runUserAction(db, () => {
+    db.prepare('UPDATE community SET guidelines_json = ? WHERE id = ?').run(JSON.stringify(next), community.id);
+    return {
+      result: undefined,
+      record: {
+        audit: { at, actor: actor.name, action: 'community.guidelines_changed', subjectId: community.id, summary: `Changed the guidelines: ${changes.join('; ')}`, details: { before: community.guidelines, after: next } },
+        mutation: { kind: 'community.guidelines_changed', payload: { communityId: community.id, guidelines: next, at } },
+      },
+    };
+  });
+  return { ...community, guidelines: next };
+}
