@@ -3,9 +3,9 @@ import type { Audience, CredentialKind, Schedule, StaffMember } from '../../shar
 import { PorterError } from '../../shared/errors';
 import type { AccessContext } from './access-context';
 import { doorsForGrant, type CoveredDoor } from './door-coverage';
-import { freeSlot, livePinCodes, markDoorChanged } from './door-slots';
+import { freeSlot, livePinCodes, markDoorChanged, pinLiveOnDoor } from './door-slots';
 import { upsertGuest } from './guests';
-import { drawPin } from './pin-allocator';
+import { doorWithCodes, drawPin, type PinDoor } from './pin-allocator';
 import { scheduleBounds } from './schedule';
 
 export interface NewCredential {
@@ -27,7 +27,14 @@ function pinLengthFor(doors: CoveredDoor[]): number {
 }
 
 function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
-  const rules = doors.map((d) => ({ takenCodes: livePinCodes(ctx.db, d.id), hasEnterKey: d.capabilities.hasEnterKey }));
+  // A keypad without Enter needs all its codes for the prefix rule (a unit lock holds few);
+  // a door with Enter only needs to know whether the exact code is taken (a reader holds many).
+  const rules = doors.map(
+    (d): PinDoor =>
+      d.capabilities.hasEnterKey
+        ? { clashes: (code) => pinLiveOnDoor(ctx.db, d.id, code) }
+        : doorWithCodes(livePinCodes(ctx.db, d.id), false),
+  );
   const code = drawPin(pinLengthFor(doors), rules);
   if (!code) throw new PorterError('slots_full', 'No unused PIN code could be drawn for these doors; their code space is crowded.');
   return code;

@@ -16,17 +16,21 @@ export function isBlocklisted(code: string): boolean {
   return false;
 }
 
-export interface PinDoorRules {
-  /** Codes already live on this door. */
-  takenCodes: readonly string[];
-  /** Without an Enter key a lock opens as soon as a prefix matches: no code may prefix another. */
-  hasEnterKey: boolean;
+/** A door's say on a candidate code: does it clash with a code live there? */
+export interface PinDoor {
+  clashes(code: string): boolean;
 }
 
-function clashes(code: string, door: PinDoorRules): boolean {
-  return door.takenCodes.some((taken) =>
-    door.hasEnterKey ? taken === code : taken.startsWith(code) || code.startsWith(taken),
-  );
+/**
+ * A door judged from its live codes. Without an Enter key a lock opens as soon as a prefix
+ * matches, so there no code may be a prefix of another; with one, only equal codes clash.
+ */
+export function doorWithCodes(takenCodes: readonly string[], hasEnterKey: boolean): PinDoor {
+  const taken = new Set(takenCodes);
+  return {
+    clashes: (code) =>
+      hasEnterKey ? taken.has(code) : takenCodes.some((t) => t.startsWith(code) || code.startsWith(t)),
+  };
 }
 
 /**
@@ -34,11 +38,11 @@ function clashes(code: string, door: PinDoorRules): boolean {
  * blocklisted and is unique (and prefix-free where needed) on every door it will open.
  * Returns null when no such code turned up, which means the doors' code space is crowded.
  */
-export function drawPin(length: number, doors: readonly PinDoorRules[], attempts = 200): string | null {
+export function drawPin(length: number, doors: readonly PinDoor[], attempts = 200): string | null {
   for (let i = 0; i < attempts; i++) {
     const code = String(randomInt(0, 10 ** length)).padStart(length, '0');
     if (isBlocklisted(code)) continue;
-    if (doors.some((door) => clashes(code, door))) continue;
+    if (doors.some((door) => door.clashes(code))) continue;
     return code;
   }
   return null;

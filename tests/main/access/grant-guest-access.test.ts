@@ -108,6 +108,23 @@ describe('granting a Permanent PIN code', () => {
     expect(auditCount(t.db)).toBe(audited + 1);
   });
 
+  it('reuses a slot a revoked credential freed once a full lock’s top slot is taken', async () => {
+    t = openTestConsole();
+    const granted: Credential[] = [];
+    for (let i = 0; ; i++) {
+      const r = await grant(bluetoothOnlyUnit, 'ble', { name: `Guest ${i}`, phone: `312-555-01${String(i).padStart(2, '0')}` });
+      if (!r.ok) break;
+      granted.push(r.value as Credential);
+    }
+    const slotOf = (id: string) => t.db.prepare("SELECT slot FROM door_credentials WHERE credential_id = ? AND door_id = 'door-south-204'").pluck().get(id);
+    const freed = granted[4]!;
+    const freedSlot = slotOf(freed.id);
+    await t.core.dispatch('access.revoke', { credentialId: freed.id });
+    const next = (await grant(bluetoothOnlyUnit, 'ble', { name: 'Late guest', phone: '773-555-0111' })) as { ok: true; value: Credential };
+    expect(next.ok).toBe(true);
+    expect(slotOf(next.value.id)).toBe(freedSlot);
+  });
+
   it('refuses an unknown unit with not_found', async () => {
     t = openTestConsole();
     expect(await grant('no-such-unit')).toMatchObject({ ok: false, error: { code: 'not_found' } });

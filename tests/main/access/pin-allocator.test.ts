@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawPin, isBlocklisted } from '../../../src/main/access/pin-allocator';
+import { doorWithCodes, drawPin, isBlocklisted } from '../../../src/main/access/pin-allocator';
 
 describe('the PIN blocklist', () => {
   it.each(['1111', '000000', '1234', '4321', '345678', '987654', '8901', '1212', '123123', '1987', '2024', '1004', '071599'])(
@@ -19,7 +19,7 @@ describe('drawing a PIN code', () => {
         fc.boolean(),
         (length, taken, hasEnterKey) => {
           const doors = taken.map((takenCodes) => ({ takenCodes, hasEnterKey }));
-          const code = drawPin(length, doors);
+          const code = drawPin(length, doors.map((d) => doorWithCodes(d.takenCodes, d.hasEnterKey)));
           if (code === null) return;
           expect(code).toMatch(new RegExp(`^\\d{${length}}$`));
           expect(isBlocklisted(code)).toBe(false);
@@ -36,7 +36,7 @@ describe('drawing a PIN code', () => {
   it('on a keypad without Enter, never draws a prefix of a live code or one a live code prefixes', () => {
     const door = { takenCodes: ['58', '123456'], hasEnterKey: false };
     for (let i = 0; i < 200; i++) {
-      const code = drawPin(6, [door])!;
+      const code = drawPin(6, [doorWithCodes(door.takenCodes, door.hasEnterKey)])!;
       expect(code.startsWith('58')).toBe(false);
       expect(code).not.toBe('123456');
     }
@@ -44,6 +44,6 @@ describe('drawing a PIN code', () => {
 
   it('answers null when a door’s code space is exhausted instead of looping', () => {
     const all = Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0'));
-    expect(drawPin(4, [{ takenCodes: all, hasEnterKey: true }])).toBeNull();
+    expect(drawPin(4, [doorWithCodes(all, true)])).toBeNull();
   });
 });

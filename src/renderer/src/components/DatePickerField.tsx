@@ -44,7 +44,7 @@ export function DatePickerField<T extends CalendarDate | CalendarDateTime>(props
     <DatePicker<T>
       className="field date-field"
       value={value}
-      onChange={onChange}
+      onChange={(next) => onChange(next as T | null)}
       granularity={granularity}
       hideTimeZone
       isRequired={isRequired}

@@ -1,48 +1,34 @@
 import { useState } from 'react';
-import type { Credential, UnitRow } from '../../../../shared/domain';
-import { credentialKindLabel } from '../../components/labels';
-import { GrantAccessDialog } from '../unit-detail/GrantAccessDialog';
-import { UnitPicker } from './UnitPicker';
+import type { Credential } from '../../../../shared/domain';
+import { accessTypeLabel, credentialKindLabel } from '../../components/labels';
+import { useCan } from '../../components/permissions';
+import { BulkGrantDialog } from './BulkGrantDialog';
+import { CredentialsSection } from './CredentialsSection';
+import { GrantToUnitDialog } from './GrantToUnitDialog';
 import './access.css';
 
-/**
- * Granting from the front desk: pick the unit, then the same grant form as the unit panel.
- * A community-wide list of active credentials needs a core command that does not exist yet.
- */
+/** Everyone with access across the community, granting to one unit, and bulk grants for deliveries and vendors. */
 export function AccessPage() {
-  const [unit, setUnit] = useState<UnitRow | null>(null);
   const [notice, setNotice] = useState('');
+  const canGrant = useCan('access.grant');
+  const canBulkGrant = useCan('access.bulkGrant');
   const granted = (c: Credential) =>
-    setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name} for unit ${c.unitNumber}.`);
+    setNotice(
+      `${accessTypeLabel(c.schedule.type)} ${credentialKindLabel(c.kind)} granted to ${c.guest.name} for ${c.buildingName} ${c.unitNumber}.`,
+    );
   return (
-    <div className="access-page">
-      <div className="page-heading">
+    <div className="stack-page access-page">
+      <div className="page-heading access-page__heading">
         <h2 className="page-heading__title">Access</h2>
-      </div>
-      <p className="page-intro">
-        Grant a guest a permanent PIN code or Bluetooth pass for a unit. Find the unit, then grant. To see or
-        revoke the credentials a unit already has, open it from Units.
-      </p>
-      <section className="card access-page__grant" aria-labelledby="grant-heading">
-        <h3 className="card__title" id="grant-heading">
-          Grant access
-        </h3>
-        <UnitPicker selectedUnitId={unit?.id ?? null} onPick={setUnit} />
-        <div className="access-page__action">
-          {unit ? (
-            <GrantAccessDialog
-              unit={unit}
-              triggerLabel={`Grant access to unit ${unit.number}`}
-              onGranted={granted}
-            />
-          ) : (
-            <span className="muted">Pick a unit to grant access.</span>
-          )}
+        <div className="access-page__actions">
+          {canBulkGrant && <BulkGrantDialog />}
+          {canGrant && <GrantToUnitDialog onGranted={granted} />}
         </div>
-        <p role="status" className="access-page__notice">
-          {notice}
-        </p>
-      </section>
+      </div>
+      <p role="status" className="access-page__notice">
+        {notice}
+      </p>
+      <CredentialsSection />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
 import { useCommunity } from '../../api/queries';
 import type { UnitFilters, UnitSort } from '../../api/query-keys';
 import { UnitDetailPanel } from '../unit-detail/UnitDetailPanel';
 import { noUnitFilters, UnitsFilters, type UnitFilterValues } from './UnitsFilters';
+import { linkedUnitId, rememberOpenUnit } from './unit-link';
 import { UnitsGrid } from './UnitsGrid';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useStableValue } from './useStableValue';
@@ -23,11 +24,13 @@ export function UnitsPage() {
   const community = useCommunity();
   const [values, setValues] = useState<UnitFilterValues>(noUnitFilters);
   const [sort, setSort] = useState<UnitSort>({ column: 'unit', direction: 'asc' });
-  const [openUnitId, setOpenUnitId] = useState<string | null>(null);
+  // A link from another page (e.g. Access) may name the unit to open.
+  const [openUnitId, setOpenUnitId] = useState<string | null>(linkedUnitId);
   const [total, setTotal] = useState<number | null>(null);
   const search = useDebouncedValue(values.search, 250);
   const filters = useStableValue(toQueryFilters(values, search));
   const openUnit = useCallback((unit: UnitRow) => setOpenUnitId(unit.id), []);
+  useEffect(() => rememberOpenUnit(openUnitId), [openUnitId]);
 
   return (
     <div className="units-page" data-panel-open={openUnitId !== null}>

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Button, DialogTrigger } from 'react-aria-components';
+import type { BulkGrantResult } from '../../../../shared/domain';
+import { useCommunity } from '../../api/queries';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LoadingState } from '../../components/LoadingState';
+import { ModalDialog } from '../../components/ModalDialog';
+import { BulkGrantForm } from './BulkGrantForm';
+import { BulkOutcome } from './BulkOutcome';
+import { useGrantLimits } from './grant-form/useGrantLimits';
+
+/** "Bulk grant": the form, then the outcome per unit in the same dialog. */
+export function BulkGrantDialog() {
+  return (
+    <DialogTrigger>
+      <Button className="button">Bulk grant</Button>
+      <ModalDialog title="Bulk grant" size="wide">
+        {(close) => <BulkGrantContent close={close} />}
+      </ModalDialog>
+    </DialogTrigger>
+  );
+}
+
+function BulkGrantContent({ close }: { close: () => void }) {
+  const community = useCommunity();
+  const { limits, error } = useGrantLimits(null);
+  const [outcome, setOutcome] = useState<{ result: BulkGrantResult; what: string } | null>(null);
+  if (error) return <ErrorNotice error={error} title="Could not load the community." />;
+  if (!community.data || !limits) return <LoadingState />;
+  if (outcome) return <BulkOutcome result={outcome.result} what={outcome.what} onDone={close} />;
+  return (
+    <>
+      <p className="dialog__text">
+        One credential per unit, for a delivery or a vendor visiting many units. Each unit’s lock is checked; units that
+        cannot take it are listed after.
+      </p>
+      <BulkGrantForm
+        community={community.data}
+        limits={limits}
+        onCancel={close}
+        onDone={(result, what) => setOutcome({ result, what })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Form } from 'react-aria-components';
+import type { BulkGrantResult, Community } from '../../../../shared/domain';
+import { useBulkGrant } from '../../api/mutations';
+import { useBulkTargetUnits } from '../../api/queries';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { accessTypeLabel, credentialKindLabel } from '../../components/labels';
+import { communityNow } from '../../components/wall-clock';
+import { BulkTargetFields, targetFloor, toBulkTarget, type BulkTarget } from './BulkTargetFields';
+import { formErrors } from './grant-form/form-errors';
+import { grantFormFields, newGrantDraft } from './grant-form/grant-draft';
+import type { GrantLimits } from './grant-form/grant-options';
+import { GrantFields } from './grant-form/GrantFields';
+import { toGuestInput } from './grant-form/GuestFields';
+import { toScheduleRequest } from './grant-form/schedule-draft';
+
+interface Props {
+  community: Community;
+  limits: GrantLimits;
+  onCancel: () => void;
+  onDone: (result: BulkGrantResult, what: string) => void;
+}
+
+const shownFields = [...grantFormFields, 'target'];
+
+/**
+ * A delivery or vendor credential on a floor or a whole building: the same fields as a
+ * single grant; each unit's lock is checked by the core, and refused units are listed after.
+ */
+export function BulkGrantForm({ community, limits, onCancel, onDone }: Props) {
+  const [target, setTarget] = useState<BulkTarget>({ buildingId: community.buildings[0]?.id ?? '', floor: 'all' });
+  const [draft, setDraft] = useState(() =>
+    newGrantDraft(limits, communityNow(community.timeZone), { type: 'delivery', audience: 'vendor' }),
+  );
+  const units = useBulkTargetUnits(target.buildingId || null, targetFloor(target));
+  const bulk = useBulkGrant();
+  const errors = formErrors(bulk.error, shownFields);
+  const count = units.data?.total;
+  const what = `${accessTypeLabel(draft.schedule.type)} ${credentialKindLabel(draft.kind)} for ${draft.guest.name.trim()}`;
+
+  const edited = () => bulk.error && bulk.reset();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const schedule = toScheduleRequest(draft.schedule);
+    if (!schedule) return;
+    bulk.mutate(
+      { target: toBulkTarget(target), kind: draft.kind, audience: draft.guest.audience, guest: toGuestInput(draft.guest), schedule },
+      { onSuccess: (result) => onDone(result, what) },
+    );
+  };
+
+  return (
+    <Form className="form" onSubmit={submit}>
+      <BulkTargetFields
+        community={community}
+        value={target}
+        onChange={(next) => {
+          edited();
+          setTarget(next);
+        }}
+        units={units.data?.rows}
+        errorMessage={errors.at('target')}
+      />
+      <GrantFields
+        limits={limits}
+        timeZone={community.timeZone}
+        draft={draft}
+        onChange={(next) => {
+          edited();
+          setDraft(next);
+        }}
+        errors={errors}
+      />
+      {errors.general && <ErrorNotice error={bulk.error} title="Nothing was granted." />}
+      <div className="form__actions">
+        <Button className="button" onPress={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button button--primary" isPending={bulk.isPending} isDisabled={!count}>
+          {bulk.isPending ? 'Granting…' : count ? `Grant to ${count} ${count === 1 ? 'unit' : 'units'}` : 'Grant'}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button } from 'react-aria-components';
+import type { BulkGrantResult } from '../../../../shared/domain';
+
+interface Props {
+  result: BulkGrantResult;
+  what: string;
+  onDone: () => void;
+}
+
+/** The outcome per unit: how many were granted, and each refused unit with the reason its lock or the guidelines gave. */
+export function BulkOutcome({ result, what, onDone }: Props) {
+  const { granted, refused } = result;
+  return (
+    <div className="bulk-outcome">
+      <p className="bulk-outcome__summary" role="status">
+        <strong>
+          {granted.length} {granted.length === 1 ? 'unit' : 'units'} granted
+        </strong>
+        {refused.length > 0 && `, ${refused.length} refused`}. {what}
+      </p>
+      {refused.length > 0 && (
+        <section aria-labelledby="bulk-refused-heading">
+          <h4 className="bulk-outcome__heading" id="bulk-refused-heading">
+            Refused ({refused.length})
+          </h4>
+          <ul className="bulk-outcome__list" aria-label="Refused units">
+            {refused.map((unit) => (
+              <li key={unit.unitId} className="bulk-outcome__refused">
+                <span className="bulk-outcome__unit">{unit.unitLabel}</span>
+                <span className="bulk-outcome__reason">{unit.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {granted.length > 0 && (
+        <section aria-labelledby="bulk-granted-heading">
+          <h4 className="bulk-outcome__heading" id="bulk-granted-heading">
+            Granted ({granted.length})
+          </h4>
+          <p className="bulk-outcome__granted">{granted.map((unit) => unit.unitLabel).join(', ')}</p>
+        </section>
+      )}
+      <div className="form__actions">
+        <Button className="button button--primary" onPress={onDone} autoFocus>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}

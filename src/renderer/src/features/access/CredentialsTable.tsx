@@ -1,0 +1,65 @@
+import type { Credential } from '../../../../shared/domain';
+import { useCommunityTime } from '../../components/community-time';
+import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
+import { accessTypeLabel, credentialKindLabel, notificationLabel } from '../../components/labels';
+import { formatPhone } from '../../components/phone';
+import { describeSchedule } from '../../components/schedule-text';
+import { unitHref } from '../units/unit-link';
+
+interface Props {
+  credentials: readonly Credential[];
+  caption: string;
+}
+
+/** One page of credentials across the community; each row links to its unit. */
+export function CredentialsTable({ credentials, caption }: Props) {
+  const time = useCommunityTime();
+  return (
+    <table className="data-table credentials-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Guest</th>
+          <th scope="col">Unit</th>
+          <th scope="col">Access</th>
+          <th scope="col">Window</th>
+          <th scope="col">Status</th>
+          <th scope="col">Text</th>
+          <th scope="col">Granted</th>
+        </tr>
+      </thead>
+      <tbody>
+        {credentials.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">
+              <span className="credentials-table__name">{c.guest.name}</span>
+              {c.guest.company && <span className="credentials-table__sub">{c.guest.company}</span>}
+              <span className="credentials-table__sub">{formatPhone(c.guest.phone)}</span>
+            </th>
+            <td>
+              <a className="credentials-table__unit" href={unitHref(c.unitId)}>
+                {c.buildingName} {c.unitNumber}
+              </a>
+            </td>
+            <td>
+              {credentialKindLabel(c.kind)}
+              <span className="credentials-table__sub">{accessTypeLabel(c.schedule.type)}</span>
+            </td>
+            <td>{describeSchedule(c.schedule)}</td>
+            <td>
+              <CredentialStatusBadge status={c.status} />
+            </td>
+            <td className="credentials-table__text">
+              {notificationLabel(c.notification.status)}
+              {c.notification.requests > 1 && <span className="credentials-table__sub">{c.notification.requests} texts</span>}
+            </td>
+            <td>
+              {time.dateTime(c.createdAt)}
+              <span className="credentials-table__sub">{c.createdBy}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
