@@ -14,6 +14,8 @@ export interface CoreOptions {
   host?: 'electron' | 'browser';
   /** Load the demo community when the store holds none (the embedded default). */
   loadDemoWhenEmpty?: boolean;
+  /** With loadDemoWhenEmpty: a generated community of this many units instead of the demo. */
+  demoScale?: number;
   /** The clock every timestamp comes from; tests pass their own. */
   now?: () => Date;
   /** Where unexpected errors are logged (never a PIN code); defaults to stderr. */

@@ -4,6 +4,7 @@ import { eventChannel } from '../shared/wire';
 import { expireEndedCredentials } from './access/expire-credentials';
 import type { Core, CoreOptions, EventListener } from './core-types';
 import { loadDemoCommunity } from './demo/load-demo-community';
+import { loadScaleCommunity } from './demo/load-scale-community';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createStaffSignIn } from './staff/sign-in';
@@ -21,7 +22,10 @@ const expirySweepMs = 30_000;
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
   const now = options.now ?? (() => new Date());
-  if (options.loadDemoWhenEmpty && !hasCommunity(db)) loadDemoCommunity(db, now);
+  if (options.loadDemoWhenEmpty && !hasCommunity(db)) {
+    if (options.demoScale) loadScaleCommunity(db, now, options.demoScale);
+    else loadDemoCommunity(db, now);
+  }
   if (!hasCommunity(db))
     throw new Error('No community is configured: start with the demo community or import a community file.');
 

@@ -1,7 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CredentialKind, LockCapabilities, ScheduleRequest } from '../../shared/domain';
 
-function localDateTime(at: Date, zone: string, plusHours: number): string {
+/** The wall-clock time in `zone`, `plusHours` after `at`, as a schedule writes it. */
+export function localDateTime(at: Date, zone: string, plusHours = 0): string {
   const t = Temporal.Instant.fromEpochMilliseconds(at.getTime() + plusHours * 3_600_000).toZonedDateTimeISO(zone);
   return t.toPlainDateTime().toString({ smallestUnit: 'minute' });
 }

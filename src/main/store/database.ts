@@ -22,6 +22,8 @@ export function openDatabase({ dataDir, nativeBinding }: OpenOptions): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Keep the query planner's statistics fresh, as SQLite advises for long-lived connections.
+  db.pragma('optimize = 0x10002');
   migrate(db);
   return db;
 }

@@ -98,6 +98,7 @@ CREATE TABLE credentials (
 CREATE INDEX credentials_unit_live ON credentials(unit_id) WHERE ended_at IS NULL;
 CREATE INDEX credentials_unit ON credentials(unit_id, created_at);
 CREATE INDEX credentials_ending ON credentials(ends_at) WHERE ended_at IS NULL AND ends_at IS NOT NULL;
+CREATE INDEX credentials_reissued_from ON credentials(reissued_from) WHERE reissued_from IS NOT NULL;
 CREATE INDEX credentials_live_pin ON credentials(pin_code) WHERE ended_at IS NULL AND pin_code IS NOT NULL;
 
 -- Staff who sign in on this console. Passcodes are stored as scrypt hashes only.

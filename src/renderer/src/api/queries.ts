@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { call } from './porter-client';
 import { queryKeys, type CredentialFilters } from './query-keys';
 
@@ -11,7 +11,7 @@ export function useSession() {
   });
 }
 
-/** Buildings, floors, guidelines: static unless the community is reloaded. */
+/** Buildings, floors, guidelines: refreshed when the core announces a 'community' change (new guidelines). */
 export function useCommunity() {
   return useQuery({
     queryKey: queryKeys.community(),
@@ -72,21 +72,5 @@ export function useHardwareOverview() {
   return useQuery({
     queryKey: queryKeys.hardware(),
     queryFn: () => call('hardware.overview', {}),
-  });
-}
-
-export const activityPageSize = 50;
-
-/** The audit log, newest first; each further page is read before the oldest seq so far. */
-export function useActivity() {
-  return useInfiniteQuery({
-    queryKey: queryKeys.activity(),
-    queryFn: ({ pageParam }) =>
-      call('activity.list', { limit: activityPageSize, ...(pageParam ? { beforeSeq: pageParam } : {}) }),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => {
-      const oldest = last.entries.at(-1);
-      return last.entries.length < activityPageSize || !oldest || oldest.seq <= 1 ? undefined : oldest.seq;
-    },
   });
 }

@@ -19,7 +19,7 @@ export type CredentialFilters = Omit<CredentialQuery, 'offset' | 'limit' | 'unit
 
 /**
  * Every key begins with the data topic it reads, so a 'data.changed' event for that topic
- * invalidates it (see invalidation.ts). 'session' and 'community' are static data.
+ * invalidates it (see invalidation.ts). The audit log's keys live in activity.ts.
  */
 export const queryKeys = {
   session: () => ['session'] as const,
@@ -35,5 +35,4 @@ export const queryKeys = {
   credentialList: (filters: CredentialFilters, offset: number, limit: number) =>
     ['credentials', 'list', filters, offset, limit] as const,
   hardware: () => ['doors', 'hardware-overview'] as const,
-  activity: () => ['activity'] as const,
 };

@@ -24,7 +24,7 @@ export function TimeInputField({ label, value, onChange, isRequired, errorMessag
       validate={(v) => (isRequired && !v ? `Enter a time for ${label.toLowerCase()}.` : null)}
     >
       <Label className="field__label">{label}</Label>
-      <DateInput className="date-field__group date-field__input">
+      <DateInput className="date-field__group date-field__group--time">
         {(segment) => <DateSegment segment={segment} className="date-field__segment" />}
       </DateInput>
       <FieldError className="field__error">{errorMessage}</FieldError>

@@ -5,6 +5,7 @@ import { accessTypeLabel, credentialKindLabel, notificationLabel } from '../../c
 import { formatPhone } from '../../components/phone';
 import { describeSchedule } from '../../components/schedule-text';
 import { unitHref } from '../units/unit-link';
+import '../../components/tables.css';
 
 interface Props {
   credentials: readonly Credential[];
@@ -41,7 +42,7 @@ export function CredentialsTable({ credentials, caption }: Props) {
                 {c.buildingName} {c.unitNumber}
               </a>
             </td>
-            <td>
+            <td className="credentials-table__nowrap">
               {credentialKindLabel(c.kind)}
               <span className="credentials-table__sub">{accessTypeLabel(c.schedule.type)}</span>
             </td>
@@ -53,7 +54,7 @@ export function CredentialsTable({ credentials, caption }: Props) {
               {notificationLabel(c.notification.status)}
               {c.notification.requests > 1 && <span className="credentials-table__sub">{c.notification.requests} texts</span>}
             </td>
-            <td>
+            <td className="credentials-table__nowrap">
               {time.dateTime(c.createdAt)}
               <span className="credentials-table__sub">{c.createdBy}</span>
             </td>

@@ -32,7 +32,7 @@ export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Prop
   return (
     <>
       <ChoiceField
-        label="Who"
+        label="Guest or vendor"
         size="compact"
         options={audienceOptions}
         value={guest.audience}
@@ -60,7 +60,7 @@ export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Prop
           isRequired
           autoComplete="off"
           requiredMessage="Enter a phone number for the text."
-          description="The code or pass is texted here, e.g. 312-555-0142"
+          description="For the text, e.g. 312-555-0142"
           errorMessage={errors.at('guest.phone')}
         />
       </div>

@@ -39,14 +39,14 @@ function usesUnitDoor(limits: GrantLimits, type: AccessType): boolean {
 /** Why this kind of credential cannot have this type here, or null when it can. */
 export function whyTypeUnavailable(limits: GrantLimits, kind: CredentialKind, type: AccessType): string | null {
   const { guidelines, lock, role } = limits;
-  if (kind === 'ble' && (type === 'recurring' || type === 'delivery')) return 'Bluetooth passes are permanent or temporary only';
+  if (kind === 'ble' && (type === 'recurring' || type === 'delivery')) return 'Not for Bluetooth passes';
   if (!(guidelines.allowedTypes[kind] as readonly AccessType[]).includes(type))
-    return `Not allowed under ${limits.communityName}’s guidelines`;
-  if (role === 'kiosk' && !guidelines.kioskTypes.includes(type)) return 'Not from a kiosk: ask the leasing office';
+    return `Not allowed at ${limits.communityName}`;
+  if (role === 'kiosk' && !guidelines.kioskTypes.includes(type)) return 'Not from a kiosk';
   if (lock && usesUnitDoor(limits, type)) {
-    if (!lock.capabilities.credentialKinds.includes(kind)) return `The ${lock.name} lock holds no ${kindPlural[kind]}`;
+    if (!lock.capabilities.credentialKinds.includes(kind)) return `Lock holds no ${kindPlural[kind]}`;
     const missing = needs[type].find((k) => !lock.capabilities.scheduleKinds.includes(k));
-    if (missing) return `The ${lock.name} lock has no ${lockPhrase[missing]}`;
+    if (missing) return `Lock has no ${lockPhrase[missing]}`;
   }
   return null;
 }
