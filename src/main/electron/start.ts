@@ -14,6 +14,8 @@ import { devToolsAllowed } from './window-options';
 export interface StartOptions {
   createCore(options: CoreOptions): Core;
   env?: NodeJS.ProcessEnv;
+  /** Command-line arguments (process.argv): `--demo-scale N` opens a generated community of N units. */
+  argv?: readonly string[];
   /** Folder of the main bundle (out/main); the preload and renderer sit beside it. */
   mainDir?: string;
 }
@@ -51,8 +53,12 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
   await app.whenReady();
   hardenSession(session.defaultSession);
 
+  const demoScale = demoScaleFrom(options.argv ?? process.argv);
+  // A scale community lives in its own folder, so it never mixes with the everyday demo.
+  const dataDir = dataDirFromEnv ?? (demoScale ? path.join(app.getPath('userData'), `scale-${demoScale}`) : app.getPath('userData'));
   const core = options.createCore({
-    dataDir: dataDirFromEnv ?? app.getPath('userData'),
+    dataDir,
+    demoScale,
     host: 'electron',
     loadDemoWhenEmpty: true,
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
@@ -82,4 +88,15 @@ export function runPorter(options: StartOptions): void {
     dialog.showErrorBox('Porter could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
+}
+
+/** `--demo-scale N` or `--demo-scale=N`; undefined when absent. A bad value stops the start with a clear message. */
+export function demoScaleFrom(argv: readonly string[]): number | undefined {
+  const at = argv.findIndex((a) => a === '--demo-scale' || a.startsWith('--demo-scale='));
+  if (at === -1) return undefined;
+  const raw = argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  const units = Number(raw);
+  if (!Number.isInteger(units) || units < 1 || units > 100_000)
+    throw new Error(`--demo-scale must be a number of units from 1 to 100000, not "${raw ?? ''}"`);
+  return units;
 }

@@ -7,7 +7,7 @@ import type { Envelope } from '../../../src/shared/envelope';
 import { invokeChannel } from '../../../src/shared/wire';
 import type { Core, CoreOptions } from '../../../src/main/core-types';
 import { electronSqliteBinding } from '../../../src/main/electron/app-paths';
-import { runPorter, startPorter } from '../../../src/main/electron/start';
+import { demoScaleFrom, runPorter, startPorter } from '../../../src/main/electron/start';
 import { app, BrowserWindow, dialog, fakeEvent, ipcMain, resetElectronMock, session } from '../../mocks/electron';
 
 const mainDir = path.resolve('/app/out/main');
@@ -187,5 +187,20 @@ describe('the Electron-ABI SQLite binding', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('--demo-scale', () => {
+  it('reads the number of units in either spelling, and refuses nonsense', () => {
+    expect(demoScaleFrom(['electron', '.'])).toBeUndefined();
+    expect(demoScaleFrom(['electron', '.', '--demo-scale', '10000'])).toBe(10_000);
+    expect(demoScaleFrom(['electron', '.', '--demo-scale=500'])).toBe(500);
+    expect(() => demoScaleFrom(['electron', '.', '--demo-scale', 'lots'])).toThrow('--demo-scale must be a number of units');
+  });
+
+  it('opens the generated community in its own folder', async () => {
+    const { createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: {}, argv: ['electron', '.', '--demo-scale', '10000'] });
+    expect(createCore.mock.calls[0]![0]).toMatchObject({ demoScale: 10_000, dataDir: expect.stringMatching(/scale-10000$/) });
   });
 });
