@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CredentialQuery, CredentialStatus } from '../../shared/domain';
 import type { Db } from './database';
+import { guestMatch } from './guest-search';
 import { containing } from './like';
 import { selectCredential, toRecord, type CredentialRecord, type CredentialRow } from './credentials-repo';
 
@@ -31,11 +32,10 @@ export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number
   if (q.status) parts.push(statusSql[q.status]);
   const search = q.search?.trim();
   if (search) {
-    const digits = search.replace(/\D/g, '');
+    const guests = guestMatch(search);
+    Object.assign(params, guests.params);
     params.text = containing(search);
-    params.digits = digits.length >= 3 ? `%${digits}%` : null;
-    parts.push(`(g.name LIKE @text ESCAPE '\\' OR g.company LIKE @text ESCAPE '\\' OR u.number LIKE @text ESCAPE '\\'
-      OR (@digits IS NOT NULL AND g.phone_e164 LIKE @digits))`);
+    parts.push(`(${guests.sql} OR u.number LIKE @text ESCAPE '\\')`);
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const from = `FROM credentials c JOIN units u ON u.id = c.unit_id JOIN guests g ON g.id = c.guest_id ${where}`;

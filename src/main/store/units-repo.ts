@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UnitQuery, type DoorStatus, type UnitPage, type UnitRow, type UnitSortColumn } from '../../shared/domain';
 import type { Db } from './database';
+import { guestMatch } from './guest-search';
 import { containing } from './like';
 
 type ParsedUnitQuery = z.output<typeof UnitQuery>;
@@ -81,14 +82,13 @@ function whereClause(q: ParsedUnitQuery): { sql: string; params: Record<string, 
   filter(`${doorStatusSql} = @doorStatus`, 'doorStatus', q.doorStatus);
   const search = q.search?.trim();
   if (search) {
-    // A phone number matches in any format: compare digits only against the E.164 form.
-    const digits = search.replace(/\D/g, '');
+    // A unit matches by its number, or by a guest who holds a live credential on it.
+    const guests = guestMatch(search);
+    Object.assign(params, guests.params);
     params.text = containing(search);
-    params.digits = digits.length >= 3 ? `%${digits}%` : null;
-    parts.push(`(u.number LIKE @text ESCAPE '\\' OR EXISTS (
-      SELECT 1 FROM credentials c JOIN guests g ON g.id = c.guest_id
-      WHERE c.unit_id = u.id AND c.ended_at IS NULL
-        AND (g.name LIKE @text ESCAPE '\\' OR (@digits IS NOT NULL AND g.phone_e164 LIKE @digits))))`);
+    parts.push(`(u.number LIKE @text ESCAPE '\\' OR u.id IN (
+      SELECT c.unit_id FROM guests g JOIN credentials c ON c.guest_id = g.id
+      WHERE ${guests.sql} AND c.ended_at IS NULL))`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

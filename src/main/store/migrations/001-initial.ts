@@ -66,6 +66,19 @@ CREATE TABLE guests (
   created_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX guests_phone ON guests(phone_e164);
+-- Substring search over guests (name, company, phone digits) for the search boxes: a trigram
+-- index answers "chen" or "5550142" without scanning every guest of a large portfolio.
+CREATE VIRTUAL TABLE guest_search USING fts5(name, company, phone, content='', contentless_delete=1, tokenize='trigram');
+CREATE TRIGGER guests_search_insert AFTER INSERT ON guests BEGIN
+  INSERT INTO guest_search (rowid, name, company, phone) VALUES (new.rowid, new.name, coalesce(new.company, ''), new.phone_e164);
+END;
+CREATE TRIGGER guests_search_update AFTER UPDATE ON guests BEGIN
+  DELETE FROM guest_search WHERE rowid = old.rowid;
+  INSERT INTO guest_search (rowid, name, company, phone) VALUES (new.rowid, new.name, coalesce(new.company, ''), new.phone_e164);
+END;
+CREATE TRIGGER guests_search_delete AFTER DELETE ON guests BEGIN
+  DELETE FROM guest_search WHERE rowid = old.rowid;
+END;
 
 -- A guest's PIN code or Bluetooth pass for a unit. Its schedule is kept as typed (wall-clock
 -- times in the community's zone); starts_at/ends_at are the instants it first opens and
@@ -97,6 +110,7 @@ CREATE TABLE credentials (
 ) STRICT;
 CREATE INDEX credentials_unit_live ON credentials(unit_id) WHERE ended_at IS NULL;
 CREATE INDEX credentials_unit ON credentials(unit_id, created_at);
+CREATE INDEX credentials_guest ON credentials(guest_id);
 CREATE INDEX credentials_ending ON credentials(ends_at) WHERE ended_at IS NULL AND ends_at IS NOT NULL;
 CREATE INDEX credentials_reissued_from ON credentials(reissued_from) WHERE reissued_from IS NOT NULL;
 CREATE INDEX credentials_live_pin ON credentials(pin_code) WHERE ended_at IS NULL AND pin_code IS NOT NULL;

@@ -95,8 +95,10 @@ export function typeDescription(limits: GrantLimits, type: AccessType): string {
   }
 }
 
+/** The first kind that works, preferring one the unit's own lock holds over a delivery-only one. */
 export function firstKind(limits: GrantLimits): CredentialKind {
-  return credentialKinds.find((k) => whyKindUnavailable(limits, k) === null) ?? 'pin';
+  const available = credentialKinds.filter((k) => whyKindUnavailable(limits, k) === null);
+  return available.find((k) => kindNote(limits, k) === null) ?? available[0] ?? 'pin';
 }
 
 /** The type to keep when the kind changes: the current one if it still works, else the first that does. */

@@ -1,0 +1,104 @@
+import type { Locator, Page } from '@playwright/test';
+import { fillGuest, typeTime } from './console-flow';
+import { expect, test } from './fixtures';
+
+/**
+ * Bulk grants from the Access page: one credential per unit on a floor, the core checking
+ * each unit's lock, and the outcome per unit. Demo floors: North Tower 3 is all KB-500
+ * (PIN and Bluetooth, every schedule kind); Garden Court 1 mixes KB-500 and KP-200 (PIN
+ * only); South Tower 2 is all BT-10 (Bluetooth only).
+ */
+
+async function openBulkGrant(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Access' }).click();
+  await page.getByRole('button', { name: 'Bulk grant' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bulk grant' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function pick(page: Page, dialog: Locator, field: 'Building' | 'Floor', option: string): Promise<void> {
+  await dialog.getByRole('button', { name: new RegExp(`${field}$`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed and linked to its unit', async ({
+  page,
+  openConsole,
+}) => {
+  await openConsole(page);
+  const dialog = await openBulkGrant(page);
+  await pick(page, dialog, 'Building', 'North Tower');
+  await pick(page, dialog, 'Floor', 'Floor 3');
+  await expect(dialog).toContainText('14 units (14 × KB-500 Keypad + Bluetooth)');
+
+  await dialog.getByRole('radio', { name: /^PIN code/ }).check();
+  await dialog.getByRole('radio', { name: /^Recurring/ }).check();
+  await expect(dialog.getByRole('radio', { name: /^Vendor/ })).toBeChecked();
+  await fillGuest(dialog, 'Dana Whitfield', '312-555-0131');
+  await dialog.getByRole('textbox', { name: 'Company' }).fill('Brightway Cleaning');
+  for (const day of ['Tuesday', 'Thursday']) await dialog.getByRole('checkbox', { name: day }).check();
+  await typeTime(page, dialog.getByRole('group', { name: 'From' }), { hour: 9, minute: 0 });
+  await typeTime(page, dialog.getByRole('group', { name: 'Until' }), { hour: 12, minute: 0 });
+  await dialog.getByRole('button', { name: 'Grant to 14 units' }).click();
+
+  await expect(dialog.getByRole('status')).toContainText('14 units granted');
+  await expect(dialog.getByRole('list', { name: 'Refused units' })).toHaveCount(0);
+  await expect(dialog).toContainText('North Tower 301');
+  await expect(dialog).toContainText('North Tower 314');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The community-wide list has all 14, searchable by company.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Brightway');
+  const list = page.getByRole('table', { name: 'Credentials across the community' });
+  await expect(page.getByText('14 credentials')).toBeVisible();
+  const row = list.getByRole('row', { name: /North Tower 307/ });
+  await expect(row).toContainText('Dana Whitfield');
+  await expect(row).toContainText('Tue, Thu 9:00 AM – 12:00 PM');
+
+  // Each row links to its unit.
+  await row.getByRole('link', { name: 'North Tower 307' }).click();
+  const panel = page.getByRole('complementary', { name: 'Unit 307' });
+  await expect(panel.getByRole('article', { name: /Dana Whitfield/ })).toContainText('Brightway Cleaning');
+});
+
+test('Bluetooth passes on a floor mixing locks: the KP-200 units are refused, each with its reason', async ({
+  page,
+  openConsole,
+}) => {
+  await openConsole(page);
+  const dialog = await openBulkGrant(page);
+  await pick(page, dialog, 'Building', 'Garden Court');
+  await pick(page, dialog, 'Floor', 'Floor 1');
+  await expect(dialog).toContainText('16 units (4 × KB-500 Keypad + Bluetooth, 12 × KP-200 Keypad)');
+
+  await dialog.getByRole('radio', { name: /^Bluetooth pass/ }).check();
+  await expect(dialog.getByRole('radio', { name: /^Delivery/ })).toBeDisabled();
+  await dialog.getByRole('radio', { name: /^Permanent/ }).check();
+  await fillGuest(dialog, 'Sven Aalto', '630-555-0132');
+  await dialog.getByRole('textbox', { name: 'Company' }).fill('QuickFix Plumbing');
+  await dialog.getByRole('button', { name: 'Grant to 16 units' }).click();
+
+  await expect(dialog.getByRole('status')).toContainText('4 units granted, 12 refused');
+  const refused = dialog.getByRole('list', { name: 'Refused units' });
+  await expect(refused.getByRole('listitem')).toHaveCount(12);
+  await expect(refused.getByRole('listitem').filter({ hasText: 'Garden Court 102' })).toContainText(
+    'has a KP-200 Keypad lock, which cannot hold Bluetooth passes',
+  );
+  await expect(refused.getByRole('listitem').filter({ hasText: 'Garden Court 101' })).toHaveCount(0);
+});
+
+test('a delivery code on a floor of Bluetooth-only locks opens the common doors for every unit', async ({ page, openConsole }) => {
+  await openConsole(page);
+  const dialog = await openBulkGrant(page);
+  await pick(page, dialog, 'Building', 'South Tower');
+  await pick(page, dialog, 'Floor', 'Floor 2');
+  await expect(dialog).toContainText('12 units (12 × BT-10 Bluetooth)');
+  await dialog.getByRole('radio', { name: /^PIN code/ }).check();
+  await dialog.getByRole('radio', { name: /^Delivery/ }).check();
+  await dialog.getByRole('radio', { name: /^Guest/ }).check();
+  await fillGuest(dialog, 'Parcel Run', '312-555-0133');
+  await dialog.getByRole('button', { name: 'Grant to 12 units' }).click();
+  await expect(dialog.getByRole('status')).toContainText('12 units granted');
+});
