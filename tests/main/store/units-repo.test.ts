@@ -86,6 +86,15 @@ describe('the units grid query', () => {
     },
   );
 
+  it.each(['O"Brien', 'chen AND lee', 'NEAR(a b)', '*', '"', 'name:x', '-123'])('treats %s in the search box as text, not query syntax', async (search) => {
+    const r = await t.core.dispatch('units.list', { search });
+    expect(r.ok).toBe(true);
+  });
+
+  it('finds a guest by part of a name of two letters, and by company', async () => {
+    expect((await all({ search: 'qu' })).map((r) => r.id)).toContain(comboUnit);
+  });
+
   it('treats % and _ in the search box as text, not wildcards', async () => {
     expect(await list({ search: '%' })).toMatchObject({ total: 0 });
     expect(await list({ search: '_' })).toMatchObject({ total: 0 });
