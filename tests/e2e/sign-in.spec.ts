@@ -6,7 +6,9 @@ test.use({ operator: null });
 
 async function signIn(page: Page, name: string, passcode: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await page.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
+  const staff = page.getByRole('listbox', { name: 'Who is signing in?' });
+  await staff.getByRole('option', { name }).click();
+  await expect(staff.getByRole('option', { name })).toHaveAttribute('aria-selected', 'true');
   await page.getByLabel('Passcode', { exact: true }).fill(passcode);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
@@ -54,5 +56,20 @@ test('signing out returns to the sign-in screen', async ({ page, openConsole }) 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(sections(page)).toHaveCount(0);
-  await expect(page.getByRole('radio', { name: /^Avery Brooks/ })).not.toBeChecked();
+  await expect(page.getByRole('option', { name: 'Avery Brooks' })).not.toHaveAttribute('aria-selected', 'true');
+});
+
+test('sign in with the keyboard alone', async ({ page, openConsole }) => {
+  await openConsole(page);
+  const staff = page.getByRole('listbox', { name: 'Who is signing in?' });
+  await expect(staff).toBeFocused();
+  await page.keyboard.type('Sam'); // type-ahead chooses Sam Ortiz
+  await expect(staff.getByRole('option', { name: 'Sam Ortiz' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Passcode', { exact: true })).toBeFocused();
+  await page.keyboard.type('3579');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Signed in' })).toContainText('Sam Ortiz');
+  await expect(sections(page).getByRole('link', { name: 'Hardware' })).toBeVisible();
+  await expect(sections(page).getByRole('link', { name: 'Activity' })).toHaveCount(0);
 });

@@ -7,7 +7,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { ActivityFilters, noActivityFilters, type ActivityFilterValues } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
 import { AuditChainTools } from './AuditChainTools';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedText } from './useDebouncedText';
 import '../../components/tables.css';
 import './activity.css';
 
@@ -22,8 +22,8 @@ function toFilter(action: ActivityFilterValues['action'], actor: string, search:
 /** The hash-chained audit log: who did what, filtered; the chain can be verified and exported. */
 export function ActivityPage() {
   const [values, setValues] = useState<ActivityFilterValues>(noActivityFilters);
-  const actor = useDebouncedValue(values.actor.trim(), 300);
-  const search = useDebouncedValue(values.search.trim(), 300);
+  const actor = useDebouncedText(values.actor.trim(), 300);
+  const search = useDebouncedText(values.search.trim(), 300);
   const filter = useMemo(() => toFilter(values.action, actor, search), [values.action, actor, search]);
   const isFiltered = Object.keys(filter).length > 0;
   const log = useActivityLog(filter);
@@ -33,7 +33,7 @@ export function ActivityPage() {
   return (
     <div className="stack-page">
       <div className="activity__top">
-        <AuditChainTools filter={filter} isFiltered={isFiltered} onBrokenSeq={setBrokenSeq} />
+        <AuditChainTools filter={filter} onBrokenSeq={setBrokenSeq} />
         <ActivityFilters values={values} onChange={setValues} />
       </div>
       {log.isPending && <LoadingState />}

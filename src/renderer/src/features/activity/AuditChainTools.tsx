@@ -10,12 +10,11 @@ import { downloadTextFile } from './download-file';
 interface Props {
   /** What the list shows; the export takes the same filter. */
   filter: ActivityFilter;
-  isFiltered: boolean;
   onBrokenSeq: (seq: number | null) => void;
 }
 
 /** The page heading with its two tools, verify the hash chain and export what is shown as CSV, and their results. */
-export function AuditChainTools({ filter, isFiltered, onBrokenSeq }: Props) {
+export function AuditChainTools({ filter, onBrokenSeq }: Props) {
   const time = useCommunityTime();
   const verify = useVerifyAuditChain();
   const exported = useExportActivity();
@@ -53,7 +52,8 @@ export function AuditChainTools({ filter, isFiltered, onBrokenSeq }: Props) {
         {exported.data && (
           <p className="activity__export-status">
             Exported {exported.data.rows.toLocaleString()} {exported.data.rows === 1 ? 'entry' : 'entries'}
-            {isFiltered ? ' matching the filters' : ''} to {exported.data.fileName}.
+            {Object.keys(exported.variables ?? {}).length > 0 ? ' matching the filters' : ''} to{' '}
+            {exported.data.fileName}.
           </p>
         )}
       </div>
