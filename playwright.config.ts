@@ -20,6 +20,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
+    actionTimeout: 60_000,
     screenshot: 'only-on-failure',
   },
   projects: [

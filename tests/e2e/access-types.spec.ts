@@ -267,3 +267,50 @@ test('"Edit dates" reissues a temporary code: the new one shows its dates, the o
   await expect(replaced).toContainText('Replaced with new dates');
   await expect(replaced.getByRole('button', { name: /^Edit dates/ })).toHaveCount(0);
 });
+
+/** This window only: sign the preset admin out and sign somebody else in, as staff would. */
+async function signInAs(page: Page, name: string, passcode: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('listbox', { name: 'Who is signing in?' }).getByRole('option', { name }).click();
+  await page.getByLabel('Passcode', { exact: true }).fill(passcode);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Signed in' })).toContainText(name);
+}
+
+test('leasing staff: vendor access needs an admin under the guidelines, so it is offered disabled, with why', async ({
+  page,
+  openConsole,
+}) => {
+  await openConsole(page);
+  await signInAs(page, 'Jordan Lee', '2468');
+  const { panel } = await openUnit(page, '212', 'North Tower');
+  const dialog = await openGrantForm(page, panel, '212');
+  const vendor = dialog.getByRole('radio', { name: /^Vendor/ });
+  await expect(vendor).toBeDisabled();
+  await expect(vendor).toHaveAccessibleName(/Needs an admin’s approval/);
+  await expect(dialog.getByRole('radio', { name: /^Guest/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Leasing may still bulk grant (to guests).
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Access' }).click();
+  await expect(page.getByRole('button', { name: 'Bulk grant' })).toBeVisible();
+});
+
+test('the lobby kiosk: only the guidelines’ kiosk types are offered, and no bulk grant', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await signInAs(page, 'Lobby kiosk', '4680');
+  const { panel } = await openUnit(page, '213', 'North Tower');
+  const dialog = await openGrantForm(page, panel, '213');
+  for (const type of ['Permanent', 'Recurring']) {
+    const radio = dialog.getByRole('radio', { name: new RegExp(`^${type}`) });
+    await expect(radio).toBeDisabled();
+    await expect(radio).toHaveAccessibleName(/Not from a kiosk/);
+  }
+  await expect(dialog.getByRole('radio', { name: /^Temporary/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /^Delivery/ })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Access' }).click();
+  await expect(page.getByRole('heading', { name: 'Access', level: 2 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Bulk grant' })).toHaveCount(0);
+});

@@ -49,6 +49,7 @@ export function CredentialsTable({ credentials, caption }: Props) {
             <td>{describeSchedule(c.schedule)}</td>
             <td>
               <CredentialStatusBadge status={c.status} />
+              {c.reissuedAs && <span className="credentials-table__sub">Replaced with new dates</span>}
             </td>
             <td className="credentials-table__text">
               {notificationLabel(c.notification.status)}

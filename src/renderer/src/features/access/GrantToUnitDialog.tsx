@@ -23,7 +23,17 @@ export function GrantToUnitDialog({ onGranted }: Props) {
 
 function PickThenGrant({ close, onGranted }: Props & { close: () => void }) {
   const [unit, setUnit] = useState<UnitRow | null>(null);
-  if (!unit) return <UnitPicker selectedUnitId={null} onPick={setUnit} />;
+  if (!unit)
+    return (
+      <>
+        <UnitPicker selectedUnitId={null} onPick={setUnit} />
+        <div className="form__actions">
+          <Button className="button" onPress={close}>
+            Cancel
+          </Button>
+        </div>
+      </>
+    );
   return (
     <>
       <div className="picked-unit">

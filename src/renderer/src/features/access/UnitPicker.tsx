@@ -37,7 +37,7 @@ export function UnitPicker({ selectedUnitId, onPick }: Props) {
               >
                 <span className="unit-picker__number">Unit {unit.number}</span>
                 <span className="unit-picker__where">
-                  {unit.buildingName}, floor {unit.floor}
+                  {unit.buildingName}, floor {unit.floor} · {unit.lockModel.name}
                 </span>
                 <CredentialKindChips kinds={unit.kinds} />
               </button>

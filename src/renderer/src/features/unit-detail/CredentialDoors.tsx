@@ -14,8 +14,10 @@ export function CredentialDoors({ credential }: { credential: Credential }) {
     <Disclosure className="credential-doors">
       <Button slot="trigger" className="credential-doors__trigger">
         <span className="credential-doors__chevron" aria-hidden="true" />
-        <span className="credential__label">{live ? 'Opens' : 'No longer opens'}</span>
-        <span>{doorSummary(doors)}</span>
+        <span>
+          <span className="credential__label">{live ? 'Opens' : 'No longer opens'}</span>{' '}
+          <span className="credential-doors__summary">{doorSummary(doors)}</span>
+        </span>
       </Button>
       <DisclosurePanel className="credential-doors__panel">
         <ul className="credential-doors__list" aria-label={`Doors of ${credential.guest.name}`}>

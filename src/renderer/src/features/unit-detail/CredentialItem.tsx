@@ -8,7 +8,7 @@ import { describeSchedule } from '../../components/schedule-text';
 import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialDoors } from './CredentialDoors';
 import { CredentialHistory } from './CredentialHistory';
-import { CredentialText } from './CredentialText';
+import { CredentialTextStatus, ResendTextButton } from './CredentialText';
 import { EditDatesDialog } from './EditDatesDialog';
 import { RevokeCredentialDialog } from './RevokeCredentialDialog';
 
@@ -25,6 +25,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
   const live = isLive(credential);
   const canRevoke = useCan('access.revoke') && live;
   const canEdit = useCan('access.reschedule') && live && credential.schedule.type !== 'permanent';
+  const canResend = useCan('access.resend') && live;
   const headingId = `credential-${credential.id}`;
   return (
     <article className="credential" data-live={live} aria-labelledby={headingId}>
@@ -50,10 +51,11 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
       </div>
       <div className="credential__window">{describeSchedule(credential.schedule)}</div>
       <CredentialDoors credential={credential} />
-      <CredentialText credential={credential} />
+      {live && <CredentialTextStatus credential={credential} />}
       <CredentialHistory credential={credential} />
-      {(canEdit || canRevoke) && (
+      {(canResend || canEdit || canRevoke) && (
         <div className="credential__actions">
+          {canResend && <ResendTextButton credential={credential} />}
           {canEdit && <EditDatesDialog credential={credential} lock={lock} onRescheduled={onRescheduled} />}
           {canRevoke && <RevokeCredentialDialog credential={credential} onRevoked={onRevoked} />}
         </div>

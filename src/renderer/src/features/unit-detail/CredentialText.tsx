@@ -1,38 +1,41 @@
 import { Button } from 'react-aria-components';
 import type { Credential } from '../../../../shared/domain';
 import { errorMessage, useResendText } from '../../api/mutations';
-import { isLive } from '../../components/credential-status';
 import { notificationLabel } from '../../components/labels';
-import { useCan } from '../../components/permissions';
 import { StatusBadge } from '../../components/StatusBadge';
 
 const tones = { queued: 'neutral', sent: 'good', failed: 'bad' } as const;
 
-/** The guest's text: queued, sent or failed, how many were asked for, and "Resend text". */
-export function CredentialText({ credential }: { credential: Credential }) {
-  const resend = useResendText();
-  const canResend = useCan('access.resend') && isLive(credential);
+/** The guest's text: queued, sent or failed, how many were asked for, and why the last one failed. */
+export function CredentialTextStatus({ credential }: { credential: Credential }) {
   const { status, requests, lastError } = credential.notification;
   return (
     <div className="credential-text">
       <StatusBadge tone={tones[status]}>{notificationLabel(status)}</StatusBadge>
       <span className="credential-text__count">{requests === 1 ? '1 text' : `${requests} texts`}</span>
       {status === 'failed' && lastError && <span className="credential-text__error">{lastError}</span>}
-      {canResend && (
-        <Button
-          className="button button--small"
-          aria-label={`Resend text to ${credential.guest.name}`}
-          isPending={resend.isPending}
-          onPress={() => resend.mutate({ credentialId: credential.id })}
-        >
-          {resend.isPending ? 'Sending…' : 'Resend text'}
-        </Button>
-      )}
+    </div>
+  );
+}
+
+/** Queues the guest's text again; the new count arrives by change event. */
+export function ResendTextButton({ credential }: { credential: Credential }) {
+  const resend = useResendText();
+  return (
+    <>
+      <Button
+        className="button button--small"
+        aria-label={`Resend text to ${credential.guest.name}`}
+        isPending={resend.isPending}
+        onPress={() => resend.mutate({ credentialId: credential.id })}
+      >
+        {resend.isPending ? 'Sending…' : 'Resend text'}
+      </Button>
       {resend.error && (
         <span role="alert" className="credential-text__error">
           {errorMessage(resend.error)}
         </span>
       )}
-    </div>
+    </>
   );
 }
