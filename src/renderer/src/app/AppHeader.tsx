@@ -1,6 +1,6 @@
 import { Button } from 'react-aria-components';
 import { useSignOut, type SignedInSession } from '../api/session';
-import { staffRoleLabel } from '../features/sign-in/staff-role';
+import { roleLabel } from '../components/labels';
 
 /** Community, its time zone (every time on screen is in it), who is at the console, and sign-out. */
 export function AppHeader({ session }: { session: SignedInSession }) {
@@ -22,7 +22,7 @@ export function AppHeader({ session }: { session: SignedInSession }) {
         )}
         <div className="app-header__operator" role="group" aria-label="Signed in">
           <span className="app-header__operator-name">{operator.name}</span>
-          <span className="app-header__role">{staffRoleLabel(operator.role)}</span>
+          <span className="app-header__role">{roleLabel(operator.role)}</span>
         </div>
         {/* A kiosk stays signed in as the kiosk: the core refuses its sign-out, so we do not offer it. */}
         {!session.kiosk && (

@@ -3,7 +3,7 @@ import { useCredentialList } from '../../api/queries';
 import type { CredentialFilters } from '../../api/query-keys';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
-import { useDebouncedValue } from '../units/useDebouncedValue';
+import { useDebouncedText } from '../../components/useDebouncedText';
 import { useStableValue } from '../units/useStableValue';
 import { CredentialsFilters, noCredentialFilters, type CredentialFilterValues } from './CredentialsFilters';
 import { CredentialsTable } from './CredentialsTable';
@@ -23,7 +23,7 @@ function toQueryFilters(values: CredentialFilterValues, search: string): Credent
 export function CredentialsSection() {
   const [values, setValues] = useState<CredentialFilterValues>(noCredentialFilters);
   const [offset, setOffset] = useState(0);
-  const search = useDebouncedValue(values.search, 250);
+  const search = useDebouncedText(values.search, 250);
   const filters = useStableValue(toQueryFilters(values, search));
   const list = useCredentialList(filters, offset, pageSize);
   const total = list.data?.total ?? 0;

@@ -4,7 +4,7 @@ import type { UnitRow } from '../../../../shared/domain';
 import { useUnitSearch } from '../../api/queries';
 import { CredentialKindChips } from '../../components/CredentialKindChips';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useDebouncedValue } from '../units/useDebouncedValue';
+import { useDebouncedText } from '../../components/useDebouncedText';
 
 interface Props {
   selectedUnitId: string | null;
@@ -14,7 +14,7 @@ interface Props {
 /** Find a unit by number, guest name or phone, and pick it. */
 export function UnitPicker({ selectedUnitId, onPick }: Props) {
   const [search, setSearch] = useState('');
-  const settled = useDebouncedValue(search.trim(), 250);
+  const settled = useDebouncedText(search.trim(), 250);
   const results = useUnitSearch(settled);
   const units = settled ? (results.data?.rows ?? []) : [];
   return (

@@ -7,7 +7,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { ActivityFilters, noActivityFilters, type ActivityFilterValues } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
 import { AuditChainTools } from './AuditChainTools';
-import { useDebouncedText } from './useDebouncedText';
+import { useDebouncedText } from '../../components/useDebouncedText';
 import '../../components/tables.css';
 import './activity.css';
 

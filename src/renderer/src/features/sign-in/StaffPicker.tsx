@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { ListBox, ListBoxItem, Text, type Selection } from 'react-aria-components';
 import type { StaffMember } from '../../../../shared/domain';
-import { staffRoleLabel } from './staff-role';
+import { roleLabel } from '../../components/labels';
 
 interface Props {
   staff: readonly StaffMember[];
@@ -61,7 +61,7 @@ export function StaffPicker({ staff, value, error, onChange }: Props) {
               {member.name}
             </Text>
             <Text slot="description" className="staff-picker__role">
-              {staffRoleLabel(member.role)}
+              {roleLabel(member.role)}
             </Text>
           </ListBoxItem>
         )}

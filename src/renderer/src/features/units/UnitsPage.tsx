@@ -6,7 +6,7 @@ import { UnitDetailPanel } from '../unit-detail/UnitDetailPanel';
 import { noUnitFilters, UnitsFilters, type UnitFilterValues } from './UnitsFilters';
 import { linkedUnitId, rememberOpenUnit } from './unit-link';
 import { UnitsGrid } from './UnitsGrid';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedText } from '../../components/useDebouncedText';
 import { useStableValue } from './useStableValue';
 import './units-page.css';
 
@@ -27,7 +27,7 @@ export function UnitsPage() {
   // A link from another page (e.g. Access) may name the unit to open.
   const [openUnitId, setOpenUnitId] = useState<string | null>(linkedUnitId);
   const [total, setTotal] = useState<number | null>(null);
-  const search = useDebouncedValue(values.search, 250);
+  const search = useDebouncedText(values.search, 250);
   const filters = useStableValue(toQueryFilters(values, search));
   const openUnit = useCallback((unit: UnitRow) => setOpenUnitId(unit.id), []);
   useEffect(() => rememberOpenUnit(openUnitId), [openUnitId]);
