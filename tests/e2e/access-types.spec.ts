@@ -95,7 +95,7 @@ test('PIN code, Temporary: from now until a typed end, on a PIN-only keypad', as
   await expect(credential.getByRole('button', { name: /Opens Unit door \+ 5 common doors/ })).toBeVisible();
 });
 
-test('PIN code, Recurring: a dog walker Mon, Wed, Fri 11:00 AM – 1:00 PM', async ({ page, openConsole }) => {
+test('PIN code, Recurring: a dog walker Mon, Wed, Fri 11:00 AM–1:00 PM', async ({ page, openConsole }) => {
   await openConsole(page);
   const { panel } = await openUnit(page, '1003', 'North Tower');
   const dialog = await openGrantForm(page, panel, '1003');
@@ -118,7 +118,7 @@ test('PIN code, Recurring: a dog walker Mon, Wed, Fri 11:00 AM – 1:00 PM', asy
   await expect(credential).toContainText('Paws & Go Dog Walking');
   await expect(credential).toContainText('Recurring');
   await expect(credential).toContainText('Vendor');
-  await expect(credential).toContainText('Mon, Wed, Fri 11:00 AM – 1:00 PM');
+  await expect(credential).toContainText('Mon, Wed, Fri 11:00 AM–1:00 PM');
   await expect(credential.getByText('Active', { exact: true })).toBeVisible();
 });
 
@@ -153,7 +153,7 @@ test('PIN code, Delivery: a one-time code from now, for the community’s 2-hour
 
   const credential = panel.getByRole('article', { name: 'Courier Dan' });
   await expect(credential).toContainText('Delivery');
-  await expect(credential).toContainText(/One-time code, \w{3} \d+, \d+:\d\d [AP]M – /);
+  await expect(credential).toContainText(/One-time, until \w{3} \d+, \d+:\d\d [AP]M/);
   await expect(credential.getByText('Active', { exact: true })).toBeVisible();
   await expectDoors(page, credential, 'Courier Dan', '4 common doors', [
     'North Tower entrance',

@@ -55,7 +55,7 @@ test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed
   await expect(page.getByText('14 credentials')).toBeVisible();
   const row = list.getByRole('row', { name: /North Tower 307/ });
   await expect(row).toContainText('Dana Whitfield');
-  await expect(row).toContainText('Tue, Thu 9:00 AM – 12:00 PM');
+  await expect(row).toContainText('Tue, Thu 9:00 AM–12:00 PM');
 
   // Each row links to its unit.
   await row.getByRole('link', { name: 'North Tower 307' }).click();

@@ -3,7 +3,6 @@ import { useCommunityTime } from '../../components/community-time';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
 import { accessTypeLabel, credentialKindLabel, notificationLabel } from '../../components/labels';
 import { formatPhone } from '../../components/phone';
-import { describeSchedule } from '../../components/schedule-text';
 import { unitHref } from '../units/unit-link';
 import '../../components/tables.css';
 
@@ -46,7 +45,7 @@ export function CredentialsTable({ credentials, caption }: Props) {
               {credentialKindLabel(c.kind)}
               <span className="credentials-table__sub">{accessTypeLabel(c.schedule.type)}</span>
             </td>
-            <td>{describeSchedule(c.schedule)}</td>
+            <td>{c.scheduleText}</td>
             <td>
               <CredentialStatusBadge status={c.status} />
               {c.reissuedAs && <span className="credentials-table__sub">Replaced with new dates</span>}

@@ -4,7 +4,6 @@ import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
 import { accessTypeLabel, audienceLabel, credentialKindLabel } from '../../components/labels';
 import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../components/phone';
-import { describeSchedule } from '../../components/schedule-text';
 import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialDoors } from './CredentialDoors';
 import { CredentialHistory } from './CredentialHistory';
@@ -49,7 +48,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
           </>
         )}
       </div>
-      <div className="credential__window">{describeSchedule(credential.schedule)}</div>
+      <div className="credential__window">{credential.scheduleText}</div>
       <CredentialDoors credential={credential} />
       {live && <CredentialTextStatus credential={credential} />}
       <CredentialHistory credential={credential} />

@@ -5,7 +5,6 @@ import { useRescheduleCredential } from '../../api/mutations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { accessTypeLabel, credentialKindLabel } from '../../components/labels';
 import { LoadingState } from '../../components/LoadingState';
-import { describeSchedule } from '../../components/schedule-text';
 import { communityNow } from '../../components/wall-clock';
 import { formErrors } from '../access/grant-form/form-errors';
 import { grantFormFields } from '../access/grant-form/grant-draft';
@@ -49,7 +48,7 @@ function EditDatesFields({ credential, limits, timeZone, onCancel, onRescheduled
         <span className="form-summary__title">
           {accessTypeLabel(credential.schedule.type)} {credentialKindLabel(credential.kind)} of {credential.guest.name}
         </span>
-        <span className="form-summary__detail">Now: {describeSchedule(credential.schedule)}</span>
+        <span className="form-summary__detail">Now: {credential.scheduleText}</span>
       </div>
       <ScheduleFields
         limits={limits}

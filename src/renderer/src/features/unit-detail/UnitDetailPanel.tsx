@@ -6,7 +6,6 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { credentialKindLabel } from '../../components/labels';
 import { LoadingState } from '../../components/LoadingState';
 import { useCan } from '../../components/permissions';
-import { describeSchedule } from '../../components/schedule-text';
 import { CredentialList } from './CredentialList';
 import { GrantAccessDialog } from './GrantAccessDialog';
 import { UnitFacts } from './UnitFacts';
@@ -27,7 +26,7 @@ export function UnitDetailPanel({ unitId, onClose }: Props) {
   const granted = (c: Credential) => setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name}.`);
   const revoked = (c: Credential) => setNotice(`${c.guest.name}’s ${credentialKindLabel(c.kind)} was revoked.`);
   const rescheduled = (c: Credential) =>
-    setNotice(`New dates for ${c.guest.name}: ${describeSchedule(c.schedule)}. A new ${credentialKindLabel(c.kind)} replaces the old one.`);
+    setNotice(`New dates for ${c.guest.name}: ${c.scheduleText}. A new ${credentialKindLabel(c.kind)} replaces the old one.`);
 
   return (
     <aside className="unit-panel" aria-labelledby="unit-panel-title">
