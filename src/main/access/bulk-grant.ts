@@ -8,6 +8,8 @@ import { writeCredential } from './credential-writer';
 import { prepareGrant } from './grant-guest-access';
 import { kindNames, typeNames } from './guidelines';
 import { describeSchedule } from './schedule';
+import { today } from './today';
+import { unitIdsMatching } from '../store/units-repo';
 
 type ParsedBulk = z.output<typeof BulkGrantRequest>;
 
@@ -20,6 +22,11 @@ function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): TargetUn
   const select = `SELECT u.id, b.name || ' ' || u.number AS label FROM units u
     JOIN buildings b ON b.id = u.building_id JOIN floors f ON f.id = u.floor_id`;
   const order = 'ORDER BY b.name, length(u.number), u.number';
+  if (target.scope === 'filter') {
+    const ids = unitIdsMatching(ctx.db, target.filter, today(ctx));
+    if (ids.length === 0) throw new PorterError('not_found', 'No units match this filter.', 'target');
+    return ctx.db.prepare(`${select} WHERE u.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(ids)) as TargetUnit[];
+  }
   const units =
     target.scope === 'units'
       ? (ctx.db.prepare(`${select} WHERE u.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(target.unitIds)) as TargetUnit[])

@@ -9,6 +9,7 @@ import { grantGuestAccess } from '../access/grant-guest-access';
 import { rescheduleCredential } from '../access/reschedule-credential';
 import { resendNotification } from '../access/resend-notification';
 import { revokeCredential } from '../access/revoke-credential';
+import { today } from '../access/today';
 import { exportActivity } from '../activity/export-activity';
 import type { StaffSignIn } from '../staff/sign-in';
 import { listStaff } from '../staff/sign-in';
@@ -80,9 +81,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.changed(['community', 'activity']);
       return updated;
     },
-    'units.list': (query) => listUnits(db, query),
+    'units.list': (query) => listUnits(db, query, today(deps)),
     'units.get': ({ unitId }) => {
-      const unit = getUnitRow(db, unitId);
+      const unit = getUnitRow(db, unitId, today(deps));
       if (!unit) throw new PorterError('not_found', `No unit with id ${unitId}.`, 'unitId');
       return { unit, credentials: listUnitCredentialRecords(db, unitId).map((r) => toCredential(deps, r)) };
     },

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { UnitQuery, type DoorStatus, type UnitPage, type UnitRow, type UnitSortColumn } from '../../shared/domain';
+import { UnitQuery, type CredentialChip, type DoorStatus, type UnitFilter, type UnitPage, type UnitRow, type UnitSortColumn } from '../../shared/domain';
 import type { Db } from './database';
-import { guestMatch } from './guest-search';
-import { containing } from './like';
+import { chipsFor } from './unit-chips';
+import { doorStatusSql, unitFilterSql, type Today } from './unit-filter';
 
 type ParsedUnitQuery = z.output<typeof UnitQuery>;
 
-const doorStatusSql = `CASE
-  WHEN d.reported_version IS NULL THEN 'never_programmed'
-  WHEN d.desired_version > d.reported_version THEN 'pending'
-  ELSE 'in_sync' END`;
 
 // Unit numbers sort naturally ("204" before "1102"); ties broken by id for a stable order.
 const orderBy: Record<UnitSortColumn, string> = {
@@ -51,7 +47,7 @@ interface Row {
   ble_count: number;
 }
 
-function toUnitRow(r: Row): UnitRow {
+function toUnitRow(r: Row, chips: CredentialChip[]): UnitRow {
   return {
     id: r.id,
     number: r.number,
@@ -61,40 +57,16 @@ function toUnitRow(r: Row): UnitRow {
     lockModel: { id: r.model_id, name: r.model_name, capabilities: JSON.parse(r.model_capabilities) },
     credentialCount: r.credential_count,
     kinds: { pin: r.pin_count, ble: r.ble_count },
+    chips,
     doorStatus: r.door_status,
     pendingSince: r.door_status === 'pending' ? r.desired_changed_at : null,
   };
 }
 
 
-/** WHERE clause and parameters for the grid's filters and search box. */
-function whereClause(q: ParsedUnitQuery): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  const filter = (sql: string, name: string, value: unknown): void => {
-    if (value === undefined) return;
-    parts.push(sql);
-    params[name] = value;
-  };
-  filter('u.building_id = @buildingId', 'buildingId', q.buildingId);
-  filter('f.level = @floor', 'floor', q.floor);
-  filter('d.lock_model_id = @lockModelId', 'lockModelId', q.lockModelId);
-  filter(`${doorStatusSql} = @doorStatus`, 'doorStatus', q.doorStatus);
-  const search = q.search?.trim();
-  if (search) {
-    // A unit matches by its number, or by a guest who holds a live credential on it.
-    const guests = guestMatch(search);
-    Object.assign(params, guests.params);
-    params.text = containing(search);
-    parts.push(`(u.number LIKE @text ESCAPE '\\' OR u.id IN (
-      SELECT c.unit_id FROM guests g JOIN credentials c ON c.guest_id = g.id
-      WHERE ${guests.sql} AND c.ended_at IS NULL))`);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
-export function listUnits(db: Db, input: ParsedUnitQuery): UnitPage {
-  const { sql: where, params } = whereClause(input);
+export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPage {
+  const { sort: _s, offset: _o, limit: _l, ...filter } = input;
+  const { sql: where, params } = unitFilterSql(filter, today);
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = orderBy[input.sort.column].replaceAll('%', direction);
   const total = db
@@ -105,10 +77,21 @@ export function listUnits(db: Db, input: ParsedUnitQuery): UnitPage {
   const rows = db
     .prepare(`${selectRow} ${where} ORDER BY ${order}, u.id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
-  return { total, offset: input.offset, rows: rows.map(toUnitRow) };
+  const chips = chipsFor(db, rows.map((r) => r.id), today);
+  return { total, offset: input.offset, rows: rows.map((r) => toUnitRow(r, chips.get(r.id) ?? [])) };
 }
 
-export function getUnitRow(db: Db, unitId: string): UnitRow | null {
+export function getUnitRow(db: Db, unitId: string, today: Today): UnitRow | null {
   const row = db.prepare(`${selectRow} WHERE u.id = ?`).get(unitId) as Row | undefined;
-  return row ? toUnitRow(row) : null;
+  return row ? toUnitRow(row, chipsFor(db, [unitId], today).get(unitId) ?? []) : null;
+}
+
+/** Every unit a filter picks, in grid order: a bulk grant's "all matching the filter". */
+export function unitIdsMatching(db: Db, filter: UnitFilter, today: Today): string[] {
+  const { sql: where, params } = unitFilterSql(filter, today);
+  return db
+    .prepare(`SELECT u.id FROM units u JOIN buildings b ON b.id = u.building_id JOIN floors f ON f.id = u.floor_id
+      JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where} ORDER BY b.name, length(u.number), u.number`)
+    .pluck()
+    .all(params) as string[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CredentialKind, Id, Timestamp } from './primitives';
 import { Schedule, ScheduleRequest } from './schedule';
+import { UnitFilter } from './units';
 
 export const Guest = z.object({
   id: Id,
@@ -80,9 +81,11 @@ export type GrantRequest = z.input<typeof GrantRequest>;
 
 /** Many units at once: those picked in the grid, a whole floor, or a whole building. */
 export const BulkTarget = z.discriminatedUnion('scope', [
-  z.object({ scope: z.literal('units'), unitIds: z.array(Id).min(1).max(20_000) }).strict(),
+  z.object({ scope: z.literal('units'), unitIds: z.array(Id).min(1).max(2_000) }).strict(),
   z.object({ scope: z.literal('floor'), buildingId: Id, floor: z.number().int().min(-5).max(200) }).strict(),
   z.object({ scope: z.literal('building'), buildingId: Id }).strict(),
+  /** "Select all matching the filter" in the grid: the core resolves the units itself. */
+  z.object({ scope: z.literal('filter'), filter: UnitFilter }).strict(),
 ]);
 
 export const BulkGrantRequest = z

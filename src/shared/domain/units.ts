@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LockCapabilities } from './community';
-import { Id, Timestamp } from './primitives';
+import { AccessType, CredentialKind, Id, Timestamp } from './primitives';
 
 /** A door is in sync when it last reported the state the console wants on it. */
 export const DoorStatus = z.enum(['in_sync', 'pending', 'never_programmed']);
@@ -16,23 +16,40 @@ export const UnitSortColumn = z.enum([
 ]);
 export type UnitSortColumn = z.infer<typeof UnitSortColumn>;
 
-/** One window of the building-wide grid: filters and sort run in the store, not in the page. */
-export const UnitQuery = z
+/** Where a unit's live credentials stand today; "pending at the door" is the door status. */
+export const CredentialTiming = z.enum(['active', 'scheduled', 'expiring_today']);
+export type CredentialTiming = z.infer<typeof CredentialTiming>;
+
+/** Which units the grid shows; the same filter picks the units of a bulk grant. */
+export const UnitFilter = z
   .object({
     search: z.string().max(100).optional(),
     buildingId: Id.optional(),
     floor: z.number().int().min(-5).max(200).optional(),
     lockModelId: Id.optional(),
     doorStatus: DoorStatus.optional(),
+    /** Units holding a live credential of this type... */
+    credentialType: AccessType.optional(),
+    /** ...and/or one in this state today (in the community's time zone). */
+    credentialTiming: CredentialTiming.optional(),
+  })
+  .strict();
+export type UnitFilter = z.input<typeof UnitFilter>;
+
+/** One window of the building-wide grid: filters and sort run in the store, not in the page. */
+export const UnitQuery = UnitFilter.extend({
     sort: z
       .object({ column: UnitSortColumn, direction: z.enum(['asc', 'desc']) })
       .strict()
       .default({ column: 'unit', direction: 'asc' }),
     offset: z.number().int().min(0).max(1_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
-  })
-  .strict();
+  }).strict();
 export type UnitQuery = z.input<typeof UnitQuery>;
+
+/** A compact chip of the grid: how many live credentials of one type, kind and timing. */
+export const CredentialChip = z.object({ type: AccessType, kind: CredentialKind, timing: CredentialTiming, count: z.number().int() });
+export type CredentialChip = z.infer<typeof CredentialChip>;
 
 export const UnitRow = z.object({
   id: Id,
@@ -44,6 +61,8 @@ export const UnitRow = z.object({
   lockModel: z.object({ id: Id, name: z.string(), capabilities: LockCapabilities }),
   credentialCount: z.number().int(),
   kinds: z.object({ pin: z.number().int(), ble: z.number().int() }),
+  /** Live credentials grouped for the grid's chips, most numerous first. */
+  chips: z.array(CredentialChip),
   doorStatus: DoorStatus,
   pendingSince: Timestamp.nullable(),
 });

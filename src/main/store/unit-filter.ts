@@ -1,0 +1,62 @@
+import type { CredentialTiming, UnitFilter } from '../../shared/domain';
+import { guestMatch } from './guest-search';
+import { containing } from './like';
+
+/** "Now" and the end of today in the community's zone, as ISO instants, for timing filters. */
+export interface Today {
+  now: string;
+  todayEnd: string;
+}
+
+export const doorStatusSql = `CASE
+  WHEN d.reported_version IS NULL THEN 'never_programmed'
+  WHEN d.desired_version > d.reported_version THEN 'pending'
+  ELSE 'in_sync' END`;
+
+/** A live credential `c`'s timing, for a filter: each test stands alone. */
+const timingSql: Record<CredentialTiming, string> = {
+  active: '(c.starts_at IS NULL OR c.starts_at <= @now) AND (c.ends_at IS NULL OR c.ends_at > @now)',
+  scheduled: 'c.starts_at > @now',
+  expiring_today: 'c.ends_at > @now AND c.ends_at <= @todayEnd',
+};
+
+/**
+ * WHERE clause and parameters for the grid's filters and search box, over units `u`,
+ * floors `f` and unit doors `d`. Bulk grants use the same clause to pick their units.
+ */
+export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  const filter = (sql: string, name: string, value: unknown): void => {
+    if (value === undefined) return;
+    parts.push(sql);
+    params[name] = value;
+  };
+  filter('u.building_id = @buildingId', 'buildingId', q.buildingId);
+  filter('f.level = @floor', 'floor', q.floor);
+  filter('d.lock_model_id = @lockModelId', 'lockModelId', q.lockModelId);
+  filter(`${doorStatusSql} = @doorStatus`, 'doorStatus', q.doorStatus);
+  if (q.credentialType || q.credentialTiming) {
+    const tests = ['c.ended_at IS NULL'];
+    if (q.credentialType) {
+      tests.push('c.access_type = @credentialType');
+      params.credentialType = q.credentialType;
+    }
+    if (q.credentialTiming) {
+      tests.push(timingSql[q.credentialTiming]);
+      Object.assign(params, today);
+    }
+    parts.push(`u.id IN (SELECT c.unit_id FROM credentials c WHERE ${tests.join(' AND ')})`);
+  }
+  const search = q.search?.trim();
+  if (search) {
+    // A unit matches by its number, or by a guest who holds a live credential on it.
+    const guests = guestMatch(search);
+    Object.assign(params, guests.params);
+    params.text = containing(search);
+    parts.push(`(u.number LIKE @text ESCAPE '\\' OR u.id IN (
+      SELECT c.unit_id FROM guests g JOIN credentials c ON c.guest_id = g.id
+      WHERE ${guests.sql} AND c.ended_at IS NULL))`);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
