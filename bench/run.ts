@@ -1,80 +1,53 @@
 /**
- * `npm run bench`: prints one JSON figure a line and writes them all to
- * bench/results/<timestamp>.json so two runs can be compared. Not a test: nothing fails.
- * The figures so far cover the store and the contract on the demo community.
+ * `npm run bench [-- --units N]`: prints one JSON figure a line and writes them all to
+ * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:
+ * nothing fails on a figure. Needs `npm run build` (the renderer) and Debian's Chromium.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
+import { parseArgs } from 'node:util';
 import { startBrowserHost } from '../src/main/host/browser-host';
-import { latencyFigures, timeEach, type Figure } from './stats';
+import { contractFigures } from './contract-figures';
+import { rendererFigures } from './renderer-figures';
+import { freshScaleDataDir } from './scale-data';
+import type { Figure } from './stats';
+import { storeFigures } from './store-figures';
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' } } });
+  const units = Number(values.units);
   const figures: Figure[] = [];
   const report = (f: Figure[]): void => {
     for (const figure of f) console.log(JSON.stringify(figure));
     figures.push(...f);
   };
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-bench-'));
-  const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-bench-renderer-'));
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '');
-  const host = await startBrowserHost({ port: 0, rendererDir, core: { dataDir, loadDemoWhenEmpty: true } });
-  const { core } = host;
+  const dataDir = freshScaleDataDir(units);
+  const started = performance.now();
+  const host = await startBrowserHost({
+    port: 0,
+    rendererDir: path.resolve('out/renderer'),
+    core: { dataDir, operator: { id: 'avery', name: 'Avery Brooks', role: 'admin' } },
+  });
+  report([{ name: 'core.open', value: Math.round(performance.now() - started), unit: 'ms' }, { name: 'units', value: units, unit: 'count' }]);
 
-  // Grant write: change + audit entry + outbox entry in one transaction, through dispatch.
-  const units = ((await core.dispatch('units.list', { limit: 500, lockModelId: 'kestrel-kb500' })) as { ok: true; value: { rows: { id: string }[] } }).value.rows;
-  report(
-    latencyFigures(
-      'store.grant_write',
-      await timeEach(300, (i) =>
-        core.dispatch('access.grant', {
-          unitId: units[i % units.length]!.id,
-          kind: 'ble',
-          accessType: 'permanent',
-          guest: { name: `Bench guest ${i}`, phone: `312-555-01${String(i % 100).padStart(2, '0')}` },
-        }),
-      ),
-    ),
-  );
-
-  // Grid page queries at the demo's size (336 units); the 10,000-unit figures come with the scale generator.
-  report(latencyFigures('store.grid_page.unfiltered', await timeEach(300, (i) => core.dispatch('units.list', { offset: (i * 37) % 300, limit: 100 }))));
-  report(
-    latencyFigures(
-      'store.grid_page.filtered',
-      await timeEach(300, (i) => core.dispatch('units.list', { search: String(200 + (i % 20)), doorStatus: 'in_sync', sort: { column: 'credentialCount', direction: 'desc' }, limit: 100 })),
-    ),
-  );
-
-  // A small command's round trip over the WebSocket carrier.
-  const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/porter?token=${host.token}`, { origin: host.origin });
-  await new Promise((resolve) => ws.once('open', resolve));
-  let id = 0;
-  const roundTrip = (): Promise<unknown> =>
-    new Promise((resolve) => {
-      const mine = ++id;
-      const onMessage = (data: WebSocket.RawData): void => {
-        if ((JSON.parse(String(data)) as { id?: number }).id !== mine) return;
-        ws.off('message', onMessage);
-        resolve(null);
-      };
-      ws.on('message', onMessage);
-      ws.send(JSON.stringify({ id: mine, command: 'session.get', input: {} }));
-    });
-  report(latencyFigures('contract.ws_round_trip', await timeEach(500, roundTrip)));
-  ws.close();
-
+  report(await storeFigures(host.core));
+  report(await contractFigures(host));
+  // The bench process is the core's process here, as in the browser host.
   report([{ name: 'core.rss', value: Math.round(process.memoryUsage().rss / 2 ** 20), unit: 'MiB' }]);
+  if (fs.existsSync('out/renderer/index.html')) report(await rendererFigures(host));
+  else console.error('out/renderer is missing: run `npm run build` for the renderer figures');
 
   await host.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(rendererDir, { recursive: true, force: true });
   const out = path.resolve('bench/results', `${new Date().toISOString().replaceAll(':', '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), host: os.hostname(), cpus: os.cpus().length, figures }, null, 1));
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), units, cpus: os.cpus().length, node: process.version, figures }, null, 1));
   console.error(`written to ${path.relative(process.cwd(), out)}`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

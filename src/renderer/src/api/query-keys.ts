@@ -1,13 +1,7 @@
-import type { CredentialQuery, UnitSortColumn } from '../../../shared/domain';
+import type { CredentialQuery, UnitFilter, UnitSortColumn } from '../../../shared/domain';
 
-/** Filters of the units grid, as the core's 'units.list' takes them. */
-export interface UnitFilters {
-  search?: string;
-  buildingId?: string;
-  floor?: number;
-  lockModelId?: string;
-  doorStatus?: 'in_sync' | 'pending' | 'never_programmed';
-}
+/** Filters of the units grid, as the core's 'units.list' (and a bulk grant's 'filter' target) take them. */
+export type UnitFilters = UnitFilter;
 
 export interface UnitSort {
   column: UnitSortColumn;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import type { BulkGrantResult, Community } from '../../../../shared/domain';
+import type { BulkGrantRequest, BulkGrantResult, Community } from '../../../../shared/domain';
 import { useBulkGrant } from '../../api/mutations';
 import { useBulkTargetUnits } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -19,6 +19,8 @@ interface Props {
   limits: GrantLimits;
   onCancel: () => void;
   onDone: (result: BulkGrantResult, what: string) => void;
+  /** Units already chosen elsewhere (the grid's selection): no building and floor fields then. */
+  fixedTarget?: { target: BulkGrantRequest['target']; count: number; description: string };
 }
 
 const shownFields = [...grantFormFields, 'target'];
@@ -27,15 +29,15 @@ const shownFields = [...grantFormFields, 'target'];
  * A delivery or vendor credential on a floor or a whole building: the same fields as a
  * single grant; each unit's lock is checked by the core, and refused units are listed after.
  */
-export function BulkGrantForm({ community, limits, onCancel, onDone }: Props) {
+export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget }: Props) {
   const [target, setTarget] = useState<BulkTarget>({ buildingId: community.buildings[0]?.id ?? '', floor: 'all' });
   const [draft, setDraft] = useState(() =>
     newGrantDraft(limits, communityNow(community.timeZone), { type: 'delivery', audience: 'vendor' }),
   );
-  const units = useBulkTargetUnits(target.buildingId || null, targetFloor(target));
+  const units = useBulkTargetUnits(fixedTarget ? null : target.buildingId || null, targetFloor(target));
   const bulk = useBulkGrant();
   const errors = formErrors(bulk.error, shownFields);
-  const count = units.data?.total;
+  const count = fixedTarget ? fixedTarget.count : units.data?.total;
   const what = `${accessTypeLabel(draft.schedule.type)} ${credentialKindLabel(draft.kind)} for ${draft.guest.name.trim()}`;
 
   const edited = () => bulk.error && bulk.reset();
@@ -44,13 +46,24 @@ export function BulkGrantForm({ community, limits, onCancel, onDone }: Props) {
     const schedule = toScheduleRequest(draft.schedule);
     if (!schedule) return;
     bulk.mutate(
-      { target: toBulkTarget(target), kind: draft.kind, audience: draft.guest.audience, guest: toGuestInput(draft.guest), schedule },
+      { target: fixedTarget?.target ?? toBulkTarget(target), kind: draft.kind, audience: draft.guest.audience, guest: toGuestInput(draft.guest), schedule },
       { onSuccess: (result) => onDone(result, what) },
     );
   };
 
   return (
     <Form className="form" onSubmit={submit}>
+      {fixedTarget ? (
+        <fieldset className="form-section">
+          <legend className="form-section__title">Units</legend>
+          <p className="form-section__note">{fixedTarget.description}</p>
+          {errors.at('target') && (
+            <p className="field__error" role="alert">
+              {errors.at('target')}
+            </p>
+          )}
+        </fieldset>
+      ) : (
       <BulkTargetFields
         community={community}
         value={target}
@@ -61,6 +74,7 @@ export function BulkGrantForm({ community, limits, onCancel, onDone }: Props) {
         units={units.data?.rows}
         errorMessage={errors.at('target')}
       />
+      )}
       <GrantFields
         limits={limits}
         timeZone={community.timeZone}

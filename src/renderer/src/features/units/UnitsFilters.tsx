@@ -1,17 +1,9 @@
 import { Input, Label, SearchField } from 'react-aria-components';
-import type { Community, DoorStatus } from '../../../../shared/domain';
-import { doorStatusLabel } from '../../components/labels';
+import type { Community } from '../../../../shared/domain';
+import { accessTypeLabel, doorStatusLabel } from '../../components/labels';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import '../../components/fields.css';
-
-export interface UnitFilterValues {
-  search: string;
-  buildingId: string; // 'all' or a building id
-  floor: string; // 'all' or a floor level
-  doorStatus: 'all' | DoorStatus;
-}
-
-export const noUnitFilters: UnitFilterValues = { search: '', buildingId: 'all', floor: 'all', doorStatus: 'all' };
+import type { UnitFilterValues } from './unit-view';
 
 interface Props {
   community: Community | undefined;
@@ -22,6 +14,19 @@ interface Props {
 const doorStatusOptions: SelectOption[] = [
   { id: 'all', label: 'Any status' },
   ...(['in_sync', 'pending', 'never_programmed'] as const).map((s) => ({ id: s, label: doorStatusLabel(s) })),
+];
+
+const credentialTypeOptions: SelectOption[] = [
+  { id: 'all', label: 'Any type' },
+  ...(['permanent', 'temporary', 'recurring', 'delivery'] as const).map((t) => ({ id: t, label: accessTypeLabel(t) })),
+];
+
+const credentialStatusOptions: SelectOption[] = [
+  { id: 'all', label: 'Any status' },
+  { id: 'active', label: 'Active' },
+  { id: 'scheduled', label: 'Scheduled' },
+  { id: 'expiring_today', label: 'Expiring today' },
+  { id: 'pending', label: 'Pending at the door' },
 ];
 
 function floorOptions(community: Community | undefined, buildingId: string): SelectOption[] {
@@ -60,6 +65,18 @@ export function UnitsFilters({ community, values, onChange }: Props) {
         options={doorStatusOptions}
         value={values.doorStatus}
         onChange={(doorStatus) => onChange({ ...values, doorStatus: doorStatus as UnitFilterValues['doorStatus'] })}
+      />
+      <SelectField
+        label="Credential type"
+        options={credentialTypeOptions}
+        value={values.credentialType}
+        onChange={(type) => onChange({ ...values, credentialType: type as UnitFilterValues['credentialType'] })}
+      />
+      <SelectField
+        label="Credential status"
+        options={credentialStatusOptions}
+        value={values.credentialStatus}
+        onChange={(status) => onChange({ ...values, credentialStatus: status as UnitFilterValues['credentialStatus'] })}
       />
     </div>
   );

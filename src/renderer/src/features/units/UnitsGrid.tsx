@@ -9,6 +9,7 @@ import { isUnitSortColumn, unitColumns, unitTableFeatures } from './unit-columns
 import { UnitsGridHeader } from './UnitsGridHeader';
 import { UnitsGridRow } from './UnitsGridRow';
 import { useGridKeyboard } from './useGridKeyboard';
+import { isUnitSelected, type UnitSelectionControls } from './unit-selection';
 import './units-grid.css';
 
 const rowHeight = 34;
@@ -17,8 +18,10 @@ interface Props {
   filters: UnitFilters;
   sort: UnitSort;
   onSortChange: (sort: UnitSort) => void;
-  selectedUnitId: string | null;
+  /** The unit whose detail panel is open. */
+  openUnitId: string | null;
   onOpenUnit: (unit: UnitRow) => void;
+  selection: UnitSelectionControls;
   onTotalChange?: (total: number | null) => void;
 }
 
@@ -26,7 +29,7 @@ interface Props {
  * The building-wide units grid: TanStack Table for columns and sort state (sorting runs in
  * the core), TanStack Virtual for rows, and 100-row windows fetched as the user scrolls.
  */
-export function UnitsGrid({ filters, sort, onSortChange, selectedUnitId, onOpenUnit, onTotalChange }: Props) {
+export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit, selection, onTotalChange }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(0);
   // The app is not built with React Compiler; the virtualizer re-renders this grid itself.
@@ -77,6 +80,26 @@ export function UnitsGrid({ filters, sort, onSortChange, selectedUnitId, onOpenU
     resetKey: JSON.stringify([filters, sort]),
   });
 
+  const current = selection.selection;
+  const selectUnit = (unit: UnitRow, index: number, range: boolean) => {
+    const anchor = current.scope === 'units' ? current.anchor : null;
+    if (!range || anchor === null) return selection.toggle(unit, index);
+    // Shift-click: every loaded row between the anchor and this one (rows on screen are loaded).
+    const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
+    const units: UnitRow[] = [];
+    for (let i = from; i <= to; i++) {
+      const between = windows.unitAt.get(i);
+      if (between) units.push(between);
+    }
+    selection.selectRange(units, index);
+  };
+  const selectAll = {
+    state: current.scope === 'filter' ? ('all' as const) : current.ids.size > 0 ? ('some' as const) : ('none' as const),
+    total: windows.total ?? 0,
+    onToggle: () =>
+      current.scope === 'filter' ? selection.clear() : selection.selectAllMatching(filters, windows.total ?? 0),
+  };
+
   return (
     <div className="units-grid">
       {windows.error && <ErrorNotice error={windows.error} title="Could not load units." />}
@@ -88,8 +111,15 @@ export function UnitsGrid({ filters, sort, onSortChange, selectedUnitId, onOpenU
         aria-rowcount={count + 1}
         aria-colcount={unitColumns.length}
         aria-busy={windows.isFetching}
+        aria-multiselectable="true"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && selectAll.state !== 'none') {
+            event.preventDefault();
+            selection.clear();
+          }
+        }}
       >
-        <UnitsGridHeader table={table} />
+        <UnitsGridHeader table={table} selectAll={selectAll} />
         <div role="rowgroup" className="units-grid__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={keyboard.onKeyDown}>
           {items.map((item) => (
             <UnitsGridRow
@@ -97,9 +127,11 @@ export function UnitsGrid({ filters, sort, onSortChange, selectedUnitId, onOpenU
               item={item}
               row={rowAt.get(item.index)}
               isActive={item.index === keyboard.activeIndex}
-              isSelected={rowAt.get(item.index)?.original.id === selectedUnitId}
+              isSelected={isUnitSelected(current, rowAt.get(item.index)?.original.id ?? '')}
+              isOpen={rowAt.get(item.index)?.original.id === openUnitId}
               onActivate={keyboard.setActiveIndex}
               onOpen={onOpenUnit}
+              onSelect={selectUnit}
             />
           ))}
         </div>

@@ -4,6 +4,8 @@ import type { unitTableFeatures } from './unit-columns';
 
 interface Props {
   table: ReactTable<typeof unitTableFeatures, UnitRow>;
+  /** The header checkbox: every unit matching the filter (checked), some (mixed), none. */
+  selectAll: { state: 'all' | 'some' | 'none'; total: number; onToggle: () => void };
 }
 
 function ariaSort(direction: false | 'asc' | 'desc'): 'ascending' | 'descending' | 'none' {
@@ -13,7 +15,7 @@ function ariaSort(direction: false | 'asc' | 'desc'): 'ascending' | 'descending'
 }
 
 /** Sticky column headers; each is a button that asks the core for another sort order. */
-export function UnitsGridHeader({ table }: Props) {
+export function UnitsGridHeader({ table, selectAll }: Props) {
   return (
     <div role="rowgroup" className="units-grid__head">
       {table.getHeaderGroups().map((group) => (
@@ -28,6 +30,19 @@ export function UnitsGridHeader({ table }: Props) {
                 className="units-grid__header"
                 data-column={header.column.id}
               >
+                {header.column.id === 'unit' && (
+                  <input
+                    type="checkbox"
+                    className="units-grid__check"
+                    aria-label={`Select all ${selectAll.total.toLocaleString()} matching`}
+                    checked={selectAll.state === 'all'}
+                    ref={(input) => {
+                      if (input) input.indeterminate = selectAll.state === 'some';
+                    }}
+                    disabled={selectAll.total === 0}
+                    onChange={selectAll.onToggle}
+                  />
+                )}
                 <button
                   type="button"
                   className="units-grid__sort"

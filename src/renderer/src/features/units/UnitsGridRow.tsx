@@ -1,6 +1,6 @@
 import { FlexRender, type Row } from '@tanstack/react-table';
 import type { VirtualItem } from '@tanstack/react-virtual';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
 import { unitColumns, type unitTableFeatures } from './unit-columns';
 
@@ -8,13 +8,18 @@ interface Props {
   item: VirtualItem;
   row: Row<typeof unitTableFeatures, UnitRow> | undefined;
   isActive: boolean;
+  /** Checked for a bulk grant (aria-selected). */
   isSelected: boolean;
+  /** Its detail panel is open. */
+  isOpen: boolean;
   onActivate: (index: number) => void;
   onOpen: (unit: UnitRow) => void;
+  /** A click on the checkbox (or Space); `range` for shift-click. */
+  onSelect: (unit: UnitRow, index: number, range: boolean) => void;
 }
 
 /** One unit row, absolutely placed by the virtualizer; a row not yet fetched shows placeholders. */
-export function UnitsGridRow({ item, row, isActive, isSelected, onActivate, onOpen }: Props) {
+export function UnitsGridRow({ item, row, isActive, isSelected, isOpen, onActivate, onOpen, onSelect }: Props) {
   const placement = { height: item.size, transform: `translateY(${item.start}px)` };
   if (!row) {
     return (
@@ -28,30 +33,58 @@ export function UnitsGridRow({ item, row, isActive, isSelected, onActivate, onOp
       </div>
     );
   }
+  const unit = row.original;
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') {
       event.preventDefault();
-      onOpen(row.original);
+      onOpen(unit);
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      onSelect(unit, item.index, event.shiftKey);
     }
   };
+  const onClick = (event: MouseEvent) => {
+    onActivate(item.index);
+    if (event.shiftKey) onSelect(unit, item.index, true);
+    else onOpen(unit);
+  };
+  // The row is named by its cells' text, leaving out the checkbox: "101 South Tower 1 …".
+  const cellId = (column: string) => `unit-${unit.id}-${column}`;
   return (
     <div
       role="row"
       aria-rowindex={item.index + 2}
       aria-selected={isSelected}
+      aria-labelledby={row.getAllCells().map((cell) => cellId(cell.column.id)).join(' ')}
+      data-open={isOpen || undefined}
       className="units-grid__row units-grid__row--unit"
       style={placement}
       data-index={item.index}
       tabIndex={isActive ? 0 : -1}
-      onClick={() => {
-        onActivate(item.index);
-        onOpen(row.original);
-      }}
+      onClick={onClick}
       onKeyDown={onKeyDown}
     >
       {row.getAllCells().map((cell) => (
         <div role="gridcell" key={cell.id} className="units-grid__cell" data-column={cell.column.id}>
-          <FlexRender cell={cell} />
+          {cell.column.id === 'unit' && (
+            <input
+              type="checkbox"
+              className="units-grid__check"
+              aria-label={`Select unit ${unit.number}, ${unit.buildingName}`}
+              checked={isSelected}
+              tabIndex={-1}
+              onClick={(event) => {
+                event.stopPropagation();
+                onActivate(item.index);
+                onSelect(unit, item.index, event.shiftKey);
+              }}
+              onChange={() => undefined}
+            />
+          )}
+          <span id={cellId(cell.column.id)} className="units-grid__value">
+            <FlexRender cell={cell} />
+          </span>
         </div>
       ))}
     </div>

@@ -1,36 +1,38 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
 import { useCommunity } from '../../api/queries';
-import type { UnitFilters, UnitSort } from '../../api/query-keys';
+import type { UnitSort } from '../../api/query-keys';
 import { UnitDetailPanel } from '../unit-detail/UnitDetailPanel';
-import { noUnitFilters, UnitsFilters, type UnitFilterValues } from './UnitsFilters';
+import { UnitsFilters } from './UnitsFilters';
 import { linkedUnitId, rememberOpenUnit } from './unit-link';
 import { UnitsGrid } from './UnitsGrid';
 import { useDebouncedText } from '../../components/useDebouncedText';
 import { useStableValue } from './useStableValue';
+import { readUnitView, rememberUnitView, toQueryFilters, type UnitFilterValues } from './unit-view';
+import { useUnitSelection } from './unit-selection';
+import { SelectionBar } from './SelectionBar';
 import './units-page.css';
-
-function toQueryFilters(values: UnitFilterValues, search: string): UnitFilters {
-  const filters: UnitFilters = {};
-  if (search.trim()) filters.search = search.trim();
-  if (values.buildingId !== 'all') filters.buildingId = values.buildingId;
-  if (values.floor !== 'all') filters.floor = Number(values.floor);
-  if (values.doorStatus !== 'all') filters.doorStatus = values.doorStatus;
-  return filters;
-}
 
 /** Every unit of the community in one grid, with the selected unit's detail beside it. */
 export function UnitsPage() {
   const community = useCommunity();
-  const [values, setValues] = useState<UnitFilterValues>(noUnitFilters);
-  const [sort, setSort] = useState<UnitSort>({ column: 'unit', direction: 'asc' });
+  // Filters and sort live in the hash too, so a view can be linked to and survives a reload.
+  const [initialView] = useState(readUnitView);
+  const [values, setValues] = useState<UnitFilterValues>(initialView.values);
+  const [sort, setSort] = useState<UnitSort>(initialView.sort);
   // A link from another page (e.g. Access) may name the unit to open.
   const [openUnitId, setOpenUnitId] = useState<string | null>(linkedUnitId);
   const [total, setTotal] = useState<number | null>(null);
   const search = useDebouncedText(values.search, 250);
   const filters = useStableValue(toQueryFilters(values, search));
+  const selection = useUnitSelection();
   const openUnit = useCallback((unit: UnitRow) => setOpenUnitId(unit.id), []);
   useEffect(() => rememberOpenUnit(openUnitId), [openUnitId]);
+  useEffect(() => rememberUnitView({ values, sort }), [values, sort]);
+
+  // "All matching" was for the filters of its time: new filters drop it (picked ids stay).
+  const picked = selection.selection;
+  if (picked.scope === 'filter' && JSON.stringify(picked.filter) !== JSON.stringify(filters)) selection.clear();
 
   return (
     <div className="units-page" data-panel-open={openUnitId !== null}>
@@ -40,14 +42,16 @@ export function UnitsPage() {
           <span className="page-heading__meta" aria-live="polite">
             {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'unit' : 'units'}`}
           </span>
+          <SelectionBar controls={selection} filters={filters} total={total} />
         </div>
         <UnitsFilters community={community.data} values={values} onChange={setValues} />
         <UnitsGrid
           filters={filters}
           sort={sort}
           onSortChange={setSort}
-          selectedUnitId={openUnitId}
+          openUnitId={openUnitId}
           onOpenUnit={openUnit}
+          selection={selection}
           onTotalChange={setTotal}
         />
       </div>

@@ -1,7 +1,7 @@
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { UnitRow, UnitSortColumn } from '../../../../shared/domain';
-import { CredentialKindChips } from '../../components/CredentialKindChips';
 import { DoorStatusBadge } from '../../components/DoorStatusBadge';
+import { CredentialChips } from './CredentialChips';
 
 /** Sorting only: the core sorts and filters (manualSorting), the table renders. */
 export const unitTableFeatures = tableFeatures({ rowSortingFeature });
@@ -17,7 +17,7 @@ export const unitColumns = column.columns([
   column.accessor('credentialCount', {
     id: 'credentialCount' satisfies UnitSortColumn,
     header: 'Credentials',
-    cell: ({ row }) => <CredentialKindChips kinds={row.original.kinds} />,
+    cell: ({ row }) => <CredentialChips chips={row.original.chips} />,
   }),
   column.accessor('doorStatus', {
     id: 'doorStatus' satisfies UnitSortColumn,
