@@ -20,8 +20,8 @@ interface TargetUnit {
 
 function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): TargetUnit[] {
   const select = `SELECT u.id, b.name || ' ' || u.number AS label FROM units u
-    JOIN buildings b ON b.id = u.building_id JOIN floors f ON f.id = u.floor_id`;
-  const order = 'ORDER BY b.name, length(u.number), u.number';
+    JOIN buildings b ON b.id = u.building_id`;
+  const order = 'ORDER BY b.name, u.unit_key';
   if (target.scope === 'filter') {
     const ids = unitIdsMatching(ctx.db, target.filter, today(ctx));
     if (ids.length === 0) throw new PorterError('not_found', 'No units match this filter.', 'target');
@@ -31,7 +31,7 @@ function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): TargetUn
     target.scope === 'units'
       ? (ctx.db.prepare(`${select} WHERE u.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(target.unitIds)) as TargetUnit[])
       : target.scope === 'floor'
-        ? (ctx.db.prepare(`${select} WHERE u.building_id = ? AND f.level = ? ${order}`).all(target.buildingId, target.floor) as TargetUnit[])
+        ? (ctx.db.prepare(`${select} WHERE u.building_id = ? AND u.floor_level = ? ${order}`).all(target.buildingId, target.floor) as TargetUnit[])
         : (ctx.db.prepare(`${select} WHERE u.building_id = ? ${order}`).all(target.buildingId) as TargetUnit[]);
   if (units.length === 0) throw new PorterError('not_found', 'No units match this selection.', 'target');
   if (target.scope === 'units' && units.length < new Set(target.unitIds).size)

@@ -3,6 +3,11 @@ import type { CommunityFile } from './community-file';
 import { hashPasscode } from '../staff/passcode';
 import { runUserAction } from './user-action';
 
+/** A unit number as it sorts naturally: every run of digits zero-padded ("204" → "00000204"). */
+export function naturalKey(number: string): string {
+  return number.toUpperCase().replace(/\d+/g, (digits) => digits.padStart(8, '0'));
+}
+
 export function hasCommunity(db: Db): boolean {
   return db.prepare('SELECT count(*) FROM community').pluck().get() !== 0;
 }
@@ -25,7 +30,7 @@ export function importCommunity(db: Db, file: CommunityFile, at: string, actor: 
 
     const insertBuilding = db.prepare('INSERT INTO buildings (id, community_id, name) VALUES (?, ?, ?)');
     const insertFloor = db.prepare('INSERT INTO floors (id, building_id, level, name) VALUES (?, ?, ?, ?)');
-    const insertUnit = db.prepare('INSERT INTO units (id, floor_id, building_id, number) VALUES (?, ?, ?, ?)');
+    const insertUnit = db.prepare('INSERT INTO units (id, floor_id, building_id, number, floor_level, unit_key) VALUES (?, ?, ?, ?, ?, ?)');
     const insertDoor = db.prepare(
       'INSERT INTO doors (id, name, kind, building_id, unit_id, lock_model_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -35,7 +40,7 @@ export function importCommunity(db: Db, file: CommunityFile, at: string, actor: 
       for (const f of b.floors) {
         insertFloor.run(f.id, b.id, f.level, f.name);
         for (const u of f.units) {
-          insertUnit.run(u.id, f.id, b.id, u.number);
+          insertUnit.run(u.id, f.id, b.id, u.number, f.level, naturalKey(u.number));
           insertDoor.run(`door-${u.id}`, `${b.name} ${u.number}`, 'unit', b.id, u.id, u.lockModelId);
           units++;
         }

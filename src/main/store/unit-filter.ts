@@ -21,8 +21,8 @@ const timingSql: Record<CredentialTiming, string> = {
 };
 
 /**
- * WHERE clause and parameters for the grid's filters and search box, over units `u`,
- * floors `f` and unit doors `d`. Bulk grants use the same clause to pick their units.
+ * WHERE clause and parameters for the grid's filters and search box, over units `u` and
+ * their unit doors `d`. Bulk grants use the same clause to pick their units.
  */
 export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
@@ -33,7 +33,7 @@ export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; param
     params[name] = value;
   };
   filter('u.building_id = @buildingId', 'buildingId', q.buildingId);
-  filter('f.level = @floor', 'floor', q.floor);
+  filter('u.floor_level = @floor', 'floor', q.floor);
   filter('d.lock_model_id = @lockModelId', 'lockModelId', q.lockModelId);
   filter(`${doorStatusSql} = @doorStatus`, 'doorStatus', q.doorStatus);
   if (q.credentialType || q.credentialTiming) {

@@ -8,28 +8,27 @@ type ParsedUnitQuery = z.output<typeof UnitQuery>;
 
 
 // Unit numbers sort naturally ("204" before "1102"); ties broken by id for a stable order.
+// Most orders follow an index on units (see the migration), read forwards or backwards, so
+// a page reads its 100 rows rather than sorting 10,000. Every order ends on a unique key.
 const orderBy: Record<UnitSortColumn, string> = {
-  unit: 'length(u.number) %, u.number %, b.name',
-  building: 'b.name %, length(u.number), u.number',
-  floor: 'f.level %, b.name, length(u.number), u.number',
-  lockModel: 'm.name %, b.name, length(u.number), u.number',
-  credentialCount: 'credential_count %, b.name, length(u.number), u.number',
-  doorStatus: 'door_rank %, d.desired_changed_at, b.name, length(u.number), u.number',
+  unit: 'u.unit_key %, u.building_id %',
+  building: 'b.name %, u.unit_key %',
+  floor: 'u.floor_level %, u.building_id %, u.unit_key %',
+  lockModel: 'm.name %, u.building_id %, u.unit_key %',
+  credentialCount: 'u.live_credentials %, u.building_id %, u.unit_key %',
+  doorStatus: 'door_rank %, d.desired_changed_at %, u.building_id %, u.unit_key %',
 };
 
 const selectRow = `
-  SELECT u.id, u.number, u.building_id, b.name AS building_name, f.level AS floor,
+  SELECT u.id, u.number, u.building_id, b.name AS building_name, u.floor_level AS floor,
     m.id AS model_id, m.name AS model_name, m.capabilities_json AS model_capabilities,
     ${doorStatusSql} AS door_status, d.desired_changed_at,
     CASE ${doorStatusSql} WHEN 'in_sync' THEN 0 WHEN 'never_programmed' THEN 1 ELSE 2 END AS door_rank,
-    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL) AS credential_count,
-    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL AND c.kind = 'pin') AS pin_count,
-    (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL AND c.kind = 'ble') AS ble_count
+    u.live_credentials AS credential_count, u.live_pin AS pin_count, u.live_ble AS ble_count
   FROM units u
-  JOIN buildings b ON b.id = u.building_id
-  JOIN floors f ON f.id = u.floor_id
-  JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit'
-  JOIN lock_models m ON m.id = d.lock_model_id`;
+  CROSS JOIN buildings b ON b.id = u.building_id
+  CROSS JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit'
+  CROSS JOIN lock_models m ON m.id = d.lock_model_id`;
 
 interface Row {
   id: string;
@@ -70,12 +69,11 @@ export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPag
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = orderBy[input.sort.column].replaceAll('%', direction);
   const total = db
-    .prepare(`SELECT count(*) FROM units u JOIN floors f ON f.id = u.floor_id
-      JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where}`)
+    .prepare(`SELECT count(*) FROM units u JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where}`)
     .pluck()
     .get(params) as number;
   const rows = db
-    .prepare(`${selectRow} ${where} ORDER BY ${order}, u.id LIMIT @limit OFFSET @offset`)
+    .prepare(`${selectRow} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
   const chips = chipsFor(db, rows.map((r) => r.id), today);
   return { total, offset: input.offset, rows: rows.map((r) => toUnitRow(r, chips.get(r.id) ?? [])) };
@@ -90,8 +88,8 @@ export function getUnitRow(db: Db, unitId: string, today: Today): UnitRow | null
 export function unitIdsMatching(db: Db, filter: UnitFilter, today: Today): string[] {
   const { sql: where, params } = unitFilterSql(filter, today);
   return db
-    .prepare(`SELECT u.id FROM units u JOIN buildings b ON b.id = u.building_id JOIN floors f ON f.id = u.floor_id
-      JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where} ORDER BY b.name, length(u.number), u.number`)
+    .prepare(`SELECT u.id FROM units u JOIN buildings b ON b.id = u.building_id
+      JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where} ORDER BY b.name, u.unit_key`)
     .pluck()
     .all(params) as string[];
 }

@@ -104,3 +104,26 @@ describe('the units grid query', () => {
     expect((await all({ buildingId: 'south', search: '204' })).map((r) => r.id)).toEqual(['south-204']);
   });
 });
+
+describe('the units’ credential summary', () => {
+  it('agrees with a direct count after grants, revokes and bulk grants', async () => {
+    const r = await t.core.dispatch('access.bulkGrant', {
+      target: { scope: 'floor', buildingId: 'garden', floor: 2 },
+      kind: 'pin',
+      audience: 'vendor',
+      guest: { name: 'Crew', phone: '312-555-0177', company: 'QuickFix Plumbing' },
+      schedule: { type: 'permanent' },
+    });
+    expect(r.ok).toBe(true);
+    const someone = t.db.prepare('SELECT id FROM credentials WHERE ended_at IS NULL LIMIT 1').pluck().get() as string;
+    expect((await t.core.dispatch('access.revoke', { credentialId: someone })).ok).toBe(true);
+    const drift = t.db
+      .prepare(
+        `SELECT count(*) FROM units u WHERE u.live_credentials != (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL)
+           OR u.live_pin != (SELECT count(*) FROM credentials c WHERE c.unit_id = u.id AND c.ended_at IS NULL AND c.kind = 'pin')`,
+      )
+      .pluck()
+      .get();
+    expect(drift).toBe(0);
+  });
+});

@@ -36,13 +36,25 @@ CREATE TABLE lock_models (
   capabilities_json TEXT NOT NULL
 ) STRICT;
 
+-- A unit keeps a compact summary for the grid: its floor's level, a natural sort key for
+-- its number ("204" before "1102"), and counts of its live credentials, kept by triggers on
+-- credentials, so a page of 10,000 units sorts and counts through indexes.
 CREATE TABLE units (
   id TEXT PRIMARY KEY,
   floor_id TEXT NOT NULL REFERENCES floors(id),
   building_id TEXT NOT NULL REFERENCES buildings(id),
   number TEXT NOT NULL,
+  floor_level INTEGER NOT NULL,
+  unit_key TEXT NOT NULL,
+  live_credentials INTEGER NOT NULL DEFAULT 0,
+  live_pin INTEGER NOT NULL DEFAULT 0,
+  live_ble INTEGER NOT NULL DEFAULT 0,
   UNIQUE (building_id, number)
 ) STRICT;
+CREATE INDEX units_by_key ON units(unit_key, building_id);
+CREATE INDEX units_by_building ON units(building_id, unit_key);
+CREATE INDEX units_by_floor ON units(floor_level, building_id, unit_key);
+CREATE INDEX units_by_live ON units(live_credentials, building_id, unit_key);
 
 CREATE TABLE doors (
   id TEXT PRIMARY KEY,
@@ -109,6 +121,15 @@ CREATE TABLE credentials (
   CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 ) STRICT;
 CREATE INDEX credentials_unit_live ON credentials(unit_id) WHERE ended_at IS NULL;
+CREATE TRIGGER credentials_count_live AFTER INSERT ON credentials WHEN new.ended_at IS NULL BEGIN
+  UPDATE units SET live_credentials = live_credentials + 1, live_pin = live_pin + (new.kind = 'pin'),
+    live_ble = live_ble + (new.kind = 'ble') WHERE id = new.unit_id;
+END;
+CREATE TRIGGER credentials_count_ended AFTER UPDATE OF ended_at ON credentials
+  WHEN old.ended_at IS NULL AND new.ended_at IS NOT NULL BEGIN
+  UPDATE units SET live_credentials = live_credentials - 1, live_pin = live_pin - (old.kind = 'pin'),
+    live_ble = live_ble - (old.kind = 'ble') WHERE id = old.unit_id;
+END;
 CREATE INDEX credentials_unit ON credentials(unit_id, created_at);
 CREATE INDEX credentials_guest ON credentials(guest_id);
 CREATE INDEX credentials_ending ON credentials(ends_at) WHERE ended_at IS NULL AND ends_at IS NOT NULL;
