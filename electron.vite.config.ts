@@ -25,7 +25,11 @@ function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig({
   // Main: native addons and runtime libraries stay external (they are `dependencies`).
   main: {
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve('src/main/index.ts'), 'core-worker': resolve('src/main/core-worker/worker-entry.ts') },
+      },
+    },
   },
   // Preload: a sandboxed window can only load one CommonJS file, so bundle everything in.
   preload: {

@@ -12,7 +12,8 @@ import { installWebContentsGuard } from './web-contents-guard';
 import { devToolsAllowed } from './window-options';
 
 export interface StartOptions {
-  createCore(options: CoreOptions): Core;
+  /** Starts the core: in a worker thread for the app, in-process in tests. */
+  createCore(options: CoreOptions): Core | Promise<Core>;
   env?: NodeJS.ProcessEnv;
   /** Command-line arguments (process.argv): `--demo-scale N` opens a generated community of N units. */
   argv?: readonly string[];
@@ -56,7 +57,7 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
   const demoScale = demoScaleFrom(options.argv ?? process.argv);
   // A scale community lives in its own folder, so it never mixes with the everyday demo.
   const dataDir = dataDirFromEnv ?? (demoScale ? path.join(app.getPath('userData'), `scale-${demoScale}`) : app.getPath('userData'));
-  const core = options.createCore({
+  const core = await options.createCore({
     dataDir,
     demoScale,
     host: 'electron',
