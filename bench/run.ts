@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from '../src/main/host/browser-host';
 import { contractFigures } from './contract-figures';
+import { eventLoopFigures } from './event-loop-figures';
 import { rendererFigures } from './renderer-figures';
 import { freshScaleDataDir } from './scale-data';
 import type { Figure } from './stats';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
 
   await host.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  report(await eventLoopFigures(() => freshScaleDataDir(units)));
   const out = path.resolve('bench/results', `${new Date().toISOString().replaceAll(':', '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), units, cpus: os.cpus().length, node: process.version, figures }, null, 1));
