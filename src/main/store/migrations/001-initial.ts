@@ -131,7 +131,8 @@ CREATE TRIGGER credentials_count_ended AFTER UPDATE OF ended_at ON credentials
     live_ble = live_ble - (old.kind = 'ble') WHERE id = old.unit_id;
 END;
 CREATE INDEX credentials_unit ON credentials(unit_id, created_at);
-CREATE INDEX credentials_guest ON credentials(guest_id);
+-- Covers the search boxes' hop from a matching guest to the units they hold live credentials on.
+CREATE INDEX credentials_live_guest ON credentials(guest_id, unit_id) WHERE ended_at IS NULL;
 CREATE INDEX credentials_ending ON credentials(ends_at) WHERE ended_at IS NULL AND ends_at IS NOT NULL;
 CREATE INDEX credentials_reissued_from ON credentials(reissued_from) WHERE reissued_from IS NOT NULL;
 CREATE INDEX credentials_live_pin ON credentials(pin_code) WHERE ended_at IS NULL AND pin_code IS NOT NULL;
