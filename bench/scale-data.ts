@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/main/core';
+import { createHash } from 'node:crypto';
 import { databaseFileName } from '../src/main/store/database';
+import { migrations } from '../src/main/store/migrations';
 
 /**
  * A fresh copy of a generated community of `units` units for one benchmark run. The
@@ -10,7 +12,9 @@ import { databaseFileName } from '../src/main/store/database';
  * from there, so every run starts from the same store.
  */
 export function freshScaleDataDir(units: number): string {
-  const template = path.resolve('bench/.cache', `scale-${units}`);
+  // Keyed by the schema, so a changed migration never benchmarks a stale store.
+  const schema = createHash('sha256').update(migrations.map((m) => m.sql).join('\n')).digest('hex').slice(0, 10);
+  const template = path.resolve('bench/.cache', `scale-${units}-${schema}`);
   if (!fs.existsSync(path.join(template, databaseFileName))) {
     console.error(`generating a ${units}-unit community into ${path.relative(process.cwd(), template)} (once)…`);
     createCore({ dataDir: template, loadDemoWhenEmpty: true, demoScale: units }).close();
