@@ -47,3 +47,16 @@ export function useUnitWindows(filters: UnitFilters, sort: UnitSort, firstIndex:
     combine: combineWindows,
   });
 }
+
+/**
+ * The units at [from, to] of the sorted, filtered list, for a shift-click that reaches past
+ * the windows loaded now; at most 500 a call, as 'units.list' allows.
+ */
+export async function fetchUnitRange(filters: UnitFilters, sort: UnitSort, from: number, to: number): Promise<UnitRow[]> {
+  const units: UnitRow[] = [];
+  for (let offset = from; offset <= to; offset += 500) {
+    const page = await call('units.list', { ...filters, sort, offset, limit: Math.min(500, to - offset + 1) });
+    units.push(...page.rows);
+  }
+  return units;
+}

@@ -1,4 +1,5 @@
 import { Button } from 'react-aria-components';
+import type { UnitRow } from '../../../../shared/domain';
 import type { UnitFilters } from '../../api/query-keys';
 import { GrantToSelectedDialog } from './GrantToSelectedDialog';
 import { maxSelectedUnits, selectedCount, type UnitSelectionControls } from './unit-selection';
@@ -8,6 +9,13 @@ interface Props {
   filters: UnitFilters;
   /** Units matching the filters now; null until counted. */
   total: number | null;
+}
+
+/** " (3 × KB-500 Keypad + Bluetooth, 1 × KP-200 Keypad)": which locks the picked units have. */
+function lockModels(units: Iterable<UnitRow>): string {
+  const models = new Map<string, number>();
+  for (const unit of units) models.set(unit.lockModel.name, (models.get(unit.lockModel.name) ?? 0) + 1);
+  return models.size ? ` (${[...models].map(([name, n]) => `${n} × ${name}`).join(', ')})` : '';
 }
 
 /** "3 selected · Select all 42 matching · Grant to selected… · Clear", once anything is selected. */
@@ -23,7 +31,7 @@ export function SelectionBar({ controls, filters, total }: Props) {
   const description =
     selection.scope === 'filter'
       ? `All ${n} ${count === 1 ? 'unit' : 'units'} matching the grid’s filters`
-      : `${n} ${count === 1 ? 'unit' : 'units'} selected in the grid`;
+      : `${n} ${count === 1 ? 'unit' : 'units'} selected in the grid${lockModels(selection.ids.values())}`;
   const tooMany = selection.scope === 'units' && count > maxSelectedUnits;
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selection">

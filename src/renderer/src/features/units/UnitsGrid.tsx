@@ -3,13 +3,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
 import type { UnitFilters, UnitSort } from '../../api/query-keys';
-import { useUnitWindows } from '../../api/unit-windows';
+import { fetchUnitRange, useUnitWindows } from '../../api/unit-windows';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { isUnitSortColumn, unitColumns, unitTableFeatures } from './unit-columns';
 import { UnitsGridHeader } from './UnitsGridHeader';
 import { UnitsGridRow } from './UnitsGridRow';
 import { useGridKeyboard } from './useGridKeyboard';
-import { isUnitSelected, type UnitSelectionControls } from './unit-selection';
+import { isUnitSelected, maxSelectedUnits, type UnitSelectionControls } from './unit-selection';
 import './units-grid.css';
 
 const rowHeight = 34;
@@ -74,6 +74,7 @@ export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit,
 
   const keyboard = useGridKeyboard({
     count,
+    columnCount: unitColumns.length,
     pageRows: Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1),
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     containerRef: scrollRef,
@@ -84,14 +85,15 @@ export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit,
   const selectUnit = (unit: UnitRow, index: number, range: boolean) => {
     const anchor = current.scope === 'units' ? current.anchor : null;
     if (!range || anchor === null) return selection.toggle(unit, index);
-    // Shift-click: every loaded row between the anchor and this one (rows on screen are loaded).
+    // Shift-click: every row between the anchor and this one, fetching any not loaded now.
     const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
     const units: UnitRow[] = [];
     for (let i = from; i <= to; i++) {
       const between = windows.unitAt.get(i);
       if (between) units.push(between);
     }
-    selection.selectRange(units, index);
+    if (units.length === to - from + 1 || to - from + 1 > maxSelectedUnits) selection.selectRange(units, index);
+    else void fetchUnitRange(filters, sort, from, to).then((all) => selection.selectRange(all, index), () => selection.selectRange(units, index));
   };
   const selectAll = {
     state: current.scope === 'filter' ? ('all' as const) : current.ids.size > 0 ? ('some' as const) : ('none' as const),
@@ -127,9 +129,10 @@ export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit,
               item={item}
               row={rowAt.get(item.index)}
               isActive={item.index === keyboard.activeIndex}
+              activeColumn={item.index === keyboard.activeIndex ? keyboard.activeColumn : -1}
               isSelected={isUnitSelected(current, rowAt.get(item.index)?.original.id ?? '')}
               isOpen={rowAt.get(item.index)?.original.id === openUnitId}
-              onActivate={keyboard.setActiveIndex}
+              onActivate={keyboard.setActiveAt}
               onOpen={onOpenUnit}
               onSelect={selectUnit}
             />

@@ -27,6 +27,8 @@ export function UnitsGridHeader({ table, selectAll }: Props) {
                 role="columnheader"
                 key={header.id}
                 aria-sort={ariaSort(sorted)}
+                // The Unit header also holds the select-all checkbox: name the column, not both.
+                aria-label={header.column.id === 'unit' ? 'Unit' : undefined}
                 className="units-grid__header"
                 data-column={header.column.id}
               >

@@ -8,18 +8,20 @@ interface Props {
   item: VirtualItem;
   row: Row<typeof unitTableFeatures, UnitRow> | undefined;
   isActive: boolean;
+  /** Which cell holds roving focus when this row is active; -1 for the row itself. */
+  activeColumn: number;
   /** Checked for a bulk grant (aria-selected). */
   isSelected: boolean;
   /** Its detail panel is open. */
   isOpen: boolean;
-  onActivate: (index: number) => void;
+  onActivate: (index: number, column?: number) => void;
   onOpen: (unit: UnitRow) => void;
   /** A click on the checkbox (or Space); `range` for shift-click. */
   onSelect: (unit: UnitRow, index: number, range: boolean) => void;
 }
 
 /** One unit row, absolutely placed by the virtualizer; a row not yet fetched shows placeholders. */
-export function UnitsGridRow({ item, row, isActive, isSelected, isOpen, onActivate, onOpen, onSelect }: Props) {
+export function UnitsGridRow({ item, row, isActive, activeColumn, isSelected, isOpen, onActivate, onOpen, onSelect }: Props) {
   const placement = { height: item.size, transform: `translateY(${item.start}px)` };
   if (!row) {
     return (
@@ -35,7 +37,8 @@ export function UnitsGridRow({ item, row, isActive, isSelected, isOpen, onActiva
   }
   const unit = row.original;
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.target !== event.currentTarget) return;
+    // Keys typed in the row or one of its cells (not the checkbox, which handles its own).
+    if (event.target instanceof HTMLInputElement) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       onOpen(unit);
@@ -44,8 +47,10 @@ export function UnitsGridRow({ item, row, isActive, isSelected, isOpen, onActiva
       onSelect(unit, item.index, event.shiftKey);
     }
   };
-  const onClick = (event: MouseEvent) => {
-    onActivate(item.index);
+  const onClick = (event: MouseEvent<HTMLElement>) => {
+    // Roving focus follows the click: onto the clicked cell, or the row.
+    const cell = (event.target as HTMLElement).closest('[role="gridcell"]');
+    onActivate(item.index, cell ? [...event.currentTarget.children].indexOf(cell) : -1);
     if (event.shiftKey) onSelect(unit, item.index, true);
     else onOpen(unit);
   };
@@ -61,12 +66,18 @@ export function UnitsGridRow({ item, row, isActive, isSelected, isOpen, onActiva
       className="units-grid__row units-grid__row--unit"
       style={placement}
       data-index={item.index}
-      tabIndex={isActive ? 0 : -1}
+      tabIndex={isActive && activeColumn < 0 ? 0 : -1}
       onClick={onClick}
       onKeyDown={onKeyDown}
     >
-      {row.getAllCells().map((cell) => (
-        <div role="gridcell" key={cell.id} className="units-grid__cell" data-column={cell.column.id}>
+      {row.getAllCells().map((cell, column) => (
+        <div
+          role="gridcell"
+          key={cell.id}
+          className="units-grid__cell"
+          data-column={cell.column.id}
+          tabIndex={isActive && activeColumn === column ? 0 : -1}
+        >
           {cell.column.id === 'unit' && (
             <input
               type="checkbox"
@@ -76,7 +87,7 @@ export function UnitsGridRow({ item, row, isActive, isSelected, isOpen, onActiva
               tabIndex={-1}
               onClick={(event) => {
                 event.stopPropagation();
-                onActivate(item.index);
+                onActivate(item.index, 0);
                 onSelect(unit, item.index, event.shiftKey);
               }}
               onChange={() => undefined}

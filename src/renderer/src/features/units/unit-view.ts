@@ -97,5 +97,7 @@ export function rememberUnitView({ values, sort }: UnitView): void {
   }
   if (sort.column === defaultUnitSort.column && sort.direction === defaultUnitSort.direction) params.delete('sort');
   else params.set('sort', `${sort.column}.${sort.direction}`);
+  // A view worth returning to names its section too, so the link opens on Units.
+  if (params.toString() !== before) params.set('view', 'units');
   if (params.toString() !== before) window.history.replaceState(null, '', `#${params.toString()}`);
 }
