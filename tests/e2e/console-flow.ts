@@ -37,7 +37,11 @@ export async function grantSeeAndRevokePin(page: Page): Promise<void> {
 /** Finds a unit in the grid by number and building, opens its panel. */
 export async function openUnit(page: Page, number: string, building: string): Promise<{ row: Locator; panel: Locator }> {
   await page.getByRole('searchbox', { name: 'Search' }).fill(number);
-  const row = page.getByRole('grid', { name: 'Units' }).getByRole('row', { name: new RegExp(`^${number} ${building} `) });
+  // Wait for the search to apply (it is debounced) and its rows to arrive, so the click lands on them.
+  const grid = page.getByRole('grid', { name: 'Units' });
+  await expect(page.getByText(`match “${number}”`)).toBeVisible();
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  const row = grid.getByRole('row', { name: new RegExp(`^${number} ${building} `) });
   await expect(row).toBeVisible();
   await row.click();
   const panel = page.getByRole('complementary', { name: `Unit ${number}` });

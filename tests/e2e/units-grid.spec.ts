@@ -300,3 +300,13 @@ test('shift-click far down selects every unit between, loaded or not', async ({ 
   await last.click({ modifiers: ['Shift'] });
   await expect(page.getByRole('toolbar', { name: 'Selection' }).getByRole('status')).toHaveText('336 selected');
 });
+
+test('filter by lock model', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await pick(page, 'Lock model', 'BT-10 Bluetooth');
+  await expect(page.getByText(/^60 units$/)).toBeVisible();
+  const models = await dataRows(page).evaluateAll((rows) => rows.map((r) => r.querySelectorAll('[role="gridcell"]')[3]?.textContent ?? ''));
+  expect(models.length).toBeGreaterThan(0);
+  for (const model of models) expect(model).toContain('BT-10');
+  expect(new URL(page.url()).hash).toContain('lock=arden-bt10');
+});

@@ -33,6 +33,7 @@ export function getCommunity(db: Db): Community {
     accessSystem: JSON.parse(c.access_system_json),
     guidelines: JSON.parse(c.guidelines_json),
     buildings,
+    lockModels: listLockModels(db),
   };
 }
 

@@ -51,5 +51,7 @@ export const Community = z.object({
   accessSystem: z.object({ name: z.string(), supported: z.boolean() }).nullable(),
   guidelines: Guidelines,
   buildings: z.array(Building),
+  /** Lock and reader models in service, for filters and forms. */
+  lockModels: z.array(LockModel),
 });
 export type Community = z.infer<typeof Community>;

@@ -44,6 +44,10 @@ export function UnitsFilters({ community, values, onChange }: Props) {
     ...(community?.buildings.map((b) => ({ id: b.id, label: b.name })) ?? []),
   ];
   const floors = floorOptions(community, values.buildingId);
+  const lockModelOptions: SelectOption[] = [
+    { id: 'all', label: 'All lock models' },
+    ...(community?.lockModels.filter((m) => m.role === 'unit_lock').map((m) => ({ id: m.id, label: m.name })) ?? []),
+  ];
   return (
     <div className="units-filters" role="search" aria-label="Find units">
       <SearchField className="field field--search" value={values.search} onChange={(search) => onChange({ ...values, search })}>
@@ -60,6 +64,12 @@ export function UnitsFilters({ community, values, onChange }: Props) {
         }}
       />
       <SelectField label="Floor" options={floors} value={values.floor} onChange={(floor) => onChange({ ...values, floor })} />
+      <SelectField
+        label="Lock model"
+        options={lockModelOptions}
+        value={values.lockModelId}
+        onChange={(lockModelId) => onChange({ ...values, lockModelId })}
+      />
       <SelectField
         label="Door status"
         options={doorStatusOptions}

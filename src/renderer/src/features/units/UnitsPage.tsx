@@ -41,6 +41,7 @@ export function UnitsPage() {
           <h2 className="page-heading__title">Units</h2>
           <span className="page-heading__meta" aria-live="polite">
             {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'unit' : 'units'}`}
+            {total !== null && filters.search ? ` match “${filters.search}”` : ''}
           </span>
           <SelectionBar controls={selection} filters={filters} total={total} />
         </div>

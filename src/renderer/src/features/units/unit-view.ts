@@ -7,6 +7,7 @@ export interface UnitFilterValues {
   search: string;
   buildingId: string; // 'all' or a building id
   floor: string; // 'all' or a floor level
+  lockModelId: string; // 'all' or a lock model id
   doorStatus: 'all' | DoorStatus;
   credentialType: 'all' | AccessType;
   /** Where a unit's credentials stand: 'pending' is "pending at the door", the door status. */
@@ -19,6 +20,7 @@ export const noUnitFilters: UnitFilterValues = {
   search: '',
   buildingId: 'all',
   floor: 'all',
+  lockModelId: 'all',
   doorStatus: 'all',
   credentialType: 'all',
   credentialStatus: 'all',
@@ -37,6 +39,7 @@ export function toQueryFilters(values: UnitFilterValues, search: string): UnitFi
   if (search.trim()) filters.search = search.trim();
   if (values.buildingId !== 'all') filters.buildingId = values.buildingId;
   if (values.floor !== 'all') filters.floor = Number(values.floor);
+  if (values.lockModelId !== 'all') filters.lockModelId = values.lockModelId;
   if (values.doorStatus !== 'all') filters.doorStatus = values.doorStatus;
   if (values.credentialType !== 'all') filters.credentialType = values.credentialType;
   if (values.credentialStatus === 'pending') filters.doorStatus = 'pending';
@@ -46,12 +49,13 @@ export function toQueryFilters(values: UnitFilterValues, search: string): UnitFi
 
 /**
  * The hash keeps the grid's view next to `view=units`, the browser host's `token=` and
- * `unit=`: `q`, `building`, `floor`, `door`, `type`, `status` and `sort=<column>.<asc|desc>`.
+ * `unit=`: `q`, `building`, `floor`, `lock`, `door`, `type`, `status` and `sort=<column>.<asc|desc>`.
  * Values left at their default are left out, so a plain link stays plain.
  */
 const hashKeys: Record<Exclude<keyof UnitFilterValues, 'search'>, string> = {
   buildingId: 'building',
   floor: 'floor',
+  lockModelId: 'lock',
   doorStatus: 'door',
   credentialType: 'type',
   credentialStatus: 'status',
@@ -60,6 +64,7 @@ const hashKeys: Record<Exclude<keyof UnitFilterValues, 'search'>, string> = {
 const allowed: Record<keyof typeof hashKeys, (value: string) => boolean> = {
   buildingId: (v) => v.length > 0 && v.length <= 64,
   floor: (v) => /^-?\d{1,3}$/.test(v),
+  lockModelId: (v) => v.length > 0 && v.length <= 64,
   doorStatus: (v) => ['in_sync', 'pending', 'never_programmed'].includes(v),
   credentialType: (v) => ['permanent', 'temporary', 'recurring', 'delivery'].includes(v),
   credentialStatus: (v) => ['active', 'scheduled', 'expiring_today', 'pending'].includes(v),
