@@ -26,7 +26,8 @@ export async function rendererFigures(host: BrowserHost): Promise<Figure[]> {
     for (const word of ['2', '20', '201', '2015', '', '1', '11', '110', '1105', '', '3', '31', '312', '3120', '']) {
       const ms = await page.evaluate(async (text) => {
         const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-        const count = [...document.querySelectorAll('h1 ~ *, h2 ~ *, [class*="count"]')].find((e) => /^[\d,]+ units?$/.test(e.textContent?.trim() ?? ''));
+        // The units count (an aria-live status) changes when the filtered rows arrive.
+        const count = [...document.querySelectorAll('[aria-live="polite"]')].find((e) => /^[\d,]+ units?\b/.test(e.textContent?.trim() ?? ''));
         if (!count) return -1;
         const before = count.textContent;
         const start = performance.now();

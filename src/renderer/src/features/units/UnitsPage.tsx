@@ -23,7 +23,8 @@ export function UnitsPage() {
   // A link from another page (e.g. Access) may name the unit to open.
   const [openUnitId, setOpenUnitId] = useState<string | null>(linkedUnitId);
   const [total, setTotal] = useState<number | null>(null);
-  const search = useDebouncedText(values.search, 250);
+  // Short: a grid page costs the core tens of milliseconds, and typing should feel immediate.
+  const search = useDebouncedText(values.search, 60);
   const filters = useStableValue(toQueryFilters(values, search));
   const selection = useUnitSelection();
   const openUnit = useCallback((unit: UnitRow) => setOpenUnitId(unit.id), []);
