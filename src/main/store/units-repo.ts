@@ -62,19 +62,24 @@ function toUnitRow(r: Row, chips: CredentialChip[]): UnitRow {
   };
 }
 
-
-export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPage {
+/** The SQL of one grid page and of its total; exported so tests can check their query plans. */
+export function unitPageSql(input: ParsedUnitQuery, today: Today) {
   const { sort: _s, offset: _o, limit: _l, ...filter } = input;
   const { sql: where, params } = unitFilterSql(filter, today);
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = orderBy[input.sort.column].replaceAll('%', direction);
-  const total = db
-    .prepare(`SELECT count(*) FROM units u JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where}`)
-    .pluck()
-    .get(params) as number;
-  const rows = db
-    .prepare(`${selectRow} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
+  return {
+    total: `SELECT count(*) FROM units u JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where}`,
+    page: `${selectRow} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    params,
+    pageParams: { ...params, limit: input.limit, offset: input.offset },
+  };
+}
+
+export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPage {
+  const q = unitPageSql(input, today);
+  const total = db.prepare(q.total).pluck().get(q.params) as number;
+  const rows = db.prepare(q.page).all(q.pageParams) as Row[];
   const chips = chipsFor(db, rows.map((r) => r.id), today);
   return { total, offset: input.offset, rows: rows.map((r) => toUnitRow(r, chips.get(r.id) ?? [])) };
 }

@@ -102,6 +102,14 @@ export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit,
       current.scope === 'filter' ? selection.clear() : selection.selectAllMatching(filters, windows.total ?? 0),
   };
 
+  // Rows are memoized: hand them callbacks that keep their identity and call the latest code.
+  const latest = useRef({ selectUnit, setActiveAt: keyboard.setActiveAt });
+  latest.current = { selectUnit, setActiveAt: keyboard.setActiveAt };
+  const [stable] = useState(() => ({
+    onSelect: (unit: UnitRow, index: number, range: boolean) => latest.current.selectUnit(unit, index, range),
+    onActivate: (index: number, column?: number) => latest.current.setActiveAt(index, column),
+  }));
+
   return (
     <div className="units-grid">
       {windows.error && <ErrorNotice error={windows.error} title="Could not load units." />}
@@ -132,9 +140,9 @@ export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit,
               activeColumn={item.index === keyboard.activeIndex ? keyboard.activeColumn : -1}
               isSelected={isUnitSelected(current, rowAt.get(item.index)?.original.id ?? '')}
               isOpen={rowAt.get(item.index)?.original.id === openUnitId}
-              onActivate={keyboard.setActiveAt}
+              onActivate={stable.onActivate}
               onOpen={onOpenUnit}
-              onSelect={selectUnit}
+              onSelect={stable.onSelect}
             />
           ))}
         </div>

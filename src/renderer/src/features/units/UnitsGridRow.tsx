@@ -1,6 +1,6 @@
 import { FlexRender, type Row } from '@tanstack/react-table';
 import type { VirtualItem } from '@tanstack/react-virtual';
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
 import { unitColumns, type unitTableFeatures } from './unit-columns';
 
@@ -20,8 +20,11 @@ interface Props {
   onSelect: (unit: UnitRow, index: number, range: boolean) => void;
 }
 
-/** One unit row, absolutely placed by the virtualizer; a row not yet fetched shows placeholders. */
-export function UnitsGridRow({ item, row, isActive, activeColumn, isSelected, isOpen, onActivate, onOpen, onSelect }: Props) {
+/**
+ * One unit row, absolutely placed by the virtualizer; a row not yet fetched shows placeholders.
+ * Memoized: scrolling re-renders only the rows that enter, not every row on screen.
+ */
+export const UnitsGridRow = memo(function UnitsGridRow({ item, row, isActive, activeColumn, isSelected, isOpen, onActivate, onOpen, onSelect }: Props) {
   const placement = { height: item.size, transform: `translateY(${item.start}px)` };
   if (!row) {
     return (
@@ -100,4 +103,4 @@ export function UnitsGridRow({ item, row, isActive, activeColumn, isSelected, is
       ))}
     </div>
   );
-}
+});
