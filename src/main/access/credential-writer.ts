@@ -43,6 +43,7 @@ function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
 /**
  * Writes a credential and the desired state of every door it covers: a free slot on each,
  * a PIN code unique there. Call inside a user action; throws (and so rolls back) on refusal.
+ * Answers what was written, and `payload`: the credential as the outbox carries it to the cloud.
  */
 export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCredential) {
   const { db } = ctx;
@@ -71,7 +72,7 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
     link.run(door.id, id, slots[i], at);
     markDoorChanged(db, door.id, at);
   });
-  return { id, at, guest, doors, slots, pin, unitLabel };
+  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i] })), at } };
 }
 
 /** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */

@@ -43,7 +43,7 @@ export function grantGuestAccess(ctx: AccessContext, actor: StaffMember, request
         },
         mutation: {
           kind: 'credential.granted',
-          payload: { credentialId: w.id, unitId: request.unitId, guest: w.guest, audience: request.audience, kind: request.kind, schedule, pinCode: w.pin, doors: w.doors.map((d, i) => ({ doorId: d.id, slot: w.slots[i] })), at: w.at },
+          payload: w.payload,
         },
       },
     };

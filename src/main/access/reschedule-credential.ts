@@ -42,7 +42,7 @@ export function rescheduleCredential(ctx: AccessContext, actor: StaffMember, req
         },
         mutation: {
           kind: 'credential.reissued',
-          payload: { credentialId: w.id, replaces: old.id, unitId: old.unitId, guest: w.guest, audience: old.audience, kind: old.kind, schedule, pinCode: w.pin, doors: w.doors.map((d, i) => ({ doorId: d.id, slot: w.slots[i] })), at: w.at },
+          payload: { ...w.payload, replaces: old.id },
         },
       },
     };
