@@ -14,9 +14,9 @@ export function DoorStatusBadge({ status, pendingSince }: Props) {
   const text =
     status === 'pending' && pendingSince ? `Pending since ${time.dateTime(pendingSince)}` : doorStatusLabel(status);
   return (
-    <span className="door-status" data-status={status}>
+    <span className="door-status" data-status={status} title={text}>
       <span className="door-status__dot" aria-hidden="true" />
-      {text}
+      <span className="door-status__text">{text}</span>
     </span>
   );
 }
