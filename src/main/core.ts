@@ -10,6 +10,7 @@ import { createHandlers } from './ipc/handlers';
 import { createStaffSignIn } from './staff/sign-in';
 import { hasCommunity } from './store/community-import';
 import { getCommunity } from './store/community-repo';
+import { checkpointInBackground } from './store/checkpoint';
 import { openDatabase } from './store/database';
 
 /** How often ended schedules are taken off their doors. */
@@ -57,6 +58,8 @@ export function createCore(options: CoreOptions): Core {
   const sweeper = setInterval(sweep, expirySweepMs);
   sweeper.unref();
 
+  const stopCheckpoints = checkpointInBackground(db);
+
   const own = dispatcher.connect(initial);
   return {
     connect: () => dispatcher.connect(initial),
@@ -69,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       clearInterval(sweeper);
       bus.removeAllListeners();
+      stopCheckpoints();
       db.close();
     },
   };
