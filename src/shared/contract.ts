@@ -102,7 +102,6 @@ export type CommandOutput<C extends CommandName> = z.output<(typeof commands)[C]
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export const commandNames = Object.keys(commands) as CommandName[];
-export const eventNames = Object.keys(events) as EventName[];
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commands, name);

@@ -1,6 +1,7 @@
 import type { Community, CredentialKind, DoorRef, LockCapabilities, Schedule } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { Db } from '../store/database';
+import { kindPlurals, typeNames } from './guidelines';
 import { requiredScheduleKinds } from './schedule';
 
 export interface CoveredDoor extends DoorRef {
@@ -23,14 +24,12 @@ function toCovered(r: DoorRow): CoveredDoor {
   return { id: r.id, name: r.name, kind: r.kind, modelName: r.model_name, capabilities: JSON.parse(r.capabilities_json) };
 }
 
-const kindNames: Record<CredentialKind, string> = { pin: 'PIN codes', ble: 'Bluetooth passes' };
 const scheduleNames = { week_day: 'week-day schedules', year_day: 'year-day schedules', one_time: 'one-time codes' };
-const typeNames = { permanent: 'Permanent', temporary: 'Temporary', recurring: 'Recurring', delivery: 'Delivery' };
 
 /** Why a door's lock cannot hold this credential, or null if it can. */
 export function whyDoorCannotHold(door: CoveredDoor, kind: CredentialKind, schedule: Schedule): string | null {
   const caps = door.capabilities;
-  if (!caps.credentialKinds.includes(kind)) return `${door.name} has a ${door.modelName} lock, which cannot hold ${kindNames[kind]}.`;
+  if (!caps.credentialKinds.includes(kind)) return `${door.name} has a ${door.modelName} lock, which cannot hold ${kindPlurals[kind]}.`;
   const missing = requiredScheduleKinds(schedule).filter((k) => !caps.scheduleKinds.includes(k));
   if (missing.length)
     return `${door.name} has a ${door.modelName} lock, which cannot hold ${typeNames[schedule.type]} access (it has no ${missing.map((k) => scheduleNames[k]).join(' or ')}).`;

@@ -16,7 +16,3 @@ export function enqueueMutation(db: Db, mutation: Mutation, at: string): string 
   ).run(mutationId, mutation.kind, JSON.stringify(mutation.payload), at);
   return mutationId;
 }
-
-export function countPendingMutations(db: Db): number {
-  return db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number;
-}

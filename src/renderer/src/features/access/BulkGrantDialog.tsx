@@ -5,7 +5,7 @@ import { useCommunity } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { ModalDialog } from '../../components/ModalDialog';
-import { BulkGrantForm } from './BulkGrantForm';
+import { BulkGrantForm, type BulkGrantFormProps } from './BulkGrantForm';
 import { BulkOutcome } from './BulkOutcome';
 import { useGrantLimits } from './grant-form/useGrantLimits';
 
@@ -21,7 +21,11 @@ export function BulkGrantDialog() {
   );
 }
 
-function BulkGrantContent({ close }: { close: () => void }) {
+/**
+ * The bulk grant form, then its outcome per unit, in the same dialog. The Access page lets
+ * staff pick the units; the units grid passes its selection as `fixedTarget`.
+ */
+export function BulkGrantContent({ close, fixedTarget }: { close: () => void; fixedTarget?: BulkGrantFormProps['fixedTarget'] }) {
   const community = useCommunity();
   const { limits, error } = useGrantLimits(null);
   const [outcome, setOutcome] = useState<{ result: BulkGrantResult; what: string } | null>(null);
@@ -30,13 +34,16 @@ function BulkGrantContent({ close }: { close: () => void }) {
   if (outcome) return <BulkOutcome result={outcome.result} what={outcome.what} onDone={close} />;
   return (
     <>
-      <p className="dialog__text">
-        One credential per unit, for a delivery or a vendor visiting many units. Each unit’s lock is checked; units that
-        cannot take it are listed after.
-      </p>
+      {!fixedTarget && (
+        <p className="dialog__text">
+          One credential per unit, for a delivery or a vendor visiting many units. Each unit’s lock is checked; units that
+          cannot take it are listed after.
+        </p>
+      )}
       <BulkGrantForm
         community={community.data}
         limits={limits}
+        fixedTarget={fixedTarget}
         onCancel={close}
         onDone={(result, what) => setOutcome({ result, what })}
       />

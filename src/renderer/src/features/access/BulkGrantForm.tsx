@@ -14,7 +14,7 @@ import { GrantFields } from './grant-form/GrantFields';
 import { toGuestInput } from './grant-form/GuestFields';
 import { toScheduleRequest } from './grant-form/schedule-draft';
 
-interface Props {
+export interface BulkGrantFormProps {
   community: Community;
   limits: GrantLimits;
   onCancel: () => void;
@@ -29,7 +29,7 @@ const shownFields = [...grantFormFields, 'target'];
  * A delivery or vendor credential on a floor or a whole building: the same fields as a
  * single grant; each unit's lock is checked by the core, and refused units are listed after.
  */
-export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget }: Props) {
+export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget }: BulkGrantFormProps) {
   const [target, setTarget] = useState<BulkTarget>({ buildingId: community.buildings[0]?.id ?? '', floor: 'all' });
   const [draft, setDraft] = useState(() =>
     newGrantDraft(limits, communityNow(community.timeZone), { type: 'delivery', audience: 'vendor' }),
