@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import type { StaffMember } from '../shared/domain';
+import type { HardwareMode } from './hardware/start-hardware';
 
 export interface CoreOptions {
   /** Folder of the console's SQLite file; ':memory:' for tests. */
@@ -20,6 +21,12 @@ export interface CoreOptions {
   now?: () => Date;
   /** Where unexpected errors are logged (never a PIN code); defaults to stderr. */
   logError?: (command: string, error: unknown) => void;
+  /**
+   * Door hardware. 'auto' (the hosts' default) lists real key-programmers and, when none is
+   * found at start, plugs in a simulated one, labelled as such; 'simulated' only the simulator;
+   * 'off' (the default for tests of other things) no hardware at all.
+   */
+  hardware?: HardwareMode;
   /** Electron-ABI build of better-sqlite3, when running inside Electron. */
   sqliteNativeBinding?: string;
 }

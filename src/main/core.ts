@@ -7,6 +7,7 @@ import { loadDemoCommunity } from './demo/load-demo-community';
 import { loadScaleCommunity } from './demo/load-scale-community';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { startHardware } from './hardware/start-hardware';
 import { createStaffSignIn } from './staff/sign-in';
 import { hasCommunity } from './store/community-import';
 import { getCommunity } from './store/community-repo';
@@ -37,7 +38,9 @@ export function createCore(options: CoreOptions): Core {
     bus.emit(eventChannel, 'data.changed', { topics });
   };
   const accessContext = { db, now, community: () => community };
+  const hardware = startHardware({ ...accessContext, changed }, options.hardware ?? 'off');
   const handlers = createHandlers({
+    hardware,
     ...accessContext,
     setCommunity: (next) => (community = next),
     host: options.host ?? 'browser',
@@ -71,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       clearInterval(sweeper);
+      void hardware.close();
       bus.removeAllListeners();
       stopCheckpoints();
       db.close();

@@ -19,7 +19,11 @@ import {
   CredentialPage,
   CredentialQuery,
   GrantRequest,
+  DoorJob,
   HardwareOverview,
+  HardwareSimulation,
+  Programmer,
+  ReaderConfig,
   Id,
   RescheduleRequest,
   RevokeRequest,
@@ -40,6 +44,8 @@ const anyone: readonly Audience[] = ['anyone'];
 const staff: readonly Audience[] = ['admin', 'leasing', 'maintenance', 'kiosk'];
 const granting: readonly Audience[] = ['admin', 'leasing', 'kiosk'];
 const office: readonly Audience[] = ['admin', 'leasing'];
+const technicians: readonly Audience[] = ['admin', 'maintenance'];
+const OnProgrammer = z.object({ programmerId: z.string().min(1).max(200) }).strict();
 
 type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[] };
 
@@ -82,8 +88,24 @@ export const commands = {
   'activity.verify': { input: NoInput, output: ChainVerification, roles: office },
   /** Activity page exports the filtered log as CSV. */
   'activity.export': { input: ActivityFilter, output: ActivityExport, roles: office },
-  /** Hardware page: lock models in service and doors waiting to be programmed. */
-  'hardware.overview': { input: NoInput, output: HardwareOverview, roles: ['admin', 'maintenance'] },
+  /** Hardware page: programmers and their doors, lock models in service, doors waiting to be programmed. */
+  'hardware.overview': { input: NoInput, output: HardwareOverview, roles: technicians },
+  /** Hardware page starts programming the door on a programmer's cable: exactly its pending changes. */
+  'hardware.program': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  /** Hardware page resumes the door's interrupted job (after a replug). */
+  'hardware.resume': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  /** Hardware page reads the door's audit trail since the last record the console holds. */
+  'hardware.readAudit': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  /** Hardware page sets the door's clock and its time-zone rules to the community's. */
+  'hardware.setClock': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  /** A technician tells the console which door the lock on the cable belongs to (commissioning). */
+  'hardware.assignLock': { input: OnProgrammer.extend({ doorId: Id }).strict(), output: Programmer, roles: technicians },
+  /** Hardware page reads a perimeter reader's configuration. */
+  'hardware.readerConfig': { input: OnProgrammer, output: ReaderConfig, roles: technicians },
+  /** Hardware page writes a perimeter reader's configuration. */
+  'hardware.configureReader': { input: OnProgrammer.extend({ config: ReaderConfig }).strict(), output: DoorJob, roles: technicians },
+  /** Simulator panel (simulated hardware only): plug, unplug, attach a door, inject a fault. */
+  'hardware.simulate': { input: HardwareSimulation, output: HardwareOverview, roles: technicians },
 } as const satisfies Record<string, CommandSpec>;
 
 export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors']);

@@ -13,6 +13,7 @@ export const errorCodes = [
   'not_allowed', // the community's guidelines or the lock model forbid it
   'slots_full', // a door has no free credential slot
   'conflict', // the state changed under the caller (e.g. already revoked)
+  'device', // a programmer or the door on its cable failed or refused; the message says what to do
   'internal', // anything unexpected; details stay in the main process
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

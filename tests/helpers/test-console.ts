@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../src/main/core';
 import type { Core } from '../../src/main/core-types';
+import type { HardwareMode } from '../../src/main/hardware/start-hardware';
 import type { StaffMember } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/main/store/database';
 
@@ -26,7 +27,7 @@ export const avery: StaffMember = { id: 'avery', name: 'Avery Brooks', role: 'ad
 /** A console on the demo community in its own temporary data folder. */
 export function openTestConsole(
   operator: StaffMember | null = avery,
-  options: { now?: () => Date; beforeOpen?: (db: Db) => void } = {},
+  options: { now?: () => Date; beforeOpen?: (db: Db) => void; hardware?: HardwareMode } = {},
 ): TestConsole {
   const dataDir = tempDir();
   if (options.beforeOpen) {
@@ -37,7 +38,7 @@ export function openTestConsole(
     db.close();
   }
   const errors: unknown[] = [];
-  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, logError: (_c, e) => errors.push(e) });
+  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, hardware: options.hardware, logError: (_c, e) => errors.push(e) });
   const db = openDatabase({ dataDir });
   return {
     core,

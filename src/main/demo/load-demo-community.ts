@@ -7,6 +7,7 @@ import { getCommunity } from '../store/community-repo';
 import type { Db } from '../store/database';
 import { resourcePath } from '../resources-path';
 import { demoGuest } from './demo-guests';
+import { assignDemoSerials } from './demo-serials';
 import { demoSchedule } from './demo-schedules';
 
 const demoOperator = { id: 'demo-data', name: 'Demo data', role: 'admin' as const };
@@ -41,10 +42,11 @@ export function loadDemoCommunity(db: Db, now: () => Date): void {
     if (i % 5 < 2) grantTo(i, guest++);
     if (i % 11 === 0) grantTo(i, guest++);
   });
-  // The last programming round, yesterday, reached every door...
+  // The last programming round, yesterday, reached every door (each lock known by its serial)...
   db.prepare('UPDATE doors SET reported_version = desired_version, reported_at = ?, desired_changed_at = NULL').run(
     hoursAgo(24).toISOString(),
   );
+  assignDemoSerials(db);
   // ...and a few grants made since are still waiting at their doors.
   for (let i = 3, h = 20; i < units.length; i += 41, h -= 2) {
     clock = hoursAgo(h);

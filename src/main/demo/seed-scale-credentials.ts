@@ -4,6 +4,7 @@ import { isBlocklisted } from '../access/pin-allocator';
 import { scheduleBounds } from '../access/schedule';
 import type { Db } from '../store/database';
 import { demoGuest } from './demo-guests';
+import { assignDemoSerials } from './demo-serials';
 import { localDateTime } from './demo-schedules';
 
 /** What each unit gets: 8 credentials of every type, some ended, a tenth of doors pending. */
@@ -82,6 +83,7 @@ export function seedScaleCredentials(db: Db, community: Community, now: Date): n
     // Programmed on the last round, except a tenth of unit doors still waiting.
     db.prepare('UPDATE doors SET desired_version = 1, reported_version = 1, reported_at = ?').run(at);
     db.prepare("UPDATE doors SET desired_version = 2, desired_changed_at = ? WHERE kind = 'unit' AND rowid % 10 = 0").run(at);
+    assignDemoSerials(db);
   })();
   return count;
 }

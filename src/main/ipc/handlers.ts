@@ -11,12 +11,12 @@ import { resendNotification } from '../access/resend-notification';
 import { revokeCredential } from '../access/revoke-credential';
 import { today } from '../access/today';
 import { exportActivity } from '../activity/export-activity';
+import type { HardwareService } from '../hardware/hardware-service';
 import type { StaffSignIn } from '../staff/sign-in';
 import { listStaff } from '../staff/sign-in';
 import { appendAudit, listAudit, verifyAuditChain } from '../store/audit-log';
 import { searchCredentials } from '../store/credential-search';
 import { listUnitCredentialRecords } from '../store/credentials-repo';
-import { getHardwareOverview } from '../store/hardware-repo';
 import { getUnitRow, listUnits } from '../store/units-repo';
 import { runUserAction } from '../store/user-action';
 import { actorOf, type CallContext, type Handlers } from './handlers-type';
@@ -28,6 +28,7 @@ export interface HandlerDeps extends AccessContext {
   staff: StaffSignIn;
   /** Tells every window which data changed. */
   changed: (topics: DataTopic[]) => void;
+  hardware: HardwareService;
 }
 
 const accessTopics: DataTopic[] = ['units', 'credentials', 'activity', 'doors'];
@@ -103,6 +104,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'activity.list': ({ limit, beforeSeq, ...filter }) => ({ entries: listAudit(db, filter, limit, beforeSeq) }),
     'activity.verify': () => verifyAuditChain(db),
     'activity.export': (filter) => exportActivity(db, deps.community(), filter, deps.now()),
-    'hardware.overview': () => getHardwareOverview(db),
+    'hardware.overview': () => deps.hardware.overview(),
+    'hardware.program': ({ programmerId }, ctx) => deps.hardware.program(programmerId, actorOf(ctx)),
+    'hardware.resume': ({ programmerId }, ctx) => deps.hardware.resume(programmerId, actorOf(ctx)),
+    'hardware.readAudit': ({ programmerId }, ctx) => deps.hardware.readAudit(programmerId, actorOf(ctx)),
+    'hardware.setClock': ({ programmerId }, ctx) => deps.hardware.setClock(programmerId, actorOf(ctx)),
+    'hardware.assignLock': ({ programmerId, doorId }, ctx) => deps.hardware.assignLock(programmerId, doorId, actorOf(ctx)),
+    'hardware.readerConfig': ({ programmerId }) => deps.hardware.readerConfig(programmerId),
+    'hardware.configureReader': ({ programmerId, config }, ctx) => deps.hardware.configureReader(programmerId, config, actorOf(ctx)),
+    'hardware.simulate': (action) => deps.hardware.simulate(action),
   };
 }

@@ -1,9 +1,9 @@
-import type { HardwareOverview } from '../../shared/domain';
+import type { HardwareOverview, PendingDoor } from '../../shared/domain';
 import { toLockModel } from './community-repo';
 import type { Db } from './database';
 
-export function getHardwareOverview(db: Db): HardwareOverview {
-  const models = (
+export function lockModelsInService(db: Db): HardwareOverview['models'] {
+  return (
     db
       .prepare(
         `SELECT m.*, (SELECT count(*) FROM doors d WHERE d.lock_model_id = m.id) AS door_count
@@ -11,13 +11,19 @@ export function getHardwareOverview(db: Db): HardwareOverview {
       )
       .all() as (Parameters<typeof toLockModel>[0] & { door_count: number })[]
   ).map((r) => ({ model: toLockModel(r), doorCount: r.door_count }));
-  const pendingDoors = db
+}
+
+/** Doors whose desired table is ahead of what they last reported, oldest change first: a technician's round. */
+export function pendingDoors(db: Db): PendingDoor[] {
+  return db
     .prepare(
-      `SELECT d.id, d.name, d.kind, d.unit_id AS unitId, m.name AS modelName, d.desired_changed_at AS pendingSince
+      `SELECT d.id, d.name, d.kind, d.unit_id AS unitId, m.name AS modelName, d.desired_changed_at AS pendingSince,
+              coalesce(b.name, ub.name) AS buildingName
        FROM doors d JOIN lock_models m ON m.id = d.lock_model_id
+       LEFT JOIN buildings b ON b.id = d.building_id
+       LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings ub ON ub.id = u.building_id
        WHERE d.reported_version IS NOT NULL AND d.desired_version > d.reported_version
        ORDER BY d.desired_changed_at, d.name`,
     )
-    .all() as HardwareOverview['pendingDoors'];
-  return { models, pendingDoors };
+    .all() as PendingDoor[];
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 
-export type MutationKind = 'credential.granted' | 'credential.revoked' | 'credential.reissued' | 'credential.text_requested' | 'credential.expired' | 'credential.used' | 'community.guidelines_changed';
+export type MutationKind = 'credential.granted' | 'credential.revoked' | 'credential.reissued' | 'credential.text_requested' | 'credential.expired' | 'credential.used' | 'community.guidelines_changed' | 'door.programmed' | 'door.lock_assigned' | 'door.events_read';
 
 export interface Mutation {
   kind: MutationKind;

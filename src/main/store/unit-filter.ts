@@ -1,5 +1,5 @@
 import type { CredentialTiming, UnitFilter } from '../../shared/domain';
-import { guestMatch } from './guest-search';
+import { unitGuestMatch } from './guest-search';
 import { containing } from './like';
 
 /** "Now" and the end of today in the community's zone, as ISO instants, for timing filters. */
@@ -46,17 +46,22 @@ export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; param
       tests.push(timingSql[q.credentialTiming]);
       Object.assign(params, today);
     }
-    parts.push(`u.id IN (SELECT c.unit_id FROM credentials c WHERE ${tests.join(' AND ')})`);
+    // Credentials ending today are few and credentials_ending finds them: collect their units
+    // once. Any other test holds for many credentials: look at each unit's own, through
+    // credentials_unit_live (migration 2), rather than list tens of thousands of unit ids.
+    parts.push(
+      q.credentialTiming === 'expiring_today'
+        ? `u.id IN (SELECT c.unit_id FROM credentials c WHERE ${tests.join(' AND ')})`
+        : `EXISTS (SELECT 1 FROM credentials c WHERE c.unit_id = u.id AND ${tests.join(' AND ')})`,
+    );
   }
   const search = q.search?.trim();
   if (search) {
     // A unit matches by its number, or by a guest who holds a live credential on it.
-    const guests = guestMatch(search);
+    const guests = unitGuestMatch(search);
     Object.assign(params, guests.params);
     params.text = containing(search);
-    parts.push(`(u.number LIKE @text ESCAPE '\\' OR u.id IN (
-      SELECT c.unit_id FROM guests g JOIN credentials c ON c.guest_id = g.id
-      WHERE ${guests.sql} AND c.ended_at IS NULL))`);
+    parts.push(`(u.number LIKE @text ESCAPE '\\' OR ${guests.sql})`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -8,26 +8,31 @@ type ParsedUnitQuery = z.output<typeof UnitQuery>;
 
 
 // Unit numbers sort naturally ("204" before "1102"); ties broken by id for a stable order.
-// Most orders follow an index on units (see the migration), read forwards or backwards, so
+// Most orders follow an index on units (see the migrations), read forwards or backwards, so
 // a page reads its 100 rows rather than sorting 10,000. Every order ends on a unique key.
-const orderBy: Record<UnitSortColumn, string> = {
-  unit: 'u.unit_key %, u.building_id %',
-  building: 'b.name %, u.unit_key %',
-  floor: 'u.floor_level %, u.building_id %, u.unit_key %',
-  lockModel: 'm.name %, u.building_id %, u.unit_key %',
-  credentialCount: 'u.live_credentials %, u.building_id %, u.unit_key %',
-  doorStatus: 'door_rank %, d.desired_changed_at %, u.building_id %, u.unit_key %',
+// `join` names what an order reads beyond the unit and its door.
+const orderBy: Record<UnitSortColumn, { sql: string; join?: string }> = {
+  unit: { sql: 'u.unit_key %, u.building_id %' },
+  building: { sql: 'b.name %, u.unit_key %', join: 'CROSS JOIN buildings b ON b.id = u.building_id' },
+  floor: { sql: 'u.floor_level %, u.building_id %, u.unit_key %' },
+  lockModel: { sql: 'm.name %, u.building_id %, u.unit_key %', join: 'CROSS JOIN lock_models m ON m.id = d.lock_model_id' },
+  credentialCount: { sql: 'u.live_credentials %, u.building_id %, u.unit_key %' },
+  doorStatus: {
+    sql: `CASE ${doorStatusSql} WHEN 'in_sync' THEN 0 WHEN 'never_programmed' THEN 1 ELSE 2 END %, d.desired_changed_at %, u.building_id %, u.unit_key %`,
+  },
 };
+
+// CROSS JOIN keeps units the outer loop, so the order's index on units is walked as is.
+// The unit door is read from doors_unit_door alone (migration 2).
+const unitsAndDoors = `FROM units u CROSS JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit'`;
 
 const selectRow = `
   SELECT u.id, u.number, u.building_id, b.name AS building_name, u.floor_level AS floor,
     m.id AS model_id, m.name AS model_name, m.capabilities_json AS model_capabilities,
     ${doorStatusSql} AS door_status, d.desired_changed_at,
-    CASE ${doorStatusSql} WHEN 'in_sync' THEN 0 WHEN 'never_programmed' THEN 1 ELSE 2 END AS door_rank,
     u.live_credentials AS credential_count, u.live_pin AS pin_count, u.live_ble AS ble_count
-  FROM units u
+  ${unitsAndDoors}
   CROSS JOIN buildings b ON b.id = u.building_id
-  CROSS JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit'
   CROSS JOIN lock_models m ON m.id = d.lock_model_id`;
 
 interface Row {
@@ -62,15 +67,21 @@ function toUnitRow(r: Row, chips: CredentialChip[]): UnitRow {
   };
 }
 
-/** The SQL of one grid page and of its total; exported so tests can check their query plans. */
+/**
+ * The SQL of one grid page and of its total; exported so tests can check their query plans.
+ * A page is found as ids first (`page`: sort keys, filters and the offset's rows read from
+ * indexes only), then `rows` reads the full rows of those ids alone.
+ */
 export function unitPageSql(input: ParsedUnitQuery, today: Today) {
   const { sort: _s, offset: _o, limit: _l, ...filter } = input;
   const { sql: where, params } = unitFilterSql(filter, today);
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const order = orderBy[input.sort.column].replaceAll('%', direction);
+  const order = orderBy[input.sort.column];
   return {
-    total: `SELECT count(*) FROM units u JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where}`,
-    page: `${selectRow} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    total: `SELECT count(*) ${unitsAndDoors} ${where}`,
+    page: `SELECT u.id ${unitsAndDoors} ${order.join ?? ''} ${where}
+      ORDER BY ${order.sql.replaceAll('%', direction)} LIMIT @limit OFFSET @offset`,
+    rows: `${selectRow} WHERE u.id IN (SELECT value FROM json_each(@ids))`,
     params,
     pageParams: { ...params, limit: input.limit, offset: input.offset },
   };
@@ -79,9 +90,14 @@ export function unitPageSql(input: ParsedUnitQuery, today: Today) {
 export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPage {
   const q = unitPageSql(input, today);
   const total = db.prepare(q.total).pluck().get(q.params) as number;
-  const rows = db.prepare(q.page).all(q.pageParams) as Row[];
-  const chips = chipsFor(db, rows.map((r) => r.id), today);
-  return { total, offset: input.offset, rows: rows.map((r) => toUnitRow(r, chips.get(r.id) ?? [])) };
+  const ids = db.prepare(q.page).pluck().all(q.pageParams) as string[];
+  const byId = new Map((db.prepare(q.rows).all({ ids: JSON.stringify(ids) }) as Row[]).map((r) => [r.id, r]));
+  const chips = chipsFor(db, ids, today);
+  const rows = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toUnitRow(row, chips.get(id) ?? [])] : [];
+  });
+  return { total, offset: input.offset, rows };
 }
 
 export function getUnitRow(db: Db, unitId: string, today: Today): UnitRow | null {

@@ -15,6 +15,15 @@ export const AuditAction = z.enum([
   'access.used',
   'community.guidelines_changed',
   'access.bulk_granted',
+  'door.programmed',
+  'door.clock_set',
+  'door.reader_configured',
+  'door.lock_assigned',
+  'door.job_failed',
+  /** A record from a door's own audit trail, read by a programmer. */
+  'door.event',
+  /** Record numbers missing from a door's audit trail. */
+  'door.audit_gap',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

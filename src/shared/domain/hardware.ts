@@ -2,12 +2,131 @@ import { z } from 'zod';
 import { LockModel } from './community';
 import { DoorRef } from './credentials';
 import { Id, Timestamp } from './primitives';
+import { LocalTime, Weekday } from './schedule';
 
-/** What a maintenance technician needs to plan a round: models in service and doors waiting. */
+/** A door waiting for a technician: what the console wants differs from what it last read. */
+export const PendingDoor = DoorRef.extend({
+  unitId: Id.nullable(),
+  modelName: z.string(),
+  pendingSince: Timestamp,
+  buildingName: z.string().nullable(),
+});
+export type PendingDoor = z.infer<typeof PendingDoor>;
+
+/** One step of a job as the technician sees it. */
+export const JobStep = z.object({
+  name: z.string(),
+  status: z.enum(['waiting', 'running', 'done', 'failed', 'skipped']),
+  detail: z.string().nullable(),
+});
+export type JobStep = z.infer<typeof JobStep>;
+
+export const JobKind = z.enum(['program', 'read_audit', 'set_clock', 'configure_reader']);
+export type JobKind = z.infer<typeof JobKind>;
+
+/** A job on one door through one programmer; an interrupted one resumes after a replug. */
+export const DoorJob = z.object({
+  id: Id,
+  kind: JobKind,
+  door: DoorRef,
+  status: z.enum(['running', 'succeeded', 'failed', 'interrupted']),
+  startedBy: z.string(),
+  startedAt: Timestamp,
+  finishedAt: Timestamp.nullable(),
+  /** 0..1 across all steps. */
+  progress: z.number().min(0).max(1),
+  steps: z.array(JobStep),
+  /** What went wrong and what to do about it, in the technician's words. */
+  error: z.object({ message: z.string(), advice: z.string() }).nullable(),
+});
+export type DoorJob = z.infer<typeof DoorJob>;
+
+/** The lock or reader on a programmer's cable, as it described itself. */
+export const AttachedDoor = z.object({
+  serial: z.string(),
+  kind: z.enum(['lock', 'reader']),
+  modelId: z.string(),
+  modelName: z.string(),
+  firmware: z.string(),
+  batteryPercent: z.number().int(),
+  /** Lock clock minus console clock, in seconds. */
+  clockDriftSeconds: z.number().int(),
+  usedSlots: z.number().int(),
+  slots: z.number().int(),
+  /** The door the lock is assigned to, by serial; null for a lock not yet assigned. */
+  door: DoorRef.nullable(),
+  /** Desired vs reported, as a job would do it; null for an unassigned lock. */
+  changes: z
+    .object({ toWrite: z.number().int(), toRemove: z.number().int(), fullRewrite: z.boolean(), desired: z.number().int() })
+    .nullable(),
+  lastAuditRecord: z.number().int(),
+});
+export type AttachedDoor = z.infer<typeof AttachedDoor>;
+
+/** A key-programmer on a USB port, the door on its cable, and its latest job. */
+export const Programmer = z.object({
+  id: z.string().max(200),
+  name: z.string(),
+  serial: z.string().nullable(),
+  firmware: z.string().nullable(),
+  simulated: z.boolean(),
+  /** 'error': the programmer answered badly or not at all; the message says what to do. */
+  state: z.enum(['ready', 'busy', 'error']),
+  message: z.string().nullable(),
+  door: AttachedDoor.nullable(),
+  job: DoorJob.nullable(),
+});
+export type Programmer = z.infer<typeof Programmer>;
+
+/** What a maintenance technician works from: programmers, models in service and doors waiting. */
 export const HardwareOverview = z.object({
+  programmers: z.array(Programmer),
+  /** True when the hardware is simulated (no programmer was found at start): the simulator panel shows. */
+  simulated: z.boolean(),
   models: z.array(z.object({ model: LockModel, doorCount: z.number().int() })),
-  pendingDoors: z.array(
-    DoorRef.extend({ unitId: Id.nullable(), modelName: z.string(), pendingSince: Timestamp }),
-  ),
+  pendingDoors: z.array(PendingDoor),
 });
 export type HardwareOverview = z.infer<typeof HardwareOverview>;
+
+/** A perimeter reader's configuration (OSDP address, card formats, LED, buzzer, unlocked hours). */
+export const ReaderConfig = z.object({
+  osdpAddress: z.number().int().min(0).max(126),
+  cardFormats: z.array(z.enum(['wiegand_26', 'wiegand_34', 'wiegand_37', 'osdp_secure'])),
+  led: z.enum(['off', 'on_idle', 'on_grant_only']),
+  buzzerOnGrant: z.boolean(),
+  buzzerOnDeny: z.boolean(),
+  /** Hours the door stands unlocked (free access), in the community's time. */
+  unlockedHours: z
+    .array(
+      z.object({
+        days: z.array(Weekday).min(1, 'choose at least one day').max(7),
+        from: LocalTime,
+        until: LocalTime,
+      }),
+    )
+    .max(8),
+});
+export type ReaderConfig = z.infer<typeof ReaderConfig>;
+
+/** Faults the simulator injects on request, each once (a battery or a clock stays as set). */
+export const SimulatedFault = z.enum([
+  'drop_report',
+  'corrupt_crc',
+  'wrong_sequence',
+  'stall',
+  'unplug_mid_commit',
+  'lock_full',
+  'low_battery',
+  'clock_far_off',
+  'audit_gap',
+]);
+export type SimulatedFault = z.infer<typeof SimulatedFault>;
+
+export const HardwareSimulation = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('plug') }).strict(),
+  z.object({ action: z.literal('unplug'), programmerId: z.string().max(200) }).strict(),
+  z.object({ action: z.literal('attach'), programmerId: z.string().max(200), doorId: Id }).strict(),
+  z.object({ action: z.literal('detach'), programmerId: z.string().max(200) }).strict(),
+  z.object({ action: z.literal('fault'), programmerId: z.string().max(200), fault: SimulatedFault }).strict(),
+]);
+export type HardwareSimulation = z.infer<typeof HardwareSimulation>;

@@ -41,6 +41,17 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
   'activity.verify': {},
   'activity.export': { action: 'access.revoked', actor: 'Jordan', unitId: comboUnit, search: 'gate' },
   'hardware.overview': {},
+  'hardware.program': { programmerId: 'sim-hid:SIM-KP-0001:1' },
+  'hardware.resume': { programmerId: 'sim-hid:SIM-KP-0001:1' },
+  'hardware.readAudit': { programmerId: 'sim-hid:SIM-KP-0001:1' },
+  'hardware.setClock': { programmerId: 'sim-hid:SIM-KP-0001:1' },
+  'hardware.assignLock': { programmerId: 'sim-hid:SIM-KP-0001:1', doorId: 'north-entrance' },
+  'hardware.readerConfig': { programmerId: 'sim-hid:SIM-KP-0001:1' },
+  'hardware.configureReader': {
+    programmerId: 'sim-hid:SIM-KP-0001:1',
+    config: { osdpAddress: 3, cardFormats: ['wiegand_26'], led: 'on_idle', buzzerOnGrant: true, buzzerOnDeny: false, unlockedHours: [{ days: ['mon'], from: '08:00', until: '18:00' }] },
+  },
+  'hardware.simulate': { action: 'attach', programmerId: 'sim-hid:SIM-KP-0001:1', doorId: 'north-entrance' },
 };
 
 type Path = (string | number)[];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chipsSql } from '../../../src/main/store/unit-chips';
 import { unitPageSql } from '../../../src/main/store/units-repo';
 import { UnitQuery } from '../../../src/shared/domain';
 import { openTestConsole, type TestConsole } from '../../helpers/test-console';
@@ -13,9 +14,13 @@ afterAll(() => t.close());
 
 const today = { now: '2026-11-26T15:00:00.000Z', todayEnd: '2026-11-27T06:00:00.000Z' };
 
-function planOf(query: object): string {
+function explain(sql: string, params: object): string {
+  return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+}
+
+function plansOf(query: object): { page: string; total: string; rows: string } {
   const q = unitPageSql(UnitQuery.parse({ ...query, limit: 100 }), today);
-  return (t.db.prepare(`EXPLAIN QUERY PLAN ${q.page}`).all(q.pageParams) as { detail: string }[]).map((r) => r.detail).join('\n');
+  return { page: explain(q.page, q.pageParams), total: explain(q.total, q.params), rows: explain(q.rows, { ids: '[]' }) };
 }
 
 describe('grid page query plans', () => {
@@ -25,9 +30,44 @@ describe('grid page query plans', () => {
     ['by credential count', { sort: { column: 'credentialCount', direction: 'desc' } }],
     ['by floor', { sort: { column: 'floor', direction: 'asc' } }],
     ['by unit, within a building and door status', { buildingId: 'north', doorStatus: 'pending' }],
-  ])('sorted %s: walks a units index, no temporary sort', (_name, query) => {
-    const plan = planOf(query);
-    expect(plan).toMatch(/(SCAN|SEARCH) u USING INDEX units_by_/);
-    expect(plan).not.toContain('TEMP B-TREE');
+  ])('sorted %s: picks the page from indexes alone, no temporary sort', (_name, query) => {
+    // Skipping the offset's rows reads no table: the order's units index and the unit door's.
+    const { page } = plansOf(query);
+    expect(page).toMatch(/(SCAN|SEARCH) u USING COVERING INDEX units_by_/);
+    expect(page).toContain('SEARCH d USING COVERING INDEX doors_unit_door');
+    expect(page).not.toContain('TEMP B-TREE');
+  });
+
+  it('counts every unit from indexes alone', () => {
+    const { total } = plansOf({});
+    expect(total).toMatch(/^SCAN u USING COVERING INDEX \S+\nSEARCH d USING COVERING INDEX doors_unit_door/);
+  });
+
+  it('reads the full rows of the page’s ids only', () => {
+    expect(plansOf({}).rows).toMatch(/^SEARCH u USING INDEX sqlite_autoindex_units_1 \(id=\?\)/);
+  });
+
+  it.each(['Chen', '(312) 555-0142', 'ch'])('searches “%s” through unit_guests, without hopping guest by guest', (search) => {
+    const { page, total } = plansOf({ search });
+    for (const plan of [page, total]) {
+      expect(plan).toMatch(/unit_guest(_search|s)/);
+      expect(plan).not.toMatch(/\bguests\b|\bguest_search\b|SEARCH c |SCAN c\b/);
+    }
+  });
+
+  it.each([
+    ['a credential type', { credentialType: 'delivery' }, 'credentials_unit_live'],
+    ['scheduled credentials', { credentialTiming: 'scheduled' }, 'credentials_unit_live'],
+    ['credentials expiring today', { credentialTiming: 'expiring_today' }, 'credentials_ending'],
+  ])('filters on %s through an index on credentials, never reading them all', (_name, query, index) => {
+    const { page, total } = plansOf(query);
+    for (const plan of [page, total]) {
+      expect(plan).toMatch(new RegExp(`SEARCH c (EXISTS )?USING (COVERING )?INDEX ${index}`));
+      expect(plan).not.toMatch(/SCAN c\b/);
+    }
+  });
+
+  it('reads the chips of a page from credentials_unit_live alone', () => {
+    expect(explain(chipsSql, { ...today, ids: '[]' })).toContain('SEARCH c USING COVERING INDEX credentials_unit_live (unit_id=?)');
   });
 });

@@ -25,6 +25,18 @@ async function all(query: UnitQuery = {}): Promise<UnitRow[]> {
   return (await list({ ...query, limit: 500 })).rows;
 }
 
+/** A permanent PIN code for a guest on a unit; answers the credential's id. */
+async function grant(unitId: string, name: string, phone: string, company?: string): Promise<string> {
+  const result = await t.core.dispatch('access.grant', {
+    unitId,
+    kind: 'pin',
+    schedule: { type: 'permanent' },
+    guest: company ? { name, phone, company } : { name, phone },
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value as { id: string }).id;
+}
+
 describe('the units grid query', () => {
   it('lists every unit of the demo community, a window at a time', async () => {
     const first = await list({ limit: 100 });
@@ -100,6 +112,24 @@ describe('the units grid query', () => {
     expect(await list({ search: '_' })).toMatchObject({ total: 0 });
   });
 
+  it('finds a unit by any of its guests, and never by text spanning two of them', async () => {
+    for (const name of ['Xavia Ybarra', 'Zorro Wendt']) await grant('north-1103', name, '+1 (872) 555-0191');
+    expect((await all({ search: 'ybarra' })).map((r) => r.id)).toEqual(['north-1103']);
+    expect((await all({ search: 'wendt' })).map((r) => r.id)).toEqual(['north-1103']);
+    for (const across of ['ybarrazorro', 'wendtxavia', 'arraz', 'ndtxa']) expect(await list({ search: across })).toMatchObject({ total: 0 });
+  });
+
+  it('follows grants, revokes and a guest’s new company', async () => {
+    const credential = await grant('north-1105', 'Ulla Vantongeren', '+1 (872) 555-0192');
+    expect((await all({ search: 'vantong' })).map((r) => r.id)).toEqual(['north-1105']);
+    expect((await all({ search: '8725550192' })).map((r) => r.id)).toEqual(['north-1105']);
+    // The same guest again, now with a company: every unit they hold finds by it.
+    await grant('north-1106', 'Ulla Vantongeren', '+1 (872) 555-0192', 'Quixotic Tiling');
+    expect((await all({ search: 'quixotic' })).map((r) => r.id)).toEqual(['north-1105', 'north-1106']);
+    expect((await t.core.dispatch('access.revoke', { credentialId: credential })).ok).toBe(true);
+    expect((await all({ search: 'vantong' })).map((r) => r.id)).toEqual(['north-1106']);
+  });
+
   it('combines filters and search', async () => {
     expect((await all({ buildingId: 'south', search: '204' })).map((r) => r.id)).toEqual(['south-204']);
   });
@@ -125,5 +155,14 @@ describe('the units’ credential summary', () => {
       .pluck()
       .get();
     expect(drift).toBe(0);
+    // The search boxes' per-unit text holds exactly the live credentials' guests.
+    const stale = t.db
+      .prepare(
+        `SELECT count(*) FROM units u LEFT JOIN unit_guests ug ON ug.unit_id = u.id
+         WHERE coalesce(length(ug.names) - length(replace(ug.names, char(31), '')) + 1, 0) != u.live_credentials`,
+      )
+      .pluck()
+      .get();
+    expect(stale).toBe(0);
   });
 });

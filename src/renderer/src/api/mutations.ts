@@ -18,6 +18,19 @@ export const useRevokeCredential = () => useCommand('access.revoke');
 export const useRescheduleCredential = () => useCommand('access.reschedule');
 export const useResendText = () => useCommand('access.resend');
 
+/**
+ * The Hardware page. Each job command answers with the job as it starts; its progress, steps
+ * and end arrive as 'data.changed' events with topic 'doors', which refresh the overview.
+ */
+export const useProgramDoor = () => useCommand('hardware.program');
+export const useResumeJob = () => useCommand('hardware.resume');
+export const useReadDoorAudit = () => useCommand('hardware.readAudit');
+export const useSetDoorClock = () => useCommand('hardware.setClock');
+export const useAssignLock = () => useCommand('hardware.assignLock');
+export const useConfigureReader = () => useCommand('hardware.configureReader');
+/** The simulator panel (simulated hardware only): plug, unplug, attach or detach a door, inject a fault. */
+export const useSimulateHardware = () => useCommand('hardware.simulate');
+
 /** The message to show staff for a failed command; unknown failures get a plain sentence. */
 export function errorMessage(error: unknown): string {
   if (error instanceof CommandError) return error.message;

@@ -68,9 +68,24 @@ export function useBulkTargetUnits(buildingId: string | null, floor: number | nu
   });
 }
 
+/** Programmers and the doors on their cables, lock models in service, doors waiting: live by the 'doors' topic. */
 export function useHardwareOverview() {
   return useQuery({
     queryKey: queryKeys.hardware(),
     queryFn: () => call('hardware.overview', {}),
+  });
+}
+
+/**
+ * A perimeter reader's configuration, read from the reader on the programmer's cable when the
+ * form opens. It lives on the device, not in the store, so no topic announces its changes: the
+ * key deliberately starts with no topic, it is read once per opening and never kept.
+ */
+export function useReaderConfig(programmerId: string) {
+  return useQuery({
+    queryKey: ['reader-config', programmerId] as const,
+    queryFn: () => call('hardware.readerConfig', { programmerId }),
+    staleTime: Infinity,
+    gcTime: 0,
   });
 }

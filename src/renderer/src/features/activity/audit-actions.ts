@@ -18,6 +18,13 @@ const actionLabels: Record<AuditAction, string> = {
   'access.resent': 'Text resent',
   'access.expired': 'Access expired',
   'access.used': 'Credential used',
+  'door.programmed': 'Door programmed',
+  'door.clock_set': 'Door clock set',
+  'door.reader_configured': 'Reader configured',
+  'door.lock_assigned': 'Lock assigned to door',
+  'door.job_failed': 'Door job failed',
+  'door.event': 'Door record',
+  'door.audit_gap': 'Door records missing',
 };
 
 export function auditActionLabel(action: AuditAction): string {

@@ -1,30 +1,93 @@
+import { useId } from 'react';
+import type { HardwareOverview } from '../../../../shared/domain';
 import { useHardwareOverview } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
+import { count } from './hardware-labels';
 import { LockModelsTable } from './LockModelsTable';
 import { PendingDoorsTable } from './PendingDoorsTable';
+import { ProgrammerCard } from './ProgrammerCard';
+import { SimulatorPanel } from './SimulatorPanel';
 import '../../components/tables.css';
+import './hardware.css';
 
-/** What a maintenance technician plans a round with: models in service and doors waiting. */
+/**
+ * The maintenance technician's page: the key-programmers on this console's USB ports and the
+ * door on each cable, jobs on those doors, the simulator when the hardware is simulated, the
+ * round of doors waiting to be programmed, and the lock models in service. Live: the core's
+ * 'doors' events refresh it as programmers come and go and jobs move.
+ */
 export function HardwarePage() {
   const overview = useHardwareOverview();
+  const data = overview.data;
   return (
-    <div className="stack-page">
+    <div className="stack-page hardware-page">
       <div className="page-heading">
         <h2 className="page-heading__title">Hardware</h2>
+        {data && (
+          <span className="page-heading__meta">
+            {count(data.programmers.length, 'programmer')} connected · {count(data.pendingDoors.length, 'door')} pending
+          </span>
+        )}
       </div>
       {overview.isPending && <LoadingState />}
       {overview.error && <ErrorNotice error={overview.error} title="Could not load the hardware overview." />}
-      {overview.data && (
-        <>
-          <section className="card" aria-label="Lock models">
-            <LockModelsTable models={overview.data.models} />
-          </section>
-          <section className="card" aria-label="Pending doors">
-            <PendingDoorsTable doors={overview.data.pendingDoors} />
-          </section>
-        </>
-      )}
+      {data && <HardwareSections data={data} />}
     </div>
+  );
+}
+
+function HardwareSections({ data }: { data: HardwareOverview }) {
+  const programmersId = useId();
+  const pendingId = useId();
+  const modelsId = useId();
+  const names = data.programmers.map((p) => p.name);
+  const nameWithSerial = new Set(names).size < names.length;
+  return (
+    <>
+      <section className="hw-section" aria-labelledby={programmersId}>
+        <h3 id={programmersId} className="hw-section__title">
+          Programmers
+        </h3>
+        {data.programmers.length === 0 ? (
+          <p className="card hw-section__empty muted">
+            No key-programmer is connected. Plug one into a USB port of this computer; it shows here within a couple of seconds.
+          </p>
+        ) : (
+          <div className="programmers">
+            {data.programmers.map((p) => (
+              <ProgrammerCard key={p.id} programmer={p} nameWithSerial={nameWithSerial} pendingDoors={data.pendingDoors} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      {data.simulated && (
+        <SimulatorPanel
+          programmers={data.programmers.filter((p) => p.simulated)}
+          pendingDoors={data.pendingDoors}
+          nameWithSerial={nameWithSerial}
+        />
+      )}
+
+      <section className="card" aria-labelledby={pendingId}>
+        <header className="hw-section__head">
+          <h3 id={pendingId} className="hw-section__title">
+            Doors pending programming
+          </h3>
+          <span className="muted">{count(data.pendingDoors.length, 'door')}, oldest first</span>
+        </header>
+        <PendingDoorsTable doors={data.pendingDoors} labelledBy={pendingId} />
+      </section>
+
+      <section className="card" aria-labelledby={modelsId}>
+        <header className="hw-section__head">
+          <h3 id={modelsId} className="hw-section__title">
+            Lock models in service
+          </h3>
+        </header>
+        <LockModelsTable models={data.models} labelledBy={modelsId} />
+      </section>
+    </>
   );
 }

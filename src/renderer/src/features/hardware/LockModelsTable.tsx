@@ -8,10 +8,9 @@ function scheduleText(kinds: LockCapabilities['scheduleKinds']): string {
 }
 
 /** Lock and reader models in service, what each can hold, and how many doors carry it. */
-export function LockModelsTable({ models }: { models: HardwareOverview['models'] }) {
+export function LockModelsTable({ models, labelledBy }: { models: HardwareOverview['models']; labelledBy: string }) {
   return (
-    <table className="data-table">
-      <caption className="data-table__caption">Lock models in service</caption>
+    <table className="data-table" aria-labelledby={labelledBy}>
       <thead>
         <tr>
           <th scope="col">Model</th>

@@ -1,0 +1,79 @@
+import { assertNever } from '../../../shared/errors';
+import type { KeyProgrammerCommand, RefusalStatus } from '../keyprog/commands';
+import { HidSessionError } from '../session/hid-session-error';
+import { DoorFailure, type DoorFailureReason } from './door-failure';
+
+/** What the driver needs of a session (HidSession has it): MSG exchanges, the device lock, closing. */
+export interface MessageExchange {
+  exchange(command: 'msg', payload: Uint8Array, options: { signal: AbortSignal; timeoutMs?: number }): Promise<{ payload: Uint8Array }>;
+  lock(seconds: number, options: { signal: AbortSignal }): Promise<void>;
+  close(): Promise<void>;
+}
+
+type OkOf<R> = R extends { status: 'ok' } ? Omit<R, 'status'> : never;
+
+/**
+ * Sends one application command in a MSG and answers its data; a refusal, a garbled answer or
+ * a transport failure becomes a DoorFailure whose reason the job turns into advice.
+ */
+export async function send<Args, Result extends { readonly status: string }>(
+  session: MessageExchange,
+  command: KeyProgrammerCommand<Args, Result & { readonly status: 'ok' | RefusalStatus }>,
+  args: Args,
+  signal: AbortSignal,
+  timeoutMs?: number,
+): Promise<OkOf<Result>> {
+  let answer: { payload: Uint8Array };
+  try {
+    answer = await session.exchange('msg', command.encode(args), { signal, timeoutMs });
+  } catch (error) {
+    throw transportFailure(error);
+  }
+  const result = command.decode(answer.payload);
+  if (result.status === 'ok') return result as unknown as OkOf<Result>;
+  if (result.status === 'malformed')
+    throw new DoorFailure('protocol', `The programmer’s answer to ${command.name} could not be read (${'reason' in result ? String(result.reason) : ''}).`);
+  const slot = 'slot' in result && typeof result.slot === 'number' ? result.slot : null;
+  throw refusal(result.status as RefusalStatus, slot);
+}
+
+export function transportFailure(error: unknown): DoorFailure {
+  if (error instanceof DoorFailure) return error;
+  if (!(error instanceof HidSessionError)) return new DoorFailure('transport', error instanceof Error ? error.message : String(error));
+  switch (error.code) {
+    case 'disconnected':
+    case 'closed':
+      return new DoorFailure('disconnected', 'The programmer was disconnected.');
+    case 'timeout':
+      return new DoorFailure('timeout', 'The programmer stopped answering.');
+    case 'aborted':
+      return new DoorFailure('aborted', 'The job was stopped.');
+    case 'channel_busy':
+    case 'lock_required':
+      return new DoorFailure('programmer_busy', 'Another window or program is using the programmer.');
+    default:
+      return new DoorFailure('transport', `${error.message}.`);
+  }
+}
+
+const refusalWords: Record<RefusalStatus, [DoorFailureReason, string]> = {
+  no_door_attached: ['no_door_attached', 'No door is connected to the programmer’s cable.'],
+  battery_low: ['battery_low', 'The door’s battery is too low to accept changes.'],
+  no_free_slot: ['no_free_slot', 'The door has no free slot.'],
+  pin_length: ['pin_length', 'The door refused a PIN code of that length.'],
+  schedule_unsupported: ['schedule_unsupported', 'The door cannot hold one of the schedules.'],
+  kind_unsupported: ['kind_unsupported', 'The door cannot read one of the credential kinds.'],
+  checksum_mismatch: ['checksum_mismatch', 'The door’s table is not the one the changes were planned for.'],
+  not_staged: ['protocol', 'The door had no staged changes to work on.'],
+  not_a_reader: ['not_a_reader', 'This door is not a reader.'],
+  invalid_arguments: ['protocol', 'The programmer refused the command’s arguments.'],
+  door_busy: ['door_busy', 'The door is busy.'],
+  door_io_error: ['door_io_error', 'The programmer could not talk to the door over its cable.'],
+};
+
+function refusal(status: RefusalStatus, slot: number | null): DoorFailure {
+  const words = refusalWords[status];
+  if (!words) return assertNever(status as never, 'device status');
+  const [reason, message] = words;
+  return new DoorFailure(reason, slot === null ? message : `${message} (slot ${slot})`, slot);
+}

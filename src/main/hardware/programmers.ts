@@ -1,0 +1,122 @@
+import type { DoorDescription, ProgrammerIdentity } from '../devices/keyprog/commands';
+import { DoorFailure } from '../devices/drivers/door-failure';
+import type { KeyProgrammerDriver } from '../devices/drivers/key-programmer-driver';
+import { watchHidBus } from '../devices/hotplug';
+import type { HidBus, HidDeviceInfo, HidLink } from '../devices/link';
+import type { StartedJob } from './job-runner';
+
+/** A key-programmer on a USB port, as the console holds it. */
+export interface ConnectedProgrammer {
+  info: HidDeviceInfo;
+  driver: KeyProgrammerDriver | null;
+  identity: ProgrammerIdentity | null;
+  /** The lock or reader on its cable, as last described; null when nothing is attached. */
+  door: DoorDescription | null;
+  message: string | null;
+  /** The latest job started through this programmer, running or ended. */
+  job: StartedJob | null;
+}
+
+export function isBusy(p: ConnectedProgrammer): boolean {
+  return p.job?.record.status === 'running';
+}
+
+export interface ProgrammersDeps {
+  buses: HidBus[];
+  openDriver: (link: HidLink) => Promise<KeyProgrammerDriver>;
+  /** Something a window shows changed (a programmer came or went, its door changed). */
+  onChange: () => void;
+  /** How often each bus is listed for programmers plugged in or pulled out. */
+  hotplugIntervalMs?: number;
+  /** How often an idle programmer is asked what is on its cable. */
+  doorPollMs?: number;
+}
+
+export interface Programmers {
+  list(): ConnectedProgrammer[];
+  get(id: string): ConnectedProgrammer;
+  /** Asks the programmer again what is on its cable. */
+  refresh(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches every bus for key-programmers: opens each one that appears (claiming it, so no
+ * other window or program interleaves), asks who it is and what is on its cable, and keeps
+ * asking while it sits idle, so a door plugged onto the cable shows within a couple of seconds.
+ */
+export function watchProgrammers(deps: ProgrammersDeps): Programmers {
+  const connected = new Map<string, ConnectedProgrammer>();
+  const stop = new AbortController();
+
+  const describe = async (p: ConnectedProgrammer): Promise<void> => {
+    if (!p.driver || isBusy(p)) return;
+    const before = JSON.stringify(p.door);
+    try {
+      p.door = await p.driver.describeDoor(AbortSignal.timeout(5_000));
+      p.message = null;
+    } catch (error) {
+      p.door = null;
+      p.message = error instanceof DoorFailure ? error.message : 'The programmer did not answer.';
+    }
+    if (JSON.stringify(p.door) !== before) deps.onChange();
+  };
+
+  const attach = async (bus: HidBus, info: HidDeviceInfo): Promise<void> => {
+    const p: ConnectedProgrammer = { info, driver: null, identity: null, door: null, message: 'Connecting…', job: null };
+    connected.set(info.path, p);
+    deps.onChange();
+    try {
+      const driver = await deps.openDriver(await bus.open(info.path));
+      p.driver = driver;
+      p.identity = await driver.identify(AbortSignal.timeout(5_000));
+      p.message = null;
+      await describe(p);
+    } catch (error) {
+      p.message = error instanceof Error ? `This programmer could not be opened: ${error.message}` : 'This programmer could not be opened.';
+    }
+    if (connected.get(info.path) !== p) await p.driver?.close();
+    deps.onChange();
+  };
+
+  const detach = (info: HidDeviceInfo): void => {
+    const p = connected.get(info.path);
+    if (!p) return;
+    connected.delete(info.path);
+    p.job?.abort.abort(new DoorFailure('disconnected', 'The programmer was unplugged.'));
+    void p.driver?.close();
+    deps.onChange();
+  };
+
+  for (const bus of deps.buses)
+    watchHidBus(bus, {
+      intervalMs: deps.hotplugIntervalMs ?? 1_000,
+      onAttach: (info) => void attach(bus, info),
+      onDetach: detach,
+      signal: stop.signal,
+    });
+
+  const poll = setInterval(() => {
+    for (const p of connected.values()) void describe(p);
+  }, deps.doorPollMs ?? 2_000);
+  poll.unref();
+
+  return {
+    list: () => [...connected.values()],
+    get(id) {
+      const p = connected.get(id);
+      if (!p) throw new DoorFailure('disconnected', 'That programmer is no longer connected.');
+      return p;
+    },
+    async refresh(id) {
+      const p = connected.get(id);
+      if (p) await describe(p);
+    },
+    async close() {
+      stop.abort();
+      clearInterval(poll);
+      await Promise.all([...connected.values()].map((p) => p.driver?.close()));
+      connected.clear();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { DataTopic } from '../../shared/contract';
+import type { AccessContext } from '../access/access-context';
+import { openKeyProgrammer } from '../devices/drivers/open-key-programmer';
+import { createNodeHidBus } from '../devices/links/node-hid-bus';
+import { createHardwareService, type HardwareService } from './hardware-service';
+import { createSimulator } from './simulated-hardware';
+
+export type HardwareMode = 'auto' | 'simulated' | 'off';
+
+/**
+ * The hardware a core works with. In 'auto' the real bus is always watched; the simulated
+ * programmer is plugged in only when the first listing finds no real one, so the simulator is
+ * never chosen silently over a programmer that is there (and the page labels it "Simulated").
+ */
+export function startHardware(ctx: AccessContext & { changed: (topics: DataTopic[]) => void }, mode: HardwareMode): HardwareService {
+  const realBus = mode === 'auto' ? createNodeHidBus() : null;
+  const simulator = mode === 'off' ? null : createSimulator(ctx);
+  const service = createHardwareService({
+    ...ctx,
+    buses: realBus ? [realBus] : [],
+    simulator,
+    openDriver: (link) => openKeyProgrammer(link),
+  });
+  if (simulator && realBus)
+    void realBus.list().then(
+      (found) => (found.length === 0 ? simulator.simulate({ action: 'plug' }) : undefined),
+      () => simulator.simulate({ action: 'plug' }),
+    );
+  else if (simulator) void simulator.simulate({ action: 'plug' });
+  return service;
+}

@@ -1,0 +1,180 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button, DialogTrigger, Form } from 'react-aria-components';
+import type { PendingDoor, Programmer, SimulatedFault } from '../../../../shared/domain';
+import { errorMessage, useSimulateHardware } from '../../api/mutations';
+import { ModalDialog } from '../../components/ModalDialog';
+import { SelectField } from '../../components/SelectField';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formErrors } from '../access/grant-form/form-errors';
+import { chosenDoorId, DoorField, noDoorChoice } from './DoorField';
+import { faultOptions, programmerTitle } from './hardware-labels';
+
+interface Props {
+  programmers: readonly Programmer[];
+  pendingDoors: readonly PendingDoor[];
+  /** Whether two programmers share a name, so rows are told apart by serial. */
+  nameWithSerial: boolean;
+}
+
+/**
+ * Simulated hardware for demos and training: programmers plugged in and out, doors put on
+ * their cables, faults injected. Shown only when the console runs the simulator.
+ */
+export function SimulatorPanel({ programmers, pendingDoors, nameWithSerial }: Props) {
+  const headingId = useId();
+  const plug = useSimulateHardware();
+  return (
+    <section className="card simulator" aria-labelledby={headingId}>
+      <header className="simulator__head">
+        <div className="simulator__title-row">
+          <h3 id={headingId} className="hw-section__title">
+            Simulator
+          </h3>
+          <StatusBadge tone="accent">Simulated hardware</StatusBadge>
+        </div>
+        <p className="simulator__intro">
+          No key-programmer was found when Porter started, so it runs simulated ones for demos and training. What happens here
+          reaches no real lock; jobs, the activity log and door states behave as with real hardware.
+        </p>
+        <div className="simulator__plug">
+          <Button className="button" isPending={plug.isPending} onPress={() => plug.mutate({ action: 'plug' })}>
+            Plug in a programmer
+          </Button>
+          {plug.error && (
+            <span role="alert" className="simulator__error">
+              {errorMessage(plug.error)}
+            </span>
+          )}
+        </div>
+      </header>
+      {programmers.length === 0 ? (
+        <p className="muted simulator__empty">No simulated programmer is plugged in.</p>
+      ) : (
+        <ul className="simulator__list">
+          {programmers.map((p) => (
+            <SimulatedProgrammer key={p.id} programmer={p} pendingDoors={pendingDoors} title={programmerTitle(p, nameWithSerial)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programmer: Programmer; pendingDoors: readonly PendingDoor[]; title: string }) {
+  const simulate = useSimulateHardware();
+  const [fault, setFault] = useState<SimulatedFault>('unplug_mid_commit');
+  const [armed, setArmed] = useState('');
+  const onCable = p.door ? (p.door.door?.name ?? `an unassigned lock (serial ${p.door.serial})`) : null;
+  const run = (input: Parameters<typeof simulate.mutate>[0], done?: () => void) => {
+    setArmed('');
+    simulate.mutate(input, { onSuccess: done });
+  };
+  return (
+    <li className="simulator__programmer" role="group" aria-label={title}>
+      <div className="simulator__who">
+        <strong>{title.replace(/ \(simulated\)$/, '')}</strong>
+        <span className="muted">{onCable ? `${onCable} on the cable` : 'Nothing on the cable'}</span>
+      </div>
+      <div className="simulator__actions">
+        <AttachDoorDialog programmer={p} pendingDoors={pendingDoors} />
+        <Button
+          className="button button--small"
+          isDisabled={!p.door || simulate.isPending}
+          onPress={() => run({ action: 'detach', programmerId: p.id })}
+        >
+          Detach door
+        </Button>
+        <Button
+          className="button button--small button--danger-quiet"
+          isDisabled={simulate.isPending}
+          onPress={() => run({ action: 'unplug', programmerId: p.id })}
+        >
+          Unplug
+        </Button>
+        <span className="simulator__divider" aria-hidden="true" />
+        <div className="simulator__fault">
+          <SelectField label="Fault" options={faultOptions} value={fault} onChange={(id) => setFault(id as SimulatedFault)} />
+          <Button
+            className="button button--small"
+            isDisabled={simulate.isPending}
+            onPress={() =>
+              run({ action: 'fault', programmerId: p.id, fault }, () =>
+                setArmed(`${faultOptions.find((o) => o.id === fault)?.label ?? fault} armed: it happens once, on this programmer’s next job.`),
+              )
+            }
+          >
+            Inject fault
+          </Button>
+        </div>
+      </div>
+      <p role="status" className="simulator__armed">
+        {armed}
+      </p>
+      {simulate.error && (
+        <p role="alert" className="simulator__error">
+          {errorMessage(simulate.error)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** "Attach door…": puts a simulated lock or reader for one of the community's doors on the programmer's cable. */
+function AttachDoorDialog({ programmer, pendingDoors }: { programmer: Programmer; pendingDoors: readonly PendingDoor[] }) {
+  return (
+    <DialogTrigger>
+      <Button className="button button--small">Attach door…</Button>
+      <ModalDialog title="Attach a simulated door">
+        {(close) => <AttachDoorForm programmer={programmer} pendingDoors={pendingDoors} close={close} />}
+      </ModalDialog>
+    </DialogTrigger>
+  );
+}
+
+function AttachDoorForm({ programmer, pendingDoors, close }: { programmer: Programmer; pendingDoors: readonly PendingDoor[]; close: () => void }) {
+  const simulate = useSimulateHardware();
+  const [choice, setChoice] = useState(noDoorChoice);
+  const [missing, setMissing] = useState(false);
+  const errors = formErrors(simulate.error, ['doorId']);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const doorId = chosenDoorId(choice);
+    if (!doorId) return setMissing(true);
+    simulate.mutate({ action: 'attach', programmerId: programmer.id, doorId }, { onSuccess: close });
+  };
+  return (
+    <Form className="form" onSubmit={submit}>
+      <p className="dialog__text">
+        A simulated lock or reader for the door, as installed, goes on {programmer.name}’s cable
+        {programmer.door ? ', replacing the one there' : ''}.
+      </p>
+      <DoorField
+        label="Door"
+        doors={pendingDoors}
+        value={choice}
+        onChange={(next) => {
+          setChoice(next);
+          setMissing(false);
+          simulate.reset();
+        }}
+        description="Doors waiting for programming; for any other door, type its id."
+        errorMessage={missing ? 'Choose a door, or type its id.' : errors.at('doorId')}
+        autoFocus
+      />
+      {errors.general && (
+        <div role="alert" className="notice">
+          <strong className="notice__title">The door was not attached.</strong>
+          <span>{errors.general}</span>
+        </div>
+      )}
+      <div className="form__actions">
+        <Button className="button" onPress={close}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button button--primary" isPending={simulate.isPending}>
+          Attach door
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KeepAliveStatus } from '../../../../src/main/devices/framing/commands';
+import { MAX_PAYLOAD } from '../../../../src/main/devices/framing/constants';
+import type { HidSession } from '../../../../src/main/devices/session/hid-session';
+import { bytes, delay, failure, never, programmerOnBus, sessionOn } from './harness';
+
+let open: HidSession[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  open = [];
+});
+
+describe('keep-alives', () => {
+  it('keep a slow exchange alive well past its message time, reporting what the programmer does', async () => {
+    const { bus, device } = programmerOnBus();
+    const statuses: KeepAliveStatus[] = [];
+    const { session } = await sessionOn(bus, device, { onKeepAlive: (status) => statuses.push(status) });
+    open.push(session);
+    device.handler = async (payload, _signal, keepAlive) => {
+      await delay(250);
+      keepAlive.setStatus('waiting_for_door');
+      await delay(250);
+      return payload;
+    };
+    const answer = await session.exchange('msg', bytes(8), { signal: never(), timeoutMs: 150 });
+    expect(answer.payload).toEqual(bytes(8));
+    expect(statuses[0]).toBe('processing');
+    expect(statuses.at(-1)).toBe('waiting_for_door');
+  });
+
+  it('stop buying time after maxKeepAliveMs', async () => {
+    const { bus, device } = programmerOnBus();
+    const { session } = await sessionOn(bus, device, { maxKeepAliveMs: 200 });
+    open.push(session);
+    device.handler = (payload, signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve(payload)));
+    const error = await failure(session.exchange('msg', bytes(8), { signal: never(), timeoutMs: 150 }));
+    expect(error).toMatchObject({ code: 'timeout', retrySafe: false });
+  });
+});
+
+describe('unplugging', () => {
+  it('fails an exchange waiting for its answer as disconnected, and every one after', async () => {
+    const { bus, device } = programmerOnBus();
+    const { session } = await sessionOn(bus, device);
+    open.push(session);
+    let stopped = false;
+    device.handler = (payload, signal) =>
+      new Promise((resolve) => signal.addEventListener('abort', () => ((stopped = true), resolve(payload))));
+    const pending = failure(session.exchange('msg', bytes(8), { signal: never() }));
+    await delay(50);
+    device.unplug();
+    expect(await pending).toMatchObject({ code: 'disconnected', retrySafe: false });
+    expect(stopped).toBe(true);
+    device.replug();
+    expect(await failure(session.exchange('ping', bytes(1), { signal: never() }))).toMatchObject({ code: 'disconnected' });
+    // A new session on the replugged programmer's new path works.
+    const again = await sessionOn(bus, device);
+    open.push(again.session);
+    expect((await again.session.exchange('ping', bytes(1), { signal: never() })).payload).toEqual(bytes(1));
+  });
+
+  it('fails a request cut off half way through as disconnected, safe to retry', async () => {
+    const { bus, device } = programmerOnBus();
+    const { session } = await sessionOn(bus, device);
+    open.push(session);
+    const pending = failure(session.exchange('msg', bytes(MAX_PAYLOAD), { signal: never() }));
+    await delay(40); // about 40 of its 129 reports are out
+    device.unplug();
+    expect(await pending).toMatchObject({ code: 'disconnected', retrySafe: true });
+  });
+
+  it('fails an answer cut off half way through as disconnected', async () => {
+    const { bus, device } = programmerOnBus();
+    const { session, link } = await sessionOn(bus, device);
+    open.push(session);
+    const pending = failure(session.exchange('msg', bytes(MAX_PAYLOAD), { signal: never() }));
+    while (link.stats().toHost.reports < 40) await delay(5);
+    device.unplug();
+    expect(await pending).toMatchObject({ code: 'disconnected', retrySafe: false });
+  });
+});

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { transportCommands } from '../../../../src/main/devices/framing/commands';
+import { BROADCAST_CHANNEL } from '../../../../src/main/devices/framing/constants';
+import { encodeMessage } from '../../../../src/main/devices/framing/packets';
+import type { HidSession } from '../../../../src/main/devices/session/hid-session';
+import type { SimHidBus } from '../../../../src/main/devices/sim/sim-hid-bus';
+import type { SimHidDevice } from '../../../../src/main/devices/sim/sim-hid-device';
+import { bytes, delay, failure, never, programmerOnBus, sessionOn } from './harness';
+
+let open: HidSession[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  open = [];
+});
+
+/** Another host asks for 32 channels, so the programmer's table forgets the oldest. */
+async function crowdOut(bus: SimHidBus, device: SimHidDevice): Promise<void> {
+  const other = await bus.open(device.info.path);
+  for (let i = 0; i < 32; i++) await other.write(encodeMessage(BROADCAST_CHANNEL, transportCommands.init, bytes(8, i))[0]!);
+  await delay(50);
+  await other.close();
+}
+
+describe('resynchronising', () => {
+  it('keeps its channel through a resync', async () => {
+    const { bus, device } = programmerOnBus();
+    const { session } = await sessionOn(bus, device);
+    open.push(session);
+    const channel = session.channel;
+    device.faults.next({ kind: 'corrupt_crc', direction: 'to_device' });
+    await failure(session.exchange('ping', bytes(2), { signal: never() }));
+    await session.exchange('ping', bytes(2), { signal: never() });
+    expect(session.channel).toBe(channel);
+  });
+
+  it('asks for a new channel when the programmer has forgotten its own', async () => {
+    const { bus, device } = programmerOnBus();
+    const { session } = await sessionOn(bus, device);
+    open.push(session);
+    const channel = session.channel;
+    await crowdOut(bus, device);
+    expect(await failure(session.exchange('ping', bytes(2), { signal: never() }))).toMatchObject({
+      code: 'invalid_channel',
+      source: 'device',
+      retrySafe: true,
+    });
+    expect((await session.exchange('ping', bytes(2), { signal: never() })).payload).toEqual(bytes(2));
+    expect(session.channel).not.toBe(channel);
+  });
+
+  it('tries again at the next exchange when the resync itself fails', async () => {
+    const { bus, device } = programmerOnBus();
+    const { session } = await sessionOn(bus, device, { messageTimeoutMs: 150 });
+    open.push(session);
+    device.faults.next({ kind: 'stall', direction: 'to_host' }); // the exchange's answer
+    device.faults.next({ kind: 'stall', direction: 'to_host' }); // the resync INIT's answer
+    expect((await failure(session.exchange('ping', bytes(2), { signal: never() }))).code).toBe('timeout');
+    const duringResync = await failure(session.exchange('ping', bytes(2), { signal: never() }));
+    expect(duringResync).toMatchObject({ code: 'timeout', retrySafe: true }); // the ping itself never went out
+    expect((await session.exchange('ping', bytes(2), { signal: never() })).payload).toEqual(bytes(2));
+  });
+});
