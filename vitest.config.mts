@@ -10,5 +10,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/e2e-electron/**', 'node_modules/**'],
     pool: 'forks',
+    // No test is judged by its speed on this small, noisy machine: the limit only stops a hang.
+    testTimeout: 10 * 60_000,
+    hookTimeout: 10 * 60_000,
   },
 });

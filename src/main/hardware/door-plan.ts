@@ -22,25 +22,37 @@ export function desiredTable(db: Db, doorId: string, zone: string): TableEntry[]
   return doorSlotsAsOf(db, doorId, null).map((r) => toTableEntry(r, zone));
 }
 
-/** The table the console believes the door holds: its desired rows as of the last verified programming. */
-export function reportedTable(db: Db, door: DoorHardwareRecord, zone: string): TableEntry[] | null {
-  return door.reportedAt === null ? null : doorSlotsAsOf(db, door.id, door.reportedAt).map((r) => toTableEntry(r, zone));
+/**
+ * The tables the door may hold, as the console knows them: its desired rows as of the last
+ * verified programming and, when a job was cut off after its commit may have landed, as of
+ * that job's plan. The door's checksum says which one it is, if any.
+ */
+function knownTables(db: Db, door: DoorHardwareRecord, zone: string, unfinished: { at: string } | null): TableEntry[][] {
+  return [door.reportedAt, unfinished?.at ?? null]
+    .filter((at): at is string => at !== null)
+    .map((at) => doorSlotsAsOf(db, door.id, at).map((r) => toTableEntry(r, zone)));
 }
 
 /**
- * Plans a door from the checksum it reports now. When it matches the table the console last
- * programmed, only changed slots are written and removed ones deleted; otherwise (a lock reset,
- * a lock never programmed by this console, a change made elsewhere) the whole table is written.
+ * Plans a door from the checksum it reports now. When it matches a table the console knows it
+ * wrote, only changed slots are written and removed ones deleted; otherwise (a lock reset, a
+ * lock never programmed by this console, a change made elsewhere) the whole table is written.
  */
-export function planProgram(db: Db, door: DoorHardwareRecord, zone: string, doorChecksum: number, at: string): ProgramPlan {
+export function planProgram(
+  db: Db,
+  door: DoorHardwareRecord,
+  zone: string,
+  doorChecksum: number,
+  at: string,
+  unfinished: { at: string } | null = null,
+): ProgramPlan {
   const desired = desiredTable(db, door.id, zone);
-  const reported = reportedTable(db, door, zone);
+  const held = knownTables(db, door, zone, unfinished).find((table) => tableChecksum(table) === doorChecksum);
   const base = { version: door.desiredVersion, at, baseChecksum: doorChecksum, targetChecksum: tableChecksum(desired), desiredCount: desired.length };
-  if (!reported || tableChecksum(reported) !== doorChecksum)
-    return { ...base, fullRewrite: true, puts: desired, deletes: [] };
-  const held = new Map(reported.map((e) => [e.slot, Buffer.from(encodeTableEntry(e))]));
-  const puts = desired.filter((e) => !held.get(e.slot)?.equals(encodeTableEntry(e)));
+  if (!held) return { ...base, fullRewrite: true, puts: desired, deletes: [] };
+  const bySlot = new Map(held.map((e) => [e.slot, Buffer.from(encodeTableEntry(e))]));
+  const puts = desired.filter((e) => !bySlot.get(e.slot)?.equals(encodeTableEntry(e)));
   const wanted = new Set(desired.map((e) => e.slot));
-  const deletes = reported.filter((e) => !wanted.has(e.slot)).map((e) => e.slot);
+  const deletes = held.filter((e) => !wanted.has(e.slot)).map((e) => e.slot);
   return { ...base, fullRewrite: false, puts, deletes };
 }

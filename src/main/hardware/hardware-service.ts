@@ -87,12 +87,18 @@ export function createHardwareService(deps: HardwareDeps) {
     const started = startJob(
       { db, now: deps.now, onChange: () => notify() },
       { kind, doorId: door.id, actor, steps, resumes: resumes ?? undefined },
-      (control) => body(driver, door.id, control, resumes),
+      async (control) => {
+        try {
+          return await body(driver, door.id, control, resumes);
+        } finally {
+          // The page shows the door as it is now, not as it was before the job.
+          await programmers.refresh(programmerId, true);
+        }
+      },
     );
     p.job = started;
     void started.done.then((record) => {
-      if (record.status !== 'succeeded') auditFailure(record, door, actor);
-      void programmers.refresh(programmerId);
+      if (record.status !== 'succeeded' && db.open) auditFailure(record, door, actor);
       notify(['doors', 'units', 'activity']);
     });
     notify(['doors', 'activity']);

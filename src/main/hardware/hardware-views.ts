@@ -2,7 +2,7 @@ import type { AttachedDoor, DoorJob } from '../../shared/domain';
 import type { AccessContext } from '../access/access-context';
 import type { DoorDescription } from '../devices/keyprog/commands';
 import type { Db } from '../store/database';
-import type { JobRecord } from '../store/door-jobs-repo';
+import { latestJobForDoor, type JobRecord } from '../store/door-jobs-repo';
 import type { DoorHardwareRecord } from '../store/door-table-repo';
 import { clockDriftSeconds } from './clock-drift';
 import { planProgram } from './door-plan';
@@ -54,10 +54,12 @@ function attachedDoorView(ctx: AccessContext, planCache: Map<string, { key: stri
 }
 
 function changesFor(ctx: AccessContext, planCache: Map<string, { key: string; changes: Changes }>, door: DoorHardwareRecord, checksum: number): Changes {
-  const key = `${door.desiredVersion}:${door.reportedVersion}:${door.reportedAt}:${checksum}:${ctx.community().timeZone}`;
+  const latest = latestJobForDoor(ctx.db, door.id);
+  const unfinished = latest && latest.status !== 'succeeded' ? latest.plan : null;
+  const key = `${door.desiredVersion}:${door.reportedVersion}:${door.reportedAt}:${unfinished?.at}:${checksum}:${ctx.community().timeZone}`;
   const cached = planCache.get(door.id);
   if (cached?.key === key) return cached.changes;
-  const plan = planProgram(ctx.db, door, ctx.community().timeZone, checksum, ctx.now().toISOString());
+  const plan = planProgram(ctx.db, door, ctx.community().timeZone, checksum, ctx.now().toISOString(), unfinished);
   const changes = { toWrite: plan.puts.length, toRemove: plan.deletes.length, fullRewrite: plan.fullRewrite, desired: plan.desiredCount };
   planCache.set(door.id, { key, changes });
   return changes;

@@ -35,8 +35,8 @@ export interface ProgrammersDeps {
 export interface Programmers {
   list(): ConnectedProgrammer[];
   get(id: string): ConnectedProgrammer;
-  /** Asks the programmer again what is on its cable. */
-  refresh(id: string): Promise<void>;
+  /** Asks the programmer again what is on its cable (a job does, at its end, before it reports done). */
+  refresh(id: string, duringJob?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,17 +49,19 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
   const connected = new Map<string, ConnectedProgrammer>();
   const stop = new AbortController();
 
-  const describe = async (p: ConnectedProgrammer): Promise<void> => {
-    if (!p.driver || isBusy(p)) return;
-    const before = JSON.stringify(p.door);
+  /** The poll leaves a programmer alone while it runs a job; the job itself asks at its end. */
+  const describe = async (p: ConnectedProgrammer, duringJob = false): Promise<void> => {
+    if (!p.driver || (isBusy(p) && !duringJob)) return;
+    const before = JSON.stringify([p.door, p.message]);
     try {
       p.door = await p.driver.describeDoor(AbortSignal.timeout(5_000));
       p.message = null;
     } catch (error) {
-      p.door = null;
+      // A garbled or lost answer says nothing about the door: keep what was last seen.
+      if (error instanceof DoorFailure && error.reason === 'disconnected') p.door = null;
       p.message = error instanceof DoorFailure ? error.message : 'The programmer did not answer.';
     }
-    if (JSON.stringify(p.door) !== before) deps.onChange();
+    if (JSON.stringify([p.door, p.message]) !== before) deps.onChange();
   };
 
   const attach = async (bus: HidBus, info: HidDeviceInfo): Promise<void> => {
@@ -68,8 +70,11 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
     deps.onChange();
     try {
       const driver = await deps.openDriver(await bus.open(info.path));
+      p.identity = await driver.identify(AbortSignal.timeout(5_000)).catch(async (error: unknown) => {
+        await driver.close();
+        throw error;
+      });
       p.driver = driver;
-      p.identity = await driver.identify(AbortSignal.timeout(5_000));
       p.message = null;
       await describe(p);
     } catch (error) {
@@ -108,9 +113,9 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
       if (!p) throw new DoorFailure('disconnected', 'That programmer is no longer connected.');
       return p;
     },
-    async refresh(id) {
+    async refresh(id, duringJob = false) {
       const p = connected.get(id);
-      if (p) await describe(p);
+      if (p) await describe(p, duringJob);
     },
     async close() {
       stop.abort();

@@ -52,8 +52,9 @@ export function createSimulator(ctx: AccessContext): Simulator {
       bus.attach(unplugged.device);
       return;
     }
-    const programmer = new SimKeyProgrammer({ identity: { serial: `PKP1-${String(programmers.length + 1).padStart(6, '0')}` } });
-    const simulated: SimulatedProgrammer = { programmer, unplugOnCommit: false, device: new SimHidDevice() };
+    const serial = `PKP1-${String(programmers.length + 1).padStart(6, '0')}`;
+    const programmer = new SimKeyProgrammer({ identity: { serial } });
+    const simulated: SimulatedProgrammer = { programmer, unplugOnCommit: false, device: new SimHidDevice({ serialNumber: serial }) };
     simulated.device.handler = (payload, signal) => {
       if (simulated.unplugOnCommit && payload[0] === commit.code) {
         simulated.unplugOnCommit = false;

@@ -1,56 +1,57 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandName, CommandOutput, CommandInput } from '../../../src/shared/contract';
-import type { DoorJob, HardwareOverview, Programmer } from '../../../src/shared/domain';
-import { openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { openHardwareConsole, type HardwareConsole } from '../../helpers/hardware-console';
 
-let t: TestConsole;
+let t: HardwareConsole;
 afterEach(() => t?.close());
 
-async function call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await t.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
-
-/** Polls the overview (as the page does on each 'doors' event) until it satisfies `ready`. */
-async function until<T>(probe: (o: HardwareOverview) => T | null | undefined | false): Promise<T> {
-  for (;;) {
-    const found = probe(await call('hardware.overview', {}));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const firstProgrammer = (o: HardwareOverview): Programmer | undefined => o.programmers.find((p) => p.state !== 'error' && p.serial !== null) ?? o.programmers[0];
-
-async function finished(programmerId: string): Promise<DoorJob> {
-  return until((o) => {
-    const job = o.programmers.find((p) => p.id === programmerId)?.job;
-    return job && job.status !== 'running' ? job : null;
-  });
-}
+const auditActions = (action: string) => t.db.prepare('SELECT summary FROM audit_log WHERE action = ?').pluck().all(action) as string[];
 
 describe('programming a door through the simulated key-programmer', () => {
-  it('writes exactly the pending changes and the door leaves the pending list', async () => {
-    t = openTestConsole(undefined, { hardware: 'simulated' });
-    const before = await call('hardware.overview', {});
+  it('writes exactly the pending changes, verifies them, and the door leaves the pending list', async () => {
+    t = openHardwareConsole();
+    const before = await t.call('hardware.overview', {});
     expect(before.simulated).toBe(true);
     const pending = before.pendingDoors[0]!;
-    const programmer = await until((o) => o.programmers.find((p) => p.serial !== null && p.message === null));
-    await call('hardware.simulate', { action: 'attach', programmerId: programmer.id, doorId: pending.id });
-    const attached = await until((o) => o.programmers.find((p) => p.id === programmer.id && p.door?.door?.id === pending.id)?.door);
+    const programmer = await t.programmer();
+    const attached = (await t.attach(programmer.id, pending.id)).door!;
     // The lock holds what it was last programmed with, so only the difference is planned.
     expect(attached.changes?.fullRewrite).toBe(false);
     expect(attached.changes!.toWrite + attached.changes!.toRemove).toBeGreaterThan(0);
 
-    await call('hardware.program', { programmerId: programmer.id });
-    const job = await finished(programmer.id);
+    await t.call('hardware.program', { programmerId: programmer.id });
+    const job = await t.finished(programmer.id);
     expect(job.status).toBe('succeeded');
     expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done']);
+    expect(job.progress).toBe(1);
 
-    const after = await until((o) => o.programmers.find((p) => p.id === programmer.id)?.door?.changes?.toWrite === 0 && o);
+    const after = await t.until((o) => o.programmers.find((p) => p.id === programmer.id)?.door?.changes?.toWrite === 0 && o);
     expect(after.pendingDoors.map((d) => d.id)).not.toContain(pending.id);
-    const audit = t.db.prepare("SELECT summary FROM audit_log WHERE action = 'door.programmed'").pluck().all();
-    expect(audit).toHaveLength(1);
+    expect(auditActions('door.programmed')).toHaveLength(1);
+  });
+
+  it('refuses a second job on a busy programmer and a job with no door on the cable', async () => {
+    t = openHardwareConsole();
+    const programmer = await t.programmer();
+    await expect(t.call('hardware.program', { programmerId: programmer.id })).rejects.toMatchObject({ code: 'not_allowed' });
+    const pending = (await t.call('hardware.overview', {})).pendingDoors[0]!;
+    await t.attach(programmer.id, pending.id);
+    await t.call('hardware.program', { programmerId: programmer.id });
+    await expect(t.call('hardware.program', { programmerId: programmer.id })).rejects.toThrow(/already running a job/);
+    expect((await t.finished(programmer.id)).status).toBe('succeeded');
+  });
+
+  it('tells a technician a lock that is not assigned to a door, and assigns it', async () => {
+    t = openHardwareConsole();
+    const programmer = await t.programmer();
+    const door = (await t.call('hardware.overview', {})).pendingDoors[0]!;
+    t.db.prepare('UPDATE doors SET serial = NULL WHERE id = ?').run(door.id);
+    await t.call('hardware.simulate', { action: 'attach', programmerId: programmer.id, doorId: door.id });
+    const unassigned = await t.until((o) => o.programmers.find((p) => p.door && p.door.door === null)?.door);
+    expect(unassigned.serial).toBe(`SIM-${door.id}`);
+    await expect(t.call('hardware.program', { programmerId: programmer.id })).rejects.toThrow(/not assigned to a door/);
+
+    const assigned = await t.call('hardware.assignLock', { programmerId: programmer.id, doorId: door.id });
+    expect(assigned.door?.door?.id).toBe(door.id);
+    expect(auditActions('door.lock_assigned')).toEqual([`Avery Brooks assigned lock SIM-${door.id} to ${door.name}`]);
   });
 });

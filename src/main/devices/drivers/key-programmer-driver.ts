@@ -107,7 +107,7 @@ export function keyProgrammerDriver(session: MessageExchange): KeyProgrammerDriv
         throw error;
       }
       progress('commit', 0, 1);
-      const committed = await send(session, commit, { expectedChecksum: changes.targetChecksum }, signal, commitTimeoutMs);
+      const committed = await committedTable(session, changes.targetChecksum, signal);
       await session.lock(0, { signal: AbortSignal.timeout(1_000) }).catch(() => undefined);
       if (committed.checksum !== changes.targetChecksum)
         throw new DoorFailure('checksum_mismatch', 'The door committed a table other than the one staged.');
@@ -139,4 +139,19 @@ export function keyProgrammerDriver(session: MessageExchange): KeyProgrammerDriv
 
     close: () => session.close(),
   };
+}
+
+/**
+ * COMMIT, sent once: a second COMMIT is not the same as the first. When its answer is lost
+ * the door has swapped or not, and its checksum says which.
+ */
+async function committedTable(session: MessageExchange, targetChecksum: number, signal: AbortSignal): Promise<{ checksum: number }> {
+  try {
+    return await send(session, commit, { expectedChecksum: targetChecksum }, signal, { timeoutMs: commitTimeoutMs, retries: 0 });
+  } catch (error) {
+    if (!(error instanceof DoorFailure) || !['timeout', 'transport'].includes(error.reason)) throw error;
+    const { checksum } = await send(session, readChecksum, undefined, signal);
+    if (checksum !== targetChecksum) throw error;
+    return { checksum };
+  }
 }

@@ -12,6 +12,16 @@ export interface MessageExchange {
 
 type OkOf<R> = R extends { status: 'ok' } ? Omit<R, 'status'> : never;
 
+export interface SendOptions {
+  timeoutMs?: number;
+  /**
+   * Sending again after a lost or garbled answer. Every command but COMMIT ends in the same
+   * state however often it runs (a stage slot is replaced, a clock set again), so one more try
+   * hides a glitch on the wire; the session resynchronises its channel first.
+   */
+  retries?: number;
+}
+
 /**
  * Sends one application command in a MSG and answers its data; a refusal, a garbled answer or
  * a transport failure becomes a DoorFailure whose reason the job turns into advice.
@@ -21,13 +31,17 @@ export async function send<Args, Result extends { readonly status: string }>(
   command: KeyProgrammerCommand<Args, Result & { readonly status: 'ok' | RefusalStatus }>,
   args: Args,
   signal: AbortSignal,
-  timeoutMs?: number,
+  { timeoutMs, retries = 1 }: SendOptions = {},
 ): Promise<OkOf<Result>> {
   let answer: { payload: Uint8Array };
-  try {
-    answer = await session.exchange('msg', command.encode(args), { signal, timeoutMs });
-  } catch (error) {
-    throw transportFailure(error);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      answer = await session.exchange('msg', command.encode(args), { signal, timeoutMs });
+      break;
+    } catch (error) {
+      const failure = transportFailure(error);
+      if (attempt >= retries || !['timeout', 'transport'].includes(failure.reason)) throw failure;
+    }
   }
   const result = command.decode(answer.payload);
   if (result.status === 'ok') return result as unknown as OkOf<Result>;

@@ -42,11 +42,17 @@ const LEAVE_BUDGET_MS = 1000;
 
 /**
  * Opens a transport session on a link: INIT on the broadcast channel for a channel of our own.
- * The session owns the link from then on and closes it in close().
+ * The session owns the link from then on and closes it in close(); if opening fails, the link
+ * is closed before the error is thrown.
  */
 export async function openHidSession(link: HidLink, options: HidSessionOptions): Promise<HidSession> {
   const session = new HidSession(link, options);
-  await session.start(options.signal, options.timeoutMs);
+  try {
+    await session.start(options.signal, options.timeoutMs);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
   return session;
 }
 
@@ -126,6 +132,7 @@ export class HidSession {
     if (this.state === 'closed') return;
     const wasOpen = this.state === 'open';
     this.end('closed');
+    this.state = 'closed'; // also after a disconnect, so a second close() does nothing
     await this.queue.drained();
     if (wasOpen) await this.leaveQuietly();
     this.stopWatching();

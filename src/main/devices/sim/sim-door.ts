@@ -6,7 +6,7 @@ import type { AbortStageResult } from '../keyprog/commands/abort-stage';
 import type { CommitArgs, CommitResult } from '../keyprog/commands/commit';
 import type { DescribeDoorResult, DoorKind } from '../keyprog/commands/describe-door';
 import type { AuditEvent, AuditRecord, ReadAuditArgs, ReadAuditResult } from '../keyprog/commands/read-audit';
-import type { ReadChecksumResult } from '../keyprog/commands/read-checksum';
+import type { ReadChecksumResult, TableState } from '../keyprog/commands/read-checksum';
 import type { ReadReaderConfigResult } from '../keyprog/commands/read-reader-config';
 import type { ReaderConfig } from '../keyprog/commands/reader-config';
 import type { ClockSetting, SetClockResult } from '../keyprog/commands/set-clock';
@@ -221,7 +221,7 @@ export class SimDoor {
     return this.table.entries();
   }
 
-  get tableState() {
+  get tableState(): TableState {
     return this.table.state();
   }
 

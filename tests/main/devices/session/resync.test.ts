@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { transportCommands } from '../../../../src/main/devices/framing/commands';
 import { BROADCAST_CHANNEL } from '../../../../src/main/devices/framing/constants';
 import { encodeMessage } from '../../../../src/main/devices/framing/packets';
-import type { HidSession } from '../../../../src/main/devices/session/hid-session';
+import { LinkClosedError } from '../../../../src/main/devices/link';
+import { openHidSession, type HidSession } from '../../../../src/main/devices/session/hid-session';
 import type { SimHidBus } from '../../../../src/main/devices/sim/sim-hid-bus';
 import type { SimHidDevice } from '../../../../src/main/devices/sim/sim-hid-device';
 import { bytes, delay, failure, never, programmerOnBus, sessionOn } from './harness';
@@ -58,5 +59,26 @@ describe('resynchronising', () => {
     const duringResync = await failure(session.exchange('ping', bytes(2), { signal: never() }));
     expect(duringResync).toMatchObject({ code: 'timeout', retrySafe: true }); // the ping itself never went out
     expect((await session.exchange('ping', bytes(2), { signal: never() })).payload).toEqual(bytes(2));
+  });
+});
+
+describe('opening', () => {
+  it('fails as timeout on a programmer that does not answer INIT, closing the link', async () => {
+    const { bus, device } = programmerOnBus();
+    device.faults.next({ kind: 'stall', direction: 'to_device' });
+    const link = await bus.open(device.info.path);
+    const error = await failure(openHidSession(link, { signal: never(), timeoutMs: 100 }));
+    expect(error).toMatchObject({ code: 'timeout', retrySafe: true });
+    await expect(link.read(never())).rejects.toBeInstanceOf(LinkClosedError);
+  });
+
+  it('fails as aborted when its signal aborts', async () => {
+    const { bus, device } = programmerOnBus();
+    device.faults.next({ kind: 'stall', direction: 'to_device' });
+    const stop = new AbortController();
+    const opening = failure(openHidSession(await bus.open(device.info.path), { signal: stop.signal }));
+    await delay(20);
+    stop.abort();
+    expect((await opening).code).toBe('aborted');
   });
 });

@@ -8,6 +8,8 @@ import { LockModelsTable } from './LockModelsTable';
 import { PendingDoorsTable } from './PendingDoorsTable';
 import { ProgrammerCard } from './ProgrammerCard';
 import { SimulatorPanel } from './SimulatorPanel';
+import { UnpluggedJobCard } from './UnpluggedJobCard';
+import { useUnpluggedJobs } from './unplugged-jobs';
 import '../../components/tables.css';
 import './hardware.css';
 
@@ -43,12 +45,16 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
   const modelsId = useId();
   const names = data.programmers.map((p) => p.name);
   const nameWithSerial = new Set(names).size < names.length;
+  const [unplugged, dismiss] = useUnpluggedJobs(data.programmers);
   return (
     <>
       <section className="hw-section" aria-labelledby={programmersId}>
         <h3 id={programmersId} className="hw-section__title">
           Programmers
         </h3>
+        {unplugged.map((u) => (
+          <UnpluggedJobCard key={u.job.id} unplugged={u} onDismiss={() => dismiss(u.job.id)} />
+        ))}
         {data.programmers.length === 0 ? (
           <p className="card hw-section__empty muted">
             No key-programmer is connected. Plug one into a USB port of this computer; it shows here within a couple of seconds.
