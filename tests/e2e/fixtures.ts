@@ -25,7 +25,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const host = await startBrowserHost({
         port: 0,
         rendererDir,
-        core: { dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined },
+        core: { dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, hardware: 'simulated' },
       });
       await use(host);
       await host.close();

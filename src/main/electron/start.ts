@@ -61,6 +61,7 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     dataDir,
     demoScale,
     host: 'electron',
+    hardware: 'auto',
     loadDemoWhenEmpty: true,
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
   });

@@ -16,7 +16,8 @@ export function blePassOf(credentialId: string): Uint8Array {
 /** A slot of the console's record as the lock holds it: the Matter user plus the code or pass. */
 export function toTableEntry(record: DoorSlotRecord, zone: string): TableEntry {
   const user = compileForLock(Schedule.parse(JSON.parse(record.scheduleJson)), zone);
-  return record.kind === 'pin'
-    ? { slot: record.slot, kind: 'pin', user, pin: record.pinCode ?? '' }
-    : { slot: record.slot, kind: 'ble', user, blePass: blePassOf(record.credentialId) };
+  if (record.kind === 'ble') return { slot: record.slot, kind: 'ble', user, blePass: blePassOf(record.credentialId) };
+  // Every PIN credential is written with its code (credential-writer.ts); a missing one is a broken store.
+  if (!record.pinCode) throw new Error(`PIN credential ${record.credentialId} has no code`);
+  return { slot: record.slot, kind: 'pin', user, pin: record.pinCode };
 }

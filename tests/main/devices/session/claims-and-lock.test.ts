@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceClaimedError, DeviceClaims } from '../../../../src/main/devices/session/device-claims';
 import type { HidSession } from '../../../../src/main/devices/session/hid-session';
-import { bytes, delay, failure, never, programmerOnBus, sessionOn } from './harness';
+import { bytes, failure, never, programmerOnBus, sessionOn } from './harness';
 
 let open: HidSession[] = [];
 afterEach(async () => {
@@ -97,13 +97,18 @@ describe('the programmer’s LOCK, across processes', () => {
 
   it('makes the other channel busy while one is in the middle of an exchange', async () => {
     const { device, a, b } = await twoHosts();
-    device.handler = async (payload) => {
-      await delay(100);
-      return payload;
-    };
+    let finish!: () => void;
+    let started!: () => void;
+    const working = new Promise<void>((resolve) => (started = resolve));
+    device.handler = (payload) =>
+      new Promise((resolve) => {
+        started();
+        finish = () => resolve(payload);
+      });
     const slow = a.exchange('msg', bytes(3), { signal: never() });
-    await delay(20);
+    await working;
     expect((await failure(b.exchange('ping', bytes(1), { signal: never() }))).code).toBe('channel_busy');
+    finish();
     await slow;
     expect((await b.exchange('ping', bytes(1), { signal: never() })).payload).toEqual(bytes(1));
   });

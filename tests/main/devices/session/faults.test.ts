@@ -43,9 +43,11 @@ describe('a session meeting faults on the cable', () => {
   });
 
   it('skips the late answer of a programmer that hung past the timeout', async () => {
-    const { session, device } = await started();
-    device.faults.next({ kind: 'stall', direction: 'to_host', ms: 300 });
-    expectCode(await failure(session.exchange('msg', Uint8Array.of(1), { signal: never() })), 'timeout');
+    const { bus, device } = programmerOnBus();
+    const { session } = await sessionOn(bus, device); // the resync waits up to 3 s for the hung programmer
+    open.push(session);
+    device.faults.next({ kind: 'stall', direction: 'to_host', ms: 400 });
+    expectCode(await failure(session.exchange('msg', Uint8Array.of(1), { signal: never(), timeoutMs: 150 })), 'timeout');
     // The late answer to "1" comes first on the cable; the session must not take it for this one.
     const answer = await session.exchange('msg', Uint8Array.of(2), { signal: never() });
     expect(answer.payload).toEqual(Uint8Array.of(2));
@@ -119,11 +121,9 @@ describe('a session meeting faults on the cable', () => {
   it('stops on the caller’s signal, then works again', async () => {
     const { session, device } = await started();
     let cancelled = false;
+    // Works until cancelled, so only the resync's CANCEL can end it.
     device.handler = (payload, signal) =>
-      new Promise((resolve) => {
-        signal.addEventListener('abort', () => (cancelled = true));
-        setTimeout(() => resolve(payload), 150);
-      });
+      new Promise((resolve) => signal.addEventListener('abort', () => ((cancelled = true), resolve(payload))));
     const stop = new AbortController();
     const pending = session.exchange('msg', bytes(4), { signal: stop.signal, timeoutMs: 1000 });
     await delay(30);

@@ -22,7 +22,7 @@ describe('keep-alives', () => {
       await delay(250);
       return payload;
     };
-    const answer = await session.exchange('msg', bytes(8), { signal: never(), timeoutMs: 150 });
+    const answer = await session.exchange('msg', bytes(8), { signal: never(), timeoutMs: 300 });
     expect(answer.payload).toEqual(bytes(8));
     expect(statuses[0]).toBe('processing');
     expect(statuses.at(-1)).toBe('waiting_for_door');
@@ -61,10 +61,10 @@ describe('unplugging', () => {
 
   it('fails a request cut off half way through as disconnected, safe to retry', async () => {
     const { bus, device } = programmerOnBus();
-    const { session } = await sessionOn(bus, device);
+    const { session, link } = await sessionOn(bus, device);
     open.push(session);
     const pending = failure(session.exchange('msg', bytes(MAX_PAYLOAD), { signal: never() }));
-    await delay(40); // about 40 of its 129 reports are out
+    while (link.stats().toDevice.reports < 40) await delay(1); // 40 of its 129 reports are out
     device.unplug();
     expect(await pending).toMatchObject({ code: 'disconnected', retrySafe: true });
   });
