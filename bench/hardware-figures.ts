@@ -46,18 +46,21 @@ export async function hardwareFigures(): Promise<Figure[]> {
   const link = (await bus.open(device.info.path)) as SimHidLink;
   const driver = await openKeyProgrammer(link, 'bench');
   const entries = pinEntries(250);
-  const before = link.stats();
-  const started = performance.now();
-  await driver.program(
-    { fullRewrite: true, baseChecksum: 0, targetChecksum: tableChecksum(entries), puts: entries, deletes: [] },
-    () => undefined,
-    AbortSignal.timeout(60_000),
-  );
-  const ms = performance.now() - started;
-  const after = link.stats();
+  const changes = { fullRewrite: true, baseChecksum: 0, targetChecksum: tableChecksum(entries), puts: entries, deletes: [] };
+  // One run to warm the JIT, then the median of five, each counted on the wire.
+  const runs: { ms: number; reports: number; bytes: number }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const before = link.stats();
+    const started = performance.now();
+    await driver.program(changes, () => undefined, AbortSignal.timeout(60_000));
+    const ms = performance.now() - started;
+    const after = link.stats();
+    const reports = after.toDevice.reports - before.toDevice.reports + after.toHost.reports - before.toHost.reports;
+    const bytes = after.toDevice.bytes - before.toDevice.bytes + after.toHost.bytes - before.toHost.bytes;
+    if (i > 0) runs.push({ ms, reports, bytes });
+  }
   await driver.close();
-  const reports = after.toDevice.reports - before.toDevice.reports + after.toHost.reports - before.toHost.reports;
-  const bytes = after.toDevice.bytes - before.toDevice.bytes + after.toHost.bytes - before.toHost.bytes;
+  const { ms, reports, bytes } = runs.sort((a, b) => a.ms - b.ms)[2]!;
   return [
     { name: 'keyprog.program250.time', value: Math.round(ms), unit: 'ms' },
     { name: 'keyprog.program250.bytes', value: bytes, unit: 'bytes' },

@@ -46,6 +46,7 @@ export function openTestConsole(
     dataDir,
     errors,
     close() {
+      if (!db.open) return; // closed already, by the test itself
       db.close();
       core.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -55,3 +55,25 @@ describe('programming a door through the simulated key-programmer', () => {
     expect(auditActions('door.lock_assigned')).toEqual([`Avery Brooks assigned lock SIM-${door.id} to ${door.name}`]);
   });
 });
+
+describe('a console that stopped mid-job', () => {
+  it('shows the job as interrupted, with what to do, when it starts again', async () => {
+    const { openTestConsole } = await import('../../helpers/test-console');
+    const c = openTestConsole(undefined, {
+      beforeOpen: (db) =>
+        db
+          .prepare(
+            `INSERT INTO door_jobs (id, door_id, kind, status, started_by, started_at, steps_json)
+             VALUES ('job_1', (SELECT id FROM doors LIMIT 1), 'program', 'running', 'Sam Ortiz', '2026-11-01T10:00:00Z', '[]')`,
+          )
+          .run(),
+    });
+    try {
+      const job = c.db.prepare("SELECT status, error_json FROM door_jobs WHERE id = 'job_1'").get() as { status: string; error_json: string };
+      expect(job.status).toBe('interrupted');
+      expect(JSON.parse(job.error_json)).toEqual({ message: 'The console stopped during this job.', advice: 'Attach the door again and press Resume.' });
+    } finally {
+      c.close();
+    }
+  });
+});

@@ -18,6 +18,18 @@ describe('staff roles', () => {
     expect(await t.core.dispatch('hardware.overview', {})).toMatchObject({ ok: true });
   });
 
+  it('only maintenance technicians and admins may program doors', async () => {
+    for (const operator of [{ id: 'jordan', name: 'Jordan Lee', role: 'leasing' as const }, { id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk' as const }]) {
+      t = openTestConsole(operator);
+      for (const command of ['hardware.program', 'hardware.setClock', 'hardware.readAudit', 'hardware.resume'] as const)
+        expect(await t.core.dispatch(command, { programmerId: 'sim-hid:any:1' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      t.close();
+    }
+    t = openTestConsole({ id: 'sam', name: 'Sam Ortiz', role: 'maintenance' });
+    // Allowed to try: refused only because no such programmer is plugged in.
+    expect(await t.core.dispatch('hardware.program', { programmerId: 'sim-hid:any:1' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'programmerId' } });
+  });
+
   it('a kiosk may issue only the types the guidelines give kiosks, and may not read the audit log', async () => {
     t = openTestConsole({ id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk' });
     expect(await t.core.dispatch('access.grant', grant({ type: 'delivery' }))).toMatchObject({ ok: true, value: { createdBy: 'Lobby kiosk' } });

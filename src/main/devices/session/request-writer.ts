@@ -4,10 +4,12 @@ import { Deadline, untilAborted } from './deadline';
 import { linkFailure } from './response-reader';
 
 /**
- * Writes a request's reports in order, each within `reportTimeoutMs`. A write that hangs
- * (a programmer that stopped reading its OUT endpoint) times out instead of holding the
- * session forever. Until the last report is out the programmer cannot have acted on the
- * request, so every failure here is safe to retry.
+ * Writes a request's reports, all queued at once as an OS queues them for the interrupt
+ * endpoint, so they go out one per frame with no frame lost between them (node-hid runs a
+ * device's jobs one at a time, in order). Each report must be taken within `reportTimeoutMs`
+ * of the one before: a write that hangs (a programmer that stopped reading its OUT endpoint)
+ * times out instead of holding the session forever. Until the last report is out the
+ * programmer cannot have acted on the request, so every failure here is safe to retry.
  */
 export async function writeRequest(
   link: HidLink,
@@ -17,15 +19,16 @@ export async function writeRequest(
   signal: AbortSignal,
   reportTimeoutMs: number,
 ): Promise<void> {
-  for (const report of encodeMessage(channelId, command, payload)) {
-    const deadline = new Deadline(signal);
-    deadline.restart(reportTimeoutMs);
-    try {
-      await untilAborted(link.write(report), deadline.signal);
-    } catch (error) {
-      throw linkFailure(error, signal, deadline, false);
-    } finally {
-      deadline.dispose();
-    }
+  const deadline = new Deadline(signal);
+  deadline.restart(reportTimeoutMs);
+  try {
+    const writes = encodeMessage(channelId, command, payload).map((report) =>
+      link.write(report).then(() => deadline.restart(reportTimeoutMs)),
+    );
+    await untilAborted(Promise.all(writes), deadline.signal);
+  } catch (error) {
+    throw linkFailure(error, signal, deadline, false);
+  } finally {
+    deadline.dispose();
   }
 }
