@@ -121,7 +121,9 @@ export function createHardwareService(deps: HardwareDeps) {
   const view = (p: ConnectedProgrammer): Programmer => {
     const door = p.door ? doorBySerial(db, p.door.serial) : null;
     const running = isBusy(p);
-    const latest = p.job?.record ?? (door ? latestJobForDoor(db, door.id) : null);
+    // The job running now, else the latest on the door on the cable (which may have been left interrupted).
+    const own = p.job && (running || p.job.record.doorId === door?.id) ? p.job.record : null;
+    const latest = own ?? (door ? latestJobForDoor(db, door.id) : null);
     return {
       id: p.info.path,
       name: p.identity?.model ?? p.info.product ?? 'Key-programmer',

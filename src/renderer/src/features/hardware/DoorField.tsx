@@ -1,4 +1,4 @@
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, useFilter } from 'react-aria-components';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import type { PendingDoor } from '../../../../shared/domain';
 import { useCommunityTime } from '../../components/community-time';
 import { doorKindLabel } from '../../components/labels';
@@ -35,17 +35,10 @@ interface Props {
  */
 export function DoorField({ label, doors, value, onChange, description, errorMessage, autoFocus }: Props) {
   const time = useCommunityTime();
-  const { contains } = useFilter({ sensitivity: 'base' });
-  // Typed text narrows the list by door name, building or id; a picked door shows them all again.
-  const text = value.text.trim();
-  const shown =
-    value.pickedId || !text
-      ? doors
-      : doors.filter((d) => contains(d.name, text) || contains(d.buildingName ?? '', text) || contains(d.id, text));
   return (
     <ComboBox
       className="field door-field"
-      items={shown}
+      defaultItems={doors}
       allowsCustomValue
       menuTrigger="focus"
       selectedKey={value.pickedId}

@@ -8,8 +8,8 @@ import { LockModelsTable } from './LockModelsTable';
 import { PendingDoorsTable } from './PendingDoorsTable';
 import { ProgrammerCard } from './ProgrammerCard';
 import { SimulatorPanel } from './SimulatorPanel';
-import { UnpluggedJobCard } from './UnpluggedJobCard';
-import { useUnpluggedJobs } from './unplugged-jobs';
+import { UnfinishedJobCard } from './UnfinishedJobCard';
+import { useUnfinishedJobs } from './unfinished-jobs';
 import '../../components/tables.css';
 import './hardware.css';
 
@@ -45,15 +45,15 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
   const modelsId = useId();
   const names = data.programmers.map((p) => p.name);
   const nameWithSerial = new Set(names).size < names.length;
-  const [unplugged, dismiss] = useUnpluggedJobs(data.programmers);
+  const { unfinished, dismiss, noteStarted } = useUnfinishedJobs(data.programmers);
   return (
     <>
       <section className="hw-section" aria-labelledby={programmersId}>
         <h3 id={programmersId} className="hw-section__title">
           Programmers
         </h3>
-        {unplugged.map((u) => (
-          <UnpluggedJobCard key={u.job.id} unplugged={u} onDismiss={() => dismiss(u.job.id)} />
+        {unfinished.map((u) => (
+          <UnfinishedJobCard key={u.job.id} unfinished={u} onDismiss={() => dismiss(u.job.id)} />
         ))}
         {data.programmers.length === 0 ? (
           <p className="card hw-section__empty muted">
@@ -62,7 +62,13 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
         ) : (
           <div className="programmers">
             {data.programmers.map((p) => (
-              <ProgrammerCard key={p.id} programmer={p} nameWithSerial={nameWithSerial} pendingDoors={data.pendingDoors} />
+              <ProgrammerCard
+                key={p.id}
+                programmer={p}
+                nameWithSerial={nameWithSerial}
+                pendingDoors={data.pendingDoors}
+                onJobStarted={(job) => noteStarted(p.id, job)}
+              />
             ))}
           </div>
         )}

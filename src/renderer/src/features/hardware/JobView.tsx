@@ -59,6 +59,10 @@ export function JobView({ job, heading, resume }: Props) {
           </li>
         ))}
       </ol>
+      {/* Announced when it changes (started, done, stopped), never on every tick of progress. */}
+      <p role="status" className="job__announce">
+        {kind} {job.door.name}: {jobStatusLabel(job.status).toLowerCase()}.
+      </p>
       {job.status === 'succeeded' && <p className="job__result">{jobResult(job)}</p>}
       {stopped && job.error && (
         <div role="alert" className="notice job__problem" data-tone={job.status === 'failed' ? 'bad' : 'warn'}>

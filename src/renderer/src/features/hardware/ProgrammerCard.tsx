@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { PendingDoor, Programmer } from '../../../../shared/domain';
+import type { DoorJob, PendingDoor, Programmer } from '../../../../shared/domain';
 import { errorMessage, useProgramDoor, useReadDoorAudit, useResumeJob, useSetDoorClock } from '../../api/mutations';
 import { StatusBadge } from '../../components/StatusBadge';
 import { AssignLockDialog } from './AssignLockDialog';
@@ -14,6 +14,8 @@ interface Props {
   /** Two programmers of one model: their cards are told apart by serial. */
   nameWithSerial: boolean;
   pendingDoors: readonly PendingDoor[];
+  /** The job a command started through this programmer, as the core answered. */
+  onJobStarted: (job: DoorJob) => void;
 }
 
 /** Why no job can start through this programmer now, in the technician's words; null when one can. */
@@ -37,7 +39,7 @@ const failedTitle: Record<JobAction | 'resume', string> = {
 };
 
 /** One key-programmer: what it is, the door on its cable, what can be done, and its job. */
-export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors }: Props) {
+export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors, onJobStarted }: Props) {
   const title = programmerTitle(p, nameWithSerial);
   const reasonId = useId();
   const program = useProgramDoor();
@@ -53,7 +55,7 @@ export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors }: 
   const start = (action: JobAction) => {
     for (const m of [program, readAudit, setClock, resume]) m.reset();
     setLast(action);
-    actions[action].mutate(input);
+    actions[action].mutate(input, { onSuccess: onJobStarted });
   };
   const failed = last ? actions[last].error : null;
 
@@ -132,7 +134,13 @@ export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors }: 
           {job ? (
             <JobView
               job={job}
-              heading={job.status === 'running' ? 'Running now' : 'Last job'}
+              heading={
+                job.status === 'running'
+                  ? 'Running now'
+                  : job.door.id === p.door?.door?.id
+                    ? 'Last job on this door'
+                    : 'Last job through this programmer'
+              }
               resume={
                 job.kind === 'configure_reader' ? (
                   <span>Write the configuration again with Configure reader….</span>
@@ -146,7 +154,7 @@ export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors }: 
                       onPress={() => {
                         for (const m of [program, readAudit, setClock]) m.reset();
                         setLast(null);
-                        resume.mutate(input);
+                        resume.mutate(input, { onSuccess: onJobStarted });
                       }}
                     >
                       Resume

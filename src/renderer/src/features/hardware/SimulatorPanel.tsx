@@ -63,10 +63,12 @@ export function SimulatorPanel({ programmers, pendingDoors, nameWithSerial }: Pr
 function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programmer: Programmer; pendingDoors: readonly PendingDoor[]; title: string }) {
   const simulate = useSimulateHardware();
   const [fault, setFault] = useState<SimulatedFault>('unplug_mid_commit');
-  const [armed, setArmed] = useState('');
+  // "Fault armed" stays until the programmer's next job starts (or another simulator action).
+  const [armed, setArmed] = useState<{ text: string; beforeJob: string | null } | null>(null);
+  const armedText = armed && armed.beforeJob === (p.job?.id ?? null) ? armed.text : '';
   const onCable = p.door ? (p.door.door?.name ?? `an unassigned lock (serial ${p.door.serial})`) : null;
   const run = (input: Parameters<typeof simulate.mutate>[0], done?: () => void) => {
-    setArmed('');
+    setArmed(null);
     simulate.mutate(input, { onSuccess: done });
   };
   return (
@@ -99,7 +101,10 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
             isDisabled={simulate.isPending}
             onPress={() =>
               run({ action: 'fault', programmerId: p.id, fault }, () =>
-                setArmed(`${faultOptions.find((o) => o.id === fault)?.label ?? fault} armed: it happens once, on this programmer’s next job.`),
+                setArmed({
+                  text: faultArmed(fault),
+                  beforeJob: p.job?.id ?? null,
+                }),
               )
             }
           >
@@ -108,7 +113,7 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
         </div>
       </div>
       <p role="status" className="simulator__armed">
-        {armed}
+        {armedText}
       </p>
       {simulate.error && (
         <p role="alert" className="simulator__error">
@@ -117,6 +122,11 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
       )}
     </li>
   );
+}
+
+function faultArmed(fault: SimulatedFault): string {
+  const option = faultOptions.find((o) => o.id === fault);
+  return option ? `${option.label} injected: ${option.effect}` : 'Fault injected.';
 }
 
 /** "Attach door…": puts a simulated lock or reader for one of the community's doors on the programmer's cable. */

@@ -126,16 +126,17 @@ export function count(n: number, noun: string): string {
   return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-export const faultOptions: readonly { id: SimulatedFault; label: string }[] = [
-  { id: 'drop_report', label: 'Dropped report' },
-  { id: 'corrupt_crc', label: 'Corrupted CRC' },
-  { id: 'wrong_sequence', label: 'Wrong sequence number' },
-  { id: 'stall', label: 'Stall past the timeout' },
-  { id: 'unplug_mid_commit', label: 'Unplug during commit' },
-  { id: 'lock_full', label: 'Lock full' },
-  { id: 'low_battery', label: 'Low battery' },
-  { id: 'clock_far_off', label: 'Clock far off' },
-  { id: 'audit_gap', label: 'Gap in the audit trail' },
+/** The simulator's faults, with what each does, said for the trainer who injects it. */
+export const faultOptions: readonly { id: SimulatedFault; label: string; effect: string }[] = [
+  { id: 'drop_report', label: 'Dropped report', effect: 'the programmer’s next answer loses a USB report.' },
+  { id: 'corrupt_crc', label: 'Corrupted CRC', effect: 'the programmer’s next answer arrives with a bad checksum.' },
+  { id: 'wrong_sequence', label: 'Wrong sequence number', effect: 'the programmer’s next answer arrives out of sequence.' },
+  { id: 'stall', label: 'Stall past the timeout', effect: 'the programmer’s next answer never comes.' },
+  { id: 'unplug_mid_commit', label: 'Unplug during commit', effect: 'the programmer is pulled out at the next commit (program a door with changes).' },
+  { id: 'lock_full', label: 'Lock full', effect: 'the door takes no new credential from now on.' },
+  { id: 'low_battery', label: 'Low battery', effect: 'the door’s battery reads low and it refuses changes from now on.' },
+  { id: 'clock_far_off', label: 'Clock far off', effect: 'the door’s clock runs hours off until Set clock.' },
+  { id: 'audit_gap', label: 'Gap in the audit trail', effect: 'the door’s audit trail skips records; Read audit trail shows the gap.' },
 ];
 
 export const cardFormatOptions: readonly { id: ReaderConfig['cardFormats'][number]; label: string }[] = [
