@@ -20,6 +20,8 @@ import {
   CredentialQuery,
   GrantRequest,
   DoorJob,
+  HardwareDoor,
+  HardwareDoorQuery,
   HardwareOverview,
   HardwareSimulation,
   Programmer,
@@ -90,6 +92,8 @@ export const commands = {
   'activity.export': { input: ActivityFilter, output: ActivityExport, roles: office },
   /** Hardware page: programmers and their doors, lock models in service, doors waiting to be programmed. */
   'hardware.overview': { input: NoInput, output: HardwareOverview, roles: technicians },
+  /** Hardware page's door picker (attach a simulated lock, assign a lock): doors by name, building or serial. */
+  'hardware.doors': { input: HardwareDoorQuery, output: z.array(HardwareDoor), roles: technicians },
   /** Hardware page starts programming the door on a programmer's cable: exactly its pending changes. */
   'hardware.program': { input: OnProgrammer, output: DoorJob, roles: technicians },
   /** Hardware page resumes the door's interrupted job (after a replug). */

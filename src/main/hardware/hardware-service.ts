@@ -4,7 +4,7 @@ import { PorterError } from '../../shared/errors';
 import type { AccessContext } from '../access/access-context';
 import type { KeyProgrammerDriver } from '../devices/drivers/key-programmer-driver';
 import type { HidBus, HidLink } from '../devices/link';
-import { interruptRunningJobs, latestJobForDoor, type JobRecord } from '../store/door-jobs-repo';
+import { interruptRunningJobs, latestJobForDoor, unfinishedJobs, type JobRecord } from '../store/door-jobs-repo';
 import { doorBySerial, type DoorHardwareRecord } from '../store/door-table-repo';
 import { lockModelsInService, pendingDoors } from '../store/hardware-repo';
 import { runUserAction } from '../store/user-action';
@@ -145,7 +145,13 @@ export function createHardwareService(deps: HardwareDeps) {
 
   return {
     overview(): HardwareOverview {
-      return { programmers: programmers.list().map(view), simulated: deps.simulator?.active() ?? false, models: lockModelsInService(db), pendingDoors: pendingDoors(db) };
+      return {
+        programmers: programmers.list().map(view),
+        simulated: deps.simulator?.active() ?? false,
+        models: lockModelsInService(db),
+        pendingDoors: pendingDoors(db),
+        unfinishedJobs: unfinishedJobs(db).map((job) => jobView(db, job)),
+      };
     },
     program: (id: string, actor: StaffMember) =>
       begin(id, 'program', programSteps, actor, (driver, doorId, control, resumed) => programDoor(deps, driver, doorId, actor, control, resumed)),

@@ -20,6 +20,7 @@ export function jobView(db: Db, record: JobRecord): DoorJob {
     progress: record.progress,
     steps: record.steps,
     error: record.error,
+    result: record.result,
   };
 }
 

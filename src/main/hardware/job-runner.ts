@@ -43,7 +43,7 @@ export function startJob(
 ): StartedJob {
   const abort = new AbortController();
   const record: JobRecord = job.resumes
-    ? { ...job.resumes, status: 'running', finishedAt: null, error: null, steps: freshSteps(job.steps), progress: 0 }
+    ? { ...job.resumes, status: 'running', finishedAt: null, error: null, result: null, steps: freshSteps(job.steps), progress: 0 }
     : {
         id: `job_${randomUUID()}`,
         doorId: job.doorId,
@@ -55,6 +55,7 @@ export function startJob(
         plan: null,
         steps: freshSteps(job.steps),
         error: null,
+        result: null,
         progress: 0,
       };
   if (job.resumes) saveJob(deps.db, record);
@@ -70,7 +71,7 @@ export function startJob(
     signal: abort.signal,
     step(i, detail = null) {
       record.steps.forEach((s, j) => {
-        if (j < i && s.status === 'waiting') s.status = 'done';
+        if (j < i && (s.status === 'waiting' || s.status === 'running')) s.status = 'done';
       });
       record.steps[i] = { ...record.steps[i]!, status: 'running', detail };
       fraction = 0;
@@ -91,8 +92,9 @@ export function startJob(
     },
   };
   const done = body(control).then(
-    () => {
+    (result) => {
       record.status = 'succeeded';
+      record.result = result;
       record.steps = record.steps.map((s) => (s.status === 'waiting' || s.status === 'running' ? { ...s, status: 'done' } : s));
       return record;
     },

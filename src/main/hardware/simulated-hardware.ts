@@ -1,7 +1,7 @@
 import type { HardwareSimulation, SimulatedFault } from '../../shared/domain';
 import { assertNever, PorterError } from '../../shared/errors';
 import type { AccessContext } from '../access/access-context';
-import { commit } from '../devices/keyprog/commands';
+import { commit, stagePut } from '../devices/keyprog/commands';
 import { SimDoor } from '../devices/sim/sim-door';
 import { SimHidBus } from '../devices/sim/sim-hid-bus';
 import { SimHidDevice } from '../devices/sim/sim-hid-device';
@@ -15,6 +15,11 @@ interface SimulatedProgrammer {
   programmer: SimKeyProgrammer;
   /** The unplug-during-commit fault: pull the USB cable once the next COMMIT is under way. */
   unplugOnCommit: boolean;
+  /**
+   * A wire fault waits for the next STAGE_PUT's answer, so it strikes the programming a
+   * technician starts rather than the page's idle "what is on the cable" poll.
+   */
+  wireFault: 'drop_report' | 'corrupt_crc' | 'wrong_sequence' | 'stall' | null;
 }
 
 /**
@@ -54,8 +59,12 @@ export function createSimulator(ctx: AccessContext): Simulator {
     }
     const serial = `PKP1-${String(programmers.length + 1).padStart(6, '0')}`;
     const programmer = new SimKeyProgrammer({ identity: { serial } });
-    const simulated: SimulatedProgrammer = { programmer, unplugOnCommit: false, device: new SimHidDevice({ serialNumber: serial }) };
+    const simulated: SimulatedProgrammer = { programmer, unplugOnCommit: false, wireFault: null, device: new SimHidDevice({ serialNumber: serial }) };
     simulated.device.handler = (payload, signal) => {
+      if (simulated.wireFault && payload[0] === stagePut.code) {
+        simulated.device.faults.next({ kind: simulated.wireFault, direction: 'to_host' });
+        simulated.wireFault = null;
+      }
       if (simulated.unplugOnCommit && payload[0] === commit.code) {
         simulated.unplugOnCommit = false;
         setTimeout(() => simulated.device.unplug(), 20);
@@ -83,7 +92,7 @@ export function createSimulator(ctx: AccessContext): Simulator {
       case 'corrupt_crc':
       case 'wrong_sequence':
       case 'stall':
-        p.device.faults.next({ kind, direction: 'to_host' });
+        p.wireFault = kind;
         return;
       case 'unplug_mid_commit':
         // The door had already swapped tables when the cable came out: Resume must notice the

@@ -17,6 +17,7 @@ import { listStaff } from '../staff/sign-in';
 import { appendAudit, listAudit, verifyAuditChain } from '../store/audit-log';
 import { searchCredentials } from '../store/credential-search';
 import { listUnitCredentialRecords } from '../store/credentials-repo';
+import { findDoors } from '../store/hardware-repo';
 import { getUnitRow, listUnits } from '../store/units-repo';
 import { runUserAction } from '../store/user-action';
 import { actorOf, type CallContext, type Handlers } from './handlers-type';
@@ -105,6 +106,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'activity.verify': () => verifyAuditChain(db),
     'activity.export': (filter) => exportActivity(db, deps.community(), filter, deps.now()),
     'hardware.overview': () => deps.hardware.overview(),
+    'hardware.doors': (query) => findDoors(db, query),
     'hardware.program': ({ programmerId }, ctx) => deps.hardware.program(programmerId, actorOf(ctx)),
     'hardware.resume': ({ programmerId }, ctx) => deps.hardware.resume(programmerId, actorOf(ctx)),
     'hardware.readAudit': ({ programmerId }, ctx) => deps.hardware.readAudit(programmerId, actorOf(ctx)),

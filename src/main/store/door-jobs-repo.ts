@@ -20,6 +20,7 @@ export interface JobRecord {
   plan: JobPlan | null;
   steps: JobStep[];
   error: DoorJob['error'];
+  result: string | null;
   /** 0..1; within a step it lives only in memory. */
   progress: number;
 }
@@ -44,6 +45,7 @@ interface JobRow {
   target_checksum: number | null;
   steps_json: string;
   error_json: string | null;
+  result: string | null;
 }
 
 function toRecord(r: JobRow): JobRecord {
@@ -61,6 +63,7 @@ function toRecord(r: JobRow): JobRecord {
         : { version: r.planned_version, at: r.planned_at, baseChecksum: r.base_checksum, targetChecksum: r.target_checksum },
     steps: JSON.parse(r.steps_json) as JobStep[],
     error: r.error_json ? (JSON.parse(r.error_json) as DoorJob['error']) : null,
+    result: r.result,
     progress: r.status === 'succeeded' ? 1 : stepsProgress(JSON.parse(r.steps_json) as JobStep[]),
   };
 }
@@ -68,16 +71,17 @@ function toRecord(r: JobRow): JobRecord {
 export function insertJob(db: Db, job: JobRecord): void {
   db.prepare(
     `INSERT INTO door_jobs (id, door_id, kind, status, started_by, started_at, finished_at, planned_version, planned_at,
-       base_checksum, target_checksum, steps_json, error_json)
+       base_checksum, target_checksum, steps_json, error_json, result)
      VALUES (@id, @doorId, @kind, @status, @startedBy, @startedAt, @finishedAt, @version, @at, @baseChecksum,
-       @targetChecksum, @steps, @error)`,
+       @targetChecksum, @steps, @error, @result)`,
   ).run(flatten(job));
 }
 
 export function saveJob(db: Db, job: JobRecord): void {
   db.prepare(
     `UPDATE door_jobs SET status = @status, finished_at = @finishedAt, planned_version = @version, planned_at = @at,
-       base_checksum = @baseChecksum, target_checksum = @targetChecksum, steps_json = @steps, error_json = @error
+       base_checksum = @baseChecksum, target_checksum = @targetChecksum, steps_json = @steps, error_json = @error,
+       result = @result
      WHERE id = @id`,
   ).run(flatten(job));
 }
@@ -97,6 +101,7 @@ function flatten(job: JobRecord) {
     targetChecksum: job.plan?.targetChecksum ?? null,
     steps: JSON.stringify(job.steps),
     error: job.error ? JSON.stringify(job.error) : null,
+    result: job.result,
   };
 }
 
@@ -122,4 +127,18 @@ export function interruptRunningJobs(db: Db, at: string): number {
        WHERE status = 'running'`,
     )
     .run({ at }).changes;
+}
+
+/** Doors whose latest job did not finish (interrupted or failed), newest first: what Resume is for. */
+export function unfinishedJobs(db: Db, limit = 20): JobRecord[] {
+  return (
+    db
+      .prepare(
+        `SELECT j.* FROM door_jobs j
+         WHERE j.status IN ('interrupted', 'failed')
+           AND j.rowid = (SELECT rowid FROM door_jobs l WHERE l.door_id = j.door_id ORDER BY l.started_at DESC, l.rowid DESC LIMIT 1)
+         ORDER BY j.started_at DESC LIMIT ?`,
+      )
+      .all(limit) as JobRow[]
+  ).map(toRecord);
 }

@@ -1,4 +1,5 @@
-import type { HardwareOverview, PendingDoor } from '../../shared/domain';
+import type { HardwareDoor, HardwareOverview, PendingDoor } from '../../shared/domain';
+import { containing } from './like';
 import { toLockModel } from './community-repo';
 import type { Db } from './database';
 
@@ -17,7 +18,7 @@ export function lockModelsInService(db: Db): HardwareOverview['models'] {
 export function pendingDoors(db: Db): PendingDoor[] {
   return db
     .prepare(
-      `SELECT d.id, d.name, d.kind, d.unit_id AS unitId, m.name AS modelName, d.desired_changed_at AS pendingSince,
+      `SELECT d.id, d.name, d.kind, d.unit_id AS unitId, m.id AS modelId, m.name AS modelName, d.desired_changed_at AS pendingSince,
               coalesce(b.name, ub.name) AS buildingName
        FROM doors d JOIN lock_models m ON m.id = d.lock_model_id
        LEFT JOIN buildings b ON b.id = d.building_id
@@ -26,4 +27,21 @@ export function pendingDoors(db: Db): PendingDoor[] {
        ORDER BY d.desired_changed_at, d.name`,
     )
     .all() as PendingDoor[];
+}
+
+/** Doors by name, building or lock serial, optionally of one lock model, for the Hardware page's picker. */
+export function findDoors(db: Db, q: { search?: string; modelId?: string; limit: number }): HardwareDoor[] {
+  const search = q.search?.trim() ? containing(q.search.trim()) : null;
+  return db
+    .prepare(
+      `SELECT d.id, d.name, d.kind, coalesce(b.name, ub.name) AS buildingName, m.id AS modelId, m.name AS modelName, d.serial
+       FROM doors d JOIN lock_models m ON m.id = d.lock_model_id
+       LEFT JOIN buildings b ON b.id = d.building_id
+       LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings ub ON ub.id = u.building_id
+       WHERE (@modelId IS NULL OR d.lock_model_id = @modelId)
+         AND (@search IS NULL OR d.name LIKE @search ESCAPE '\\' OR coalesce(b.name, ub.name) || ' ' || d.name LIKE @search ESCAPE '\\'
+              OR d.serial LIKE @search ESCAPE '\\' OR d.id = @exact)
+       ORDER BY buildingName, d.name LIMIT @limit`,
+    )
+    .all({ modelId: q.modelId ?? null, search, exact: q.search?.trim() ?? null, limit: q.limit }) as HardwareDoor[];
 }

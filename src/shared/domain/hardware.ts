@@ -7,6 +7,7 @@ import { LocalTime, Weekday } from './schedule';
 /** A door waiting for a technician: what the console wants differs from what it last read. */
 export const PendingDoor = DoorRef.extend({
   unitId: Id.nullable(),
+  modelId: Id,
   modelName: z.string(),
   pendingSince: Timestamp,
   buildingName: z.string().nullable(),
@@ -38,6 +39,8 @@ export const DoorJob = z.object({
   steps: z.array(JobStep),
   /** What went wrong and what to do about it, in the technician's words. */
   error: z.object({ message: z.string(), advice: z.string() }).nullable(),
+  /** What a succeeded job did ("Writing 3, removing 1", "12 records added"). */
+  result: z.string().nullable(),
 });
 export type DoorJob = z.infer<typeof DoorJob>;
 
@@ -85,6 +88,8 @@ export const HardwareOverview = z.object({
   simulated: z.boolean(),
   models: z.array(z.object({ model: LockModel, doorCount: z.number().int() })),
   pendingDoors: z.array(PendingDoor),
+  /** Doors whose latest job was interrupted or failed, newest first, wherever their lock is now. */
+  unfinishedJobs: z.array(DoorJob),
 });
 export type HardwareOverview = z.infer<typeof HardwareOverview>;
 
@@ -130,3 +135,20 @@ export const HardwareSimulation = z.discriminatedUnion('action', [
   z.object({ action: z.literal('fault'), programmerId: z.string().max(200), fault: SimulatedFault }).strict(),
 ]);
 export type HardwareSimulation = z.infer<typeof HardwareSimulation>;
+
+/** A door as a technician picks it (attach, assign): where it is, its model, its lock's serial. */
+export const HardwareDoor = DoorRef.extend({
+  buildingName: z.string().nullable(),
+  modelId: Id,
+  modelName: z.string(),
+  serial: z.string().nullable(),
+});
+export type HardwareDoor = z.infer<typeof HardwareDoor>;
+
+export const HardwareDoorQuery = z
+  .object({
+    search: z.string().max(100).optional(),
+    modelId: Id.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();

@@ -26,6 +26,7 @@ describe('a door keeps its old table or takes the new one, and the job can be re
     expect(interrupted.status).toBe('interrupted');
     expect(JSON.parse(interrupted.error_json).advice).toMatch(/Reconnect the programmer/);
     expect(await isPending(doorId)).toBe(true);
+    expect((await t.call('hardware.overview', {})).unfinishedJobs.map((j) => [j.door.id, j.status])).toEqual([[doorId, 'interrupted']]);
 
     // The technician plugs the programmer back in and puts the cable back on the door.
     await t.call('hardware.simulate', { action: 'plug' });
@@ -40,6 +41,7 @@ describe('a door keeps its old table or takes the new one, and the job can be re
     expect(job.status).toBe('succeeded');
     expect(job.steps.map((s) => s.status)).toEqual(['done', 'skipped', 'skipped', 'done']);
     expect(await isPending(doorId)).toBe(false);
+    expect((await t.call('hardware.overview', {})).unfinishedJobs).toEqual([]);
   });
 
   it('a low battery refuses the writes: the door keeps its old table and the advice says to replace the batteries', async () => {

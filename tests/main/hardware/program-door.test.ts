@@ -77,3 +77,15 @@ describe('a console that stopped mid-job', () => {
     }
   });
 });
+
+describe('the door picker', () => {
+  it('finds doors by name, building or lock serial, of one model', async () => {
+    t = openHardwareConsole();
+    const gates = await t.call('hardware.doors', { search: 'gate', modelId: 'kestrel-pr1' });
+    expect(gates.length).toBeGreaterThan(0);
+    expect(gates.every((d) => d.modelId === 'kestrel-pr1' && /gate/i.test(d.name))).toBe(true);
+    const bySerial = await t.call('hardware.doors', { search: gates[0]!.serial! });
+    expect(bySerial.map((d) => d.id)).toEqual([gates[0]!.id]);
+    expect(await t.call('hardware.doors', { search: '%' })).toEqual([]);
+  });
+});

@@ -41,6 +41,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
   'activity.verify': {},
   'activity.export': { action: 'access.revoked', actor: 'Jordan', unitId: comboUnit, search: 'gate' },
   'hardware.overview': {},
+  'hardware.doors': { search: 'gate', modelId: 'kestrel-pr1', limit: 20 },
   'hardware.program': { programmerId: 'sim-hid:SIM-KP-0001:1' },
   'hardware.resume': { programmerId: 'sim-hid:SIM-KP-0001:1' },
   'hardware.readAudit': { programmerId: 'sim-hid:SIM-KP-0001:1' },

@@ -33,6 +33,8 @@ CREATE TABLE door_jobs (
   base_checksum INTEGER,
   target_checksum INTEGER,
   steps_json TEXT NOT NULL,
+  -- What a finished job did, in the technician's words ("Writing 3, removing 1").
+  result TEXT,
   error_json TEXT
 ) STRICT;
 CREATE INDEX door_jobs_door ON door_jobs(door_id, started_at);
