@@ -32,7 +32,8 @@ export async function programDoor(
   let door = expectDoor(ctx, doorId, described.serial);
   const at = ctx.now().toISOString();
   recordDoorDescription(ctx.db, door.id, { firmware: described.firmware, batteryPercent: described.batteryPercent, clockDriftSeconds: clockDriftSeconds(described, ctx.now()), at });
-  if (resumed?.plan && described.table.checksum === resumed.plan.targetChecksum) {
+  const credited = resumed?.plan !== undefined && resumed.plan !== null && described.table.checksum === resumed.plan.targetChecksum;
+  if (credited && resumed?.plan) {
     recordDoorProgrammed(ctx.db, door.id, { version: resumed.plan.version, at: resumed.plan.at, checksum: resumed.plan.targetChecksum });
     door = expectDoor(ctx, doorId, described.serial);
   }
@@ -40,7 +41,8 @@ export async function programDoor(
   control.plan({ version: plan.version, at: plan.at, baseChecksum: plan.baseChecksum, targetChecksum: plan.targetChecksum });
   control.finish(0, `${described.table.usedSlots} credentials on the door, ${plan.desiredCount} wanted`);
 
-  if (plan.puts.length === 0 && plan.deletes.length === 0 && plan.baseChecksum === plan.targetChecksum) {
+  const nothingToWrite = plan.puts.length === 0 && plan.deletes.length === 0 && plan.baseChecksum === plan.targetChecksum;
+  if (nothingToWrite) {
     control.finish(1, 'Nothing to change', 'skipped');
     control.finish(2, 'Nothing to change', 'skipped');
   } else {
@@ -59,7 +61,8 @@ export async function programDoor(
     throw new DoorFailure('checksum_mismatch', 'The door’s table does not match what was written.');
   recordProgrammed(ctx, door, plan, actor, described.serial);
   control.finish(3, `Checksum ${checksum.toString(16).padStart(8, '0')} matches`);
-  return stagedSummary(plan);
+  if (!nothingToWrite) return stagedSummary(plan);
+  return credited ? 'The commit made before the interruption had landed: nothing left to write' : 'The door already held what Porter wants on it';
 }
 
 function expectDoor(ctx: AccessContext, doorId: string, serial: string): DoorHardwareRecord {

@@ -77,6 +77,20 @@ export function useHardwareOverview() {
 }
 
 /**
+ * The door picker of the Hardware page's dialogs (attach a simulated door, assign a lock): the
+ * first doors matching a search by door, building or lock serial, of the lock's model when
+ * given; the first 50 doors by building when the search is empty. The previous list stays
+ * while the next loads.
+ */
+export function useHardwareDoors(search: string, modelId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.hardwareDoors(search, modelId),
+    queryFn: () => call('hardware.doors', { search: search || undefined, modelId: modelId ?? undefined, limit: 50 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
  * A perimeter reader's configuration, read from the reader on the programmer's cable when the
  * form opens. It lives on the device, not in the store, so no topic announces its changes: the
  * key deliberately starts with no topic, it is read once per opening and never kept.

@@ -29,4 +29,6 @@ export const queryKeys = {
   credentialList: (filters: CredentialFilters, offset: number, limit: number) =>
     ['credentials', 'list', filters, offset, limit] as const,
   hardware: () => ['doors', 'hardware-overview'] as const,
+  /** The Hardware page's door picker: doors by name, building or serial, of one lock model or any. */
+  hardwareDoors: (search: string, modelId: string | null) => ['doors', 'picker', search, modelId] as const,
 };

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Button, DialogTrigger, Form } from 'react-aria-components';
 import type { AttachedDoor, PendingDoor, Programmer } from '../../../../shared/domain';
 import { useAssignLock } from '../../api/mutations';
-import { useCommunity } from '../../api/queries';
 import { ModalDialog } from '../../components/ModalDialog';
 import { formErrors } from '../access/grant-form/form-errors';
-import { chosenDoorId, DoorField, noDoorChoice } from './DoorField';
+import { DoorField } from './DoorField';
 
 interface Props {
   programmer: Programmer;
@@ -30,16 +29,12 @@ export function AssignLockDialog(props: Props) {
 
 function AssignLockForm({ programmer, lock, pendingDoors, close }: Props & { close: () => void }) {
   const assign = useAssignLock();
-  const [choice, setChoice] = useState(noDoorChoice);
+  const [doorId, setDoorId] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
-  // Only doors whose lock model in Porter is the lock's: the core refuses any other.
-  const model = useCommunity().data?.lockModels.find((m) => m.id === lock.modelId);
-  const sameModel = model ? pendingDoors.filter((d) => d.modelName === model.name) : [];
   const errors = formErrors(assign.error, ['doorId']);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const doorId = chosenDoorId(choice);
     if (!doorId) return setMissing(true);
     assign.mutate({ programmerId: programmer.id, doorId }, { onSuccess: close });
   };
@@ -50,17 +45,19 @@ function AssignLockForm({ programmer, lock, pendingDoors, close }: Props & { clo
         The lock on the cable is a {lock.modelName}, serial {lock.serial}. Choose the door it is installed on; the next
         programming writes that door’s whole table to it.
       </p>
+      {/* Only doors whose lock model in Porter is the lock's: the core refuses any other. */}
       <DoorField
         label="Door"
-        doors={sameModel}
-        value={choice}
+        modelId={lock.modelId}
+        pendingDoors={pendingDoors}
+        value={doorId}
         onChange={(next) => {
-          setChoice(next);
+          setDoorId(next);
           setMissing(false);
           assign.reset();
         }}
-        description={`Doors with a ${model?.name ?? lock.modelName} lock waiting for programming; for any other, type its door id.`}
-        errorMessage={missing ? 'Choose a door, or type its id.' : errors.at('doorId')}
+        description={`Doors with a ${lock.modelName} lock, by door, building or lock serial.`}
+        errorMessage={missing ? 'Choose the door from the list.' : errors.at('doorId')}
         autoFocus
       />
       {errors.general && (

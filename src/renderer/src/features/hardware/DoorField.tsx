@@ -1,59 +1,56 @@
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
-import type { PendingDoor } from '../../../../shared/domain';
+import { useState } from 'react';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
+import type { HardwareDoor, PendingDoor } from '../../../../shared/domain';
+import { useHardwareDoors } from '../../api/queries';
 import { useCommunityTime } from '../../components/community-time';
 import { doorKindLabel } from '../../components/labels';
+import { useDebouncedText } from '../../components/useDebouncedText';
 import '../../components/fields.css';
-
-/** What the technician chose: a door from the list, or a door id typed in. */
-export interface DoorChoice {
-  /** The door picked from the list; null while the text is typed by hand. */
-  pickedId: string | null;
-  text: string;
-}
-
-export const noDoorChoice: DoorChoice = { pickedId: null, text: '' };
-
-/** The door id to send: the picked door's, or the text typed (a door id). */
-export function chosenDoorId(choice: DoorChoice): string {
-  return choice.pickedId ?? choice.text.trim();
-}
 
 interface Props {
   label: string;
-  /** The doors offered in the list (doors waiting for programming). */
-  doors: readonly PendingDoor[];
-  value: DoorChoice;
-  onChange: (choice: DoorChoice) => void;
+  /** Only doors whose lock model is this one (a lock is assigned only to a door of its model). */
+  modelId?: string;
+  /** The doors waiting for programming, marked in the list and listed first. */
+  pendingDoors: readonly PendingDoor[];
+  /** The chosen door's id; null while none is picked. */
+  value: string | null;
+  onChange: (doorId: string | null) => void;
   description: string;
   errorMessage?: string;
   autoFocus?: boolean;
 }
 
 /**
- * A searchable list of doors that also takes any door's id typed in (a React Aria ComboBox
- * with custom values): the console has no list of every door, only the ones waiting.
+ * The door picker of the Hardware page's dialogs: a React Aria ComboBox whose list is the
+ * core's search of every door (by door, building or lock serial; an exact door id finds its
+ * door too), asked once typing pauses. Each door shows its building, kind, model and lock
+ * serial, and when it waits for programming, since when.
  */
-export function DoorField({ label, doors, value, onChange, description, errorMessage, autoFocus }: Props) {
+export function DoorField({ label, modelId, pendingDoors, value, onChange, description, errorMessage, autoFocus }: Props) {
   const time = useCommunityTime();
+  const [search, setSearch] = useState('');
+  const settled = useDebouncedText(search.trim(), 250);
+  const found = useHardwareDoors(settled, modelId ?? null);
+  const pendingSince = new Map(pendingDoors.map((d) => [d.id, d.pendingSince]));
+  // The round first (doors waiting, oldest first), then the rest in the core's order.
+  const doors = [...(found.data ?? [])].sort((a, b) => waitingOrder(pendingSince.get(a.id), pendingSince.get(b.id)));
+
   return (
     <ComboBox
       className="field door-field"
-      defaultItems={doors}
-      allowsCustomValue
+      items={doors}
       menuTrigger="focus"
-      selectedKey={value.pickedId}
-      inputValue={value.text}
-      onInputChange={(text) => onChange({ pickedId: doors.find((d) => d.name === text)?.id ?? null, text })}
-      onSelectionChange={(key) => {
-        const door = doors.find((d) => d.id === key);
-        if (door) onChange({ pickedId: door.id, text: door.name });
-      }}
+      allowsEmptyCollection
+      selectedKey={value}
+      onSelectionChange={(key: Key | null) => onChange(key === null ? null : String(key))}
+      onInputChange={setSearch}
       isInvalid={errorMessage ? true : undefined}
       autoFocus={autoFocus}
     >
       <Label className="field__label">{label}</Label>
       <div className="door-field__group">
-        <Input className="field__input door-field__input" placeholder="Door name, or a door id" />
+        <Input className="field__input door-field__input" placeholder="Door, building or lock serial" />
         <Button className="door-field__button" aria-label="Show doors">
           <span className="select__chevron" aria-hidden="true" />
         </Button>
@@ -63,20 +60,43 @@ export function DoorField({ label, doors, value, onChange, description, errorMes
       </Text>
       <FieldError className="field__error">{errorMessage}</FieldError>
       <Popover className="select__popover door-field__popover">
-        <ListBox className="select__list" renderEmptyState={() => <p className="door-field__empty">No waiting door matches. Type the door’s id.</p>}>
-          {(door: PendingDoor) => (
-            <ListBoxItem className="select__option door-field__option" id={door.id} textValue={door.name}>
-              <Text slot="label" className="door-field__name">
-                {door.name}
-              </Text>
-              <Text slot="description" className="door-field__meta">
-                {[door.buildingName, doorKindLabel(door.kind), door.modelName].filter(Boolean).join(' · ')} · pending since{' '}
-                {time.dateTime(door.pendingSince)}
-              </Text>
-            </ListBoxItem>
+        <ListBox
+          className="select__list"
+          renderEmptyState={() => (
+            <p className="door-field__empty">
+              {found.error
+                ? 'Could not search the doors. Try again.'
+                : found.isFetching
+                  ? 'Searching…'
+                  : settled
+                    ? `No door matches “${settled}”.`
+                    : 'No door to choose.'}
+            </p>
           )}
+        >
+          {(door: HardwareDoor) => {
+            const since = pendingSince.get(door.id);
+            return (
+              <ListBoxItem className="select__option door-field__option" id={door.id} textValue={door.name}>
+                <Text slot="label" className="door-field__name">
+                  {door.name}
+                </Text>
+                <Text slot="description" className="door-field__meta">
+                  {[door.buildingName ?? 'Grounds', doorKindLabel(door.kind), door.modelName, door.serial ? `lock ${door.serial}` : 'no lock assigned'].join(
+                    ' · ',
+                  )}
+                  {since && <span className="door-field__pending"> · pending since {time.dateTime(since)}</span>}
+                </Text>
+              </ListBoxItem>
+            );
+          }}
         </ListBox>
       </Popover>
     </ComboBox>
   );
+}
+
+function waitingOrder(a: string | undefined, b: string | undefined): number {
+  if (a && b) return a.localeCompare(b);
+  return a ? -1 : b ? 1 : 0;
 }

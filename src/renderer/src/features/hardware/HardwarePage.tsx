@@ -8,16 +8,15 @@ import { LockModelsTable } from './LockModelsTable';
 import { PendingDoorsTable } from './PendingDoorsTable';
 import { ProgrammerCard } from './ProgrammerCard';
 import { SimulatorPanel } from './SimulatorPanel';
-import { UnfinishedJobCard } from './UnfinishedJobCard';
-import { useUnfinishedJobs } from './unfinished-jobs';
+import { UnfinishedJobs } from './UnfinishedJobs';
 import '../../components/tables.css';
 import './hardware.css';
 
 /**
  * The maintenance technician's page: the key-programmers on this console's USB ports and the
- * door on each cable, jobs on those doors, the simulator when the hardware is simulated, the
- * round of doors waiting to be programmed, and the lock models in service. Live: the core's
- * 'doors' events refresh it as programmers come and go and jobs move.
+ * door on each cable, jobs on those doors, the jobs left unfinished, the simulator when the
+ * hardware is simulated, the round of doors waiting to be programmed, and the lock models in
+ * service. Live: the core's 'doors' events refresh it as programmers come and go and jobs move.
  */
 export function HardwarePage() {
   const overview = useHardwareOverview();
@@ -29,6 +28,7 @@ export function HardwarePage() {
         {data && (
           <span className="page-heading__meta">
             {count(data.programmers.length, 'programmer')} connected · {count(data.pendingDoors.length, 'door')} pending
+            {data.unfinishedJobs.length > 0 && <> · {count(data.unfinishedJobs.length, 'unfinished job')}</>}
           </span>
         )}
       </div>
@@ -45,16 +45,12 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
   const modelsId = useId();
   const names = data.programmers.map((p) => p.name);
   const nameWithSerial = new Set(names).size < names.length;
-  const { unfinished, dismiss, noteStarted } = useUnfinishedJobs(data.programmers);
   return (
     <>
       <section className="hw-section" aria-labelledby={programmersId}>
         <h3 id={programmersId} className="hw-section__title">
           Programmers
         </h3>
-        {unfinished.map((u) => (
-          <UnfinishedJobCard key={u.job.id} unfinished={u} onDismiss={() => dismiss(u.job.id)} />
-        ))}
         {data.programmers.length === 0 ? (
           <p className="card hw-section__empty muted">
             No key-programmer is connected. Plug one into a USB port of this computer; it shows here within a couple of seconds.
@@ -67,12 +63,15 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
                 programmer={p}
                 nameWithSerial={nameWithSerial}
                 pendingDoors={data.pendingDoors}
-                onJobStarted={(job) => noteStarted(p.id, job)}
               />
             ))}
           </div>
         )}
       </section>
+
+      {data.unfinishedJobs.length > 0 && (
+        <UnfinishedJobs jobs={data.unfinishedJobs} programmers={data.programmers} nameWithSerial={nameWithSerial} />
+      )}
 
       {data.simulated && (
         <SimulatorPanel

@@ -3,7 +3,7 @@ import { Label, ProgressBar } from 'react-aria-components';
 import type { DoorJob } from '../../../../shared/domain';
 import { useCommunityTime } from '../../components/community-time';
 import { StatusBadge } from '../../components/StatusBadge';
-import { jobKindLabel, jobProgressLabel, jobResult, jobStatusLabel, jobStatusTone, stepStatusLabel } from './hardware-labels';
+import { jobKindLabel, jobProgressLabel, jobStatusLabel, jobStatusTone, stepStatusLabel } from './hardware-labels';
 
 interface Props {
   job: DoorJob;
@@ -63,7 +63,8 @@ export function JobView({ job, heading, resume }: Props) {
       <p role="status" className="job__announce">
         {kind} {job.door.name}: {jobStatusLabel(job.status).toLowerCase()}.
       </p>
-      {job.status === 'succeeded' && <p className="job__result">{jobResult(job)}</p>}
+      {/* What the job did, in the core's words ("Writing 3, removing 1", "12 records added"). */}
+      {job.status === 'succeeded' && <p className="job__result">{job.result ?? `${kind} finished.`}</p>}
       {stopped && job.error && (
         <div role="alert" className="notice job__problem" data-tone={job.status === 'failed' ? 'bad' : 'warn'}>
           <strong className="notice__title">{job.error.message}</strong>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { DoorJob, PendingDoor, Programmer } from '../../../../shared/domain';
+import type { PendingDoor, Programmer } from '../../../../shared/domain';
 import { errorMessage, useProgramDoor, useReadDoorAudit, useResumeJob, useSetDoorClock } from '../../api/mutations';
 import { StatusBadge } from '../../components/StatusBadge';
 import { AssignLockDialog } from './AssignLockDialog';
@@ -13,9 +13,8 @@ interface Props {
   programmer: Programmer;
   /** Two programmers of one model: their cards are told apart by serial. */
   nameWithSerial: boolean;
+  /** Marked in the door picker of "Assign to door…". */
   pendingDoors: readonly PendingDoor[];
-  /** The job a command started through this programmer, as the core answered. */
-  onJobStarted: (job: DoorJob) => void;
 }
 
 /** Why no job can start through this programmer now, in the technician's words; null when one can. */
@@ -38,8 +37,11 @@ const failedTitle: Record<JobAction | 'resume', string> = {
   resume: 'The job did not resume.',
 };
 
-/** One key-programmer: what it is, the door on its cable, what can be done, and its job. */
-export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors, onJobStarted }: Props) {
+/**
+ * One key-programmer: what it is, the door on its cable, what can be done, and the job running
+ * on it, else the latest job of the door on its cable (with Resume when that one stopped short).
+ */
+export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors }: Props) {
   const title = programmerTitle(p, nameWithSerial);
   const reasonId = useId();
   const program = useProgramDoor();
@@ -55,18 +57,13 @@ export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors, on
   const start = (action: JobAction) => {
     for (const m of [program, readAudit, setClock, resume]) m.reset();
     setLast(action);
-    actions[action].mutate(input, { onSuccess: onJobStarted });
+    actions[action].mutate(input);
   };
   const failed = last ? actions[last].error : null;
 
   const job = p.job;
-  const resumeBlocked = !job
-    ? null
-    : blocked && p.state !== 'ready'
-      ? blocked
-      : p.door?.door?.id !== job.door.id
-        ? `Connect ${job.door.name} to the programmer’s cable to resume.`
-        : null;
+  // A job that stopped is the door on the cable's own: only a programmer not ready blocks Resume.
+  const resumeBlocked = p.state === 'ready' ? null : blocked;
   const resumeReasonId = `${reasonId}-resume`;
 
   const jobButton = (action: JobAction, label: string, primary = false) => (
@@ -134,13 +131,7 @@ export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors, on
           {job ? (
             <JobView
               job={job}
-              heading={
-                job.status === 'running'
-                  ? 'Running now'
-                  : job.door.id === p.door?.door?.id
-                    ? 'Last job on this door'
-                    : 'Last job through this programmer'
-              }
+              heading={job.status === 'running' ? 'Running now' : 'Last job on this door'}
               resume={
                 job.kind === 'configure_reader' ? (
                   <span>Write the configuration again with Configure reader….</span>
@@ -154,7 +145,7 @@ export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors, on
                       onPress={() => {
                         for (const m of [program, readAudit, setClock]) m.reset();
                         setLast(null);
-                        resume.mutate(input, { onSuccess: onJobStarted });
+                        resume.mutate(input);
                       }}
                     >
                       Resume

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, DialogTrigger, Form } from 'react-aria-components';
-import type { PendingDoor, Programmer, SimulatedFault } from '../../../../shared/domain';
+import type { HardwareOverview, JobKind, PendingDoor, Programmer, SimulatedFault } from '../../../../shared/domain';
 import { errorMessage, useSimulateHardware } from '../../api/mutations';
 import { ModalDialog } from '../../components/ModalDialog';
 import { SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formErrors } from '../access/grant-form/form-errors';
-import { chosenDoorId, DoorField, noDoorChoice } from './DoorField';
+import { DoorField } from './DoorField';
 import { faultOptions, programmerTitle } from './hardware-labels';
 
 interface Props {
@@ -60,17 +60,33 @@ export function SimulatorPanel({ programmers, pendingDoors, nameWithSerial }: Pr
   );
 }
 
+interface Armed {
+  text: string;
+  onDoor: boolean;
+  /** The job that sets the fault off; the note goes once the card shows a new one of this kind. */
+  strikes: JobKind | null;
+  /** The job on the programmer's card when the fault was injected. */
+  beforeJob: string | null;
+}
+
 function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programmer: Programmer; pendingDoors: readonly PendingDoor[]; title: string }) {
   const simulate = useSimulateHardware();
+  const effectId = useId();
   const [fault, setFault] = useState<SimulatedFault>('unplug_mid_commit');
-  // "Fault armed" stays until the programmer's next job starts (or another simulator action).
-  const [armed, setArmed] = useState<{ text: string; beforeJob: string | null } | null>(null);
-  const armedText = armed && armed.beforeJob === (p.job?.id ?? null) ? armed.text : '';
+  const option = faultOptions.find((o) => o.id === fault);
+  // "Injected" stays until the job it waits for has run (or another simulator action here).
+  const [armed, setArmed] = useState<Armed | null>(null);
+  const struck = armed && p.job && p.job.id !== armed.beforeJob && p.job.kind === armed.strikes;
+  const armedText = armed && !struck ? armed.text : '';
   const onCable = p.door ? (p.door.door?.name ?? `an unassigned lock (serial ${p.door.serial})`) : null;
   const run = (input: Parameters<typeof simulate.mutate>[0], done?: () => void) => {
     setArmed(null);
     simulate.mutate(input, { onSuccess: done });
   };
+  // Another door on the cable: a door's fault left with the old one; the programmer's stays,
+  // waiting for a job after the new door's last one.
+  const doorChanged = (overview: HardwareOverview) =>
+    setArmed((a) => (!a || a.onDoor ? null : { ...a, beforeJob: overview.programmers.find((x) => x.id === p.id)?.job?.id ?? null }));
   return (
     <li className="simulator__programmer" role="group" aria-label={title}>
       <div className="simulator__who">
@@ -78,11 +94,11 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
         <span className="muted">{onCable ? `${onCable} on the cable` : 'Nothing on the cable'}</span>
       </div>
       <div className="simulator__actions">
-        <AttachDoorDialog programmer={p} pendingDoors={pendingDoors} />
+        <AttachDoorDialog programmer={p} pendingDoors={pendingDoors} onAttached={doorChanged} />
         <Button
           className="button button--small"
           isDisabled={!p.door || simulate.isPending}
-          onPress={() => run({ action: 'detach', programmerId: p.id })}
+          onPress={() => simulate.mutate({ action: 'detach', programmerId: p.id }, { onSuccess: doorChanged })}
         >
           Detach door
         </Button>
@@ -99,10 +115,13 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
           <Button
             className="button button--small"
             isDisabled={simulate.isPending}
+            aria-describedby={effectId}
             onPress={() =>
               run({ action: 'fault', programmerId: p.id, fault }, () =>
                 setArmed({
-                  text: faultArmed(fault),
+                  text: option ? `${option.label} injected: ${option.armed}` : 'Fault injected.',
+                  strikes: option?.strikes ?? null,
+                  onDoor: option?.onDoor ?? false,
                   beforeJob: p.job?.id ?? null,
                 }),
               )
@@ -112,6 +131,9 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
           </Button>
         </div>
       </div>
+      <p id={effectId} className="simulator__effect">
+        {option?.effect}
+      </p>
       <p role="status" className="simulator__armed">
         {armedText}
       </p>
@@ -124,33 +146,39 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
   );
 }
 
-function faultArmed(fault: SimulatedFault): string {
-  const option = faultOptions.find((o) => o.id === fault);
-  return option ? `${option.label} injected: ${option.effect}` : 'Fault injected.';
+interface AttachProps {
+  programmer: Programmer;
+  pendingDoors: readonly PendingDoor[];
+  onAttached: (overview: HardwareOverview) => void;
 }
 
 /** "Attach door…": puts a simulated lock or reader for one of the community's doors on the programmer's cable. */
-function AttachDoorDialog({ programmer, pendingDoors }: { programmer: Programmer; pendingDoors: readonly PendingDoor[] }) {
+function AttachDoorDialog(props: AttachProps) {
   return (
     <DialogTrigger>
       <Button className="button button--small">Attach door…</Button>
-      <ModalDialog title="Attach a simulated door">
-        {(close) => <AttachDoorForm programmer={programmer} pendingDoors={pendingDoors} close={close} />}
-      </ModalDialog>
+      <ModalDialog title="Attach a simulated door">{(close) => <AttachDoorForm {...props} close={close} />}</ModalDialog>
     </DialogTrigger>
   );
 }
 
-function AttachDoorForm({ programmer, pendingDoors, close }: { programmer: Programmer; pendingDoors: readonly PendingDoor[]; close: () => void }) {
+function AttachDoorForm({ programmer, pendingDoors, onAttached, close }: AttachProps & { close: () => void }) {
   const simulate = useSimulateHardware();
-  const [choice, setChoice] = useState(noDoorChoice);
+  const [doorId, setDoorId] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const errors = formErrors(simulate.error, ['doorId']);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const doorId = chosenDoorId(choice);
     if (!doorId) return setMissing(true);
-    simulate.mutate({ action: 'attach', programmerId: programmer.id, doorId }, { onSuccess: close });
+    simulate.mutate(
+      { action: 'attach', programmerId: programmer.id, doorId },
+      {
+        onSuccess: (overview) => {
+          onAttached(overview);
+          close();
+        },
+      },
+    );
   };
   return (
     <Form className="form" onSubmit={submit}>
@@ -160,15 +188,15 @@ function AttachDoorForm({ programmer, pendingDoors, close }: { programmer: Progr
       </p>
       <DoorField
         label="Door"
-        doors={pendingDoors}
-        value={choice}
+        pendingDoors={pendingDoors}
+        value={doorId}
         onChange={(next) => {
-          setChoice(next);
+          setDoorId(next);
           setMissing(false);
           simulate.reset();
         }}
-        description="Doors waiting for programming; for any other door, type its id."
-        errorMessage={missing ? 'Choose a door, or type its id.' : errors.at('doorId')}
+        description="Any door of the community, by door, building or lock serial. Doors waiting for programming come first."
+        errorMessage={missing ? 'Choose the door from the list.' : errors.at('doorId')}
         autoFocus
       />
       {errors.general && (

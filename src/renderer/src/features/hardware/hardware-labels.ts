@@ -59,23 +59,6 @@ export function jobStatusTone(status: DoorJob['status']): 'accent' | 'good' | 'b
   return status === 'running' ? 'accent' : status === 'succeeded' ? 'good' : status === 'failed' ? 'bad' : 'warn';
 }
 
-/** What a finished job achieved, in a sentence. */
-export function jobResult(job: DoorJob): string {
-  const door = job.door.name;
-  switch (job.kind) {
-    case 'program':
-      return `${door} holds what Porter wants on it.`;
-    case 'read_audit':
-      return `${door}’s audit trail is in Porter’s activity log.`;
-    case 'set_clock':
-      return `${door}’s clock and time-zone rules match the community’s.`;
-    case 'configure_reader':
-      return `${door} runs the new reader configuration.`;
-    default:
-      return assertNever(job.kind, 'job kind');
-  }
-}
-
 export function stepStatusLabel(status: JobStep['status']): string {
   switch (status) {
     case 'waiting':
@@ -126,17 +109,102 @@ export function count(n: number, noun: string): string {
   return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The simulator's faults, with what each does, said for the trainer who injects it. */
-export const faultOptions: readonly { id: SimulatedFault; label: string; effect: string }[] = [
-  { id: 'drop_report', label: 'Dropped report', effect: 'the programmer’s next answer loses a USB report.' },
-  { id: 'corrupt_crc', label: 'Corrupted CRC', effect: 'the programmer’s next answer arrives with a bad checksum.' },
-  { id: 'wrong_sequence', label: 'Wrong sequence number', effect: 'the programmer’s next answer arrives out of sequence.' },
-  { id: 'stall', label: 'Stall past the timeout', effect: 'the programmer’s next answer never comes.' },
-  { id: 'unplug_mid_commit', label: 'Unplug during commit', effect: 'the programmer is pulled out at the next commit (program a door with changes).' },
-  { id: 'lock_full', label: 'Lock full', effect: 'the door takes no new credential from now on.' },
-  { id: 'low_battery', label: 'Low battery', effect: 'the door’s battery reads low and it refuses changes from now on.' },
-  { id: 'clock_far_off', label: 'Clock far off', effect: 'the door’s clock runs hours off until Set clock.' },
-  { id: 'audit_gap', label: 'Gap in the audit trail', effect: 'the door’s audit trail skips records; Read audit trail shows the gap.' },
+const nextProgramming = 'It waits for the next programming that has changes to write.';
+
+/**
+ * The simulator's faults, said for the trainer who injects them: what each does (`effect`),
+ * what the panel says once it is injected (`armed`), the job that sets it off (`strikes`; null
+ * for a door fault that lasts), and whether it is the door's. A wire fault strikes the answer
+ * to the next STAGE_PUT, i.e. the next programming with changes to write (not a door already
+ * in sync, not reading the audit trail or setting the clock); the driver sends that command
+ * again once, so the programming still succeeds.
+ */
+export const faultOptions: readonly {
+  id: SimulatedFault;
+  label: string;
+  effect: string;
+  armed: string;
+  strikes: JobKind | null;
+  /** The fault is the door's (it leaves the cable with it), not the programmer's. */
+  onDoor: boolean;
+}[] = [
+  {
+    id: 'drop_report',
+    label: 'Dropped report',
+    effect:
+      'The next programming that has changes to write loses part of the programmer’s answer. Porter waits out the 3-second timeout, sends the changes again, and the programming succeeds.',
+    armed: nextProgramming,
+    strikes: 'program',
+    onDoor: false,
+  },
+  {
+    id: 'corrupt_crc',
+    label: 'Corrupted CRC',
+    effect:
+      'During the next programming that has changes to write, the programmer’s answer arrives with a bad checksum. Porter sends the changes again at once, and the programming succeeds.',
+    armed: nextProgramming,
+    strikes: 'program',
+    onDoor: false,
+  },
+  {
+    id: 'wrong_sequence',
+    label: 'Wrong sequence number',
+    effect:
+      'During the next programming that has changes to write, the programmer’s answer arrives out of sequence. Porter sends the changes again at once, and the programming succeeds.',
+    armed: nextProgramming,
+    strikes: 'program',
+    onDoor: false,
+  },
+  {
+    id: 'stall',
+    label: 'Stall past the timeout',
+    effect:
+      'During the next programming that has changes to write, the programmer stops answering. After the 3-second timeout Porter sends the changes again, and the programming succeeds.',
+    armed: nextProgramming,
+    strikes: 'program',
+    onDoor: false,
+  },
+  {
+    id: 'unplug_mid_commit',
+    label: 'Unplug during commit',
+    effect:
+      'The programmer is pulled out during the commit of the next programming that has changes to write. The job is left unfinished until the programmer is back, the door on its cable, and Resume is pressed.',
+    armed: nextProgramming,
+    strikes: 'program',
+    onDoor: false,
+  },
+  {
+    id: 'lock_full',
+    label: 'Lock full',
+    effect: 'The door on the cable has no free slot from now on: a programming that adds a credential fails.',
+    armed: 'The door takes no new credential from now on.',
+    strikes: null,
+    onDoor: true,
+  },
+  {
+    id: 'low_battery',
+    label: 'Low battery',
+    effect: 'The battery of the door on the cable reads low, and the door refuses changes from now on.',
+    armed: 'The door refuses changes from now on.',
+    strikes: null,
+    onDoor: true,
+  },
+  {
+    id: 'clock_far_off',
+    label: 'Clock far off',
+    effect: 'The clock of the door on the cable runs hours off until Set clock.',
+    armed: 'The door’s clock is off until Set clock.',
+    strikes: 'set_clock',
+    onDoor: true,
+  },
+  {
+    id: 'audit_gap',
+    label: 'Gap in the audit trail',
+    effect: 'The audit trail of the door on the cable skips records; Read audit trail shows the gap.',
+    armed: 'It shows at the next Read audit trail.',
+    strikes: 'read_audit',
+    onDoor: true,
+  },
 ];
 
 export const cardFormatOptions: readonly { id: ReaderConfig['cardFormats'][number]; label: string }[] = [
