@@ -57,7 +57,7 @@ export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: Parse
           result: w.id,
           record: {
             audit: { at: w.at, actor: actor.name, action: 'access.granted', subjectId: w.id, summary: `Granted a ${what} (${describeSchedule(schedule)}) for ${unit.label} to ${guest.name}${guest.company ? ` of ${guest.company}` : ''} (bulk)`, details: { unitId: unit.id, doorIds: w.doors.map((d) => d.id), bulk: true } },
-            mutation: { kind: 'credential.granted', payload: w.payload },
+            mutation: { kind: 'credential.granted', payload: w.payload, actor },
           },
         };
       });

@@ -1,3 +1,4 @@
+import { porterActor } from '../store/outbox';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
 import { endCredential } from './credential-writer';
@@ -26,7 +27,7 @@ export function expireEndedCredentials(ctx: AccessContext): number {
         result: undefined,
         record: {
           audit: { at: now, actor: systemActor, action: 'access.expired', subjectId: c.id, summary: `${c.guest}'s ${typeNames[c.access_type]} ${kindNames[c.kind]} for ${c.unit} expired and left ${doorIds.length} door${doorIds.length === 1 ? '' : 's'}`, details: { unitId: c.unit_id, doorIds } },
-          mutation: { kind: 'credential.expired', payload: { credentialId: c.id, at: now } },
+          mutation: { kind: 'credential.expired', payload: { credentialId: c.id, at: now }, actor: porterActor },
         },
       };
     });

@@ -44,6 +44,7 @@ export function grantGuestAccess(ctx: AccessContext, actor: StaffMember, request
         mutation: {
           kind: 'credential.granted',
           payload: w.payload,
+          actor,
         },
       },
     };

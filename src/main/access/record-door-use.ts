@@ -1,3 +1,4 @@
+import { porterActor } from '../store/outbox';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
 import { endCredential } from './credential-writer';
@@ -18,7 +19,7 @@ export function recordDoorUse(ctx: AccessContext, use: { credentialId: string; d
       result: true,
       record: {
         audit: { at: ctx.now().toISOString(), actor: use.doorName, action: 'access.used', subjectId: c.id, summary: `${c.guest.name}'s delivery code for ${c.buildingName} ${c.unitNumber} was used at ${use.doorName} and left ${doorIds.length} doors`, details: { unitId: c.unitId, doorIds, usedAt: use.at } },
-        mutation: { kind: 'credential.used', payload: { credentialId: c.id, at: use.at, door: use.doorName } },
+        mutation: { kind: 'credential.used', payload: { credentialId: c.id, at: use.at, door: use.doorName }, actor: porterActor },
       },
     };
   });

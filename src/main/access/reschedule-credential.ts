@@ -43,6 +43,7 @@ export function rescheduleCredential(ctx: AccessContext, actor: StaffMember, req
         mutation: {
           kind: 'credential.reissued',
           payload: { ...w.payload, replaces: old.id },
+          actor,
         },
       },
     };

@@ -25,7 +25,7 @@ export function resendNotification(ctx: AccessContext, actor: StaffMember, crede
           summary: `Texted ${c.guest.name} again at ${displayPhone(c.guest.phone, ctx.community().phoneRegion)} (${c.buildingName} ${c.unitNumber})`,
           details: { unitId: c.unitId },
         },
-        mutation: { kind: 'credential.text_requested', payload: { credentialId: c.id, at } },
+        mutation: { kind: 'credential.text_requested', payload: { credentialId: c.id, at }, actor },
       },
     };
   });

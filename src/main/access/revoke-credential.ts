@@ -33,7 +33,7 @@ export function revokeCredential(ctx: AccessContext, actor: StaffMember, request
           summary: `Revoked ${credential.guest.name}'s ${kindNames[credential.kind]} for ${credential.buildingName} ${credential.unitNumber} from ${doorIds.length} door${doorIds.length === 1 ? '' : 's'}${request.reason ? `: ${request.reason}` : ''}`,
           details: { unitId: credential.unitId, doorIds, reason: request.reason ?? null },
         },
-        mutation: { kind: 'credential.revoked', payload: { credentialId: credential.id, reason: request.reason ?? null, at: ctx.now().toISOString() } },
+        mutation: { kind: 'credential.revoked', payload: { credentialId: credential.id, reason: request.reason ?? null, at: ctx.now().toISOString() }, actor },
       },
     };
   });

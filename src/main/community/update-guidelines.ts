@@ -26,7 +26,7 @@ export function updateGuidelines(db: Db, community: Community, actor: StaffMembe
       result: undefined,
       record: {
         audit: { at, actor: actor.name, action: 'community.guidelines_changed', subjectId: community.id, summary: `Changed the guidelines: ${changes.join('; ')}`, details: { before: community.guidelines, after: next } },
-        mutation: { kind: 'community.guidelines_changed', payload: { communityId: community.id, guidelines: next, at } },
+        mutation: { kind: 'community.guidelines_changed', payload: { communityId: community.id, guidelines: next, at }, actor },
       },
     };
   });

@@ -25,7 +25,7 @@ export function assignLock(ctx: AccessContext, p: ConnectedProgrammer, doorId: s
       result: undefined,
       record: {
         audit: { at, actor: actor.name, action: 'door.lock_assigned', subjectId: door.id, summary: `${actor.name} assigned lock ${lock.serial} to ${door.name}`, details: { doorId: door.id, serial: lock.serial } },
-        mutation: { kind: 'door.lock_assigned', payload: { doorId: door.id, serial: lock.serial, at } },
+        mutation: { kind: 'door.lock_assigned', payload: { doorId: door.id, serial: lock.serial, at }, actor },
       },
     };
   });

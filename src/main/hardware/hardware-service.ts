@@ -162,12 +162,12 @@ export function createHardwareService(deps: HardwareDeps) {
       if (unfinished.kind === 'configure_reader') throw new PorterError('not_allowed', 'Write the reader’s configuration again from the form.');
       const body = (driver: KeyProgrammerDriver, doorId: string, control: JobControl, resumed: JobRecord | null) =>
         unfinished.kind === 'program' ? programDoor(deps, driver, doorId, actor, control, resumed)
-        : unfinished.kind === 'read_audit' ? readDoorAudit(deps, driver, doorId, control)
+        : unfinished.kind === 'read_audit' ? readDoorAudit(deps, driver, doorId, actor, control)
         : setDoorClock(deps, driver, doorId, actor, control);
       return begin(id, unfinished.kind, steps, actor, body, unfinished);
     },
     readAudit: (id: string, actor: StaffMember) =>
-      begin(id, 'read_audit', readAuditSteps, actor, (driver, doorId, control) => readDoorAudit(deps, driver, doorId, control)),
+      begin(id, 'read_audit', readAuditSteps, actor, (driver, doorId, control) => readDoorAudit(deps, driver, doorId, actor, control)),
     setClock: (id: string, actor: StaffMember) =>
       begin(id, 'set_clock', setClockSteps, actor, (driver, doorId, control) => setDoorClock(deps, driver, doorId, actor, control)),
     configureReader: (id: string, config: ReaderConfig, actor: StaffMember) =>

@@ -86,7 +86,7 @@ function recordProgrammed(ctx: AccessContext, door: DoorHardwareRecord, plan: Pr
       result: undefined,
       record: {
         audit: { at, actor: actor.name, action: 'door.programmed', subjectId: door.id, summary: `${actor.name} programmed ${door.name}: ${stagedSummary(plan).toLowerCase()}`, details: { doorId: door.id, serial, version: plan.version, checksum: plan.targetChecksum, written: plan.puts.length, removed: plan.deletes.length, fullRewrite: plan.fullRewrite } },
-        mutation: { kind: 'door.programmed', payload: { doorId: door.id, version: plan.version, checksum: plan.targetChecksum, at: plan.at } },
+        mutation: { kind: 'door.programmed', payload: { doorId: door.id, version: plan.version, checksum: plan.targetChecksum, at: plan.at }, actor },
       },
     };
   });

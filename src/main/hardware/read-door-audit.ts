@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { StaffMember } from '../../shared/domain';
 import type { AccessContext } from '../access/access-context';
 import { recordDoorUse } from '../access/record-door-use';
 import { matterEpochUnixSeconds } from '../access/schedule';
@@ -40,7 +41,7 @@ export function doorTimeToInstant(lockLocalTime: number, zone: string): string {
  * break; a gap (records lost or erased on the door) is itself recorded, so nobody reads the
  * log as complete when it is not. A delivery code the door says was used ends, as at the door.
  */
-export async function readDoorAudit(ctx: AccessContext, driver: KeyProgrammerDriver, doorId: string, control: JobControl): Promise<string> {
+export async function readDoorAudit(ctx: AccessContext, driver: KeyProgrammerDriver, doorId: string, actor: StaffMember, control: JobControl): Promise<string> {
   control.step(0);
   const door = doorById(ctx.db, doorId);
   if (!door) throw new DoorFailure('protocol', 'That door is no longer in the community.');
@@ -48,13 +49,13 @@ export async function readDoorAudit(ctx: AccessContext, driver: KeyProgrammerDri
   const records = await driver.readAudit(after, control.signal);
   control.finish(0, `${records.length} new records`);
   control.step(1);
-  const gaps = importDoorRecords(ctx, door, after, records);
+  const gaps = importDoorRecords(ctx, door, actor, after, records);
   const summary = gaps > 0 ? `${records.length} records added; ${gaps} missing from the door` : `${records.length} records added`;
   control.finish(1, summary);
   return summary;
 }
 
-function importDoorRecords(ctx: AccessContext, door: DoorHardwareRecord, after: number, records: AuditRecord[]): number {
+function importDoorRecords(ctx: AccessContext, door: DoorHardwareRecord, actor: StaffMember, after: number, records: AuditRecord[]): number {
   const zone = ctx.community().timeZone;
   let expected = after + 1;
   let missing = 0;
@@ -73,7 +74,9 @@ function importDoorRecords(ctx: AccessContext, door: DoorHardwareRecord, after: 
     }
     if (records.length > 0) {
       recordAuditCursor(ctx.db, door.id, expected - 1);
-      enqueueMutation(ctx.db, { kind: 'door.events_read', payload: { doorId: door.id, after, records } }, ctx.now().toISOString());
+      const at = ctx.now().toISOString();
+      const summary = `${actor.name} read ${records.length} records from ${door.name}`;
+      enqueueMutation(ctx.db, { kind: 'door.events_read', payload: { doorId: door.id, after, records }, actor }, { at, action: 'door.event', summary });
     }
     return { result: undefined, record: null };
   });

@@ -17,7 +17,7 @@ export function runUserAction<T>(db: Db, body: () => { result: T; record: Action
     const { result, record } = body();
     if (record) {
       appendAudit(db, record.audit);
-      if (record.mutation) enqueueMutation(db, record.mutation, record.audit.at);
+      if (record.mutation) enqueueMutation(db, record.mutation, record.audit);
     }
     return result;
   })();

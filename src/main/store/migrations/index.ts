@@ -1,10 +1,12 @@
 import { initial } from './001-initial';
 import { gridIndexes } from './002-grid-indexes';
 import { doorHardware } from './003-door-hardware';
+import { outboxActor } from './004-outbox-actor';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'grid-indexes', sql: gridIndexes },
   { version: 3, name: 'door-hardware', sql: doorHardware },
+  { version: 4, name: 'outbox-actor', sql: outboxActor },
 ];
