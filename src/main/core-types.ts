@@ -2,6 +2,7 @@ import type { EventName, EventPayload } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import type { StaffMember } from '../shared/domain';
 import type { HardwareMode } from './hardware/start-hardware';
+import type { SecretStore } from './secrets/secret-store';
 
 export interface CoreOptions {
   /** Folder of the console's SQLite file; ':memory:' for tests. */
@@ -27,6 +28,15 @@ export interface CoreOptions {
    * 'off' (the default for tests of other things) no hardware at all.
    */
   hardware?: HardwareMode;
+  /**
+   * Where the cloud token is kept: 'keychain' (the hosts: the OS keychain through keytar; a
+   * name, so it crosses to the core's worker thread) or a store of the test's. Unset: no sync
+   * engine runs (tests of other things). The cloud itself is set up from the console (sync.setUp).
+   */
+  secrets?: SecretStore | 'keychain';
+  /** For tests: the fetch the sync engine uses, and its pause between rounds. */
+  syncFetch?: typeof fetch;
+  syncIntervalMs?: number;
   /** Electron-ABI build of better-sqlite3, when running inside Electron. */
   sqliteNativeBinding?: string;
 }

@@ -8,6 +8,8 @@ import { loadScaleCommunity } from './demo/load-scale-community';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { startHardware } from './hardware/start-hardware';
+import { createKeychainSecretStore } from './secrets/keychain-secret-store';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createStaffSignIn } from './staff/sign-in';
 import { hasCommunity } from './store/community-import';
 import { getCommunity } from './store/community-repo';
@@ -34,13 +36,28 @@ export function createCore(options: CoreOptions): Core {
   // Read once; an admin's guideline change replaces it through setCommunity.
   let community = getCommunity(db);
   const bus = new EventEmitter();
+  let sync: SyncEngine | null = null;
   const changed = (topics: DataTopic[]): void => {
     bus.emit(eventChannel, 'data.changed', { topics });
+    // A change made here reaches the cloud soon, not at the next round.
+    if (topics.includes('credentials') || topics.includes('community') || topics.includes('doors')) sync?.kick();
   };
   const accessContext = { db, now, community: () => community };
   const hardware = startHardware({ ...accessContext, changed }, options.hardware ?? 'off');
+  if (options.secrets) {
+    sync = createSyncEngine({
+      ctx: { ...accessContext, guidelinesChanged: (guidelines) => (community = { ...community, guidelines }) },
+      secrets: options.secrets === 'keychain' ? createKeychainSecretStore() : options.secrets,
+      changed: (topics) => bus.emit(eventChannel, 'data.changed', { topics }),
+      fetchFn: options.syncFetch,
+      logError: (error) => (options.logError ?? ((c, e) => console.error(`[porter] ${c} failed:`, e)))('sync', error),
+      intervalMs: options.syncIntervalMs,
+    });
+    sync.start();
+  }
   const handlers = createHandlers({
     hardware,
+    sync: () => sync,
     ...accessContext,
     setCommunity: (next) => (community = next),
     host: options.host ?? 'browser',
@@ -75,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       clearInterval(sweeper);
       void hardware.close();
+      void sync?.close();
       bus.removeAllListeners();
       stopCheckpoints();
       db.close();

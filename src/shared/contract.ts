@@ -33,6 +33,8 @@ import {
   Session,
   SignInRequest,
   StaffMember,
+  SyncSetupRequest,
+  SyncStatus,
   UnitPage,
   UnitQuery,
   UnitRow,
@@ -108,11 +110,17 @@ export const commands = {
   'hardware.readerConfig': { input: OnProgrammer, output: ReaderConfig, roles: technicians },
   /** Hardware page writes a perimeter reader's configuration. */
   'hardware.configureReader': { input: OnProgrammer.extend({ config: ReaderConfig }).strict(), output: DoorJob, roles: technicians },
+  /** Status bar: online or offline, last sync, changes waiting, the last error. */
+  'sync.status': { input: NoInput, output: SyncStatus, roles: staff },
+  /** Status bar's "Sync now": a round now; answers the status after it. */
+  'sync.now': { input: NoInput, output: SyncStatus, roles: staff },
+  /** Cloud setup screen: pairs this console with a cloud (the token goes to the OS keychain). */
+  'sync.setUp': { input: SyncSetupRequest, output: SyncStatus, roles: ['admin'] },
   /** Simulator panel (simulated hardware only): plug, unplug, attach a door, inject a fault. */
   'hardware.simulate': { input: HardwareSimulation, output: HardwareOverview, roles: technicians },
 } as const satisfies Record<string, CommandSpec>;
 
-export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors']);
+export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors', 'sync']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const events = {

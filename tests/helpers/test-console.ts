@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createCore } from '../../src/main/core';
 import type { Core } from '../../src/main/core-types';
 import type { HardwareMode } from '../../src/main/hardware/start-hardware';
+import type { SecretStore } from '../../src/main/secrets/secret-store';
 import type { StaffMember } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/main/store/database';
 
@@ -27,7 +28,7 @@ export const avery: StaffMember = { id: 'avery', name: 'Avery Brooks', role: 'ad
 /** A console on the demo community in its own temporary data folder. */
 export function openTestConsole(
   operator: StaffMember | null = avery,
-  options: { now?: () => Date; beforeOpen?: (db: Db) => void; hardware?: HardwareMode } = {},
+  options: { now?: () => Date; beforeOpen?: (db: Db) => void; hardware?: HardwareMode; secrets?: SecretStore; syncFetch?: typeof fetch } = {},
 ): TestConsole {
   const dataDir = tempDir();
   if (options.beforeOpen) {
@@ -38,7 +39,7 @@ export function openTestConsole(
     db.close();
   }
   const errors: unknown[] = [];
-  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, hardware: options.hardware, logError: (_c, e) => errors.push(e) });
+  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, hardware: options.hardware, secrets: options.secrets, syncFetch: options.syncFetch, syncIntervalMs: 3_600_000, logError: (_c, e) => errors.push(e) });
   const db = openDatabase({ dataDir });
   return {
     core,
@@ -88,3 +89,14 @@ export const comboUnit = 'north-204';
 export const bluetoothOnlyUnit = 'south-204';
 /** A unit whose lock is keypad-only. */
 export const keypadOnlyUnit = 'north-1003';
+
+/** The OS keychain stands in for nothing here: a map, for tests that are not about keytar. */
+export function memorySecrets(): SecretStore & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    get: async (account) => entries.get(account) ?? null,
+    set: async (account, secret) => void entries.set(account, secret),
+    delete: async (account) => entries.delete(account),
+  };
+}

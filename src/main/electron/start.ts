@@ -62,6 +62,7 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     demoScale,
     host: 'electron',
     hardware: 'auto',
+    secrets: 'keychain',
     loadDemoWhenEmpty: true,
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
   });

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({
     port,
     rendererDir: path.resolve(__dirname, '../../../out/renderer'),
-    core: { dataDir, loadDemoWhenEmpty: true, demoScale, hardware: 'auto' },
+    core: { dataDir, loadDemoWhenEmpty: true, demoScale, hardware: 'auto', secrets: 'keychain' },
   });
   console.log(`Porter browser host: ${host.url}`);
   const stop = (): void => {

@@ -13,6 +13,8 @@ import { today } from '../access/today';
 import { exportActivity } from '../activity/export-activity';
 import type { HardwareService } from '../hardware/hardware-service';
 import type { StaffSignIn } from '../staff/sign-in';
+import { CloudFailure } from '../sync/cloud-client';
+import type { SyncEngine } from '../sync/sync-engine';
 import { listStaff } from '../staff/sign-in';
 import { appendAudit, listAudit, verifyAuditChain } from '../store/audit-log';
 import { searchCredentials } from '../store/credential-search';
@@ -30,9 +32,12 @@ export interface HandlerDeps extends AccessContext {
   /** Tells every window which data changed. */
   changed: (topics: DataTopic[]) => void;
   hardware: HardwareService;
+  /** The sync engine, when this core has somewhere to keep a cloud token. */
+  sync: () => SyncEngine | null;
 }
 
 const accessTopics: DataTopic[] = ['units', 'credentials', 'activity', 'doors'];
+const notSetUp = { state: 'not_set_up', cloudUrl: null, consoleName: null, lastSyncAt: null, pending: 0, lastError: null, nextTryAt: null } as const;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
@@ -106,6 +111,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'activity.verify': () => verifyAuditChain(db),
     'activity.export': (filter) => exportActivity(db, deps.community(), filter, deps.now()),
     'hardware.overview': () => deps.hardware.overview(),
+    'sync.status': () => deps.sync()?.status() ?? notSetUp,
+    'sync.now': async () => {
+      const engine = deps.sync();
+      if (!engine) return notSetUp;
+      await engine.syncNow();
+      return engine.status();
+    },
+    'sync.setUp': async (request) => {
+      const engine = deps.sync();
+      if (!engine) throw new PorterError('not_allowed', 'This console has no keychain to keep a cloud token in, so it cannot sync.');
+      try {
+        return await engine.setUp(request);
+      } catch (error) {
+        if (error instanceof CloudFailure) throw new PorterError('not_allowed', error.message, error.kind === 'offline' ? 'url' : 'pairingCode');
+        throw error;
+      }
+    },
     'hardware.doors': (query) => findDoors(db, query),
     'hardware.program': ({ programmerId }, ctx) => deps.hardware.program(programmerId, actorOf(ctx)),
     'hardware.resume': ({ programmerId }, ctx) => deps.hardware.resume(programmerId, actorOf(ctx)),

@@ -24,6 +24,10 @@ export const AuditAction = z.enum([
   'door.event',
   /** Record numbers missing from a door's audit trail. */
   'door.audit_gap',
+  /** Something done on another console, as the cloud passed it on. */
+  'sync.received',
+  /** The cloud refused a change made here, and what it did instead. */
+  'sync.rejected',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -6,3 +6,4 @@ export * from './primitives';
 export * from './session';
 export * from './units';
 export * from './schedule';
+export * from './sync';

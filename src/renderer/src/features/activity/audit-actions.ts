@@ -25,6 +25,8 @@ const actionLabels: Record<AuditAction, string> = {
   'door.job_failed': 'Door job failed',
   'door.event': 'Door record',
   'door.audit_gap': 'Door records missing',
+  'sync.received': 'From another console',
+  'sync.rejected': 'Refused by the cloud',
 };
 
 export function auditActionLabel(action: AuditAction): string {

@@ -1,0 +1,62 @@
+import type { Db } from './database';
+
+export interface OutboxRow {
+  seq: number;
+  mutationId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  actor: { id: string; name: string; role: string } | null;
+  audit: { action: string; summary: string } | null;
+}
+
+interface Row {
+  seq: number;
+  mutation_id: string;
+  kind: string;
+  payload_json: string;
+  created_at: string;
+  actor_json: string | null;
+  audit_json: string | null;
+}
+
+/** The oldest mutations the cloud has not answered yet, in the order they were made. */
+export function pendingMutations(db: Db, limit: number): OutboxRow[] {
+  return (
+    db.prepare("SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").all(limit) as Row[]
+  ).map((r) => ({
+    seq: r.seq,
+    mutationId: r.mutation_id,
+    kind: r.kind,
+    payload: JSON.parse(r.payload_json) as Record<string, unknown>,
+    createdAt: r.created_at,
+    actor: r.actor_json ? (JSON.parse(r.actor_json) as OutboxRow['actor']) : null,
+    audit: r.audit_json ? (JSON.parse(r.audit_json) as OutboxRow['audit']) : null,
+  }));
+}
+
+export interface MutationAnswer {
+  mutationId: string;
+  state: 'accepted' | 'rejected';
+  result: Record<string, unknown>;
+}
+
+/** Records the cloud's answers, all in one transaction: a crash before it means the push is sent again (and deduplicated). */
+export function recordAnswers(db: Db, answers: MutationAnswer[], at: string): void {
+  const save = db.prepare('UPDATE outbox SET state = ?, answered_at = ?, result_json = ?, last_error = ? WHERE mutation_id = ?');
+  db.transaction(() => {
+    for (const a of answers) save.run(a.state, at, JSON.stringify(a.result), a.state === 'rejected' ? String(a.result.reason ?? '') : null, a.mutationId);
+  })();
+}
+
+/** A failed try: counted, with why, so the status bar and the sync log can say it. */
+export function recordPushFailure(db: Db, mutationIds: string[], error: string): void {
+  const save = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id = ?');
+  db.transaction(() => {
+    for (const id of mutationIds) save.run(error, id);
+  })();
+}
+
+export function pendingCount(db: Db): number {
+  return db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number;
+}

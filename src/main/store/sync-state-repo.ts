@@ -1,0 +1,38 @@
+import type { Db } from './database';
+
+/** Where this console stands with the cloud, kept in the settings table (the token is not: it lives in the keychain). */
+export interface SyncSetup {
+  url: string;
+  consoleId: string;
+  consoleName: string;
+}
+
+const get = (db: Db, key: string): string | null =>
+  (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+const set = (db: Db, key: string, value: string): void => {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+};
+
+export function readSyncSetup(db: Db): SyncSetup | null {
+  const url = get(db, 'sync.url');
+  const consoleId = get(db, 'sync.console_id');
+  const consoleName = get(db, 'sync.console_name');
+  return url && consoleId && consoleName ? { url, consoleId, consoleName } : null;
+}
+
+export function saveSyncSetup(db: Db, setup: SyncSetup): void {
+  db.transaction(() => {
+    set(db, 'sync.url', setup.url);
+    set(db, 'sync.console_id', setup.consoleId);
+    set(db, 'sync.console_name', setup.consoleName);
+  })();
+}
+
+/** The cursor of the last change applied; written in the same transaction as the changes. */
+export function readCursor(db: Db): number {
+  return Number(get(db, 'sync.cursor') ?? 0);
+}
+
+export function writeCursor(db: Db, cursor: number): void {
+  set(db, 'sync.cursor', String(cursor));
+}

@@ -1,0 +1,96 @@
+import type { Guidelines } from '../../../shared/domain';
+import type { AccessContext } from '../../access/access-context';
+import { markDoorChanged } from '../../access/door-slots';
+import { appendAudit } from '../../store/audit-log';
+import type { CloudChange } from '../cloud-client';
+import { applyCredentialWritten, endIfLive } from './apply-credential';
+import { CredentialEnded, CredentialWritten, GuidelinesChanged, LockAssigned, PinChanged, TextStatus } from './change-payloads';
+
+export interface ApplyContext extends AccessContext {
+  consoleId: string;
+  /** The community's guidelines changed on another console: the core swaps them in. */
+  guidelinesChanged: (guidelines: Guidelines) => void;
+}
+
+export type ApplyOutcome = 'applied' | 'unchanged' | 'skipped';
+
+/**
+ * Applies one change from the cloud to this console's store, inside the caller's transaction.
+ * Every change applies idempotently (a change seen twice changes nothing the second time), and
+ * another console's change adds its audit line here, naming where it came from, so the logs
+ * of every console tell the same story.
+ */
+export function applyChange(ctx: ApplyContext, change: CloudChange): ApplyOutcome {
+  const by = change.actor?.name ?? 'the cloud';
+  const outcome = applyPayload(ctx, change, by);
+  if (outcome === 'applied' && change.origin !== ctx.consoleId && change.audit)
+    appendAudit(ctx.db, {
+      at: change.at,
+      actor: by,
+      action: 'sync.received',
+      subjectId: typeof change.payload.credentialId === 'string' ? change.payload.credentialId : null,
+      summary: change.audit.summary,
+      details: { origin: change.origin, cursor: change.cursor, kind: change.kind, action: change.audit.action },
+    });
+  return outcome;
+}
+
+function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): ApplyOutcome {
+  const done = (changed: boolean): ApplyOutcome => (changed ? 'applied' : 'unchanged');
+  switch (change.kind) {
+    case 'credential.granted':
+    case 'credential.reissued': {
+      const c = CredentialWritten.safeParse(change.payload);
+      return c.success ? done(applyCredentialWritten(ctx, c.data, by)) : 'skipped';
+    }
+    case 'credential.revoked':
+    case 'credential.expired':
+    case 'credential.used': {
+      const c = CredentialEnded.safeParse(change.payload);
+      const reason = change.kind === 'credential.revoked' ? 'revoked' : change.kind === 'credential.expired' ? 'expired' : 'used';
+      return c.success ? done(endIfLive(ctx, c.data.credentialId, reason, by)) : 'skipped';
+    }
+    case 'credential.pin_changed': {
+      const c = PinChanged.safeParse(change.payload);
+      if (!c.success) return 'skipped';
+      return done(applyPinChange(ctx, c.data.credentialId, c.data.pinCode, c.data.at));
+    }
+    case 'credential.text_status': {
+      const c = TextStatus.safeParse(change.payload);
+      if (!c.success) return 'skipped';
+      const info = ctx.db
+        .prepare('UPDATE credentials SET notification = ?, notification_error = ? WHERE id = ? AND notification IS NOT ?')
+        .run(c.data.status, c.data.error ?? null, c.data.credentialId, c.data.status);
+      return done(info.changes > 0);
+    }
+    case 'community.guidelines_changed': {
+      const c = GuidelinesChanged.safeParse(change.payload);
+      if (!c.success) return 'skipped';
+      ctx.db.prepare('UPDATE community SET guidelines_json = ?').run(JSON.stringify(c.data.guidelines));
+      ctx.guidelinesChanged(c.data.guidelines);
+      return 'applied';
+    }
+    case 'door.lock_assigned': {
+      const c = LockAssigned.safeParse(change.payload);
+      if (!c.success) return 'skipped';
+      const current = ctx.db.prepare('SELECT serial FROM doors WHERE id = ?').pluck().get(c.data.doorId);
+      if (current === c.data.serial) return 'unchanged';
+      ctx.db.prepare('UPDATE doors SET serial = NULL WHERE serial = ?').run(c.data.serial);
+      ctx.db.prepare('UPDATE doors SET serial = ? WHERE id = ?').run(c.data.serial, c.data.doorId);
+      return 'applied';
+    }
+    default:
+      // Door programming and door records are facts about a door this console may never see
+      // on its cable; the audit line is what matters here (added by the caller).
+      return change.kind.startsWith('door.') ? 'applied' : 'skipped';
+  }
+}
+
+function applyPinChange(ctx: ApplyContext, credentialId: string, pinCode: string, at: string): boolean {
+  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code <> ?').run(pinCode, credentialId, pinCode);
+  if (info.changes === 0) return false;
+  // The doors holding the old code need the new one.
+  const doors = ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
+  for (const doorId of doors) markDoorChanged(ctx.db, doorId, at);
+  return true;
+}

@@ -1,0 +1,81 @@
+import type { AccessContext } from '../../access/access-context';
+import { endCredential } from '../../access/credential-writer';
+import { markDoorChanged } from '../../access/door-slots';
+import { upsertGuest } from '../../access/guests';
+import { scheduleBounds } from '../../access/schedule';
+import type { CredentialWritten } from './change-payloads';
+
+/**
+ * Puts a door slot the cloud gave a credential on this console's record of that door. If a
+ * credential of this console not yet seen by the cloud sits there, it moves to the lowest free
+ * slot for now: the cloud will place it for good when it arrives there, and this console will
+ * follow.
+ */
+function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, slot: number, at: string): boolean {
+  const { db } = ctx;
+  const current = db.prepare('SELECT slot FROM door_credentials WHERE door_id = ? AND credential_id = ?').pluck().get(doorId, credentialId) as number | undefined;
+  if (current === slot) return false;
+  const squatter = db
+    .prepare('SELECT credential_id FROM door_credentials WHERE door_id = ? AND slot = ? AND removed_at IS NULL AND credential_id <> ?')
+    .pluck()
+    .get(doorId, slot, credentialId) as string | undefined;
+  if (squatter) {
+    const free = db
+      .prepare(
+        `SELECT coalesce(max(slot), 0) + 1 FROM door_credentials WHERE door_id = ? AND removed_at IS NULL`,
+      )
+      .pluck()
+      .get(doorId) as number;
+    db.prepare('UPDATE door_credentials SET slot = ? WHERE door_id = ? AND credential_id = ?').run(free, doorId, squatter);
+  }
+  if (current === undefined)
+    db.prepare('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)').run(doorId, credentialId, slot, at);
+  else db.prepare('UPDATE door_credentials SET slot = ? WHERE door_id = ? AND credential_id = ?').run(slot, doorId, credentialId);
+  markDoorChanged(db, doorId, at);
+  return true;
+}
+
+/**
+ * A credential as the cloud holds it: new here (granted on another console) or this console's
+ * own with what the cloud settled (its PIN, its slots). Answers whether anything changed.
+ */
+export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, createdBy: string): boolean {
+  const { db } = ctx;
+  const existing = db.prepare('SELECT pin_code AS pinCode, ended_at AS endedAt FROM credentials WHERE id = ?').get(c.credentialId) as
+    | { pinCode: string | null; endedAt: string | null }
+    | undefined;
+  let changed = false;
+  if (!existing) {
+    const guest = upsertGuest(db, c.guest, c.at);
+    const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
+    db.prepare(
+      `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
+         pin_code, created_at, created_by, reissued_from, notifications_sent)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    ).run(
+      c.credentialId, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
+      bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
+      c.pinCode, c.at, createdBy, c.replaces ?? null,
+    );
+    changed = true;
+  } else if (existing.pinCode !== c.pinCode && c.pinCode !== null) {
+    db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ?').run(c.pinCode, c.credentialId);
+    for (const doorId of liveDoors(ctx, c.credentialId)) markDoorChanged(db, doorId, c.at);
+    changed = true;
+  }
+  if (!existing?.endedAt) for (const d of c.doors) changed = placeInSlot(ctx, c.credentialId, d.doorId, d.slot, c.at) || changed;
+  if (c.replaces) changed = endIfLive(ctx, c.replaces, 'reissued', createdBy) || changed;
+  return changed;
+}
+
+function liveDoors(ctx: AccessContext, credentialId: string): string[] {
+  return ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
+}
+
+/** Ends a credential that another console (or the cloud) ended; one already ended stays as it is. */
+export function endIfLive(ctx: AccessContext, credentialId: string, reason: 'revoked' | 'expired' | 'used' | 'reissued', by: string): boolean {
+  const live = ctx.db.prepare('SELECT 1 FROM credentials WHERE id = ? AND ended_at IS NULL').get(credentialId);
+  if (!live) return false;
+  endCredential(ctx, credentialId, reason, by);
+  return true;
+}

@@ -1,0 +1,156 @@
+import type { DataTopic } from '../../shared/contract';
+import type { SecretStore } from '../secrets/secret-store';
+import { appendAudit } from '../store/audit-log';
+import { pendingCount } from '../store/outbox-relay-repo';
+import { readSyncSetup, saveSyncSetup, type SyncSetup } from '../store/sync-state-repo';
+import { runUserAction } from '../store/user-action';
+import type { ApplyContext } from './apply/apply-change';
+import { nextDelayMs } from './backoff';
+import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
+import { pullChanges } from './pull-changes';
+import { relayOutbox } from './relay-outbox';
+
+/** What the status bar shows (src/shared/domain/sync.ts is the same shape, for the contract). */
+export interface SyncStatus {
+  state: 'not_set_up' | 'online' | 'offline' | 'error';
+  cloudUrl: string | null;
+  consoleName: string | null;
+  lastSyncAt: string | null;
+  /** Changes made here that the cloud has not answered yet. */
+  pending: number;
+  lastError: string | null;
+  nextTryAt: string | null;
+}
+
+export interface SyncEngineDeps {
+  ctx: Omit<ApplyContext, 'consoleId'>;
+  secrets: SecretStore;
+  changed: (topics: DataTopic[]) => void;
+  fetchFn?: typeof fetch;
+  /** Where an unexpected error (a bug, not an offline cloud) is logged. */
+  logError: (error: unknown) => void;
+  /** Between rounds while all is well. */
+  intervalMs?: number;
+}
+
+const tokenAccount = (consoleId: string) => `cloud-token:${consoleId}`;
+
+/**
+ * Keeps this console and the cloud in step: sends the outbox, then pulls what changed
+ * elsewhere, every few seconds and soon after a local change; backs off with jitter while the
+ * cloud is unreachable (a kiosk can run offline for days: its outbox just waits). A change the
+ * cloud refused is written to the activity log with the reason and the cloud's fix.
+ */
+export function createSyncEngine(deps: SyncEngineDeps) {
+  const { db, now } = deps.ctx;
+  const intervalMs = deps.intervalMs ?? 10_000;
+  let status: Omit<SyncStatus, 'pending' | 'cloudUrl' | 'consoleName'> = { state: 'not_set_up', lastSyncAt: null, lastError: null, nextTryAt: null };
+  let failures = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let closed = false;
+
+  const recordRejections = (rejected: MutationResult[]): void => {
+    if (rejected.length === 0) return;
+    runUserAction(db, () => {
+      for (const r of rejected)
+        appendAudit(db, {
+          at: now().toISOString(),
+          actor: 'the cloud',
+          action: 'sync.rejected',
+          subjectId: typeof r.fix?.credentialId === 'string' ? r.fix.credentialId : null,
+          summary: `The cloud refused a change made here: ${r.reason ?? r.code ?? 'no reason given'}${fixWords(r.fix)}`,
+          details: { mutationId: r.mutationId, code: r.code ?? null, fix: r.fix ?? null },
+        });
+      return { result: undefined, record: null };
+    });
+  };
+
+  const round = async (setup: SyncSetup): Promise<void> => {
+    const token = await deps.secrets.get(tokenAccount(setup.consoleId));
+    if (!token) throw new CloudFailure('unauthorized', 'This console has no cloud token in the keychain: set it up again.');
+    const client = cloudClient(setup.url, token, deps.fetchFn);
+    const { sent, rejected } = await relayOutbox(db, client, { id: setup.consoleId, name: setup.consoleName }, now);
+    recordRejections(rejected);
+    const { applied } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client);
+    if (sent > 0 || applied > 0 || rejected.length > 0) deps.changed(['units', 'credentials', 'activity', 'doors', 'sync']);
+  };
+
+  const schedule = (ms: number): void => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    status.nextTryAt = new Date(now().getTime() + ms).toISOString();
+    timer = setTimeout(() => void syncNow(), ms);
+    timer.unref();
+  };
+
+  const syncNow = (): Promise<void> => {
+    running ??= (async () => {
+      const setup = readSyncSetup(db);
+      if (!setup) {
+        status = { ...status, state: 'not_set_up' };
+        return;
+      }
+      try {
+        await round(setup);
+        failures = 0;
+        status = { state: 'online', lastSyncAt: now().toISOString(), lastError: null, nextTryAt: null };
+        schedule(intervalMs);
+      } catch (error) {
+        if (closed) return;
+        failures++;
+        if (error instanceof CloudFailure) {
+          const offline = error.kind === 'offline' || error.kind === 'server' || error.kind === 'rate_limited';
+          status = { ...status, state: offline ? 'offline' : 'error', lastError: error.message };
+        } else {
+          deps.logError(error);
+          status = { ...status, state: 'error', lastError: 'Porter hit an unexpected problem while syncing; it will try again.' };
+        }
+        schedule(nextDelayMs(failures, { retryAfterMs: error instanceof CloudFailure ? error.retryAfterMs : null }));
+      } finally {
+        if (!closed) deps.changed(['sync']);
+      }
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    status(): SyncStatus {
+      const setup = readSyncSetup(db);
+      return { ...status, cloudUrl: setup?.url ?? null, consoleName: setup?.consoleName ?? null, pending: pendingCount(db) };
+    },
+    /** A round now (the status bar's "Sync now", tests); resolves when it is done. */
+    syncNow,
+    /** A local change was made: send it soon rather than at the next round. */
+    kick(): void {
+      if (failures === 0) schedule(250);
+    },
+    /** Pairs this console with a cloud; the token goes to the OS keychain, never the store. */
+    async setUp(pairing: { url: string; pairingCode: string; name: string; kiosk: boolean }): Promise<SyncStatus> {
+      const { consoleId, token } = await pairConsole(pairing.url, pairing, deps.fetchFn);
+      await deps.secrets.set(tokenAccount(consoleId), token);
+      saveSyncSetup(db, { url: pairing.url, consoleId, consoleName: pairing.name });
+      failures = 0;
+      await syncNow();
+      return this.status();
+    },
+    start(): void {
+      schedule(0);
+    },
+    async close(): Promise<void> {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+function fixWords(fix: Record<string, unknown> | undefined): string {
+  if (!fix) return '';
+  if (fix.kind === 'pin_reissued') return '. The cloud gave the guest a new code and texted it to them.';
+  return '';
+}

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
+import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
+import { comboUnit, jane, memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';
+
+let cloud: TestCloud;
+const consoles: TestConsole[] = [];
+afterEach(async () => {
+  for (const c of consoles.splice(0)) c.close();
+  await cloud?.close();
+});
+
+async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+  const answer = await c.core.dispatch(command, input);
+  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
+  return answer.value as CommandOutput<C>;
+}
+
+/** A console on the demo community paired with the test cloud; `online` cuts its link when false. */
+async function pairedConsole(name: string) {
+  const link = { online: true };
+  const secrets = memorySecrets();
+  const c = openTestConsole(undefined, {
+    secrets,
+    syncFetch: (input, init) => (link.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down'))),
+  });
+  consoles.push(c);
+  const { code } = await cloud.store.createPairingCode(name);
+  const status = await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name, kiosk: false });
+  expect(status.state).toBe('online');
+  return { console: c, link, secrets };
+}
+
+const grant = { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane } as const;
+
+describe('two consoles through the cloud', () => {
+  it('a grant on one console appears on the other, with the same code and doors', async () => {
+    cloud = await startTestCloud();
+    const a = await pairedConsole('Front desk');
+    const b = await pairedConsole('Back office');
+    const granted = await call(a.console, 'access.grant', grant);
+    await call(a.console, 'sync.now', {});
+    await call(b.console, 'sync.now', {});
+    const onB = await call(b.console, 'units.get', { unitId: comboUnit });
+    expect(onB.credentials.find((c) => c.id === granted.id)).toMatchObject({ guest: { name: jane.name }, doors: granted.doors });
+    const pins = (c: TestConsole) => c.db.prepare('SELECT pin_code FROM credentials WHERE id = ?').pluck().get(granted.id);
+    expect(pins(b.console)).toBe(pins(a.console));
+    // B's activity log tells the same story, naming who did it.
+    const received = b.console.db.prepare("SELECT actor, summary FROM audit_log WHERE action = 'sync.received'").all();
+    expect(received).toEqual([
+      { actor: 'Avery Brooks', summary: expect.stringContaining(jane.name) },
+      { actor: 'the cloud', summary: expect.stringMatching(/^Texted /) },
+    ]);
+    // ...and the text the cloud sent shows as sent on both consoles, once each has heard of it.
+    await cloud.server.textsSettled();
+    for (const c of [a.console, b.console]) await call(c, 'sync.now', {});
+    for (const c of [a.console, b.console])
+      expect((await call(c, 'units.get', { unitId: comboUnit })).credentials.find((x) => x.id === granted.id)?.notification.status).toBe('sent');
+    // The token is in the keychain, never in the store.
+    const token = [...a.secrets.entries.values()][0]!;
+    const everything = JSON.stringify(a.console.db.prepare('SELECT * FROM settings').all());
+    expect(everything).not.toContain(token);
+  });
+
+  it('offline, a console keeps granting; its changes wait and arrive once the link is back', async () => {
+    cloud = await startTestCloud();
+    const a = await pairedConsole('Lobby');
+    const b = await pairedConsole('Front desk');
+    a.link.online = false;
+    const first = await call(a.console, 'access.grant', grant);
+    const second = await call(a.console, 'access.grant', { ...grant, guest: { ...jane, name: 'Jane Roe' } });
+    const offline = await call(a.console, 'sync.now', {});
+    expect(offline).toMatchObject({ state: 'offline', pending: 2 });
+    expect(offline.lastError).toMatch(/could not be reached/);
+
+    a.link.online = true;
+    expect(await call(a.console, 'sync.now', {})).toMatchObject({ state: 'online', pending: 0 });
+    await call(b.console, 'sync.now', {});
+    const ids = (await call(b.console, 'units.get', { unitId: comboUnit })).credentials.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([first.id, second.id]));
+    // Pulling again changes nothing: every change applies once.
+    const count = (c: TestConsole) => c.db.prepare('SELECT count(*) FROM credentials').pluck().get();
+    const before = count(b.console);
+    await call(b.console, 'sync.now', {});
+    expect(count(b.console)).toBe(before);
+  });
+
+  it('a revoke on one console ends the credential on the other', async () => {
+    cloud = await startTestCloud();
+    const a = await pairedConsole('Front desk');
+    const b = await pairedConsole('Back office');
+    const granted = await call(a.console, 'access.grant', grant);
+    await call(a.console, 'sync.now', {});
+    await call(b.console, 'sync.now', {});
+    await call(b.console, 'access.revoke', { credentialId: granted.id, reason: 'Moved out' });
+    await call(b.console, 'sync.now', {});
+    await call(a.console, 'sync.now', {});
+    const onA = (await call(a.console, 'units.get', { unitId: comboUnit })).credentials.find((c) => c.id === granted.id);
+    expect(onA?.status).toBe('revoked');
+  });
+});
