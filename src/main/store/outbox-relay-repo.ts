@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { syncFromSeq } from './sync-state-repo';
 
 export interface OutboxRow {
   seq: number;
@@ -20,10 +21,10 @@ interface Row {
   audit_json: string | null;
 }
 
-/** The oldest mutations the cloud has not answered yet, in the order they were made. */
+/** The oldest mutations made since pairing that the cloud has not answered yet, in the order they were made. */
 export function pendingMutations(db: Db, limit: number): OutboxRow[] {
   return (
-    db.prepare("SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").all(limit) as Row[]
+    db.prepare("SELECT * FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?").all(syncFromSeq(db), limit) as Row[]
   ).map((r) => ({
     seq: r.seq,
     mutationId: r.mutation_id,
@@ -58,5 +59,5 @@ export function recordPushFailure(db: Db, mutationIds: string[], error: string):
 }
 
 export function pendingCount(db: Db): number {
-  return db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number;
+  return db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending' AND seq > ?").pluck().get(syncFromSeq(db)) as number;
 }

@@ -20,8 +20,14 @@ export function readSyncSetup(db: Db): SyncSetup | null {
   return url && consoleId && consoleName ? { url, consoleId, consoleName } : null;
 }
 
+/**
+ * Pairs the store with a cloud. Changes made before (the demo's month of history, a console
+ * used on its own) stay on this console: only what is done from now on goes to the cloud.
+ */
 export function saveSyncSetup(db: Db, setup: SyncSetup): void {
   db.transaction(() => {
+    if (get(db, 'sync.from_seq') === null)
+      set(db, 'sync.from_seq', String(db.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number));
     set(db, 'sync.url', setup.url);
     set(db, 'sync.console_id', setup.consoleId);
     set(db, 'sync.console_name', setup.consoleName);
@@ -35,4 +41,9 @@ export function readCursor(db: Db): number {
 
 export function writeCursor(db: Db, cursor: number): void {
   set(db, 'sync.cursor', String(cursor));
+}
+
+/** The last outbox seq made before this console was paired; later ones go to the cloud. */
+export function syncFromSeq(db: Db): number {
+  return Number(get(db, 'sync.from_seq') ?? Number.MAX_SAFE_INTEGER);
 }
