@@ -14,7 +14,8 @@ import { createStaffSignIn } from './staff/sign-in';
 import { hasCommunity } from './store/community-import';
 import { getCommunity } from './store/community-repo';
 import { checkpointInBackground } from './store/checkpoint';
-import { openDatabase } from './store/database';
+import { openDatabase, type Db } from './store/database';
+import type { StaffMember } from '../shared/domain';
 
 /** How often ended schedules are taken off their doors. */
 const expirySweepMs = 30_000;
@@ -68,7 +69,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     logError: options.logError ?? ((command, error) => console.error(`[porter] ${command} failed:`, error)),
   });
-  const initial = { operator: options.operator ?? null, kiosk: options.kiosk ?? false };
+  const initial = { operator: options.operator ?? (options.kiosk ? kioskOperator(db) : null), kiosk: options.kiosk ?? false };
 
   // Schedules end on their own: sweep at start and then every half minute.
   const sweep = (): void => {
@@ -98,4 +99,11 @@ export function createCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+/** A kiosk console runs as the community's kiosk staff member, signed in for good. */
+function kioskOperator(db: Db): StaffMember {
+  const kiosk = db.prepare("SELECT id, name, role FROM staff WHERE role = 'kiosk' ORDER BY name LIMIT 1").get() as StaffMember | undefined;
+  if (!kiosk) throw new Error('This community has no kiosk staff member, so this console cannot run as a kiosk.');
+  return kiosk;
 }

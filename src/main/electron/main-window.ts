@@ -3,7 +3,7 @@ import type { AppPage } from './app-page';
 import { hardenedWindowOptions } from './window-options';
 
 /** The console window, hardened, shown once its first paint is ready. */
-export function createMainWindow(options: { preloadPath: string; devTools: boolean }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; devTools: boolean; kiosk?: boolean }): BrowserWindow {
   const window = new BrowserWindow(hardenedWindowOptions(options));
   window.once('ready-to-show', () => window.show());
   return window;

@@ -9,13 +9,14 @@ import { createMainWindow, loadAppPage } from './main-window';
 import { hardenSession } from './session-hardening';
 import { claimSingleInstance } from './single-instance';
 import { installWebContentsGuard } from './web-contents-guard';
+import { kioskFrom, lockKiosk } from './kiosk-lock';
 import { devToolsAllowed } from './window-options';
 
 export interface StartOptions {
   /** Starts the core: in a worker thread for the app, in-process in tests. */
   createCore(options: CoreOptions): Core | Promise<Core>;
   env?: NodeJS.ProcessEnv;
-  /** Command-line arguments (process.argv): `--demo-scale N` opens a generated community of N units. */
+  /** Command-line arguments (process.argv): `--demo-scale N` opens a generated community of N units; `--kiosk` runs as an office kiosk. */
   argv?: readonly string[];
   /** Folder of the main bundle (out/main); the preload and renderer sit beside it. */
   mainDir?: string;
@@ -40,7 +41,7 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
   const shown: { window?: BrowserWindow } = {};
   if (!claimSingleInstance(app, () => shown.window)) return undefined;
 
-  const kiosk = false; // the --kiosk flag comes with its own issue
+  const kiosk = kioskFrom(options.argv ?? process.argv, env);
   const devTools = devToolsAllowed({ isPackaged: app.isPackaged, kiosk });
   const page = resolveAppPage({
     isPackaged: app.isPackaged,
@@ -63,6 +64,7 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     host: 'electron',
     hardware: 'auto',
     secrets: 'keychain',
+    kiosk,
     loadDemoWhenEmpty: true,
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
   });
@@ -77,7 +79,8 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     core.close();
   });
 
-  const window = createMainWindow({ preloadPath: paths.preload, devTools });
+  const window = createMainWindow({ preloadPath: paths.preload, devTools, kiosk });
+  if (kiosk) lockKiosk(window.webContents);
   shown.window = window;
   trust.trust(window.webContents);
   await loadAppPage(window, page);

@@ -6,8 +6,10 @@ export function devToolsAllowed(options: { isPackaged: boolean; kiosk: boolean }
 }
 
 /** The one set of BrowserWindow options Porter uses: every web preference that matters, spelled out. */
-export function hardenedWindowOptions(options: { preloadPath: string; devTools: boolean }): BrowserWindowConstructorOptions {
+export function hardenedWindowOptions(options: { preloadPath: string; devTools: boolean; kiosk?: boolean }): BrowserWindowConstructorOptions {
   return {
+    // A kiosk fills the screen and cannot be left: Electron's kiosk mode, no menu, no frame.
+    ...(options.kiosk ? { kiosk: true, fullscreen: true, frame: false, closable: false, minimizable: false } : {}),
     width: 1280,
     height: 800,
     minWidth: 960,

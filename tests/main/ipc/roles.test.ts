@@ -99,3 +99,17 @@ describe('signing in', () => {
     expect(await front.dispatch('units.list', {})).toMatchObject({ ok: false, error: { code: 'signed_out' } });
   });
 });
+
+describe('a kiosk console', () => {
+  it('starts signed in as the community’s kiosk staff member and cannot sign out', async () => {
+    const { createCore } = await import('../../../src/main/core');
+    const { tempDir } = await import('../../helpers/test-console');
+    const core = createCore({ dataDir: tempDir(), loadDemoWhenEmpty: true, kiosk: true });
+    try {
+      expect(await core.dispatch('session.get', {})).toMatchObject({ ok: true, value: { operator: { name: 'Lobby kiosk', role: 'kiosk' }, kiosk: true } });
+      expect(await core.dispatch('staff.signOut', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    } finally {
+      core.close();
+    }
+  });
+});
