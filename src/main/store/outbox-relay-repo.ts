@@ -61,3 +61,9 @@ export function recordPushFailure(db: Db, mutationIds: string[], error: string):
 export function pendingCount(db: Db): number {
   return db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending' AND seq > ?").pluck().get(syncFromSeq(db)) as number;
 }
+
+/** One queued mutation's kind and payload, by the id the cloud answered with. */
+export function outboxMutation(db: Db, mutationId: string): { kind: string; payload: Record<string, unknown> } | null {
+  const row = db.prepare('SELECT kind, payload_json FROM outbox WHERE mutation_id = ?').get(mutationId) as { kind: string; payload_json: string } | undefined;
+  return row ? { kind: row.kind, payload: JSON.parse(row.payload_json) as Record<string, unknown> } : null;
+}

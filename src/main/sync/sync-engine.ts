@@ -1,10 +1,11 @@
 import type { DataTopic } from '../../shared/contract';
 import type { SecretStore } from '../secrets/secret-store';
 import { appendAudit } from '../store/audit-log';
-import { pendingCount } from '../store/outbox-relay-repo';
+import { outboxMutation, pendingCount } from '../store/outbox-relay-repo';
 import { readSyncSetup, saveSyncSetup, type SyncSetup } from '../store/sync-state-repo';
 import { runUserAction } from '../store/user-action';
 import type { ApplyContext } from './apply/apply-change';
+import { endIfLive } from './apply/apply-credential';
 import { nextDelayMs } from './backoff';
 import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
 import { pullChanges } from './pull-changes';
@@ -53,7 +54,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const recordRejections = (rejected: MutationResult[]): void => {
     if (rejected.length === 0) return;
     runUserAction(db, () => {
-      for (const r of rejected)
+      for (const r of rejected) {
+        undoRefusedGrant(r);
         appendAudit(db, {
           at: now().toISOString(),
           actor: 'the cloud',
@@ -62,8 +64,23 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           summary: `The cloud refused a change made here: ${r.reason ?? r.code ?? 'no reason given'}${fixWords(r.fix)}`,
           details: { mutationId: r.mutationId, code: r.code ?? null, fix: r.fix ?? null },
         });
+      }
       return { result: undefined, record: null };
     });
+  };
+
+  /**
+   * A grant the cloud refused outright (the guidelines changed while this console was offline,
+   * a role the cloud does not allow) exists nowhere else: it ends here too, so this console
+   * does not go on showing access nobody else knows of. A PIN the cloud replaced is not a
+   * refusal of the grant: the new code arrives with the next pull.
+   */
+  const undoRefusedGrant = (r: MutationResult): void => {
+    if (r.code === 'pin_taken') return;
+    const mutation = outboxMutation(db, r.mutationId);
+    if (!mutation || (mutation.kind !== 'credential.granted' && mutation.kind !== 'credential.reissued')) return;
+    const credentialId = mutation.payload.credentialId;
+    if (typeof credentialId === 'string') endIfLive(deps.ctx, credentialId, 'revoked', 'the cloud');
   };
 
   const round = async (setup: SyncSetup): Promise<void> => {

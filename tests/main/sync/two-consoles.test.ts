@@ -136,3 +136,29 @@ describe('a conflict the cloud settles', () => {
     );
   });
 });
+
+describe('guidelines the cloud holds', () => {
+  it('a grant made offline under old guidelines is refused, ends here too, and the log says why', async () => {
+    cloud = await startTestCloud();
+    const a = await pairedConsole('Front desk');
+    const b = await pairedConsole('Lobby');
+    const community = await call(a.console, 'community.get', {});
+    await call(a.console, 'community.updateGuidelines', { ...community.guidelines, maxTemporaryDays: 2 });
+    await call(a.console, 'sync.now', {});
+
+    b.link.online = false;
+    const starts = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const ends = new Date(Date.now() + 11 * 86_400_000).toISOString().slice(0, 10);
+    const ten = await call(b.console, 'access.grant', { ...grant, schedule: { type: 'temporary', starts: `${starts}T09:00`, ends: `${ends}T09:00` } });
+    b.link.online = true;
+    await call(b.console, 'sync.now', {});
+
+    const onB = (await call(b.console, 'units.get', { unitId: comboUnit })).credentials.find((c) => c.id === ten.id);
+    expect(onB?.status).toBe('revoked');
+    const refused = b.console.db.prepare("SELECT summary FROM audit_log WHERE action = 'sync.rejected'").pluck().all() as string[];
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/The cloud refused a change made here: .*2 days/);
+    // B now works under the new guidelines too.
+    expect((await call(b.console, 'community.get', {})).guidelines.maxTemporaryDays).toBe(2);
+  });
+});
