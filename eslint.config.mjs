@@ -20,6 +20,10 @@ const zone = (files, paths, patterns = [], ignores = []) => ({
   rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
 });
 
+// The reference cloud service: plain Node on src/shared and its own files; SQL only behind CloudStore.
+const cloudOnly = [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The cloud imports only src/shared and its own files.' }];
+const cloudNoSqlite = ban(['better-sqlite3'], 'In the cloud, SQLite is reached through the CloudStore (src/cloud/store/sqlite).');
+
 const core = ['src/main/index.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
 
 export default tseslint.config(
@@ -48,4 +52,6 @@ export default tseslint.config(
   zone(['src/main/store/**'], [...noElectron, ...noHardware, ...noKeytar]),
   zone(['src/main/secrets/**'], [...noElectron, ...noHardware, ...noSqlite]),
   zone(['src/main/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [], core),
+  zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
+  zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
 );

@@ -1,0 +1,56 @@
+import type { IncomingMessage } from 'node:http';
+import { PairRequest, PullQuery, PushRequest } from './api/sync-api';
+import { authenticate } from './consoles/authenticate';
+import { pairConsole } from './consoles/pair-console';
+import { HttpError } from './http/http-error';
+import { describeZodError, readJson } from './http/json-body';
+import { pullChanges } from './sync/pull-changes';
+import { pushMutations, type PushContext } from './sync/push-mutations';
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+export type Route = (req: IncomingMessage, url: URL) => Promise<Reply>;
+
+/** Every endpoint of the sync API (docs/sync-api.md), by path and method. */
+export function cloudRoutes(ctx: PushContext): Record<string, Partial<Record<string, Route>>> {
+  const { store } = ctx;
+  return {
+    '/v1/consoles': {
+      // The one endpoint without a token: it is how a console gets one.
+      POST: async (req) => {
+        const request = await readJson(req, PairRequest);
+        return { status: 201, body: await pairConsole(store, request, ctx.now(), await store.community()) };
+      },
+    },
+    '/v1/consoles/me': {
+      GET: async (req) => {
+        const console = await authenticate(req, store);
+        const community = await store.community();
+        return { status: 200, body: { consoleId: console.id, name: console.name, kiosk: console.kiosk, pairedAt: console.pairedAt, community: { id: community.id, name: community.name } } };
+      },
+      DELETE: async (req) => {
+        const console = await authenticate(req, store);
+        await store.revokeConsole(console.id, ctx.now().toISOString());
+        return { status: 204 };
+      },
+    },
+    '/v1/mutations': {
+      POST: async (req) => {
+        const console = await authenticate(req, store);
+        const { mutations } = await readJson(req, PushRequest);
+        return { status: 200, body: { results: await pushMutations(ctx, console, mutations) } };
+      },
+    },
+    '/v1/changes': {
+      GET: async (req, url) => {
+        await authenticate(req, store);
+        const query = PullQuery.safeParse(Object.fromEntries(url.searchParams));
+        if (!query.success) throw new HttpError(400, 'invalid_input', `The query is not valid (${describeZodError(query.error)}).`);
+        return { status: 200, body: await pullChanges(store, query.data) };
+      },
+    },
+  };
+}

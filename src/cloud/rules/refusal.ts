@@ -1,0 +1,17 @@
+/** Codes a rejected mutation carries, besides 'pin_taken' (applied with a fix, see apply-grant). */
+export const refusalCodes = ['forbidden', 'not_allowed', 'not_found', 'conflict', 'slots_full', 'invalid_payload', 'unknown_kind'] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+/**
+ * The cloud will not apply a mutation. Thrown by a rule; the mutation's transaction rolls
+ * back and the rejection is recorded on its own, so a rule may throw after a write.
+ * The reason is a sentence staff read on the console.
+ */
+export class MutationRefused extends Error {
+  readonly code: RefusalCode;
+  constructor(code: RefusalCode, reason: string) {
+    super(reason);
+    this.name = 'MutationRefused';
+    this.code = code;
+  }
+}

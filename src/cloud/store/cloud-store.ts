@@ -1,0 +1,210 @@
+import type { Audience, CredentialKind, DoorKind, Guest, Guidelines, LockModel, Role, Schedule } from '../../shared/domain';
+import type { CommunityFile } from '../community/community-file';
+
+/*
+ * The cloud's storage, as the rest of the cloud sees it. No SQL crosses this line: the
+ * SQLite store (./sqlite) implements it today and a PostgreSQL store can follow, which is
+ * why every method answers a Promise even though better-sqlite3 is synchronous.
+ */
+
+export interface CommunityRecord {
+  id: string;
+  name: string;
+  timeZone: string;
+  phoneRegion: string;
+  accessSystem: { name: string; supported: boolean } | null;
+  guidelines: Guidelines;
+}
+
+export interface StaffRecord {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface ConsoleRecord {
+  id: string;
+  name: string;
+  /** A kiosk console may only carry the kiosk's actions. */
+  kiosk: boolean;
+  pairedAt: string;
+}
+
+export interface UnitRecord {
+  id: string;
+  number: string;
+  buildingId: string;
+  buildingName: string;
+}
+
+export interface DoorRecord {
+  id: string;
+  name: string;
+  kind: DoorKind;
+  unitId: string | null;
+  buildingId: string | null;
+  lockModel: LockModel;
+}
+
+export type EndReason = 'revoked' | 'expired' | 'used' | 'reissued';
+
+export interface DoorSlot {
+  doorId: string;
+  slot: number;
+}
+
+export interface CredentialRecord {
+  id: string;
+  unitId: string;
+  kind: CredentialKind;
+  audience: Audience;
+  schedule: Schedule;
+  guest: Guest;
+  pinCode: string | null;
+  /** The instant the schedule ends, or null when it never does (permanent, open recurring). */
+  endsAt: string | null;
+  /** The console whose mutation granted it: a kiosk may only act on its own grants. */
+  originConsoleId: string;
+  grantedAt: string;
+  replaces: string | null;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  endedBy: string | null;
+  doors: DoorSlot[];
+}
+
+export type NewCredentialRecord = Omit<CredentialRecord, 'endedAt' | 'endReason' | 'endedBy'>;
+
+export type MutationStatus = 'accepted' | 'rejected';
+
+/** What the cloud answered a mutation, kept so a second delivery answers the same. */
+export interface MutationResultRecord {
+  mutationId: string;
+  consoleId: string;
+  seq: number;
+  status: MutationStatus;
+  code: string | null;
+  reason: string | null;
+  fix: Record<string, unknown> | null;
+  /** The last change the mutation produced, if any. */
+  cursor: number | null;
+  settledAt: string;
+}
+
+export interface ChangeActor {
+  id: string;
+  name: string;
+  role: Role | null;
+}
+
+export interface ChangeInput {
+  kind: string;
+  payload: Record<string, unknown>;
+  /** The console whose mutation this is, or 'cloud' for what the cloud did on its own. */
+  origin: string;
+  mutationId: string | null;
+  /** When it happened: the mutation's createdAt on its console, or the cloud's clock. */
+  at: string;
+  appliedAt: string;
+  actor: ChangeActor | null;
+  audit: { action: string; summary: string };
+}
+
+export interface Change extends ChangeInput {
+  cursor: number;
+}
+
+export type TextReason = 'granted' | 'pin_changed' | 'resent';
+
+export interface NewText {
+  /** Unique per text: credentialId and why it is sent. A provider drops a repeat. */
+  idempotencyKey: string;
+  credentialId: string;
+  reason: TextReason;
+  to: string;
+  body: string;
+  queuedAt: string;
+}
+
+export interface QueuedText extends NewText {
+  id: number;
+  attempts: number;
+}
+
+export type PairingRefusal = 'unknown' | 'used' | 'expired';
+
+export interface PairingCode {
+  code: string;
+  name: string;
+  kiosk: boolean;
+  expiresAt: string;
+}
+
+export interface NewConsole {
+  pairingCode: string;
+  consoleId: string;
+  name: string;
+  kiosk: boolean;
+  tokenHash: string;
+  at: string;
+}
+
+/** One transaction: everything a mutation reads and writes, committed together or not at all. */
+export interface CloudTx {
+  community(): Promise<CommunityRecord>;
+  setGuidelines(guidelines: Guidelines): Promise<void>;
+  staffMember(id: string): Promise<StaffRecord | null>;
+  unit(id: string): Promise<UnitRecord | null>;
+  doors(ids: readonly string[]): Promise<DoorRecord[]>;
+
+  credential(id: string): Promise<CredentialRecord | null>;
+  insertCredential(credential: NewCredentialRecord): Promise<void>;
+  endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void>;
+  /** Live: not ended, and its schedule not over at `now`. */
+  liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null>;
+  liveSlots(doorId: string, now: string): Promise<number[]>;
+  /** Live credentials holding exactly this code on any of these doors. */
+  livePinHolders(pinCode: string, doorIds: readonly string[], now: string): Promise<{ credentialId: string; doorId: string }[]>;
+  livePins(doorId: string, now: string): Promise<{ credentialId: string; pinCode: string }[]>;
+
+  mutationResult(mutationId: string): Promise<MutationResultRecord | null>;
+  /** Records the answer and moves the console's last applied seq; throws if seq is not after it. */
+  recordMutationResult(result: MutationResultRecord): Promise<void>;
+  appendChange(change: ChangeInput): Promise<number>;
+
+  queueText(text: NewText): Promise<void>;
+  markTextSent(id: number, providerMessageId: string, at: string): Promise<void>;
+  markTextRetry(id: number, error: string, nextAttemptAt: string): Promise<void>;
+  markTextFailed(id: number, error: string, at: string): Promise<void>;
+}
+
+export interface CloudStore {
+  hasCommunity(): Promise<boolean>;
+  community(): Promise<CommunityRecord>;
+  seedCommunity(file: CommunityFile): Promise<void>;
+
+  /** A single-use code for `npm run cloud -- --pair`; only its hash is kept. */
+  createPairingCode(name: string, options?: { kiosk?: boolean; now?: Date; validForMs?: number }): Promise<PairingCode>;
+  /** Uses the code up and records the console with its token's hash, at once. */
+  pairConsole(console: NewConsole): Promise<{ paired: ConsoleRecord } | { refused: PairingRefusal }>;
+  consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null>;
+  revokeConsole(consoleId: string, at: string): Promise<void>;
+
+  lastSeq(consoleId: string): Promise<number>;
+  mutationResults(mutationIds: readonly string[]): Promise<Map<string, MutationResultRecord>>;
+  /**
+   * Runs `body` while no other push of this console runs: a push checks the order of its
+   * whole batch first, then applies it, and nothing of the same console may come between.
+   */
+  withConsoleLock<T>(consoleId: string, body: () => Promise<T>): Promise<T>;
+  transaction<T>(body: (tx: CloudTx) => Promise<T>): Promise<T>;
+
+  /** Changes after a cursor, in cursor order; cursors are given in commit order. */
+  changesAfter(after: number, limit: number): Promise<{ changes: Change[]; more: boolean }>;
+
+  dueTexts(now: string, limit: number): Promise<QueuedText[]>;
+  /** When the next pending text is due, or null when none waits. */
+  nextTextDue(): Promise<string | null>;
+
+  close(): Promise<void>;
+}

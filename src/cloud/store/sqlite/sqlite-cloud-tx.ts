@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import type { Guidelines } from '../../../shared/domain';
+import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffRecord, UnitRecord } from '../cloud-store';
+import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from './rows';
+
+/** A credential holds a door while it has not ended and its schedule is not over. */
+const live = 'c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > @now)';
+
+const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
+  m.id AS model_id, m.maker AS model_maker, m.name AS model_name, m.role AS model_role, m.capabilities_json
+  FROM doors d JOIN lock_models m ON m.id = d.lock_model_id`;
+
+/**
+ * The CloudTx of the SQLite store: plain statements on the one connection, inside the
+ * BEGIN IMMEDIATE ... COMMIT the store opened. Answers are promises only for the interface.
+ */
+export class SqliteCloudTx implements CloudTx {
+  constructor(private readonly sql: (text: string) => Database.Statement) {}
+
+  async community(): Promise<CommunityRecord> {
+    return toCommunity(this.sql('SELECT * FROM community').get() as CommunityRow);
+  }
+
+  async setGuidelines(guidelines: Guidelines): Promise<void> {
+    this.sql('UPDATE community SET guidelines_json = ?').run(JSON.stringify(guidelines));
+  }
+
+  async staffMember(id: string): Promise<StaffRecord | null> {
+    return (this.sql('SELECT id, name, role FROM staff WHERE id = ?').get(id) as StaffRecord | undefined) ?? null;
+  }
+
+  async unit(id: string): Promise<UnitRecord | null> {
+    const row = this.sql('SELECT u.id, u.number, u.building_id AS buildingId, b.name AS buildingName FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = ?').get(id);
+    return (row as UnitRecord | undefined) ?? null;
+  }
+
+  async doors(ids: readonly string[]): Promise<DoorRecord[]> {
+    const rows = this.sql(`${selectDoor} WHERE d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as DoorRow[];
+    return rows.map(toDoor);
+  }
+
+  async credential(id: string): Promise<CredentialRecord | null> {
+    const row = this.sql('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialRow | undefined;
+    if (!row) return null;
+    const doors = this.sql('SELECT door_id AS doorId, slot FROM door_credentials WHERE credential_id = ? ORDER BY rowid').all(id) as CredentialRecord['doors'];
+    return toCredential(row, doors);
+  }
+
+  async insertCredential(c: NewCredentialRecord): Promise<void> {
+    this.sql(
+      `INSERT INTO credentials (id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ends_at, origin_console_id, granted_at, replaces)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.endsAt, c.originConsoleId, c.grantedAt, c.replaces);
+    const link = this.sql('INSERT INTO door_credentials (door_id, credential_id, slot) VALUES (?, ?, ?)');
+    for (const d of c.doors) link.run(d.doorId, c.id, d.slot);
+  }
+
+  async endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void> {
+    this.sql('UPDATE credentials SET ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL').run(end.at, end.reason, end.by, id);
+  }
+
+  async liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null> {
+    const sql = `SELECT c.id FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
+      WHERE dc.door_id = @doorId AND dc.slot = @slot AND ${live} LIMIT 1`;
+    return (this.sql(sql).pluck().get({ doorId, slot, now }) as string | undefined) ?? null;
+  }
+
+  async liveSlots(doorId: string, now: string): Promise<number[]> {
+    const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id WHERE dc.door_id = @doorId AND ${live}`;
+    return this.sql(sql).pluck().all({ doorId, now }) as number[];
+  }
+
+  async livePinHolders(pinCode: string, doorIds: readonly string[], now: string): Promise<{ credentialId: string; doorId: string }[]> {
+    // Starts from the code's index (a handful of rows), not a reader's thousands of slots.
+    const sql = `SELECT c.id AS credentialId, dc.door_id AS doorId FROM credentials c CROSS JOIN door_credentials dc ON dc.credential_id = c.id
+      WHERE c.pin_code = @pinCode AND ${live} AND dc.door_id IN (SELECT value FROM json_each(@doorIds))`;
+    return this.sql(sql).all({ pinCode, now, doorIds: JSON.stringify(doorIds) }) as { credentialId: string; doorId: string }[];
+  }
+
+  async livePins(doorId: string, now: string): Promise<{ credentialId: string; pinCode: string }[]> {
+    const sql = `SELECT c.id AS credentialId, c.pin_code AS pinCode FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
+      WHERE dc.door_id = @doorId AND c.pin_code IS NOT NULL AND ${live}`;
+    return this.sql(sql).all({ doorId, now }) as { credentialId: string; pinCode: string }[];
+  }
+
+  async mutationResult(mutationId: string): Promise<MutationResultRecord | null> {
+    const row = this.sql('SELECT * FROM mutation_results WHERE mutation_id = ?').get(mutationId) as MutationResultRow | undefined;
+    return row ? toMutationResult(row) : null;
+  }
+
+  async recordMutationResult(r: MutationResultRecord): Promise<void> {
+    const moved = this.sql('UPDATE consoles SET last_seq = ? WHERE id = ? AND last_seq < ?').run(r.seq, r.consoleId, r.seq);
+    if (moved.changes !== 1) throw new Error(`Mutation ${r.mutationId} (seq ${r.seq}) is not after the last applied seq of console ${r.consoleId}.`);
+    this.sql(
+      `INSERT INTO mutation_results (mutation_id, console_id, seq, status, code, reason, fix_json, cursor, settled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(r.mutationId, r.consoleId, r.seq, r.status, r.code, r.reason, r.fix === null ? null : JSON.stringify(r.fix), r.cursor, r.settledAt);
+  }
+
+  async appendChange(c: ChangeInput): Promise<number> {
+    const result = this.sql(
+      `INSERT INTO changes (kind, payload_json, origin, mutation_id, at, applied_at, actor_json, audit_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.kind, JSON.stringify(c.payload), c.origin, c.mutationId, c.at, c.appliedAt, c.actor === null ? null : JSON.stringify(c.actor), JSON.stringify(c.audit));
+    return Number(result.lastInsertRowid);
+  }
+
+  async queueText(t: NewText): Promise<void> {
+    this.sql(
+      `INSERT INTO text_outbox (idempotency_key, credential_id, reason, to_number, body, next_attempt_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+    ).run(t.idempotencyKey, t.credentialId, t.reason, t.to, t.body, t.queuedAt, t.queuedAt);
+  }
+
+  async markTextSent(id: number, providerMessageId: string, at: string): Promise<void> {
+    this.sql("UPDATE text_outbox SET state = 'sent', attempts = attempts + 1, provider_id = ?, settled_at = ?, last_error = NULL WHERE id = ?").run(providerMessageId, at, id);
+  }
+
+  async markTextRetry(id: number, error: string, nextAttemptAt: string): Promise<void> {
+    this.sql('UPDATE text_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?').run(error, nextAttemptAt, id);
+  }
+
+  async markTextFailed(id: number, error: string, at: string): Promise<void> {
+    this.sql("UPDATE text_outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, settled_at = ? WHERE id = ?").run(error, at, id);
+  }
+}

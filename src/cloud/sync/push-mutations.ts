@@ -1,0 +1,116 @@
+import type { MutationResult, PushedMutation } from '../api/sync-api';
+import { applyMutation } from '../apply/apply-mutation';
+import { MutationRefused } from '../rules/refusal';
+import type { CloudStore, CloudTx, ConsoleRecord, MutationResultRecord } from '../store/cloud-store';
+import type { GuestLinks } from '../texts/guest-text';
+
+export interface PushContext {
+  store: CloudStore;
+  now(): Date;
+  links: GuestLinks;
+  /** Called after a commit that queued texts, so they go out now rather than at the next poll. */
+  textsQueued(): void;
+}
+
+/** A new mutation whose seq is not after the console's last applied one: the batch is refused whole. */
+export class OutOfOrder extends Error {
+  constructor(
+    readonly mutationId: string,
+    readonly seq: number,
+    /** The console's last applied seq, as stored. */
+    readonly lastSeq: number,
+    /** The seq this mutation had to come after: lastSeq, or a new mutation before it in the request. */
+    after: number,
+  ) {
+    super(`Mutation ${mutationId} has seq ${seq}, which is not after seq ${after}: push the outbox in order, oldest first. Nothing of this request was applied.`);
+    this.name = 'OutOfOrder';
+  }
+}
+
+function answer(r: MutationResultRecord): MutationResult {
+  return {
+    mutationId: r.mutationId,
+    status: r.status,
+    ...(r.reason === null ? {} : { reason: r.reason }),
+    ...(r.code === null ? {} : { code: r.code }),
+    ...(r.fix === null ? {} : { fix: r.fix }),
+    ...(r.cursor === null ? {} : { cursor: r.cursor }),
+  };
+}
+
+/** A mutation seen before answers what it was answered then, and applies nothing. */
+function duplicateOf(r: MutationResultRecord): MutationResult {
+  const { status, ...rest } = answer(r);
+  return { ...rest, status: 'duplicate', original: status as 'accepted' | 'rejected' };
+}
+
+/** Before anything is applied: every new mutation's seq after the last applied one, and after each other. */
+async function checkOrder(store: CloudStore, consoleId: string, mutations: readonly PushedMutation[]): Promise<void> {
+  const known = await store.mutationResults(mutations.map((m) => m.mutationId));
+  const lastApplied = await store.lastSeq(consoleId);
+  let last = lastApplied;
+  const seen = new Set<string>();
+  for (const m of mutations) {
+    if (known.has(m.mutationId) || seen.has(m.mutationId)) continue;
+    if (m.seq <= last) throw new OutOfOrder(m.mutationId, m.seq, lastApplied, last);
+    last = m.seq;
+    seen.add(m.mutationId);
+  }
+}
+
+/** Records a rejection in a transaction of its own: whatever the refused attempt wrote was rolled back. */
+async function recordRefusal(tx: CloudTx, console: ConsoleRecord, m: PushedMutation, refusal: MutationRefused, now: string): Promise<MutationResult> {
+  const stored = await tx.mutationResult(m.mutationId);
+  if (stored) return duplicateOf(stored);
+  const record: MutationResultRecord = { mutationId: m.mutationId, consoleId: console.id, seq: m.seq, status: 'rejected', code: refusal.code, reason: refusal.message, fix: null, cursor: null, settledAt: now };
+  await tx.recordMutationResult(record);
+  return answer(record);
+}
+
+/**
+ * One mutation, exactly once: in one transaction, the dedup check, the change to the
+ * cloud's state, its change-log rows, its texts and its recorded answer. A crash before
+ * the commit leaves nothing; after it, the retry finds the answer and applies nothing.
+ */
+async function settle(ctx: PushContext, console: ConsoleRecord, m: PushedMutation): Promise<MutationResult> {
+  const now = ctx.now().toISOString();
+  try {
+    const { result, textsQueued } = await ctx.store.transaction(async (tx) => {
+      const stored = await tx.mutationResult(m.mutationId);
+      if (stored) return { result: duplicateOf(stored), textsQueued: false };
+      const applied = await applyMutation({ tx, console, mutation: m, now, links: ctx.links });
+      const record: MutationResultRecord = {
+        mutationId: m.mutationId,
+        consoleId: console.id,
+        seq: m.seq,
+        status: applied.status,
+        code: applied.code ?? null,
+        reason: applied.reason ?? null,
+        fix: applied.fix ?? null,
+        cursor: applied.cursor,
+        settledAt: now,
+      };
+      await tx.recordMutationResult(record);
+      return { result: answer(record), textsQueued: applied.textsQueued };
+    });
+    if (textsQueued) ctx.textsQueued();
+    return result;
+  } catch (error) {
+    if (!(error instanceof MutationRefused)) throw error;
+    return ctx.store.transaction((tx) => recordRefusal(tx, console, m, error, now));
+  }
+}
+
+/**
+ * A console's batch, in request order. The console's lock keeps two pushes of the same
+ * console (a retry racing the original) from interleaving, so the order check made first
+ * still holds when each mutation is applied.
+ */
+export function pushMutations(ctx: PushContext, console: ConsoleRecord, mutations: readonly PushedMutation[]): Promise<MutationResult[]> {
+  return ctx.store.withConsoleLock(console.id, async () => {
+    await checkOrder(ctx.store, console.id, mutations);
+    const results: MutationResult[] = [];
+    for (const m of mutations) results.push(await settle(ctx, console, m));
+    return results;
+  });
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MutationResult, PushedMutation } from '../../../src/cloud/api/sync-api';
+import { openCloudStore } from '../../../src/cloud/open-cloud-store';
+import { startCloudServer, type CloudServer, type CloudServerOptions } from '../../../src/cloud/server';
+import type { Change, CloudStore } from '../../../src/cloud/store/cloud-store';
+import { FileTextProvider } from '../../../src/cloud/texts/file-text-provider';
+import type { TextProvider } from '../../../src/cloud/texts/text-provider';
+
+export const demoCommunityFile = path.resolve('resources/demo/community.json');
+
+/** The demo community's staff, as a console names them in a mutation's actor. */
+export const avery = { id: 'avery', name: 'Avery Brooks', role: 'admin' } as const;
+export const jordan = { id: 'jordan', name: 'Jordan Lee', role: 'leasing' } as const;
+export const sam = { id: 'sam', name: 'Sam Ortiz', role: 'maintenance' } as const;
+export const lobbyKiosk = { id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk' } as const;
+type Actor = PushedMutation['actor'];
+
+export interface TestCloud {
+  dataDir: string;
+  store: CloudStore;
+  server: CloudServer;
+  url: string;
+  textsFile: string;
+  /** Pairs a console through the API with a fresh code. */
+  pair(name?: string, options?: { kiosk?: boolean }): Promise<TestConsole>;
+  /** Stops the server and closes the store; the data folder stays (see reopen). */
+  stop(): Promise<void>;
+  /** Stops, then starts again on the same data folder. */
+  reopen(): Promise<TestCloud>;
+  close(): Promise<void>;
+}
+
+export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs'>> {
+  dataDir?: string;
+  texts?: TextProvider;
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'porter-cloud-test-'));
+}
+
+/** A real cloud on port 0 over a temporary data folder seeded with the demo community. */
+export async function startTestCloud(options: TestCloudOptions = {}): Promise<TestCloud> {
+  const dataDir = options.dataDir ?? tempDir();
+  const textsFile = path.join(dataDir, 'texts.jsonl');
+  const store = await openCloudStore({ dataDir, communityFile: demoCommunityFile });
+  const server = await startCloudServer({
+    store,
+    texts: options.texts ?? new FileTextProvider(textsFile),
+    ...(options.now ? { now: options.now } : {}),
+    textRetryDelaysMs: options.textRetryDelaysMs ?? [1, 1],
+  });
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await server.close();
+    await store.close();
+  };
+  const cloud: TestCloud = {
+    dataDir,
+    store,
+    server,
+    url: server.url,
+    textsFile,
+    async pair(name = 'Front desk', { kiosk = false } = {}) {
+      const { code } = await store.createPairingCode(name);
+      const res = await fetch(`${server.url}/v1/consoles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairingCode: code, name, kiosk }) });
+      if (res.status !== 201) throw new Error(`pairing answered ${res.status}: ${await res.text()}`);
+      const body = (await res.json()) as { consoleId: string; token: string };
+      return new TestConsole(server.url, body.token, body.consoleId);
+    },
+    stop,
+    async reopen() {
+      await stop();
+      return startTestCloud({ ...options, dataDir });
+    },
+    async close() {
+      await stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return cloud;
+}
+
+export interface ErrorAnswer {
+  error: { code: string; message: string } & Record<string, unknown>;
+}
+
+export type PushAnswer = { results?: MutationResult[] } & Partial<ErrorAnswer>;
+
+export interface PullPage {
+  changes: Change[];
+  next: number;
+  more: boolean;
+}
+
+/** A console as the cloud sees it: a token, and an outbox seq that only goes up. */
+export class TestConsole {
+  seq = 0;
+  constructor(
+    readonly url: string,
+    readonly token: string,
+    readonly consoleId: string,
+  ) {}
+
+  /** The next mutation of this console's outbox. */
+  mutation(kind: string, payload: Record<string, unknown>, actor: Actor = jordan): PushedMutation {
+    return { mutationId: randomUUID(), seq: ++this.seq, kind, payload, createdAt: new Date().toISOString(), actor, audit: { action: kind, summary: `${actor.name}: ${kind}` } };
+  }
+
+  async push(mutations: readonly PushedMutation[]): Promise<{ status: number; body: PushAnswer }> {
+    const res = await fetch(`${this.url}/v1/mutations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ mutations }),
+    });
+    return { status: res.status, body: (await res.json()) as PushAnswer };
+  }
+
+  /** Pushes and answers the results, failing the test on anything but 200. */
+  async pushOk(...mutations: PushedMutation[]): Promise<MutationResult[]> {
+    const { status, body } = await this.push(mutations);
+    if (status !== 200 || !body.results) throw new Error(`push answered ${status}: ${JSON.stringify(body)}`);
+    return body.results;
+  }
+
+  async pull(after = 0, limit?: number): Promise<PullPage> {
+    const query = new URLSearchParams({ after: String(after), ...(limit ? { limit: String(limit) } : {}) });
+    const res = await fetch(`${this.url}/v1/changes?${query}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as PullPage;
+  }
+
+  async pullAll(after = 0): Promise<Change[]> {
+    const all: Change[] = [];
+    for (let page = await this.pull(after); ; page = await this.pull(page.next)) {
+      all.push(...page.changes);
+      if (!page.more) return all;
+    }
+  }
+}
+
+let guestNumber = 0;
+
+/** A credential.granted payload for North Tower 702 (a Kestrel keypad: 6 to 8 digits, no Enter key) by default. */
+export interface GrantFixture extends Record<string, unknown> {
+  credentialId: string;
+  guest: { id: string; name: string; phone: string; company: string | null };
+  doors: { doorId: string; slot: number }[];
+}
+
+export function grantPayload(overrides: Record<string, unknown> = {}): GrantFixture {
+  guestNumber++;
+  return {
+    credentialId: `cred_${randomUUID()}`,
+    unitId: 'north-702',
+    guest: { id: `guest_${randomUUID()}`, name: `Dana Guest ${guestNumber}`, phone: `+1312555${String(1000 + guestNumber).slice(-4)}`, company: null },
+    audience: 'guest',
+    kind: 'pin',
+    schedule: { type: 'permanent' },
+    pinCode: '482913',
+    doors: [
+      { doorId: 'door-north-702', slot: 1 },
+      { doorId: 'north-entrance', slot: 1 },
+      { doorId: 'garage-gate', slot: 1 },
+    ],
+    at: new Date().toISOString(),
+    ...overrides,
+  } as GrantFixture;
+}
+
+/** The changes without the cloud's text_status ones, which arrive as texts go out. */
+export function withoutTextStatus(changes: readonly Change[]): Change[] {
+  return changes.filter((c) => c.kind !== 'credential.text_status');
+}
+
+/** A door.programmed payload: a change that texts nobody, for tests of the log itself. */
+export function programmedPayload(version: number, doorId = 'north-entrance'): Record<string, unknown> {
+  return { doorId, version, checksum: `sum-${version}`, at: new Date().toISOString() };
+}
+
+/** Lines of texts.jsonl, as the file provider wrote them. */
+export function readTexts(file: string): { id: string; to: string; body: string; idempotencyKey: string }[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hashPairingCode, newPairingCode, normalizePairingCode } from '../../src/cloud/consoles/pairing-code';
+import { bearerToken, newConsoleToken } from '../../src/cloud/consoles/console-token';
+import { clashesOnDoor, drawPin, isTrivialPin } from '../../src/cloud/rules/pin-codes';
+import { longerThanDays, scheduleEndsAt } from '../../src/cloud/rules/schedule-rules';
+
+describe('PIN codes the cloud draws', () => {
+  it('knows trivial codes', () => {
+    for (const code of ['000000', '123456', '654321', '111111', '121212', '123123', '1990', '031599']) expect(isTrivialPin(code), code).toBe(true);
+    for (const code of ['482913', '593024', '7391']) expect(isTrivialPin(code), code).toBe(false);
+  });
+
+  it('draws codes of the asked length that are not trivial and that the doors accept', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 4, max: 8 }), fc.array(fc.string({ minLength: 1, maxLength: 2, unit: fc.constantFrom(...'0123456789') }), { maxLength: 5 }), async (length, bannedPrefixes) => {
+        const code = await drawPin(length, async (c) => bannedPrefixes.some((p) => c.startsWith(p)));
+        if (code === null) return;
+        expect(code).toMatch(new RegExp(`^\\d{${length}}$`));
+        expect(isTrivialPin(code)).toBe(false);
+        expect(bannedPrefixes.some((p) => code.startsWith(p))).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('answers null when every code clashes', async () => {
+    expect(await drawPin(6, async () => true, 50)).toBeNull();
+  });
+
+  it('a keypad without Enter clashes on prefixes; one with Enter only on equal codes', () => {
+    expect(clashesOnDoor('482913', ['48291375'], false)).toBe(true);
+    expect(clashesOnDoor('48291375', ['482913'], false)).toBe(true);
+    expect(clashesOnDoor('482913', ['48291375'], true)).toBe(false);
+    expect(clashesOnDoor('482913', ['482913'], true)).toBe(true);
+  });
+});
+
+describe('schedules in the community’s zone', () => {
+  it('ends as the console reads it: wall-clock in the zone, spring-forward gaps moved forward', () => {
+    expect(scheduleEndsAt({ type: 'permanent' }, 'America/Chicago')).toBeNull();
+    expect(scheduleEndsAt({ type: 'temporary', starts: '2027-01-10T09:00', ends: '2027-01-12T18:00' }, 'America/Chicago')).toBe('2027-01-13T00:00:00.000Z');
+    expect(scheduleEndsAt({ type: 'temporary', starts: '2027-03-10T09:00', ends: '2027-03-14T02:30' }, 'America/Chicago')).toBe('2027-03-14T08:30:00.000Z');
+    expect(scheduleEndsAt({ type: 'recurring', days: ['mon'], from: '09:00', until: '11:00', endsOn: '2027-06-30' }, 'America/Chicago')).toBe('2027-06-30T16:00:00.000Z');
+    expect(scheduleEndsAt({ type: 'recurring', days: ['mon'], from: '09:00', until: '11:00' }, 'America/Chicago')).toBeNull();
+  });
+
+  it('counts a temporary grant’s days on the wall clock, across a DST change', () => {
+    const across = { type: 'temporary', starts: '2027-03-01T09:00', ends: '2027-03-31T09:00' } as const;
+    expect(longerThanDays(across, 30)).toBe(false);
+    expect(longerThanDays({ ...across, ends: '2027-03-31T09:01' }, 30)).toBe(true);
+    expect(longerThanDays({ type: 'permanent' }, 1)).toBe(false);
+  });
+});
+
+describe('pairing codes and tokens', () => {
+  it('pairing codes are 12 unambiguous characters, forgiving of how they are typed', () => {
+    const code = newPairingCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(normalizePairingCode('ab0o-1il ')).toBe('AB00111');
+    expect(hashPairingCode(code.toLowerCase().replace(/-/g, ' '))).toBe(hashPairingCode(code));
+  });
+
+  it('reads only well-formed bearer tokens', () => {
+    const token = newConsoleToken();
+    expect(bearerToken(`Bearer ${token}`)).toBe(token);
+    expect(bearerToken(`bearer ${token}`)).toBe(token);
+    for (const header of [undefined, '', token, `Basic ${token}`, `Bearer ${token}x`, `Bearer ${token} extra`]) expect(bearerToken(header), header).toBeNull();
+  });
+});
