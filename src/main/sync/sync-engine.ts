@@ -44,7 +44,7 @@ const tokenAccount = (consoleId: string) => `cloud-token:${consoleId}`;
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { db, now } = deps.ctx;
-  const intervalMs = deps.intervalMs ?? 10_000;
+  const intervalMs = deps.intervalMs ?? 5_000;
   let status: Omit<SyncStatus, 'pending' | 'cloudUrl' | 'consoleName'> = { state: 'not_set_up', lastSyncAt: null, lastError: null, nextTryAt: null };
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
