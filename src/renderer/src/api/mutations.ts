@@ -1,6 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CommandName, CommandInput, CommandOutput } from '../../../shared/contract';
+import type { SyncStatus } from '../../../shared/domain';
 import { call, CommandError } from './porter-client';
+import { queryKeys } from './query-keys';
 
 /**
  * Granting, revoking, new dates, texts. No manual invalidation: the core announces what
@@ -30,6 +32,22 @@ export const useAssignLock = () => useCommand('hardware.assignLock');
 export const useConfigureReader = () => useCommand('hardware.configureReader');
 /** The simulator panel (simulated hardware only): plug, unplug, attach or detach a door, inject a fault. */
 export const useSimulateHardware = () => useCommand('hardware.simulate');
+
+/**
+ * The status bar's "Sync now" and the cloud setup dialog. Each answers the status after its
+ * round, which the status bar shows at once; the core's 'sync' event refreshes it as well.
+ */
+function useSyncCommand<C extends 'sync.now' | 'sync.setUp'>(command: C) {
+  const client = useQueryClient();
+  return useMutation<SyncStatus, CommandError, CommandInput<C>>({
+    mutationFn: (input) => call(command, input),
+    onSuccess: (status) => client.setQueryData(queryKeys.syncStatus(), status),
+  });
+}
+
+export const useSyncNow = () => useSyncCommand('sync.now');
+/** Admin only: pairs this console with a cloud; field refusals name 'url' or 'pairingCode'. */
+export const useSetUpSync = () => useSyncCommand('sync.setUp');
 
 /** The message to show staff for a failed command; unknown failures get a plain sentence. */
 export function errorMessage(error: unknown): string {

@@ -91,6 +91,19 @@ export function useHardwareDoors(search: string, modelId: string | null) {
 }
 
 /**
+ * Where this console stands with the cloud, for the status bar. The core announces each sync
+ * round with a 'sync' event; the 30 s poll also moves "next try" and "last sync" along when
+ * no round has run (a core that has not set sync up sends none).
+ */
+export function useSyncStatus() {
+  return useQuery({
+    queryKey: queryKeys.syncStatus(),
+    queryFn: () => call('sync.status', {}),
+    refetchInterval: 30_000,
+  });
+}
+
+/**
  * A perimeter reader's configuration, read from the reader on the programmer's cable when the
  * form opens. It lives on the device, not in the store, so no topic announces its changes: the
  * key deliberately starts with no topic, it is read once per opening and never kept.

@@ -31,4 +31,6 @@ export const queryKeys = {
   hardware: () => ['doors', 'hardware-overview'] as const,
   /** The Hardware page's door picker: doors by name, building or serial, of one lock model or any. */
   hardwareDoors: (search: string, modelId: string | null) => ['doors', 'picker', search, modelId] as const,
+  /** Where this console stands with the cloud: the status bar. */
+  syncStatus: () => ['sync', 'status'] as const,
 };

@@ -2,6 +2,7 @@ import type { SignedInSession } from '../api/session';
 import { AccessPage } from '../features/access/AccessPage';
 import { ActivityPage } from '../features/activity/ActivityPage';
 import { HardwarePage } from '../features/hardware/HardwarePage';
+import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { assertNever } from '../../../shared/errors';
 import { AppHeader } from './AppHeader';
@@ -24,7 +25,7 @@ function SectionPage({ section }: { section: SectionId }) {
   }
 }
 
-/** The signed-in console: the sections the operator's role can use, the header, the page. */
+/** The signed-in console: the sections the operator's role can use, the header, the page, the cloud sync bar. */
 export function AppShell({ session }: { session: SignedInSession }) {
   const [requested, go] = useSection();
   const offered = sectionsFor(session.operator.role);
@@ -38,6 +39,7 @@ export function AppShell({ session }: { session: SignedInSession }) {
         <main className="app__main" key={section}>
           <SectionPage section={section} />
         </main>
+        <SyncStatusBar />
       </div>
     </div>
   );

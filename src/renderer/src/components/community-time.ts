@@ -7,6 +7,8 @@ export interface CommunityTime {
   dateTime(iso: string): string;
   /** "Mar 4, 2025, 2:05:09 PM": for records staff may quote. */
   fullDateTime(iso: string): string;
+  /** "2:05 PM" on the community's today, "Mar 4, 2:05 PM" on another day: for status lines. */
+  recentTime(iso: string): string;
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -39,10 +41,13 @@ export function useCommunityTime(): CommunityTime {
       minute: '2-digit',
       second: '2-digit',
     });
+    const day = formatter(timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' });
+    const clock = formatter(timeZone, { hour: 'numeric', minute: '2-digit' });
     return {
       timeZone,
       dateTime: (iso) => safeFormat(short, iso),
       fullDateTime: (iso) => safeFormat(full, iso),
+      recentTime: (iso) => (safeFormat(day, iso) === day.format(new Date()) ? safeFormat(clock, iso) : safeFormat(short, iso)),
     };
   }, [timeZone]);
 }

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../../shared/domain';
 import { useCommunityTime } from '../../components/community-time';
+import { StatusBadge } from '../../components/StatusBadge';
 import { auditActionLabel } from './audit-actions';
 
 interface Props {
@@ -41,7 +42,14 @@ export function ActivityTable({ entries, brokenSeq }: Props) {
               <time dateTime={entry.at}>{time.fullDateTime(entry.at)}</time>
             </td>
             <td className="activity__actor">{entry.actor}</td>
-            <td className="activity__action">{auditActionLabel(entry.action)}</td>
+            <td className="activity__action">
+              {/* A change made here that the cloud refused: staff must see it and act on it. */}
+              {entry.action === 'sync.rejected' ? (
+                <StatusBadge tone="warn">{auditActionLabel(entry.action)}</StatusBadge>
+              ) : (
+                auditActionLabel(entry.action)
+              )}
+            </td>
             <td>{entry.summary}</td>
           </tr>
         ))}
