@@ -13,6 +13,8 @@ export interface CoreOptions {
    */
   operator?: StaffMember;
   kiosk?: boolean;
+  /** A kiosk untouched this long returns to its start screen (default two minutes). */
+  kioskIdleSeconds?: number;
   host?: 'electron' | 'browser';
   /** Load the demo community when the store holds none (the embedded default). */
   loadDemoWhenEmpty?: boolean;

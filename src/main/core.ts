@@ -58,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
   }
   const handlers = createHandlers({
     hardware,
+    kioskIdleSeconds: options.kioskIdleSeconds ?? 120,
     sync: () => sync,
     ...accessContext,
     setCommunity: (next) => (community = next),

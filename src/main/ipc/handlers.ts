@@ -32,6 +32,7 @@ export interface HandlerDeps extends AccessContext {
   /** Tells every window which data changed. */
   changed: (topics: DataTopic[]) => void;
   hardware: HardwareService;
+  kioskIdleSeconds: number;
   /** The sync engine, when this core has somewhere to keep a cloud token. */
   sync: () => SyncEngine | null;
 }
@@ -63,7 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const session = (ctx: CallContext) => {
     const c = deps.community();
-    return { operator: ctx.operator, community: { id: c.id, name: c.name, timeZone: c.timeZone }, host: deps.host, kiosk: ctx.kiosk };
+    return { operator: ctx.operator, community: { id: c.id, name: c.name, timeZone: c.timeZone }, host: deps.host, kiosk: ctx.kiosk, kioskIdleSeconds: ctx.kiosk ? deps.kioskIdleSeconds : null };
   };
 
   return {

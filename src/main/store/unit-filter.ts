@@ -47,11 +47,13 @@ export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; param
       Object.assign(params, today);
     }
     // Credentials ending today are few and credentials_ending finds them: collect their units
-    // once. Any other test holds for many credentials: look at each unit's own, through
-    // credentials_unit_live (migration 2), rather than list tens of thousands of unit ids.
+    // once (the unary + keeps SQLite walking the order's index, so a page stops after its
+    // rows, rather than fetching every listed unit and sorting them). Any other test holds
+    // for many credentials: look at each unit's own, through credentials_unit_live
+    // (migration 2), rather than list tens of thousands of unit ids.
     parts.push(
       q.credentialTiming === 'expiring_today'
-        ? `u.id IN (SELECT c.unit_id FROM credentials c WHERE ${tests.join(' AND ')})`
+        ? `+u.id IN (SELECT c.unit_id FROM credentials c WHERE ${tests.join(' AND ')})`
         : `EXISTS (SELECT 1 FROM credentials c WHERE c.unit_id = u.id AND ${tests.join(' AND ')})`,
     );
   }

@@ -78,7 +78,11 @@ export function unitPageSql(input: ParsedUnitQuery, today: Today) {
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = orderBy[input.sort.column];
   return {
-    total: `SELECT count(*) ${unitsAndDoors} ${where}`,
+    // Unfiltered, every unit door is one row: count them in doors_unit_door alone. (Its unit
+    // exists: doors.unit_id is a foreign key, enforced on every connection the store opens.)
+    total: where
+      ? `SELECT count(*) ${unitsAndDoors} ${where}`
+      : `SELECT count(*) FROM doors d WHERE d.kind = 'unit' AND d.unit_id IS NOT NULL`,
     page: `SELECT u.id ${unitsAndDoors} ${order.join ?? ''} ${where}
       ORDER BY ${order.sql.replaceAll('%', direction)} LIMIT @limit OFFSET @offset`,
     rows: `${selectRow} WHERE u.id IN (SELECT value FROM json_each(@ids))`,

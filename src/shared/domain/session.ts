@@ -12,6 +12,8 @@ export const Session = z.object({
   host: z.enum(['electron', 'browser']),
   /** A kiosk is locked to its kiosk operator: no sign-out, no other role. */
   kiosk: z.boolean(),
+  /** On a kiosk: how long it may sit untouched before it returns to its start screen. */
+  kioskIdleSeconds: z.number().int().min(5).nullable(),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -5,17 +5,22 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { LoadingState } from '../components/LoadingState';
 import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { AppShell } from './AppShell';
+import { useKioskIdleReset } from './kiosk-idle';
 import './session-gate.css';
 
 /**
  * Sessions are per window: with nobody signed in the whole window is the sign-in screen.
- * The shell is keyed by the operator, so a new sign-in starts every page afresh.
+ * The shell is keyed by the operator, so a new sign-in starts every page afresh (and by the
+ * kiosk's idle resets).
  */
 export function SessionGate() {
   const session = useSession();
+  // A kiosk left alone goes back to its start screen: the shell remounts afresh.
+  const idle = session.data?.kioskIdleSeconds;
+  const resets = useKioskIdleReset(idle ? idle * 1000 : null);
   if (session.data) {
     return isSignedIn(session.data) ? (
-      <AppShell key={session.data.operator.id} session={session.data} />
+      <AppShell key={`${session.data.operator.id}:${resets}`} session={session.data} />
     ) : (
       <SignInScreen session={session.data} />
     );
