@@ -290,6 +290,40 @@ test('the keyboard moves between rows and cells, Space selects, Enter opens, Esc
   await expect(unitRow(page, '602')).toHaveAttribute('aria-selected', 'false');
 });
 
+test('the keyboard reaches the last unit and back, across windows, focus staying on the right row', async ({ page, openConsole, host }) => {
+  const unitAt = async (offset: number) => {
+    const result = await host.core.dispatch('units.list', { offset, limit: 1 });
+    if (!result.ok) throw new Error(result.error.message);
+    return (result.value as UnitPage).rows[0]!;
+  };
+  const [first, last] = [await unitAt(0), await unitAt(335)];
+  await openConsole(page);
+  await expect(page.getByText('336 units')).toBeVisible();
+  await grid(page).getByRole('columnheader', { name: 'Door status' }).getByRole('button').focus();
+  await page.keyboard.press('Tab');
+  const focused = grid(page).locator('[role="row"]:focus');
+  await expect(focused).toHaveAttribute('aria-rowindex', '2');
+
+  // Far past the loaded windows: the row that takes focus is the last unit, shown on screen.
+  await page.keyboard.press('Control+End');
+  await expect(focused).toHaveAttribute('aria-rowindex', '337');
+  await expect(focused).toHaveAccessibleName(new RegExp(`^${last.number} ${last.buildingName} `));
+  await expect(focused).toBeInViewport();
+  // Into its second cell and up a page: the column is kept, on a row a page above.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('PageUp');
+  const row = grid(page).locator('[role="row"]:has([role="gridcell"]:focus)');
+  await expect(row.getByRole('gridcell').nth(1)).toBeFocused();
+  await expect(row.getByRole('gridcell').nth(1)).toBeInViewport();
+  expect(Number(await row.getAttribute('aria-rowindex'))).toBeLessThan(337);
+
+  await page.keyboard.press('Control+Home');
+  await expect(row).toHaveAttribute('aria-rowindex', '2');
+  await expect(row).toHaveAccessibleName(new RegExp(`^${first.number} ${first.buildingName} `));
+  await expect(row.getByRole('gridcell').nth(1)).toBeFocused();
+});
+
 test('shift-click far down selects every unit between, loaded or not', async ({ page, openConsole }) => {
   await openConsole(page);
   await expect(page.getByText('336 units')).toBeVisible();

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
 import type { Community } from '../../../../shared/domain';
 import { accessTypeLabel, doorStatusLabel } from '../../components/labels';
@@ -5,10 +6,13 @@ import { SelectField, type SelectOption } from '../../components/SelectField';
 import '../../components/fields.css';
 import type { UnitFilterValues } from './unit-view';
 
+/** Changes the filter values from the latest ones (React's state updater form). */
+type Update = (update: (values: UnitFilterValues) => UnitFilterValues) => void;
+
 interface Props {
   community: Community | undefined;
   values: UnitFilterValues;
-  onChange: (values: UnitFilterValues) => void;
+  onChange: Update;
 }
 
 const doorStatusOptions: SelectOption[] = [
@@ -39,6 +43,24 @@ function floorOptions(community: Community | undefined, buildingId: string): Sel
 
 /** Search and filters of the units grid; the core does the filtering. */
 export function UnitsFilters({ community, values, onChange }: Props) {
+  const { search: _search, ...picked } = values;
+  return (
+    <div className="units-filters" role="search" aria-label="Find units">
+      <SearchField className="field field--search" value={values.search} onChange={(search) => onChange((v) => ({ ...v, search }))}>
+        <Label className="field__label">Search</Label>
+        <Input className="field__input" placeholder="Unit, guest name or phone" />
+      </SearchField>
+      <FilterSelects community={community} onChange={onChange} {...picked} />
+    </div>
+  );
+}
+
+/** The pickers: memoized, so typing in the search box does not draw them again. */
+const FilterSelects = memo(function FilterSelects({
+  community,
+  onChange,
+  ...values
+}: Omit<UnitFilterValues, 'search'> & { community: Community | undefined; onChange: Update }) {
   const buildingOptions: SelectOption[] = [
     { id: 'all', label: 'All buildings' },
     ...(community?.buildings.map((b) => ({ id: b.id, label: b.name })) ?? []),
@@ -49,45 +71,43 @@ export function UnitsFilters({ community, values, onChange }: Props) {
     ...(community?.lockModels.filter((m) => m.role === 'unit_lock').map((m) => ({ id: m.id, label: m.name })) ?? []),
   ];
   return (
-    <div className="units-filters" role="search" aria-label="Find units">
-      <SearchField className="field field--search" value={values.search} onChange={(search) => onChange({ ...values, search })}>
-        <Label className="field__label">Search</Label>
-        <Input className="field__input" placeholder="Unit, guest name or phone" />
-      </SearchField>
+    <>
       <SelectField
         label="Building"
         options={buildingOptions}
         value={values.buildingId}
-        onChange={(buildingId) => {
-          const floorStillExists = floorOptions(community, buildingId).some((f) => f.id === values.floor);
-          onChange({ ...values, buildingId, floor: floorStillExists ? values.floor : 'all' });
-        }}
+        onChange={(buildingId) =>
+          onChange((v) => {
+            const floorStillExists = floorOptions(community, buildingId).some((f) => f.id === v.floor);
+            return { ...v, buildingId, floor: floorStillExists ? v.floor : 'all' };
+          })
+        }
       />
-      <SelectField label="Floor" options={floors} value={values.floor} onChange={(floor) => onChange({ ...values, floor })} />
+      <SelectField label="Floor" options={floors} value={values.floor} onChange={(floor) => onChange((v) => ({ ...v, floor }))} />
       <SelectField
         label="Lock model"
         options={lockModelOptions}
         value={values.lockModelId}
-        onChange={(lockModelId) => onChange({ ...values, lockModelId })}
+        onChange={(lockModelId) => onChange((v) => ({ ...v, lockModelId }))}
       />
       <SelectField
         label="Door status"
         options={doorStatusOptions}
         value={values.doorStatus}
-        onChange={(doorStatus) => onChange({ ...values, doorStatus: doorStatus as UnitFilterValues['doorStatus'] })}
+        onChange={(doorStatus) => onChange((v) => ({ ...v, doorStatus: doorStatus as UnitFilterValues['doorStatus'] }))}
       />
       <SelectField
         label="Credential type"
         options={credentialTypeOptions}
         value={values.credentialType}
-        onChange={(type) => onChange({ ...values, credentialType: type as UnitFilterValues['credentialType'] })}
+        onChange={(type) => onChange((v) => ({ ...v, credentialType: type as UnitFilterValues['credentialType'] }))}
       />
       <SelectField
         label="Credential status"
         options={credentialStatusOptions}
         value={values.credentialStatus}
-        onChange={(status) => onChange({ ...values, credentialStatus: status as UnitFilterValues['credentialStatus'] })}
+        onChange={(status) => onChange((v) => ({ ...v, credentialStatus: status as UnitFilterValues['credentialStatus'] }))}
       />
-    </div>
+    </>
   );
-}
+});

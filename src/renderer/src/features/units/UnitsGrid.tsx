@@ -1,9 +1,10 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
 import type { UnitFilters, UnitSort } from '../../api/query-keys';
 import { fetchUnitRange, useUnitWindows } from '../../api/unit-windows';
+import { useCommunityTime } from '../../components/community-time';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { isUnitSortColumn, unitColumns, unitTableFeatures } from './unit-columns';
 import { UnitsGridHeader } from './UnitsGridHeader';
@@ -12,7 +13,17 @@ import { useGridKeyboard } from './useGridKeyboard';
 import { isUnitSelected, maxSelectedUnits, type UnitSelectionControls } from './unit-selection';
 import './units-grid.css';
 
+/** Every row is this tall (units-grid.css says so too): nothing is measured while scrolling. */
 const rowHeight = 34;
+/**
+ * Rows drawn beyond each edge of the screen. Few: every drawn row costs each frame that
+ * changes it, and a fast scroll outruns any margin anyway; windows are fetched ahead instead.
+ */
+const overscan = 4;
+/** Rows past the drawn ones whose window is fetched already, so scrolling meets loaded rows. */
+const fetchAhead = 50;
+/** The table keeps columns and sort state only; rows come from the windows (see UnitsGridRow). */
+const noRows: UnitRow[] = [];
 
 interface Props {
   filters: UnitFilters;
@@ -28,38 +39,39 @@ interface Props {
 /**
  * The building-wide units grid: TanStack Table for columns and sort state (sorting runs in
  * the core), TanStack Virtual for rows, and 100-row windows fetched as the user scrolls.
+ * Memoized: typing in the search box draws it again only once the search applies.
  */
-export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit, selection, onTotalChange }: Props) {
+export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit, selection, onTotalChange }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(0);
-  // The app is not built with React Compiler; the virtualizer re-renders this grid itself.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan,
   });
   const items = virtualizer.getVirtualItems();
-  const windows = useUnitWindows(filters, sort, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
+  const windows = useUnitWindows(filters, sort, Math.max(0, firstIndex - fetchAhead), Math.min(Math.max(count - 1, 0), lastIndex + fetchAhead));
 
   // The virtualizer's row count follows the total of the last page the core answered.
   if (windows.total !== null && windows.total !== count) setCount(windows.total);
-  useEffect(() => onTotalChange?.(windows.total), [windows.total, onTotalChange]);
+  // Before paint, so the count above the grid changes in the same frame as its rows.
+  useLayoutEffect(() => onTotalChange?.(windows.total), [windows.total, onTotalChange]);
 
   // New filters or sort: back to the top of the list.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [filters, sort]);
 
-  const loaded = useMemo(() => [...windows.unitAt.entries()].sort((a, b) => a[0] - b[0]), [windows.unitAt]);
-  const data = useMemo(() => loaded.map(([, unit]) => unit), [loaded]);
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.direction === 'desc' }], [sort]);
+  const time = useCommunityTime();
 
   const table = useTable({
     features: unitTableFeatures,
     columns: unitColumns,
-    data,
+    data: noRows,
     manualSorting: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
@@ -69,13 +81,11 @@ export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit,
       if (next && isUnitSortColumn(next.id)) onSortChange({ column: next.id, direction: next.desc ? 'desc' : 'asc' });
     },
   });
-  const tableRows = table.getRowModel().rows;
-  const rowAt = new Map(loaded.map(([index], i) => [index, tableRows[i]]));
 
   const keyboard = useGridKeyboard({
     count,
     columnCount: unitColumns.length,
-    pageRows: Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1),
+    pageRows: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1),
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     containerRef: scrollRef,
     resetKey: JSON.stringify([filters, sort]),
@@ -131,23 +141,28 @@ export function UnitsGrid({ filters, sort, onSortChange, openUnitId, onOpenUnit,
       >
         <UnitsGridHeader table={table} selectAll={selectAll} />
         <div role="rowgroup" className="units-grid__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={keyboard.onKeyDown}>
-          {items.map((item) => (
-            <UnitsGridRow
-              key={item.key}
-              item={item}
-              row={rowAt.get(item.index)}
-              isActive={item.index === keyboard.activeIndex}
-              activeColumn={item.index === keyboard.activeIndex ? keyboard.activeColumn : -1}
-              isSelected={isUnitSelected(current, rowAt.get(item.index)?.original.id ?? '')}
-              isOpen={rowAt.get(item.index)?.original.id === openUnitId}
-              onActivate={stable.onActivate}
-              onOpen={onOpenUnit}
-              onSelect={stable.onSelect}
-            />
-          ))}
+          {items.map((item) => {
+            const unit = windows.unitAt.get(item.index);
+            return (
+              <UnitsGridRow
+                key={item.key}
+                index={item.index}
+                top={item.start}
+                unit={unit}
+                isActive={item.index === keyboard.activeIndex}
+                activeColumn={item.index === keyboard.activeIndex ? keyboard.activeColumn : -1}
+                isSelected={unit !== undefined && isUnitSelected(current, unit.id)}
+                isOpen={unit !== undefined && unit.id === openUnitId}
+                dateTime={time.dateTime}
+                onActivate={stable.onActivate}
+                onOpen={onOpenUnit}
+                onSelect={stable.onSelect}
+              />
+            );
+          })}
         </div>
         {windows.total === 0 && <p className="units-grid__empty">No units match these filters.</p>}
       </div>
     </div>
   );
-}
+});

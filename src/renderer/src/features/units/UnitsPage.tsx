@@ -8,6 +8,7 @@ import { linkedUnitId, rememberOpenUnit } from './unit-link';
 import { UnitsGrid } from './UnitsGrid';
 import { useDebouncedText } from '../../components/useDebouncedText';
 import { useStableValue } from './useStableValue';
+import { usePrefetchFirstWindow } from './usePrefetchFirstWindow';
 import { readUnitView, rememberUnitView, toQueryFilters, type UnitFilterValues } from './unit-view';
 import { useUnitSelection } from './unit-selection';
 import { SelectionBar } from './SelectionBar';
@@ -27,6 +28,7 @@ export function UnitsPage() {
   // feel immediate; `npm run bench` measures keystroke to painted rows.
   const search = useDebouncedText(values.search, 30);
   const filters = useStableValue(toQueryFilters(values, search));
+  usePrefetchFirstWindow(filters, sort);
   const selection = useUnitSelection();
   const openUnit = useCallback((unit: UnitRow) => setOpenUnitId(unit.id), []);
   useEffect(() => rememberOpenUnit(openUnitId), [openUnitId]);

@@ -4,7 +4,8 @@ interface Options {
   count: number;
   /** Cells in a row; Left and Right move between them. */
   columnCount: number;
-  pageRows: number;
+  /** Rows a Page Up/Down moves; asked at the key press, so rendering never reads layout. */
+  pageRows: () => number;
   scrollToIndex: (index: number) => void;
   containerRef: RefObject<HTMLElement | null>;
   /** When this changes (new filters, new sort), the active row goes back to the first. */
@@ -55,13 +56,14 @@ export function useGridKeyboard({ count, columnCount, pageRows, scrollToIndex, c
 
   const onKeyDown = (event: KeyboardEvent) => {
     const { index, column } = active;
+    const page = event.key === 'PageDown' || event.key === 'PageUp' ? pageRows() : 0;
     const moves: Record<string, [number, number] | undefined> = {
       ArrowDown: [index + 1, column],
       ArrowUp: [index - 1, column],
       ArrowRight: [index, column + 1],
       ArrowLeft: [index, column - 1],
-      PageDown: [index + pageRows, column],
-      PageUp: [index - pageRows, column],
+      PageDown: [index + page, column],
+      PageUp: [index - page, column],
       Home: event.ctrlKey ? [0, column] : [index, -1],
       End: event.ctrlKey ? [count - 1, column] : [index, columnCount - 1],
     };
