@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BulkGrantResult, UnitPage, UnitQuery } from '../../../src/shared/domain';
+import type { BulkGrantResult, CredentialChip, UnitPage, UnitQuery } from '../../../src/shared/domain';
 import { comboUnit, jane, openTestConsole, type TestConsole } from '../../helpers/test-console';
 
 // Thursday 2026-11-26, 09:00 in Chicago.
@@ -48,6 +48,16 @@ describe('grid chips', () => {
     expect(row.chips).toContainEqual({ type: 'temporary', kind: 'pin', timing: 'expiring_today', count: 1 });
     const sum = row.chips.reduce((n, c) => n + c.count, 0);
     expect(sum).toBe(row.credentialCount);
+  });
+});
+
+describe('grid chip order', () => {
+  it('puts the most numerous first, then by type, kind and timing', async () => {
+    const inOrder = (a: CredentialChip, b: CredentialChip) =>
+      a.count !== b.count ? a.count > b.count : `${a.type} ${a.kind} ${a.timing}` < `${b.type} ${b.kind} ${b.timing}`;
+    const rows = (await list({})).rows.filter((r) => r.chips.length > 1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { chips } of rows) for (let i = 1; i < chips.length; i++) expect(inOrder(chips[i - 1]!, chips[i]!)).toBe(true);
   });
 });
 

@@ -119,6 +119,12 @@ describe('the units grid query', () => {
     for (const across of ['ybarrazorro', 'wendtxavia', 'arraz', 'ndtxa']) expect(await list({ search: across })).toMatchObject({ total: 0 });
   });
 
+  it('counts a search’s matches on every page, and past the last', async () => {
+    const all = (await list({ search: 'chen', limit: 500 })).rows.length;
+    expect(all).toBeGreaterThan(0);
+    for (const offset of [0, 1, all - 1, all, all + 100]) expect(await list({ search: 'chen', offset, limit: 2 })).toMatchObject({ total: all });
+  });
+
   it('follows grants, revokes and a guest’s new company', async () => {
     const credential = await grant('north-1105', 'Ulla Vantongeren', '+1 (872) 555-0192');
     expect((await all({ search: 'vantong' })).map((r) => r.id)).toEqual(['north-1105']);
