@@ -80,6 +80,11 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
   }
 
   const server = http.createServer((req, res) => void handle(req, res));
+  // Consoles come back every few seconds on a kept-alive connection. Node closes an idle one
+  // after 5 s, the same moment a console may send its next push on it, which then fails as a
+  // dropped connection: keep idle connections longer than any console waits between rounds.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
