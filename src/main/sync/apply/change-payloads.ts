@@ -3,7 +3,7 @@ import { Audience, CredentialKind, Guidelines, Schedule } from '../../../shared/
 
 /*
  * The payloads of the cloud's changes (docs/sync-api.md), as this console reads them. A
- * change that does not parse is skipped and logged, never half-applied.
+ * change that does not parse is skipped (and counted by the pull), never half-applied.
  */
 
 const Timestamp = z.string().min(1).max(40);
