@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { chromium } from '@playwright/test';
 import type { BrowserHost } from '../src/main/host/browser-host';
+import { longestTaskCpu as longestTaskCpuWhile } from './scroll-cpu';
 import { percentile, type Figure } from './stats';
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -59,23 +60,12 @@ export async function rendererFigures(host: BrowserHost): Promise<Figure[]> {
       await page.waitForTimeout(50);
     }
 
-    // Scroll the whole grid, a screen per frame, recording frame gaps and long tasks.
-    const scroll = await page.evaluate(async () => {
-      const longTasks: number[] = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' as never });
-      const scroller = document.querySelector<HTMLElement>('[role="grid"]')!;
-      let last = performance.now();
-      let longestFrame = 0;
-      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
-        scroller.scrollTop += scroller.clientHeight;
-        await new Promise((r) => requestAnimationFrame(r));
-        const now = performance.now();
-        longestFrame = Math.max(longestFrame, now - last);
-        last = now;
-      }
-      await new Promise((r) => setTimeout(r, 500));
-      return { longestFrame, longestTask: Math.max(0, ...longTasks), longTasks: longTasks.length };
-    });
+    // Scroll the whole grid, a screen per frame, recording frame gaps and long tasks; then
+    // again from the top, traced, for the longest task in CPU time.
+    const scroll = await page.evaluate(scrollThrough);
+    await grid.evaluate((el) => el.scrollTo({ top: 0 }));
+    await page.waitForTimeout(500);
+    const longestTaskCpu = await longestTaskCpuWhile(page, () => page.evaluate(scrollThrough));
 
     return [
       { name: 'renderer.first_rows_visible', value: Math.round(firstRows), unit: 'ms' },
@@ -85,9 +75,30 @@ export async function rendererFigures(host: BrowserHost): Promise<Figure[]> {
       { name: 'renderer.scroll_longest_frame', value: Math.round(scroll.longestFrame), unit: 'ms' },
       { name: 'renderer.scroll_longest_task', value: Math.round(scroll.longestTask), unit: 'ms' },
       { name: 'renderer.scroll_long_tasks', value: scroll.longTasks, unit: 'count' },
+      { name: 'renderer.scroll_longest_task_cpu', value: Math.round(longestTaskCpu), unit: 'ms' },
       { name: 'renderer.js_heap_after_load', value: Math.round(heap / 2 ** 20), unit: 'MiB' },
     ];
   } finally {
     await browser.close();
   }
+}
+
+/** Scrolls the grid top to bottom, a screen per frame: the longest frame gap and long tasks. */
+async function scrollThrough(): Promise<{ longestFrame: number; longestTask: number; longTasks: number }> {
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+  observer.observe({ type: 'longtask' as never });
+  const scroller = document.querySelector<HTMLElement>('[role="grid"]')!;
+  let last = performance.now();
+  let longestFrame = 0;
+  while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+    scroller.scrollTop += scroller.clientHeight;
+    await new Promise((r) => requestAnimationFrame(r));
+    const now = performance.now();
+    longestFrame = Math.max(longestFrame, now - last);
+    last = now;
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  observer.disconnect();
+  return { longestFrame, longestTask: Math.max(0, ...longTasks), longTasks: longTasks.length };
 }
