@@ -9,6 +9,8 @@ export interface GuestMatch {
   /** A condition on a guests table aliased `g` (guestMatch) or a units table `u` (unitGuestMatch). */
   sql: string;
   params: Record<string, unknown>;
+  /** True when the match comes from a trigram index (three characters or more), false for LIKE. */
+  trigram: boolean;
 }
 
 /** FTS5 query text: a phrase, with its double quotes doubled, so nothing in it is syntax. */
@@ -30,9 +32,9 @@ function terms(search: string): Terms {
 export function guestMatch(search: string): GuestMatch {
   const t = terms(search);
   const fts = 'g.rowid IN (SELECT rowid FROM guest_search WHERE guest_search MATCH @guestQuery)';
-  if (t.by === 'phone') return { sql: fts, params: { guestQuery: `phone : ${phrase(t.digits)}` } };
-  if (t.by === 'text') return { sql: fts, params: { guestQuery: `{name company} : ${phrase(t.text)}` } };
-  return { sql: "(g.name LIKE @guestLike ESCAPE '\\' OR g.company LIKE @guestLike ESCAPE '\\')", params: { guestLike: containing(t.text) } };
+  if (t.by === 'phone') return { sql: fts, params: { guestQuery: `phone : ${phrase(t.digits)}` }, trigram: true };
+  if (t.by === 'text') return { sql: fts, params: { guestQuery: `{name company} : ${phrase(t.text)}` }, trigram: true };
+  return { sql: "(g.name LIKE @guestLike ESCAPE '\\' OR g.company LIKE @guestLike ESCAPE '\\')", params: { guestLike: containing(t.text) }, trigram: false };
 }
 
 /**
@@ -44,10 +46,11 @@ export function unitGuestMatch(search: string): GuestMatch {
   const t = terms(search);
   const fts = `u.id IN (SELECT unit_id FROM unit_guests WHERE id IN (
     SELECT rowid FROM unit_guest_search WHERE unit_guest_search MATCH @guestQuery))`;
-  if (t.by === 'phone') return { sql: fts, params: { guestQuery: `phones : ${phrase(t.digits)}` } };
-  if (t.by === 'text') return { sql: fts, params: { guestQuery: `{names companies} : ${phrase(t.text)}` } };
+  if (t.by === 'phone') return { sql: fts, params: { guestQuery: `phones : ${phrase(t.digits)}` }, trigram: true };
+  if (t.by === 'text') return { sql: fts, params: { guestQuery: `{names companies} : ${phrase(t.text)}` }, trigram: true };
   return {
     sql: `u.id IN (SELECT unit_id FROM unit_guests WHERE names LIKE @guestLike ESCAPE '\\' OR companies LIKE @guestLike ESCAPE '\\')`,
     params: { guestLike: containing(t.text) },
+    trigram: false,
   };
 }

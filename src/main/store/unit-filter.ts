@@ -24,7 +24,7 @@ const timingSql: Record<CredentialTiming, string> = {
  * WHERE clause and parameters for the grid's filters and search box, over units `u` and
  * their unit doors `d`. Bulk grants use the same clause to pick their units.
  */
-export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; params: Record<string, unknown> } {
+export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; params: Record<string, unknown>; trigram: boolean } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   const filter = (sql: string, name: string, value: unknown): void => {
@@ -58,12 +58,15 @@ export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; param
     );
   }
   const search = q.search?.trim();
+  let trigram = false;
   if (search) {
     // A unit matches by its number, or by a guest who holds a live credential on it.
     const guests = unitGuestMatch(search);
     Object.assign(params, guests.params);
+    trigram = guests.trigram;
     params.text = containing(search);
     parts.push(`(u.number LIKE @text ESCAPE '\\' OR ${guests.sql})`);
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  // `trigram`: the search lists its units from a trigram index before any unit is read.
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, trigram };
 }

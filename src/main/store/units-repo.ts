@@ -70,31 +70,35 @@ function toUnitRow(r: Row, chips: CredentialChip[]): UnitRow {
 /**
  * The SQL of one grid page and of its total; exported so tests can check their query plans.
  * A page is found as ids first (`page`: sort keys, filters and the offset's rows read from
- * indexes only), then `rows` reads the full rows of those ids alone.
+ * indexes only), then `rows` reads the full rows of those ids alone. For a trigram search,
+ * `page` lists every match in grid order instead (`everyMatch`): its total would walk every
+ * unit anyway, so one walk gives both, and the trigram match is made once, not twice.
  */
 export function unitPageSql(input: ParsedUnitQuery, today: Today) {
   const { sort: _s, offset: _o, limit: _l, ...filter } = input;
-  const { sql: where, params } = unitFilterSql(filter, today);
+  const { sql: where, params, trigram } = unitFilterSql(filter, today);
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = orderBy[input.sort.column];
+  const walk = `SELECT u.id ${unitsAndDoors} ${order.join ?? ''} ${where} ORDER BY ${order.sql.replaceAll('%', direction)}`;
   return {
     // Unfiltered, every unit door is one row: count them in doors_unit_door alone. (Its unit
     // exists: doors.unit_id is a foreign key, enforced on every connection the store opens.)
     total: where
       ? `SELECT count(*) ${unitsAndDoors} ${where}`
       : `SELECT count(*) FROM doors d WHERE d.kind = 'unit' AND d.unit_id IS NOT NULL`,
-    page: `SELECT u.id ${unitsAndDoors} ${order.join ?? ''} ${where}
-      ORDER BY ${order.sql.replaceAll('%', direction)} LIMIT @limit OFFSET @offset`,
+    page: trigram ? walk : `${walk} LIMIT @limit OFFSET @offset`,
+    everyMatch: trigram,
     rows: `${selectRow} WHERE u.id IN (SELECT value FROM json_each(@ids))`,
     params,
-    pageParams: { ...params, limit: input.limit, offset: input.offset },
+    pageParams: trigram ? params : { ...params, limit: input.limit, offset: input.offset },
   };
 }
 
 export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPage {
   const q = unitPageSql(input, today);
-  const total = db.prepare(q.total).pluck().get(q.params) as number;
-  const ids = db.prepare(q.page).pluck().all(q.pageParams) as string[];
+  const listed = db.prepare(q.page).pluck().all(q.pageParams) as string[];
+  const total = q.everyMatch ? listed.length : (db.prepare(q.total).pluck().get(q.params) as number);
+  const ids = q.everyMatch ? listed.slice(input.offset, input.offset + input.limit) : listed;
   const byId = new Map((db.prepare(q.rows).all({ ids: JSON.stringify(ids) }) as Row[]).map((r) => [r.id, r]));
   const chips = chipsFor(db, ids, today);
   const rows = ids.flatMap((id) => {
