@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ScheduleRequest } from '../../shared/domain';
 import { grantGuestAccess } from '../access/grant-guest-access';
-import { CommunityFile } from '../store/community-file';
+import { CommunityFile } from '../../shared/community-file';
 import { importCommunity } from '../store/community-import';
 import { getCommunity } from '../store/community-repo';
 import type { Db } from '../store/database';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { CommunityFile } from '../store/community-file';
+import { CommunityFile } from '../../shared/community-file';
 import { importCommunity } from '../store/community-import';
 import { getCommunity } from '../store/community-repo';
 import type { Db } from '../store/database';

@@ -1,4 +1,4 @@
-import type { CommunityFile } from '../store/community-file';
+import type { CommunityFile } from '../../shared/community-file';
 
 const unitsPerFloor = 20;
 const floorsPerBuilding = 25;

@@ -76,7 +76,7 @@ export function createHardwareService(deps: HardwareDeps) {
     kind: JobKind,
     steps: string[],
     actor: StaffMember,
-    body: (driver: KeyProgrammerDriver, doorId: string, control: JobControl, resumed: JobRecord | null) => Promise<string>,
+    body: (driver: KeyProgrammerDriver, doorId: string, control: JobControl) => Promise<string>,
     resumes: JobRecord | null = null,
   ): DoorJob => {
     const p = programmer(programmerId);
@@ -89,7 +89,7 @@ export function createHardwareService(deps: HardwareDeps) {
       { kind, doorId: door.id, actor, steps, resumes: resumes ?? undefined },
       async (control) => {
         try {
-          return await body(driver, door.id, control, resumes);
+          return await body(driver, door.id, control);
         } finally {
           // The page shows the door as it is now, not as it was before the job.
           await programmers.refresh(programmerId, true);
@@ -110,6 +110,19 @@ export function createHardwareService(deps: HardwareDeps) {
       result: undefined,
       record: { audit: { at: deps.now().toISOString(), actor: actor.name, action: 'door.job_failed', subjectId: door.id, summary: `${record.kind.replace('_', ' ')} on ${door.name} ${record.status}: ${record.error?.message ?? ''}`, details: { doorId: door.id, jobId: record.id, status: record.status, error: record.error } }, mutation: null },
     }));
+  };
+
+  /**
+   * The jobs that need nothing but the door, so Resume can run them again as they were: each
+   * kind's steps and work. Configuring a reader needs the form's values and is started apart.
+   */
+  const rerunnable = (id: string, kind: Exclude<JobKind, 'configure_reader'>, actor: StaffMember, resumes: JobRecord | null): DoorJob => {
+    const jobs = {
+      program: { steps: programSteps, run: (driver: KeyProgrammerDriver, doorId: string, control: JobControl) => programDoor(deps, driver, doorId, actor, control, resumes) },
+      read_audit: { steps: readAuditSteps, run: (driver: KeyProgrammerDriver, doorId: string, control: JobControl) => readDoorAudit(deps, driver, doorId, actor, control) },
+      set_clock: { steps: setClockSteps, run: (driver: KeyProgrammerDriver, doorId: string, control: JobControl) => setDoorClock(deps, driver, doorId, actor, control) },
+    };
+    return begin(id, kind, jobs[kind].steps, actor, jobs[kind].run, resumes);
   };
 
   const programmer = (id: string): ConnectedProgrammer => {
@@ -153,23 +166,15 @@ export function createHardwareService(deps: HardwareDeps) {
         unfinishedJobs: unfinishedJobs(db).map((job) => jobView(db, job)),
       };
     },
-    program: (id: string, actor: StaffMember) =>
-      begin(id, 'program', programSteps, actor, (driver, doorId, control, resumed) => programDoor(deps, driver, doorId, actor, control, resumed)),
+    program: (id: string, actor: StaffMember) => rerunnable(id, 'program', actor, null),
     resume(id: string, actor: StaffMember): DoorJob {
       const unfinished = jobFor(programmer(id));
       if (!unfinished) throw new PorterError('not_allowed', 'This door has no unfinished job to resume.');
-      const steps = { program: programSteps, read_audit: readAuditSteps, set_clock: setClockSteps, configure_reader: configureReaderSteps }[unfinished.kind];
       if (unfinished.kind === 'configure_reader') throw new PorterError('not_allowed', 'Write the reader’s configuration again from the form.');
-      const body = (driver: KeyProgrammerDriver, doorId: string, control: JobControl, resumed: JobRecord | null) =>
-        unfinished.kind === 'program' ? programDoor(deps, driver, doorId, actor, control, resumed)
-        : unfinished.kind === 'read_audit' ? readDoorAudit(deps, driver, doorId, actor, control)
-        : setDoorClock(deps, driver, doorId, actor, control);
-      return begin(id, unfinished.kind, steps, actor, body, unfinished);
+      return rerunnable(id, unfinished.kind, actor, unfinished);
     },
-    readAudit: (id: string, actor: StaffMember) =>
-      begin(id, 'read_audit', readAuditSteps, actor, (driver, doorId, control) => readDoorAudit(deps, driver, doorId, actor, control)),
-    setClock: (id: string, actor: StaffMember) =>
-      begin(id, 'set_clock', setClockSteps, actor, (driver, doorId, control) => setDoorClock(deps, driver, doorId, actor, control)),
+    readAudit: (id: string, actor: StaffMember) => rerunnable(id, 'read_audit', actor, null),
+    setClock: (id: string, actor: StaffMember) => rerunnable(id, 'set_clock', actor, null),
     configureReader: (id: string, config: ReaderConfig, actor: StaffMember) =>
       begin(id, 'configure_reader', configureReaderSteps, actor, (driver, doorId, control) => configureReader(deps, driver, doorId, config, actor, control)),
     async readerConfig(id: string): Promise<ReaderConfig> {

@@ -1,5 +1,5 @@
 import type { Db } from './database';
-import type { CommunityFile } from './community-file';
+import { unitDoor, type CommunityFile } from '../../shared/community-file';
 import { hashPasscode } from '../staff/passcode';
 import { runUserAction } from './user-action';
 
@@ -41,7 +41,8 @@ export function importCommunity(db: Db, file: CommunityFile, at: string, actor: 
         insertFloor.run(f.id, b.id, f.level, f.name);
         for (const u of f.units) {
           insertUnit.run(u.id, f.id, b.id, u.number, f.level, naturalKey(u.number));
-          insertDoor.run(`door-${u.id}`, `${b.name} ${u.number}`, 'unit', b.id, u.id, u.lockModelId);
+          const door = unitDoor(u, b.name);
+          insertDoor.run(door.id, door.name, 'unit', b.id, u.id, u.lockModelId);
           units++;
         }
       }

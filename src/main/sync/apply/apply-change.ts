@@ -1,9 +1,8 @@
 import type { Guidelines } from '../../../shared/domain';
 import type { AccessContext } from '../../access/access-context';
-import { markDoorChanged } from '../../access/door-slots';
 import { appendAudit } from '../../store/audit-log';
 import type { CloudChange } from '../cloud-client';
-import { applyCredentialWritten, endIfLive } from './apply-credential';
+import { applyCredentialWritten, changePin, endIfLive } from './apply-credential';
 import { CredentialEnded, CredentialWritten, GuidelinesChanged, LockAssigned, PinChanged, TextStatus } from './change-payloads';
 
 export interface ApplyContext extends AccessContext {
@@ -53,7 +52,7 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): Apply
     case 'credential.pin_changed': {
       const c = PinChanged.safeParse(change.payload);
       if (!c.success) return 'skipped';
-      return done(applyPinChange(ctx, c.data.credentialId, c.data.pinCode, c.data.at));
+      return done(changePin(ctx, c.data.credentialId, c.data.pinCode, c.data.at));
     }
     case 'credential.text_status': {
       const c = TextStatus.safeParse(change.payload);
@@ -84,13 +83,4 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): Apply
       // on its cable; the audit line is what matters here (added by the caller).
       return change.kind.startsWith('door.') ? 'applied' : 'skipped';
   }
-}
-
-function applyPinChange(ctx: ApplyContext, credentialId: string, pinCode: string, at: string): boolean {
-  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code <> ?').run(pinCode, credentialId, pinCode);
-  if (info.changes === 0) return false;
-  // The doors holding the old code need the new one.
-  const doors = ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
-  for (const doorId of doors) markDoorChanged(ctx.db, doorId, at);
-  return true;
 }

@@ -58,18 +58,21 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
       c.pinCode, c.at, createdBy, c.replaces ?? null,
     );
     changed = true;
-  } else if (existing.pinCode !== c.pinCode && c.pinCode !== null) {
-    db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ?').run(c.pinCode, c.credentialId);
-    for (const doorId of liveDoors(ctx, c.credentialId)) markDoorChanged(db, doorId, c.at);
-    changed = true;
+  } else if (c.pinCode !== null) {
+    changed = changePin(ctx, c.credentialId, c.pinCode, c.at);
   }
   if (!existing?.endedAt) for (const d of c.doors) changed = placeInSlot(ctx, c.credentialId, d.doorId, d.slot, c.at) || changed;
   if (c.replaces) changed = endIfLive(ctx, c.replaces, 'reissued', createdBy) || changed;
   return changed;
 }
 
-function liveDoors(ctx: AccessContext, credentialId: string): string[] {
-  return ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
+/** The cloud settled a different code: the doors holding the old one need the new one. */
+export function changePin(ctx: AccessContext, credentialId: string, pinCode: string, at: string): boolean {
+  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code <> ?').run(pinCode, credentialId, pinCode);
+  if (info.changes === 0) return false;
+  const doors = ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
+  for (const doorId of doors) markDoorChanged(ctx.db, doorId, at);
+  return true;
 }
 
 /** Ends a credential that another console (or the cloud) ended; one already ended stays as it is. */

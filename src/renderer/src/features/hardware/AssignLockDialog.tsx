@@ -1,3 +1,5 @@
+import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState, type FormEvent } from 'react';
 import { Button, DialogTrigger, Form } from 'react-aria-components';
 import type { AttachedDoor, PendingDoor, Programmer } from '../../../../shared/domain';
@@ -60,20 +62,8 @@ function AssignLockForm({ programmer, lock, pendingDoors, close }: Props & { clo
         errorMessage={missing ? 'Choose the door from the list.' : errors.at('doorId')}
         autoFocus
       />
-      {errors.general && (
-        <div role="alert" className="notice">
-          <strong className="notice__title">The lock was not assigned.</strong>
-          <span>{errors.general}</span>
-        </div>
-      )}
-      <div className="form__actions">
-        <Button className="button" onPress={close}>
-          Cancel
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={assign.isPending}>
-          Assign lock
-        </Button>
-      </div>
+      {errors.general && <ErrorNotice error={assign.error} title="The lock was not assigned." />}
+      <FormActions onCancel={close} submit="Assign lock" pending={assign.isPending} />
     </Form>
   );
 }

@@ -1,4 +1,6 @@
 import type { Time } from '@internationalized/date';
+import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Checkbox, CheckboxGroup, FieldError, Form, Group, Input, Label, NumberField } from 'react-aria-components';
 import type { ReaderConfig, Weekday } from '../../../../shared/domain';
@@ -197,20 +199,8 @@ export function ReaderConfigForm({ programmerId, initial, close }: Props) {
         </div>
       </fieldset>
 
-      {errors.general && (
-        <div role="alert" className="notice">
-          <strong className="notice__title">The configuration was not written.</strong>
-          <span>{errors.general}</span>
-        </div>
-      )}
-      <div className="form__actions">
-        <Button className="button" onPress={close}>
-          Cancel
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={configure.isPending}>
-          Write to reader
-        </Button>
-      </div>
+      {errors.general && <ErrorNotice error={configure.error} title="The configuration was not written." />}
+      <FormActions onCancel={close} submit="Write to reader" pending={configure.isPending} />
     </Form>
   );
 }

@@ -1,3 +1,5 @@
+import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useState, type FormEvent } from 'react';
 import { Button, DialogTrigger, Form } from 'react-aria-components';
 import type { HardwareOverview, JobKind, PendingDoor, Programmer, SimulatedFault } from '../../../../shared/domain';
@@ -199,20 +201,8 @@ function AttachDoorForm({ programmer, pendingDoors, onAttached, close }: AttachP
         errorMessage={missing ? 'Choose the door from the list.' : errors.at('doorId')}
         autoFocus
       />
-      {errors.general && (
-        <div role="alert" className="notice">
-          <strong className="notice__title">The door was not attached.</strong>
-          <span>{errors.general}</span>
-        </div>
-      )}
-      <div className="form__actions">
-        <Button className="button" onPress={close}>
-          Cancel
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={simulate.isPending}>
-          Attach door
-        </Button>
-      </div>
+      {errors.general && <ErrorNotice error={simulate.error} title="The door was not attached." />}
+      <FormActions onCancel={close} submit="Attach door" pending={simulate.isPending} />
     </Form>
   );
 }

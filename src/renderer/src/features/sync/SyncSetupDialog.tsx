@@ -1,3 +1,5 @@
+import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Checkbox, DialogTrigger, Form } from 'react-aria-components';
 import type { SyncStatus } from '../../../../shared/domain';
@@ -116,8 +118,8 @@ function SyncSetupForm({ status, close }: { status: SyncStatus; close: () => voi
         errorMessage={fieldMessage(setUp.error, 'name', errors.at('name'))}
       />
       <div className="sync-setup__kiosk">
-        <Checkbox className="sync-check" isSelected={kiosk} onChange={edit(setKiosk)} aria-describedby={kioskNoteId}>
-          <span className="sync-check__box" aria-hidden="true" />
+        <Checkbox className="check" isSelected={kiosk} onChange={edit(setKiosk)} aria-describedby={kioskNoteId}>
+          <span className="check__box" aria-hidden="true" />
           This console is a kiosk
         </Checkbox>
         <span id={kioskNoteId} className="field__description">
@@ -127,20 +129,8 @@ function SyncSetupForm({ status, close }: { status: SyncStatus; close: () => voi
       <p className="sync-setup__keychain">
         The console’s token is kept in the operating system’s keychain.
       </p>
-      {errors.general && (
-        <div role="alert" className="notice">
-          <strong className="notice__title">Cloud sync was not set up.</strong>
-          <span>{errors.general}</span>
-        </div>
-      )}
-      <div className="form__actions">
-        <Button className="button" onPress={close}>
-          Cancel
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={setUp.isPending}>
-          {setUp.isPending ? 'Pairing…' : 'Pair console'}
-        </Button>
-      </div>
+      {errors.general && <ErrorNotice error={setUp.error} title="Cloud sync was not set up." />}
+      <FormActions onCancel={close} submit={setUp.isPending ? 'Pairing…' : 'Pair console'} pending={setUp.isPending} />
     </Form>
   );
 }

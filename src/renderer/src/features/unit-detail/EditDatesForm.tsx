@@ -1,5 +1,6 @@
+import { FormActions } from '../../components/FormActions';
 import { useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import type { Credential } from '../../../../shared/domain';
 import { useRescheduleCredential } from '../../api/mutations';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -64,14 +65,7 @@ function EditDatesFields({ credential, limits, timeZone, onCancel, onRescheduled
         The guest gets a new {credentialKindLabel(credential.kind)} by text; the current one stops working.
       </p>
       {errors.general && <ErrorNotice error={reschedule.error} title="The dates were not changed." />}
-      <div className="form__actions">
-        <Button className="button" onPress={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={reschedule.isPending}>
-          {reschedule.isPending ? 'Saving…' : 'Save new dates'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} submit={reschedule.isPending ? 'Saving…' : 'Save new dates'} pending={reschedule.isPending} />
     </Form>
   );
 }

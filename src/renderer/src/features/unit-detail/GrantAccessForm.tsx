@@ -1,5 +1,6 @@
+import { FormActions } from '../../components/FormActions';
 import { useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import type { Credential, UnitRow } from '../../../../shared/domain';
 import { useGrantAccess } from '../../api/mutations';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -56,14 +57,7 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
         autoFocus
       />
       {errors.general && <ErrorNotice error={grant.error} title="Access was not granted." />}
-      <div className="form__actions">
-        <Button className="button" onPress={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={grant.isPending}>
-          {grant.isPending ? 'Granting…' : 'Grant access'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} submit={grant.isPending ? 'Granting…' : 'Grant access'} pending={grant.isPending} />
     </Form>
   );
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Guidelines, Id, LockModel, Role } from '../../shared/domain';
+import { Guidelines, Id, LockModel, Role } from './domain';
 
 /**
- * The community file a console is set up from (resources/demo/community.json is one):
+ * The community file a console is set up from and the cloud is seeded from
+ * (resources/demo/community.json is one):
  * the community, its lock and reader models, buildings, floors, units, and shared doors.
  */
 export const CommunityFile = z
@@ -44,6 +45,11 @@ export const CommunityFile = z
   })
   .strict();
 export type CommunityFile = z.infer<typeof CommunityFile>;
+
+/** A unit's own door has this id and name, on every console and in the cloud. */
+export function unitDoor(unit: { id: string; number: string }, buildingName: string): { id: string; name: string } {
+  return { id: `door-${unit.id}`, name: `${buildingName} ${unit.number}` };
+}
 
 function isIanaZone(zone: string): boolean {
   try {
