@@ -4,6 +4,7 @@ import { authenticate } from './consoles/authenticate';
 import { pairConsole } from './consoles/pair-console';
 import { HttpError } from './http/http-error';
 import { describeZodError, readJson } from './http/json-body';
+import type { ChangeFeed } from './sync/change-feed';
 import { pullChanges } from './sync/pull-changes';
 import { pushMutations, type PushContext } from './sync/push-mutations';
 
@@ -15,7 +16,7 @@ export interface Reply {
 export type Route = (req: IncomingMessage, url: URL) => Promise<Reply>;
 
 /** Every endpoint of the sync API (docs/sync-api.md), by path and method. */
-export function cloudRoutes(ctx: PushContext): Record<string, Partial<Record<string, Route>>> {
+export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed }): Record<string, Partial<Record<string, Route>>> {
   const { store } = ctx;
   return {
     '/v1/consoles': {
@@ -41,7 +42,9 @@ export function cloudRoutes(ctx: PushContext): Record<string, Partial<Record<str
       POST: async (req) => {
         const console = await authenticate(req, store);
         const { mutations } = await readJson(req, PushRequest);
-        return { status: 200, body: { results: await pushMutations(ctx, console, mutations) } };
+        const results = await pushMutations(ctx, console, mutations);
+        ctx.feed.changed();
+        return { status: 200, body: { results } };
       },
     },
     '/v1/changes': {
@@ -49,7 +52,10 @@ export function cloudRoutes(ctx: PushContext): Record<string, Partial<Record<str
         await authenticate(req, store);
         const query = PullQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) throw new HttpError(400, 'invalid_input', `The query is not valid (${describeZodError(query.error)}).`);
-        return { status: 200, body: await pullChanges(store, query.data) };
+        // A console that hangs up stops the wait: nothing is left holding its place.
+        const gone = new AbortController();
+        req.socket.once('close', () => gone.abort());
+        return { status: 200, body: await pullChanges(store, query.data, ctx.feed, gone.signal) };
       },
     },
   };

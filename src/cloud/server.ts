@@ -4,6 +4,7 @@ import { silentLog, type CloudLog } from './cloud-log';
 import { HttpError } from './http/http-error';
 import { cloudRoutes, type Reply } from './routes';
 import type { CloudStore } from './store/cloud-store';
+import { ChangeFeed } from './sync/change-feed';
 import { OutOfOrder } from './sync/push-mutations';
 import { defaultGuestLinks, type GuestLinks } from './texts/guest-text';
 import { TextDelivery } from './texts/text-delivery';
@@ -54,8 +55,16 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
   const { store, port = 0, host = '127.0.0.1' } = options;
   const log = options.log ?? silentLog;
   const now = options.now ?? (() => new Date());
-  const delivery = new TextDelivery({ store, provider: options.texts, now, log, ...(options.textRetryDelaysMs ? { retryDelaysMs: options.textRetryDelaysMs } : {}) });
-  const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake() });
+  const feed = new ChangeFeed();
+  const delivery = new TextDelivery({
+    store,
+    provider: options.texts,
+    now,
+    log,
+    recorded: () => feed.changed(),
+    ...(options.textRetryDelaysMs ? { retryDelaysMs: options.textRetryDelaysMs } : {}),
+  });
+  const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Logged by path only: a query or header could carry what a log must not hold.

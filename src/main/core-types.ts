@@ -36,9 +36,13 @@ export interface CoreOptions {
    * engine runs (tests of other things). The cloud itself is set up from the console (sync.setUp).
    */
   secrets?: SecretStore | 'keychain';
-  /** For tests: the fetch the sync engine uses, and its pause between rounds. */
+  /**
+   * For tests: the fetch the sync engine uses, its pause between rounds, and how long a
+   * scheduled round asks the cloud to hold its pull for news (0: never; default 25 s).
+   */
   syncFetch?: typeof fetch;
   syncIntervalMs?: number;
+  syncLongPollSeconds?: number;
   /** Electron-ABI build of better-sqlite3, when running inside Electron. */
   sqliteNativeBinding?: string;
 }

@@ -53,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
       fetchFn: options.syncFetch,
       logError: (error) => (options.logError ?? ((c, e) => console.error(`[porter] ${c} failed:`, e)))('sync', error),
       intervalMs: options.syncIntervalMs,
+      longPollSeconds: options.syncLongPollSeconds,
     });
     sync.start();
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mutationKinds } from '../../src/cloud/rules/mutation-payloads';
 import { refusalCodes } from '../../src/cloud/rules/refusal';
+import { ChangeFeed } from '../../src/cloud/sync/change-feed';
 import { cloudRoutes } from '../../src/cloud/routes';
 import type { CloudStore } from '../../src/cloud/store/cloud-store';
 import { defaultGuestLinks } from '../../src/cloud/texts/guest-text';
@@ -9,7 +10,7 @@ import { defaultGuestLinks } from '../../src/cloud/texts/guest-text';
 /** The docs are the other engineers' contract: they must name what the code serves. */
 const markdown = fs.readFileSync('docs/sync-api.md', 'utf8');
 const openapi = fs.readFileSync('docs/sync-api.openapi.yaml', 'utf8');
-const routes = cloudRoutes({ store: {} as CloudStore, now: () => new Date(), links: defaultGuestLinks, textsQueued: () => {} });
+const routes = cloudRoutes({ store: {} as CloudStore, now: () => new Date(), links: defaultGuestLinks, textsQueued: () => {}, feed: new ChangeFeed() });
 
 describe('docs/sync-api.md and docs/sync-api.openapi.yaml', () => {
   it('name every endpoint and method the cloud serves, and no other', () => {

@@ -23,7 +23,7 @@ describe('push then pull', () => {
     const [result] = await frontDesk.pushOk(m);
     expect(result).toEqual({ mutationId: m.mutationId, status: 'accepted', cursor: expect.any(Number) });
     const page = await frontDesk.pull();
-    expect(page).toEqual({ changes: [expect.objectContaining({ cursor: result!.cursor, kind: 'credential.granted', origin: frontDesk.consoleId, mutationId: m.mutationId, at: m.createdAt, actor: jordan, audit: m.audit })], next: result!.cursor, more: false });
+    expect(page).toEqual({ changes: [expect.objectContaining({ cursor: result!.cursor, kind: 'credential.granted', origin: frontDesk.consoleId, mutationId: m.mutationId, at: m.createdAt, actor: jordan, audit: m.audit })], next: result!.cursor, more: false, held: false });
     expect(page.changes[0]!.payload).toEqual(payload);
   });
 
@@ -41,7 +41,28 @@ describe('push then pull', () => {
     const last = await frontDesk.pull(second.next, 2);
     expect(last.changes.map((c) => c.cursor)).toEqual(cursors.slice(4));
     expect(last).toMatchObject({ next: cursors[4], more: false });
-    expect(await frontDesk.pull(last.next, 2)).toEqual({ changes: [], next: cursors[4], more: false });
+    expect(await frontDesk.pull(last.next, 2)).toEqual({ changes: [], next: cursors[4], more: false, held: false });
+  });
+
+  it('a pull that waits for news is answered by the next push, and answers empty when none comes', async () => {
+    const office = await cloud.pair('Back office');
+    const start = (await office.pull(0, 1000)).next;
+    const waiting = office.pull(start, undefined, 25);
+    let answered = false;
+    void waiting.then(() => (answered = true));
+    // Held while nothing is new (the push below is what answers it).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answered).toBe(false);
+    const [result] = await frontDesk.pushOk(frontDesk.mutation('door.programmed', programmedPayload(1), sam));
+    const page = await waiting;
+    expect(page).toMatchObject({ held: true, next: result!.cursor, changes: [expect.objectContaining({ cursor: result!.cursor, kind: 'door.programmed' })] });
+    expect(await office.pull(page.next, undefined, 1)).toEqual({ changes: [], next: page.next, more: false, held: true });
+  });
+
+  it('refuses a wait longer than 25 seconds', async () => {
+    const res = await fetch(`${cloud.url}/v1/changes?wait=60`, { headers: { authorization: `Bearer ${frontDesk.token}` } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('wait');
   });
 
   it('another console pulls the same changes', async () => {

@@ -33,9 +33,14 @@ export const maxMutationsPerPush = 200;
 
 export const PushRequest = z.object({ mutations: z.array(PushedMutation).max(maxMutationsPerPush) });
 
+/** Under the consoles' 30 s request timeout and common proxies' 60 s idle limit. */
+export const maxPullWaitSeconds = 25;
+
 export const PullQuery = z.object({
   after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
+  /** Seconds to hold the request when nothing is new yet (a long-poll); 0 answers at once. */
+  wait: z.coerce.number().int().min(0).max(maxPullWaitSeconds).default(0),
 });
 
 export type MutationResult =

@@ -14,6 +14,8 @@ export interface TextDeliveryOptions {
   log: CloudLog;
   /** One delay per retry; a text that failed them all is given up as 'failed'. */
   retryDelaysMs?: readonly number[];
+  /** A text's outcome was recorded as a change (consoles waiting for news are told). */
+  recorded?: () => void;
 }
 
 const occasions: Record<TextReason, string> = { granted: 'the new access', pin_changed: 'the new code', resent: 'the access, again' };
@@ -119,6 +121,7 @@ export class TextDelivery {
       await tx.markTextSent(text.id, providerId, at);
       await appendCloudChange(tx, 'credential.text_status', { credentialId: text.credentialId, status: 'sent', error: null, reason: text.reason, at }, `Texted ${text.to} about ${occasions[text.reason]}`, at);
     });
+    this.options.recorded?.();
     log('info', `Text ${text.id} (${text.reason}) sent as ${providerId}`);
   }
 
@@ -139,6 +142,7 @@ export class TextDelivery {
       await tx.markTextFailed(text.id, message, at);
       await appendCloudChange(tx, 'credential.text_status', { credentialId: text.credentialId, status: 'failed', error: message, reason: text.reason, at }, `The text to ${text.to} about ${occasions[text.reason]} failed: ${message}`, at);
     });
+    this.options.recorded?.();
     log('warn', `Text ${text.id} given up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`);
   }
 

@@ -6,7 +6,7 @@ import type { AccessContext } from './access-context';
 import { endCredential, writeCredential } from './credential-writer';
 import { toCredential } from './credential-view';
 import { prepareGrant } from './grant-guest-access';
-import { liveCredential } from './revoke-credential';
+import { credentialToChange } from './revoke-credential';
 import { describeSchedule } from './schedule';
 import { appendAudit } from '../store/audit-log';
 
@@ -15,7 +15,7 @@ import { appendAudit } from '../store/audit-log';
  * (new code, new slots) takes its place, in one transaction, with both in the audit log.
  */
 export function rescheduleCredential(ctx: AccessContext, actor: StaffMember, request: z.output<typeof RescheduleRequest>): Credential {
-  const old = liveCredential(ctx, request.credentialId);
+  const old = credentialToChange(ctx, actor, request.credentialId, 'set new dates on');
   const ask = { unitId: old.unitId, kind: old.kind, audience: old.audience, guest: { name: old.guest.name, phone: old.guest.phone, ...(old.guest.company ? { company: old.guest.company } : {}) }, schedule: request.schedule };
   const { schedule, guest } = prepareGrant(ctx, actor, ask);
   const id = runUserAction(ctx.db, () => {

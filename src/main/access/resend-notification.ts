@@ -4,12 +4,12 @@ import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
 import { toCredential } from './credential-view';
 import { displayPhone } from './phone';
-import { liveCredential } from './revoke-credential';
+import { credentialToChange } from './revoke-credential';
 
 /** Queues the guest's text again (link to the code, or to the pass app). */
 export function resendNotification(ctx: AccessContext, actor: StaffMember, credentialId: string): Credential {
   runUserAction(ctx.db, () => {
-    const c = liveCredential(ctx, credentialId);
+    const c = credentialToChange(ctx, actor, credentialId, 'text guests about');
     const at = ctx.now().toISOString();
     ctx.db
       .prepare("UPDATE credentials SET notification = 'queued', notifications_sent = notifications_sent + 1, notification_error = NULL WHERE id = ?")

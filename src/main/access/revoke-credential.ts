@@ -17,10 +17,26 @@ export function liveCredential(ctx: AccessContext, credentialId: string): Creden
   return record;
 }
 
+/**
+ * A live credential `actor` may change. A kiosk may only revoke, reschedule or resend what
+ * this console granted: the cloud holds kiosks to the same rule and would refuse the change,
+ * leaving this console showing an end nobody else knows of.
+ */
+export function credentialToChange(ctx: AccessContext, actor: StaffMember, credentialId: string, doing: string): CredentialRecord {
+  const record = liveCredential(ctx, credentialId);
+  if (actor.role === 'kiosk' && record.grantedElsewhere)
+    throw new PorterError(
+      'forbidden',
+      `A kiosk may only ${doing} access it granted; ${record.guest.name}’s was granted on another console. Ask the leasing office.`,
+      'credentialId',
+    );
+  return record;
+}
+
 /** Revokes a credential from every door it covers; the doors' desired state drops it. */
 export function revokeCredential(ctx: AccessContext, actor: StaffMember, request: z.output<typeof RevokeRequest>): Credential {
   runUserAction(ctx.db, () => {
-    const credential = liveCredential(ctx, request.credentialId);
+    const credential = credentialToChange(ctx, actor, request.credentialId, 'revoke');
     const doorIds = endCredential(ctx, credential.id, 'revoked', actor.name);
     return {
       result: undefined,

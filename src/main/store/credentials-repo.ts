@@ -23,6 +23,8 @@ export interface CredentialRecord {
   usedAt: string | null;
   reissuedFrom: string | null;
   reissuedAs: string | null;
+  /** Granted on another console and received through the cloud. */
+  grantedElsewhere: boolean;
 }
 
 interface Row {
@@ -48,6 +50,7 @@ interface Row {
   used_at: string | null;
   reissued_from: string | null;
   reissued_as: string | null;
+  granted_elsewhere: 0 | 1;
 }
 
 // The PIN code column is deliberately not selected: it never leaves the access module.
@@ -56,7 +59,8 @@ export const selectCredential = `
     g.id AS guest_id, g.name AS guest_name, g.phone_e164, g.company,
     c.audience, c.kind, c.schedule_json, c.notification, c.notifications_sent, c.notification_error,
     c.created_at, c.created_by, c.ended_at, c.end_reason, c.ended_by, c.used_at, c.reissued_from,
-    (SELECT n.id FROM credentials n WHERE n.reissued_from = c.id) AS reissued_as
+    (SELECT n.id FROM credentials n WHERE n.reissued_from = c.id) AS reissued_as,
+    c.origin_console IS NOT NULL AS granted_elsewhere
   FROM credentials c
   JOIN units u ON u.id = c.unit_id
   JOIN buildings b ON b.id = u.building_id
@@ -91,6 +95,7 @@ export function toRecord(db: Db, r: Row): CredentialRecord {
     usedAt: r.used_at,
     reissuedFrom: r.reissued_from,
     reissuedAs: r.reissued_as,
+    grantedElsewhere: r.granted_elsewhere === 1,
   };
 }
 

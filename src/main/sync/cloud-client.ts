@@ -55,11 +55,14 @@ export interface ChangePage {
   changes: CloudChange[];
   next: number;
   more: boolean;
+  /** The cloud held the request for news (a long-poll); absent from a cloud that does not. */
+  held?: boolean;
 }
 
 export interface CloudClient {
   push(mutations: CloudMutation[], signal?: AbortSignal): Promise<MutationResult[]>;
-  pull(after: number, limit: number, signal?: AbortSignal): Promise<ChangePage>;
+  /** `waitSeconds` > 0 asks the cloud to hold the request until there is news (a long-poll). */
+  pull(after: number, limit: number, signal?: AbortSignal, waitSeconds?: number): Promise<ChangePage>;
 }
 
 /** A slow cloud is waited for this long before the request counts as a dropped connection. */
@@ -111,7 +114,8 @@ export function cloudClient(baseUrl: string, token: string, fetchFn: typeof fetc
       const body = await request<{ results: MutationResult[] }>(url('/v1/mutations'), { method: 'POST', headers, body: JSON.stringify({ mutations }), signal }, fetchFn);
       return body.results;
     },
-    pull: (after, limit, signal) => request<ChangePage>(url(`/v1/changes?after=${after}&limit=${limit}`), { headers, signal }, fetchFn),
+    pull: (after, limit, signal, waitSeconds = 0) =>
+      request<ChangePage>(url(`/v1/changes?after=${after}&limit=${limit}${waitSeconds > 0 ? `&wait=${waitSeconds}` : ''}`), { headers, signal }, fetchFn),
   };
 }
 

@@ -4,16 +4,32 @@ import { applyChange, type ApplyContext } from './apply/apply-change';
 
 const pageSize = 500;
 
+/** Waiting for news: the cloud holds the first request up to `seconds`; `stop` ends the wait early. */
+export interface PullWait {
+  seconds: number;
+  stop: AbortSignal;
+}
+
 /**
  * Pulls the cloud's changes after this console's cursor, a page at a time. Each page is
  * applied in one transaction that also advances the cursor, so a console killed mid-pull
  * either has a page and its cursor or neither: nothing is lost and nothing applied twice.
+ * `held` says the cloud held the first request (it long-polls), so the next may follow at once.
  */
-export async function pullChanges(ctx: ApplyContext, client: CloudClient, signal?: AbortSignal): Promise<{ applied: number; skipped: number }> {
+export async function pullChanges(ctx: ApplyContext, client: CloudClient, wait?: PullWait): Promise<{ applied: number; skipped: number; held: boolean }> {
   let applied = 0;
   let skipped = 0;
-  for (;;) {
-    const page = await client.pull(readCursor(ctx.db), pageSize, signal);
+  let held = false;
+  for (let first = true; ; first = false) {
+    let page;
+    try {
+      page = first && wait ? await client.pull(readCursor(ctx.db), pageSize, wait.stop, wait.seconds) : await client.pull(readCursor(ctx.db), pageSize);
+    } catch (error) {
+      // Stopped waiting (a local change to send, Sync now): no news is not a failure.
+      if (first && wait?.stop.aborted) return { applied, skipped, held: false };
+      throw error;
+    }
+    if (first) held = page.held === true;
     ctx.db.transaction(() => {
       for (const change of page.changes) {
         const outcome = applyChange(ctx, change);
@@ -22,6 +38,6 @@ export async function pullChanges(ctx: ApplyContext, client: CloudClient, signal
       }
       writeCursor(ctx.db, page.next);
     })();
-    if (!page.more || page.changes.length === 0) return { applied, skipped };
+    if (!page.more || page.changes.length === 0) return { applied, skipped, held };
   }
 }

@@ -8,7 +8,7 @@ import type { ApplyContext } from './apply/apply-change';
 import { endIfLive } from './apply/apply-credential';
 import { nextDelayMs } from './backoff';
 import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
-import { pullChanges } from './pull-changes';
+import { pullChanges, type PullWait } from './pull-changes';
 import { relayOutbox } from './relay-outbox';
 
 /** What the status bar shows (src/shared/domain/sync.ts is the same shape, for the contract). */
@@ -30,25 +30,38 @@ export interface SyncEngineDeps {
   fetchFn?: typeof fetch;
   /** Where an unexpected error (a bug, not an offline cloud) is logged. */
   logError: (error: unknown) => void;
-  /** Between rounds while all is well. */
+  /** Between rounds while all is well, with a cloud that does not hold pulls for news. */
   intervalMs?: number;
+  /** How long a scheduled round asks the cloud to hold its pull for news (0: never). */
+  longPollSeconds?: number;
 }
+
+/** Changes made together (a bulk grant) go up in one push rather than one each. */
+const kickDelayMs = 250;
 
 const tokenAccount = (consoleId: string) => `cloud-token:${consoleId}`;
 
 /**
  * Keeps this console and the cloud in step: sends the outbox, then pulls what changed
- * elsewhere, every few seconds and soon after a local change; backs off with jitter while the
- * cloud is unreachable (a kiosk can run offline for days: its outbox just waits). A change the
- * cloud refused is written to the activity log with the reason and the cloud's fix.
+ * elsewhere, soon after a local change and otherwise all the time: a scheduled round asks the
+ * cloud to hold its pull until there is news (a long-poll), so another console's grant shows
+ * here within a second; with a cloud that does not hold, rounds come every few seconds. Backs
+ * off with jitter while the cloud is unreachable (a kiosk can run offline for days: its outbox
+ * just waits). A change the cloud refused is written to the activity log with the reason and
+ * the cloud's fix.
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { db, now } = deps.ctx;
   const intervalMs = deps.intervalMs ?? 5_000;
+  const longPollSeconds = deps.longPollSeconds ?? 25;
   let status: Omit<SyncStatus, 'pending' | 'cloudUrl' | 'consoleName'> = { state: 'not_set_up', lastSyncAt: null, lastError: null, nextTryAt: null };
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  /** Ends the running round's wait for news. */
+  let waiting: AbortController | null = null;
+  /** A local change arrived while a round ran: send it straight after. */
+  let kicked = false;
   let closed = false;
 
   const recordRejections = (rejected: MutationResult[]): void => {
@@ -83,36 +96,42 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (typeof credentialId === 'string') endIfLive(deps.ctx, credentialId, 'revoked', 'the cloud');
   };
 
-  const round = async (setup: SyncSetup): Promise<void> => {
+  /** Answers whether the cloud held the pull, so the next round may follow at once. */
+  const round = async (setup: SyncSetup, wait: PullWait | undefined): Promise<boolean> => {
     const token = await deps.secrets.get(tokenAccount(setup.consoleId));
     if (!token) throw new CloudFailure('unauthorized', 'This console has no cloud token in the keychain: set it up again.');
     const client = cloudClient(setup.url, token, deps.fetchFn);
     const { sent, rejected } = await relayOutbox(db, client, { id: setup.consoleId, name: setup.consoleName }, now);
     recordRejections(rejected);
-    const { applied } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client);
+    const { applied, held } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client, wait);
     if (sent > 0 || applied > 0 || rejected.length > 0) deps.changed(['units', 'credentials', 'activity', 'doors', 'sync']);
+    return held;
   };
 
   const schedule = (ms: number): void => {
     if (closed) return;
     if (timer) clearTimeout(timer);
     status.nextTryAt = new Date(now().getTime() + ms).toISOString();
-    timer = setTimeout(() => void syncNow(), ms);
+    timer = setTimeout(() => void runRound(longPollSeconds), ms);
     timer.unref();
   };
 
-  const syncNow = (): Promise<void> => {
+  /** One round; `waitSeconds` > 0 lets the pull wait for news. A round already running is joined. */
+  const runRound = (waitSeconds: number): Promise<void> => {
     running ??= (async () => {
       const setup = readSyncSetup(db);
       if (!setup) {
         status = { ...status, state: 'not_set_up' };
         return;
       }
+      kicked = false;
+      const stop = new AbortController();
+      waiting = waitSeconds > 0 ? stop : null;
       try {
-        await round(setup);
+        const held = await round(setup, waiting ? { seconds: waitSeconds, stop: stop.signal } : undefined);
         failures = 0;
         status = { state: 'online', lastSyncAt: now().toISOString(), lastError: null, nextTryAt: null };
-        schedule(intervalMs);
+        schedule(kicked ? kickDelayMs : held ? 0 : intervalMs);
       } catch (error) {
         if (closed) return;
         failures++;
@@ -125,12 +144,20 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         }
         schedule(nextDelayMs(failures, { retryAfterMs: error instanceof CloudFailure ? error.retryAfterMs : null }));
       } finally {
+        waiting = null;
         if (!closed) deps.changed(['sync']);
       }
     })().finally(() => {
       running = null;
     });
     return running;
+  };
+
+  /** A round now, without waiting for news; a round waiting for news stops waiting first. */
+  const syncNow = async (): Promise<void> => {
+    waiting?.abort();
+    await running;
+    return runRound(0);
   };
 
   return {
@@ -142,7 +169,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     syncNow,
     /** A local change was made: send it soon rather than at the next round. */
     kick(): void {
-      if (failures === 0) schedule(250);
+      if (failures > 0) return;
+      kicked = true;
+      waiting?.abort();
+      schedule(kickDelayMs);
     },
     /** Pairs this console with a cloud; the token goes to the OS keychain, never the store. */
     async setUp(pairing: { url: string; pairingCode: string; name: string; kiosk: boolean }): Promise<SyncStatus> {
@@ -159,6 +189,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     async close(): Promise<void> {
       closed = true;
       if (timer) clearTimeout(timer);
+      waiting?.abort();
       await running?.catch(() => undefined);
     },
   };

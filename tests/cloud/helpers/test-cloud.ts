@@ -128,8 +128,8 @@ export class TestConsole {
     return body.results;
   }
 
-  async pull(after = 0, limit?: number): Promise<PullPage> {
-    const query = new URLSearchParams({ after: String(after), ...(limit ? { limit: String(limit) } : {}) });
+  async pull(after = 0, limit?: number, wait?: number): Promise<PullPage> {
+    const query = new URLSearchParams({ after: String(after), ...(limit ? { limit: String(limit) } : {}), ...(wait ? { wait: String(wait) } : {}) });
     const res = await fetch(`${this.url}/v1/changes?${query}`, { headers: { authorization: `Bearer ${this.token}` } });
     if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as PullPage;

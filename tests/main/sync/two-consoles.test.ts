@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { comboUnit, jane, memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
+import { pairConsole } from '../../../src/main/sync/cloud-client';
+import { comboUnit, jane, memorySecrets, openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
@@ -31,6 +33,7 @@ async function pairedConsole(name: string) {
   return { console: c, link, secrets };
 }
 
+const lobbyKiosk = { id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk' } as const;
 const grant = { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane } as const;
 
 describe('two consoles through the cloud', () => {
@@ -57,6 +60,31 @@ describe('two consoles through the cloud', () => {
     const token = [...a.secrets.entries.values()][0]!;
     const everything = JSON.stringify(a.console.db.prepare('SELECT * FROM settings').all());
     expect(everything).not.toContain(token);
+  });
+
+  it('a console waiting for news sees another console’s grant at once, without a polling round of its own', async () => {
+    cloud = await startTestCloud();
+    const a = await pairedConsole('Front desk');
+    // Paired earlier; it opens, starts its engine and waits on the cloud for news. Its own
+    // rounds are an hour apart here, so only the held pull can bring the grant.
+    const { code } = await cloud.store.createPairingCode('Back office');
+    const paired = await pairConsole(cloud.url, { pairingCode: code, name: 'Back office', kiosk: false });
+    const secrets = memorySecrets();
+    secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+    const b = openTestConsole(undefined, {
+      secrets,
+      syncLongPollSeconds: 25,
+      beforeOpen: (db) => saveSyncSetup(db, { url: cloud.url, consoleId: paired.consoleId, consoleName: 'Back office' }),
+    });
+    consoles.push(b);
+    const granted = await call(a.console, 'access.grant', grant);
+    await call(a.console, 'sync.now', {});
+    const onB = async () => (await call(b, 'units.get', { unitId: comboUnit })).credentials.find((c) => c.id === granted.id);
+    while (!(await onB())) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await onB()).toMatchObject({ guest: { name: jane.name }, doors: granted.doors });
+    // Sync now still answers at once: it stops the wait rather than queue behind it.
+    await call(b, 'sync.now', {});
+    expect((await call(b, 'sync.status', {})).state).toBe('online');
   });
 
   it('offline, a console keeps granting; its changes wait and arrive once the link is back', async () => {
@@ -94,6 +122,46 @@ describe('two consoles through the cloud', () => {
     await call(a.console, 'sync.now', {});
     const onA = (await call(a.console, 'units.get', { unitId: comboUnit })).credentials.find((c) => c.id === granted.id);
     expect(onA?.status).toBe('revoked');
+  });
+});
+
+describe('a kiosk console', () => {
+  it('may end or resend only the access it granted itself, as the cloud rules, so it never shows an end the cloud refuses', async () => {
+    cloud = await startTestCloud();
+    const office = await pairedConsole('Front desk');
+    const secrets = memorySecrets();
+    const lobby = openTestConsole(lobbyKiosk, { secrets, syncFetch: (input, init) => fetch(input, init) });
+    consoles.push(lobby);
+    // Paired earlier by an admin (sync.setUp is theirs alone); the kiosk runs signed in as itself.
+    const { code } = await cloud.store.createPairingCode('Lobby', { kiosk: true });
+    const paired = await pairConsole(cloud.url, { pairingCode: code, name: 'Lobby', kiosk: true });
+    secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+    saveSyncSetup(lobby.db, { url: cloud.url, consoleId: paired.consoleId, consoleName: 'Lobby' });
+
+    const fromOffice = await call(office.console, 'access.grant', grant);
+    await call(office.console, 'sync.now', {});
+    await call(lobby, 'sync.now', {});
+    const before = writeCounts(lobby.db);
+    for (const [command, input] of [
+      ['access.revoke', { credentialId: fromOffice.id, reason: 'Moved out' }],
+      ['access.resend', { credentialId: fromOffice.id }],
+    ] as const) {
+      const answer = await lobby.core.dispatch(command, input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'credentialId', message: expect.stringContaining('was granted on another console') } });
+    }
+    expect(writeCounts(lobby.db)).toEqual(before);
+
+    // Its own grant it may revoke, and the office sees it end.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const ownSchedule = { type: 'temporary', starts: `${tomorrow}T09:00`, ends: `${tomorrow}T17:00` } as const;
+    const own = await call(lobby, 'access.grant', { ...grant, schedule: ownSchedule });
+    await call(lobby, 'access.revoke', { credentialId: own.id, reason: 'Left early' });
+    await call(lobby, 'sync.now', {});
+    await call(office.console, 'sync.now', {});
+    const onOffice = (await call(office.console, 'units.get', { unitId: comboUnit })).credentials;
+    expect(onOffice.find((c) => c.id === own.id)?.status).toBe('revoked');
+    expect(onOffice.find((c) => c.id === fromOffice.id)?.status).not.toBe('revoked');
+    expect(lobby.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'sync.rejected'").pluck().get()).toBe(0);
   });
 });
 

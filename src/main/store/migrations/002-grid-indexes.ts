@@ -44,9 +44,6 @@ CREATE TABLE unit_guests (
 -- The same trigram matching as guest_search, over units: "chen" or "5550142" names units.
 CREATE VIRTUAL TABLE unit_guest_search USING fts5(names, companies, phones,
   content='unit_guests', content_rowid='id', tokenize='trigram');
--- Every grant rewrites a unit's row here. Merging segments 8 at a time rather than 4 keeps
--- that merge work out of most grants (measured: rewrite p99 from about 9 ms to 1.5 ms).
-INSERT INTO unit_guest_search (unit_guest_search, rank) VALUES ('automerge', 8);
 CREATE TRIGGER unit_guests_insert AFTER INSERT ON unit_guests BEGIN
   INSERT INTO unit_guest_search (rowid, names, companies, phones) VALUES (new.id, new.names, new.companies, new.phones);
 END;
@@ -66,8 +63,6 @@ ${refresh(
 )}
 
 ${unitGuestsOf('SELECT id FROM units')}
--- One segment to start from, so the first grants do not merge the rows written just now.
-INSERT INTO unit_guest_search (unit_guest_search) VALUES ('optimize');
 `;
 
 /** INSERT of the unit_guests rows of `units` (an IN list), from their live credentials. */

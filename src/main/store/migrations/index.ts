@@ -2,6 +2,8 @@ import { initial } from './001-initial';
 import { gridIndexes } from './002-grid-indexes';
 import { doorHardware } from './003-door-hardware';
 import { outboxActor } from './004-outbox-actor';
+import { searchMerging } from './005-search-merging';
+import { credentialOrigin } from './006-credential-origin';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -9,4 +11,6 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 2, name: 'grid-indexes', sql: gridIndexes },
   { version: 3, name: 'door-hardware', sql: doorHardware },
   { version: 4, name: 'outbox-actor', sql: outboxActor },
+  { version: 5, name: 'search-merging', sql: searchMerging },
+  { version: 6, name: 'credential-origin', sql: credentialOrigin },
 ];

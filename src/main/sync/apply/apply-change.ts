@@ -40,7 +40,7 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): Apply
     case 'credential.granted':
     case 'credential.reissued': {
       const c = CredentialWritten.safeParse(change.payload);
-      return c.success ? done(applyCredentialWritten(ctx, c.data, by)) : 'skipped';
+      return c.success ? done(applyCredentialWritten(ctx, c.data, by, change.origin === ctx.consoleId ? null : change.origin)) : 'skipped';
     }
     case 'credential.revoked':
     case 'credential.expired':

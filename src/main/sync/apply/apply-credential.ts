@@ -39,7 +39,7 @@ function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, s
  * A credential as the cloud holds it: new here (granted on another console) or this console's
  * own with what the cloud settled (its PIN, its slots). Answers whether anything changed.
  */
-export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, createdBy: string): boolean {
+export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, createdBy: string, originConsole: string | null): boolean {
   const { db } = ctx;
   const existing = db.prepare('SELECT pin_code AS pinCode, ended_at AS endedAt FROM credentials WHERE id = ?').get(c.credentialId) as
     | { pinCode: string | null; endedAt: string | null }
@@ -50,12 +50,12 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
     const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
     db.prepare(
       `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-         pin_code, created_at, created_by, reissued_from, notifications_sent)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+         pin_code, created_at, created_by, reissued_from, notifications_sent, origin_console)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     ).run(
       c.credentialId, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
       bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-      c.pinCode, c.at, createdBy, c.replaces ?? null,
+      c.pinCode, c.at, createdBy, c.replaces ?? null, originConsole,
     );
     changed = true;
   } else if (c.pinCode !== null) {
