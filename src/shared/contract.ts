@@ -10,6 +10,7 @@ import {
   ActivityFilter,
   ActivityPage,
   ActivityQuery,
+  BluetoothOverview,
   BulkGrantRequest,
   BulkGrantResult,
   ChainVerification,
@@ -49,7 +50,9 @@ const staff: readonly Audience[] = ['admin', 'leasing', 'maintenance', 'kiosk'];
 const granting: readonly Audience[] = ['admin', 'leasing', 'kiosk'];
 const office: readonly Audience[] = ['admin', 'leasing'];
 const technicians: readonly Audience[] = ['admin', 'maintenance'];
+/** A programmer's id, or a Bluetooth lock's (`ble:<lock id>`): jobs run the same through either. */
 const OnProgrammer = z.object({ programmerId: z.string().min(1).max(200) }).strict();
+const OnBluetoothLock = z.object({ lockId: z.string().min(1).max(200) }).strict();
 
 type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[] };
 
@@ -110,6 +113,20 @@ export const commands = {
   'hardware.readerConfig': { input: OnProgrammer, output: ReaderConfig, roles: technicians },
   /** Hardware page writes a perimeter reader's configuration. */
   'hardware.configureReader': { input: OnProgrammer.extend({ config: ReaderConfig }).strict(), output: DoorJob, roles: technicians },
+  /** Hardware page's Bluetooth section: the dongle, the locks in range (live), the round. */
+  'hardware.bluetooth': { input: NoInput, output: BluetoothOverview, roles: technicians },
+  /** Hardware page: use this BLE dongle (USB or serial port) from now on. */
+  'hardware.useDongle': { input: z.object({ dongleId: z.string().min(1).max(300) }).strict(), output: BluetoothOverview, roles: technicians },
+  /** Hardware page: program every pending Bluetooth door in range, one after another. */
+  'hardware.startBluetoothRound': { input: NoInput, output: BluetoothOverview, roles: technicians },
+  /** Hardware page: stop the round after the door in hand. */
+  'hardware.stopBluetoothRound': { input: NoInput, output: BluetoothOverview, roles: technicians },
+  /** A technician commissions a factory-new Bluetooth lock: its label's setup code, and its door. */
+  'hardware.commissionLock': {
+    input: OnBluetoothLock.extend({ doorId: Id, setupCode: z.string().trim().regex(/^\d{8}$/, 'the setup code is the 8 digits on the lock’s label') }).strict(),
+    output: BluetoothOverview,
+    roles: technicians,
+  },
   /** Status bar: online or offline, last sync, changes waiting, the last error. */
   'sync.status': { input: NoInput, output: SyncStatus, roles: staff },
   /** Status bar's "Sync now": a round now; answers the status after it. */
@@ -120,7 +137,7 @@ export const commands = {
   'hardware.simulate': { input: HardwareSimulation, output: HardwareOverview, roles: technicians },
 } as const satisfies Record<string, CommandSpec>;
 
-export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors', 'sync']);
+export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors', 'bluetooth', 'sync']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const events = {

@@ -12,6 +12,8 @@ export function adviceFor(reason: DoorFailureReason): string {
       return 'Check the cable between the programmer and the door, then press Resume.';
     case 'programmer_busy':
       return 'Another window or program is using this programmer. Finish there, then press Resume.';
+    case 'auth_failed':
+      return 'The lock does not accept Porter’s key for it. Check that it is the lock assigned to this door; if it was reset to factory settings, commission it again with the setup code on its label.';
     case 'no_door_attached':
       return 'Connect the programmer’s cable to the door, then press Resume.';
     case 'battery_low':

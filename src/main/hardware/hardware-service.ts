@@ -1,5 +1,5 @@
 import type { DataTopic } from '../../shared/contract';
-import type { DoorJob, HardwareOverview, HardwareSimulation, JobKind, Programmer, ReaderConfig, StaffMember } from '../../shared/domain';
+import type { BluetoothOverview, DoorJob, HardwareOverview, HardwareSimulation, JobKind, Programmer, ReaderConfig, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { AccessContext } from '../access/access-context';
 import type { KeyProgrammerDriver } from '../devices/drivers/key-programmer-driver';
@@ -12,7 +12,11 @@ import { assignLock } from './assign-lock';
 import { configureReader, configureReaderSteps } from './configure-reader';
 import { jobError } from './failure-advice';
 import { attachedDoorViews, jobView } from './hardware-views';
-import { startJob, type JobControl } from './job-runner';
+import { createBluetoothLocks, isBluetoothLockId, type BluetoothDeps } from './bluetooth/bluetooth-locks';
+import { createBluetoothRound } from './bluetooth/bluetooth-round';
+import type { BluetoothSimulator } from './simulated-bluetooth';
+import { startJob, type JobControl, type StartedJob } from './job-runner';
+import { offsetControl, type JobTarget } from './job-target';
 import { isBusy, watchProgrammers, type ConnectedProgrammer } from './programmers';
 import { programDoor, programSteps } from './program-door';
 import { readAuditSteps, readDoorAudit } from './read-door-audit';
@@ -20,6 +24,7 @@ import { setClockSteps, setDoorClock } from './set-door-clock';
 
 export interface Simulator {
   bus: HidBus;
+  bluetooth: BluetoothSimulator;
   /** True once the simulated programmer was plugged in (no real one was found at start). */
   active(): boolean;
   simulate(action: HardwareSimulation): Promise<void>;
@@ -32,6 +37,8 @@ export interface HardwareDeps extends AccessContext {
   /** The simulated programmer's bus, when the hardware is simulated. */
   simulator: Simulator | null;
   openDriver: (link: HidLink) => Promise<KeyProgrammerDriver>;
+  /** BLE dongles and how to open one; null when this console does no Bluetooth. */
+  bluetooth: Pick<BluetoothDeps, 'listDongles' | 'openCentral' | 'logError'> | null;
   hotplugIntervalMs?: number;
   doorPollMs?: number;
 }
@@ -64,6 +71,17 @@ export function createHardwareService(deps: HardwareDeps) {
     doorPollMs: deps.doorPollMs,
   });
 
+  const bluetooth = deps.bluetooth ? createBluetoothLocks({ ...deps, ...deps.bluetooth, hotplugIntervalMs: deps.hotplugIntervalMs }) : null;
+  const bluetoothOff = (): never => {
+    throw new PorterError('not_allowed', 'This console does not use Bluetooth.');
+  };
+  const round = createBluetoothRound({
+    pendingInRange: () => bluetooth?.pendingInRange() ?? [],
+    program: (lockId, actor) => rerunnable(lockId, 'program', actor, null).done,
+    changed: () => deps.changed(['bluetooth']),
+    now: deps.now,
+  });
+
   const assignedDoor = (p: ConnectedProgrammer): DoorHardwareRecord => {
     if (!p.door) throw new PorterError('not_allowed', 'No door is connected to this programmer’s cable.');
     const door = doorBySerial(db, p.door.serial);
@@ -71,38 +89,55 @@ export function createHardwareService(deps: HardwareDeps) {
     return door;
   };
 
+  /** A programmer's door as a job's target. */
+  const programmerTarget = (programmerId: string): JobTarget => {
+    const p = programmer(programmerId);
+    const driver = p.driver;
+    if (!driver) throw new PorterError('not_allowed', p.message ?? 'This programmer is not ready.');
+    return {
+      door: assignedDoor(p),
+      busy: () => isBusy(p),
+      leadSteps: [],
+      open: async () => driver,
+      // The page shows the door as it is now, not as it was before the job.
+      release: () => programmers.refresh(programmerId, true),
+      started: (job) => (p.job = job),
+    };
+  };
+
+  /** A programmer's id, or a Bluetooth lock's (`ble:<serial>`). */
+  const targetFor = (id: string): JobTarget => (isBluetoothLockId(id) ? (bluetooth ?? bluetoothOff()).target(id) : programmerTarget(id));
+
   const begin = (
-    programmerId: string,
+    id: string,
     kind: JobKind,
     steps: string[],
     actor: StaffMember,
     body: (driver: KeyProgrammerDriver, doorId: string, control: JobControl) => Promise<string>,
     resumes: JobRecord | null = null,
-  ): DoorJob => {
-    const p = programmer(programmerId);
-    if (isBusy(p)) throw new PorterError('not_allowed', 'This programmer is already running a job; wait for it to finish.');
-    if (!p.driver) throw new PorterError('not_allowed', p.message ?? 'This programmer is not ready.');
-    const door = assignedDoor(p);
-    const driver = p.driver;
+  ): StartedJob => {
+    const target = targetFor(id);
+    if (target.busy()) throw new PorterError('not_allowed', 'A job is already running there; wait for it to finish.');
+    const { door, leadSteps } = target;
     const started = startJob(
       { db, now: deps.now, onChange: () => notify() },
-      { kind, doorId: door.id, actor, steps, resumes: resumes ?? undefined },
+      { kind, doorId: door.id, actor, steps: [...leadSteps, ...steps], resumes: resumes ?? undefined },
       async (control) => {
         try {
-          return await body(driver, door.id, control);
+          const driver = await target.open(control);
+          return await body(driver, door.id, offsetControl(control, leadSteps.length));
         } finally {
-          // The page shows the door as it is now, not as it was before the job.
-          await programmers.refresh(programmerId, true);
+          await target.release();
         }
       },
     );
-    p.job = started;
+    target.started(started);
     void started.done.then((record) => {
       if (record.status !== 'succeeded' && db.open) auditFailure(record, door, actor);
-      notify(['doors', 'units', 'activity']);
+      notify(['doors', 'units', 'activity', 'bluetooth']);
     });
     notify(['doors', 'activity']);
-    return jobView(db, started.record);
+    return started;
   };
 
   const auditFailure = (record: JobRecord, door: DoorHardwareRecord, actor: StaffMember): void => {
@@ -116,7 +151,7 @@ export function createHardwareService(deps: HardwareDeps) {
    * The jobs that need nothing but the door, so Resume can run them again as they were: each
    * kind's steps and work. Configuring a reader needs the form's values and is started apart.
    */
-  const rerunnable = (id: string, kind: Exclude<JobKind, 'configure_reader'>, actor: StaffMember, resumes: JobRecord | null): DoorJob => {
+  const rerunnable = (id: string, kind: Exclude<JobKind, 'configure_reader'>, actor: StaffMember, resumes: JobRecord | null): StartedJob => {
     const jobs = {
       program: { steps: programSteps, run: (driver: KeyProgrammerDriver, doorId: string, control: JobControl) => programDoor(deps, driver, doorId, actor, control, resumes) },
       read_audit: { steps: readAuditSteps, run: (driver: KeyProgrammerDriver, doorId: string, control: JobControl) => readDoorAudit(deps, driver, doorId, actor, control) },
@@ -150,11 +185,11 @@ export function createHardwareService(deps: HardwareDeps) {
     };
   };
 
-  const jobFor = (p: ConnectedProgrammer): JobRecord | null => {
-    const door = assignedDoor(p);
+  const unfinishedJobOn = (door: DoorHardwareRecord): JobRecord | null => {
     const latest = latestJobForDoor(db, door.id);
     return latest && latest.status !== 'succeeded' ? latest : null;
   };
+  const jobOf = (started: StartedJob): DoorJob => jobView(db, started.record);
 
   return {
     overview(): HardwareOverview {
@@ -166,17 +201,17 @@ export function createHardwareService(deps: HardwareDeps) {
         unfinishedJobs: unfinishedJobs(db).map((job) => jobView(db, job)),
       };
     },
-    program: (id: string, actor: StaffMember) => rerunnable(id, 'program', actor, null),
+    program: (id: string, actor: StaffMember) => jobOf(rerunnable(id, 'program', actor, null)),
     resume(id: string, actor: StaffMember): DoorJob {
-      const unfinished = jobFor(programmer(id));
+      const unfinished = unfinishedJobOn(targetFor(id).door);
       if (!unfinished) throw new PorterError('not_allowed', 'This door has no unfinished job to resume.');
       if (unfinished.kind === 'configure_reader') throw new PorterError('not_allowed', 'Write the reader’s configuration again from the form.');
-      return rerunnable(id, unfinished.kind, actor, unfinished);
+      return jobOf(rerunnable(id, unfinished.kind, actor, unfinished));
     },
-    readAudit: (id: string, actor: StaffMember) => rerunnable(id, 'read_audit', actor, null),
-    setClock: (id: string, actor: StaffMember) => rerunnable(id, 'set_clock', actor, null),
+    readAudit: (id: string, actor: StaffMember) => jobOf(rerunnable(id, 'read_audit', actor, null)),
+    setClock: (id: string, actor: StaffMember) => jobOf(rerunnable(id, 'set_clock', actor, null)),
     configureReader: (id: string, config: ReaderConfig, actor: StaffMember) =>
-      begin(id, 'configure_reader', configureReaderSteps, actor, (driver, doorId, control) => configureReader(deps, driver, doorId, config, actor, control)),
+      jobOf(begin(id, 'configure_reader', configureReaderSteps, actor, (driver, doorId, control) => configureReader(deps, driver, doorId, config, actor, control))),
     async readerConfig(id: string): Promise<ReaderConfig> {
       const p = programmer(id);
       if (!p.driver || isBusy(p)) throw new PorterError('not_allowed', 'This programmer is busy; wait for its job to finish.');
@@ -188,22 +223,49 @@ export function createHardwareService(deps: HardwareDeps) {
         throw new PorterError('device', `${message} ${advice}`);
       }
     },
+    bluetooth(): BluetoothOverview {
+      if (!bluetooth) return { dongles: [], dongle: null, state: 'no_dongle', message: 'This console does not use Bluetooth.', locks: [], round: null, simulatedFloorId: null };
+      return { ...bluetooth.overview(), round: round.view(), simulatedFloorId: deps.simulator?.bluetooth.floorId() ?? null };
+    },
+    async useDongle(dongleId: string): Promise<BluetoothOverview> {
+      if (!(await (bluetooth ?? bluetoothOff()).chooseDongle(dongleId)))
+        throw new PorterError('not_found', 'That dongle is no longer plugged in.', 'dongleId');
+      return this.bluetooth();
+    },
+    startBluetoothRound(actor: StaffMember): BluetoothOverview {
+      round.start(actor);
+      return this.bluetooth();
+    },
+    stopBluetoothRound(): BluetoothOverview {
+      round.stop();
+      return this.bluetooth();
+    },
+    async commissionLock(lockId: string, doorId: string, setupCode: string, actor: StaffMember): Promise<BluetoothOverview> {
+      await (bluetooth ?? bluetoothOff()).commission(lockId, doorId, setupCode, actor);
+      notify(['doors', 'units', 'activity', 'bluetooth']);
+      return this.bluetooth();
+    },
     async assignLock(id: string, doorId: string, actor: StaffMember): Promise<Programmer> {
       const p = programmer(id);
       assignLock(deps, p, doorId, actor);
+      bluetooth?.doorsChanged();
       notify(['doors', 'units', 'activity']);
       return view(p);
     },
     async simulate(action: HardwareSimulation): Promise<HardwareOverview> {
-      if (!deps.simulator?.active()) throw new PorterError('not_allowed', 'This console uses real hardware; there is no simulator to control.');
+      // Bluetooth is simulated on its own: a real programmer may sit beside a simulated dongle.
+      const simulating = action.action.startsWith('ble_') ? bluetooth?.overview().dongle?.simulated === true : deps.simulator?.active();
+      if (!deps.simulator || !simulating) throw new PorterError('not_allowed', 'This console uses real hardware; there is no simulator to control.');
       await deps.simulator.simulate(action);
+      if (action.action.startsWith('ble_')) deps.changed(['bluetooth']);
       await Promise.all(programmers.list().map((p) => programmers.refresh(p.info.path)));
       notify(['doors']);
       return this.overview();
     },
     async close(): Promise<void> {
       if (pendingNotice) clearTimeout(pendingNotice);
-      await programmers.close();
+      await Promise.all([programmers.close(), bluetooth?.close()]);
+      await deps.simulator?.bluetooth.close();
     },
   };
 }

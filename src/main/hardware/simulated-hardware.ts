@@ -9,6 +9,7 @@ import { SimKeyProgrammer } from '../devices/sim/sim-key-programmer';
 import { doorById, doorSlotsAsOf } from '../store/door-table-repo';
 import { toTableEntry } from './door-entries';
 import type { Simulator } from './hardware-service';
+import { createBluetoothSimulator } from './simulated-bluetooth';
 
 interface SimulatedProgrammer {
   device: SimHidDevice;
@@ -117,11 +118,18 @@ export function createSimulator(ctx: AccessContext): Simulator {
     }
   };
 
+  const bluetooth = createBluetoothSimulator(ctx, lockFor);
+
   return {
     bus,
+    bluetooth,
     active: () => active,
     async simulate(action: HardwareSimulation) {
       switch (action.action) {
+        case 'ble_walk':
+        case 'ble_fault':
+        case 'ble_new_lock':
+          return bluetooth.simulate(action);
         case 'plug':
           return plug();
         case 'unplug':

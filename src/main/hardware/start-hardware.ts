@@ -1,7 +1,10 @@
 import type { DataTopic } from '../../shared/contract';
 import type { AccessContext } from '../access/access-context';
 import { openKeyProgrammer } from '../devices/drivers/open-key-programmer';
+import type { BleDongleInfo } from '../devices/ble/gatt';
+import { listBleDongles } from '../devices/links/ble-dongles';
 import { createNodeHidBus } from '../devices/links/node-hid-bus';
+import { openNobleCentral } from '../devices/links/noble-central';
 import { createHardwareService, type HardwareService } from './hardware-service';
 import { createSimulator } from './simulated-hardware';
 
@@ -15,11 +18,26 @@ export type HardwareMode = 'auto' | 'simulated' | 'off';
 export function startHardware(ctx: AccessContext & { changed: (topics: DataTopic[]) => void }, mode: HardwareMode): HardwareService {
   const realBus = mode === 'auto' ? createNodeHidBus() : null;
   const simulator = mode === 'off' ? null : createSimulator(ctx);
+  // Like the programmer: the simulated dongle only when the first listing finds no real one.
+  let simulateDongle: boolean | null = mode === 'simulated' ? true : null;
+  const listDongles = async (): Promise<BleDongleInfo[]> => {
+    const real = mode === 'auto' ? await listBleDongles().catch(() => []) : [];
+    simulateDongle ??= real.length === 0;
+    return simulator && simulateDongle ? [...real, ...(await simulator.bluetooth.listDongles())] : real;
+  };
   const service = createHardwareService({
     ...ctx,
     buses: realBus ? [realBus] : [],
     simulator,
     openDriver: (link) => openKeyProgrammer(link),
+    bluetooth:
+      mode === 'off'
+        ? null
+        : {
+            listDongles,
+            openCentral: async (dongle) => simulator?.bluetooth.loopbackFor(dongle) ?? openNobleCentral(dongle),
+            logError: (error) => console.error('[porter] Bluetooth:', error),
+          },
   });
   if (simulator && realBus)
     void realBus.list().then(

@@ -138,5 +138,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'hardware.readerConfig': ({ programmerId }) => deps.hardware.readerConfig(programmerId),
     'hardware.configureReader': ({ programmerId, config }, ctx) => deps.hardware.configureReader(programmerId, config, actorOf(ctx)),
     'hardware.simulate': (action) => deps.hardware.simulate(action),
+    'hardware.bluetooth': () => deps.hardware.bluetooth(),
+    'hardware.useDongle': ({ dongleId }) => deps.hardware.useDongle(dongleId),
+    'hardware.startBluetoothRound': (_input, ctx) => deps.hardware.startBluetoothRound(actorOf(ctx)),
+    'hardware.stopBluetoothRound': () => deps.hardware.stopBluetoothRound(),
+    'hardware.commissionLock': ({ lockId, doorId, setupCode }, ctx) => deps.hardware.commissionLock(lockId, doorId, setupCode, actorOf(ctx)),
   };
 }

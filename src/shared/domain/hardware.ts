@@ -127,12 +127,34 @@ export const SimulatedFault = z.enum([
 ]);
 export type SimulatedFault = z.infer<typeof SimulatedFault>;
 
+/** Faults a simulated Bluetooth lock takes on request (docs/protocols/ble-lock.md says what each does). */
+export const SimulatedBluetoothFault = z.enum([
+  'out_of_range',
+  'back_in_range',
+  'link_drop_mid_commit',
+  'link_drop_before_commit',
+  'wrong_key',
+  'tampered_write',
+  'replayed_write',
+  'lock_full',
+  'low_battery',
+]);
+export type SimulatedBluetoothFault = z.infer<typeof SimulatedBluetoothFault>;
+
+/** The label of the simulator's factory-new Bluetooth lock: what a technician types to commission it. */
+export const simulatedSetupCode = '20261126';
+
 export const HardwareSimulation = z.discriminatedUnion('action', [
   z.object({ action: z.literal('plug') }).strict(),
   z.object({ action: z.literal('unplug'), programmerId: z.string().max(200) }).strict(),
   z.object({ action: z.literal('attach'), programmerId: z.string().max(200), doorId: Id }).strict(),
   z.object({ action: z.literal('detach'), programmerId: z.string().max(200) }).strict(),
   z.object({ action: z.literal('fault'), programmerId: z.string().max(200), fault: SimulatedFault }).strict(),
+  /** The technician walks to a floor: its Bluetooth locks come in range, the last floor's leave. */
+  z.object({ action: z.literal('ble_walk'), floorId: Id }).strict(),
+  z.object({ action: z.literal('ble_fault'), lockId: z.string().max(200), fault: SimulatedBluetoothFault }).strict(),
+  /** A factory-new lock (setup code `simulatedSetupCode`) comes in range, to be commissioned. */
+  z.object({ action: z.literal('ble_new_lock'), modelId: Id }).strict(),
 ]);
 export type HardwareSimulation = z.infer<typeof HardwareSimulation>;
 

@@ -1,4 +1,5 @@
 export * from './activity';
+export * from './bluetooth';
 export * from './community';
 export * from './credentials';
 export * from './hardware';

@@ -8,6 +8,7 @@ export type DoorFailureReason =
   | 'timeout'
   | 'transport'
   | 'programmer_busy'
+  | 'auth_failed'
   | 'no_door_attached'
   | 'battery_low'
   | 'no_free_slot'

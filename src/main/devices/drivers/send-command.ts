@@ -1,6 +1,8 @@
 import { assertNever } from '../../../shared/errors';
 import type { KeyProgrammerCommand, RefusalStatus } from '../keyprog/commands';
 import { HidSessionError } from '../session/hid-session-error';
+import { BleLinkError } from '../ble/gatt';
+import { BleSessionError } from '../ble/session/ble-session-error';
 import { DoorFailure, type DoorFailureReason } from './door-failure';
 
 /** What the driver needs of a session (HidSession has it): MSG exchanges, the device lock, closing. */
@@ -53,6 +55,8 @@ export async function send<Args, Result extends { readonly status: string }>(
 
 export function transportFailure(error: unknown): DoorFailure {
   if (error instanceof DoorFailure) return error;
+  if (error instanceof BleSessionError) return bleSessionFailure(error);
+  if (error instanceof BleLinkError) return bleLinkFailure(error);
   if (!(error instanceof HidSessionError)) return new DoorFailure('transport', error instanceof Error ? error.message : String(error));
   switch (error.code) {
     case 'disconnected':
@@ -65,6 +69,52 @@ export function transportFailure(error: unknown): DoorFailure {
     case 'channel_busy':
     case 'lock_required':
       return new DoorFailure('programmer_busy', 'Another window or program is using the programmer.');
+    default:
+      return new DoorFailure('transport', `${error.message}.`);
+  }
+}
+
+/**
+ * A Bluetooth lock's session. Whatever ended the session (the link, or the lock refusing a
+ * replayed or altered message and hanging up) is 'disconnected': nothing more can be read on
+ * it, so even a lost COMMIT answer is settled by the next session, which plans again from the
+ * checksum. A key the lock does not share is the technician's to fix, never a retry.
+ */
+function bleSessionFailure(error: BleSessionError): DoorFailure {
+  switch (error.code) {
+    case 'disconnected':
+    case 'closed':
+    case 'replay_refused':
+    case 'tampered':
+      return new DoorFailure('disconnected', `${error.message}.`);
+    case 'timeout':
+      return new DoorFailure('timeout', 'The lock stopped answering.');
+    case 'aborted':
+      return new DoorFailure('aborted', 'The job was stopped.');
+    case 'auth_failed':
+    case 'not_commissioned':
+    case 'already_commissioned':
+    case 'too_many_attempts':
+      return new DoorFailure('auth_failed', `${error.message}.`);
+    case 'unsupported_lock':
+      return new DoorFailure('protocol', `${error.message}.`);
+    default:
+      return new DoorFailure('transport', `${error.message}.`);
+  }
+}
+
+/** Connecting to a lock (the central's own errors, before any session). */
+function bleLinkFailure(error: BleLinkError): DoorFailure {
+  switch (error.code) {
+    case 'out_of_range':
+      return new DoorFailure('disconnected', 'The lock is out of Bluetooth range.');
+    case 'disconnected':
+    case 'gone':
+      return new DoorFailure('disconnected', `The Bluetooth link to the lock dropped (${error.message}).`);
+    case 'aborted':
+      return new DoorFailure('aborted', 'The job was stopped.');
+    case 'no_service':
+      return new DoorFailure('protocol', 'This Bluetooth device is not a Porter lock.');
     default:
       return new DoorFailure('transport', `${error.message}.`);
   }

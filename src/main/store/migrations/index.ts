@@ -4,6 +4,7 @@ import { doorHardware } from './003-door-hardware';
 import { outboxActor } from './004-outbox-actor';
 import { searchMerging } from './005-search-merging';
 import { credentialOrigin } from './006-credential-origin';
+import { lockKeys } from './007-lock-keys';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'outbox-actor', sql: outboxActor },
   { version: 5, name: 'search-merging', sql: searchMerging },
   { version: 6, name: 'credential-origin', sql: credentialOrigin },
+  { version: 7, name: 'lock-keys', sql: lockKeys },
 ];

@@ -1,0 +1,20 @@
+import type { Db } from './database';
+
+/** The key a commissioned Bluetooth lock opens sessions with, or null (never commissioned here). */
+export function lockKeyFor(db: Db, serial: string): Uint8Array | null {
+  const key = db.prepare('SELECT lock_key FROM lock_keys WHERE serial = ?').pluck().get(serial) as Buffer | undefined;
+  return key ? new Uint8Array(key) : null;
+}
+
+/** Kept before the key is sent to the lock: a lost answer is settled by opening a session with it. */
+export function saveLockKey(db: Db, serial: string, key: Uint8Array, at: string, by: string): void {
+  db.prepare(
+    `INSERT INTO lock_keys (serial, lock_key, commissioned_at, commissioned_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (serial) DO UPDATE SET lock_key = excluded.lock_key, commissioned_at = excluded.commissioned_at, commissioned_by = excluded.commissioned_by`,
+  ).run(serial, Buffer.from(key), at, by);
+}
+
+/** Doors with a lock serial, for matching what Bluetooth locks advertise (a hash of the serial). */
+export function doorSerials(db: Db): { doorId: string; serial: string }[] {
+  return db.prepare('SELECT id AS doorId, serial FROM doors WHERE serial IS NOT NULL').all() as { doorId: string; serial: string }[];
+}
