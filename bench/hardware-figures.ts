@@ -8,7 +8,7 @@ import type { SimHidLink } from '../src/main/devices/sim/sim-hid-link';
 import { SimKeyProgrammer } from '../src/main/devices/sim/sim-key-programmer';
 import type { Figure } from './stats';
 
-const reader: LockModel = {
+export const reader: LockModel = {
   id: 'kestrel-pr1',
   maker: 'Kestrel',
   name: 'PR-1 Perimeter reader',
@@ -17,7 +17,7 @@ const reader: LockModel = {
 };
 
 /** 250 PIN codes as a building's entrance reader holds them: a mix of permanent, temporary and recurring. */
-function pinEntries(count: number): TableEntry[] {
+export function pinEntries(count: number): TableEntry[] {
   return Array.from({ length: count }, (_, i): TableEntry => {
     const pin = String(100000 + i * 37).padStart(6, '0');
     const kind = i % 3;

@@ -16,6 +16,7 @@ import { freshScaleDataDir } from './scale-data';
 import type { Figure } from './stats';
 import { storeFigures } from './store-figures';
 import { syncFigures } from './sync-figures';
+import { bluetoothFigures } from './bluetooth-figures';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false } } });
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   report(await eventLoopFigures(() => freshScaleDataDir(units)));
   report(await hardwareFigures());
+  report(await bluetoothFigures());
   // The sync figures start a cloud and consoles of their own; asked for with --sync.
   if (values.sync) report(await syncFigures(Number(values.changes)));
   const out = path.resolve('bench/results', `${new Date().toISOString().replaceAll(':', '-')}.json`);
