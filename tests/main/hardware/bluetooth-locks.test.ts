@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BluetoothLock, BluetoothOverview } from '../../../src/shared/domain';
+import { simulatedSetupCode, type BluetoothLock, type BluetoothOverview } from '../../../src/shared/domain';
 import { openHardwareConsole, type HardwareConsole } from '../../helpers/hardware-console';
 import { comboUnit, jane } from '../../helpers/test-console';
 
@@ -43,4 +43,80 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
     expect((await c.call('units.get', { unitId: comboUnit })).unit).toMatchObject({ doorStatus: 'in_sync', pendingSince: null });
     await untilBluetooth(c, (o) => o.locks.find((l) => l.id === pending.id && !l.pending));
   });
+
+  it('a link lost mid-commit ends the job interrupted; Resume credits the commit that landed', async () => {
+    t = openHardwareConsole();
+    const c = t;
+    const doorId = unitDoor(c, comboUnit);
+    await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
+    const lock = await untilBluetooth(c, (o) => o.locks.find((l) => l.door?.id === doorId && l.pending));
+    await c.call('hardware.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'link_drop_mid_commit' });
+    await c.call('hardware.program', { programmerId: lock.id });
+    const interrupted = await jobEnded(c, lock.id);
+    expect(interrupted).toMatchObject({ status: 'interrupted', error: { message: expect.any(String), advice: expect.any(String) } });
+    expect((await c.call('units.get', { unitId: comboUnit })).unit.doorStatus).toBe('pending');
+
+    await untilBluetooth(c, (o) => o.locks.find((l) => l.id === lock.id));
+    const resumed = await c.call('hardware.resume', { programmerId: lock.id });
+    expect(resumed.id).toBe(interrupted.id);
+    expect(await jobEnded(c, lock.id)).toMatchObject({ status: 'succeeded' });
+    expect((await c.call('units.get', { unitId: comboUnit })).unit.doorStatus).toBe('in_sync');
+  });
+
+  it('a lock holding another key is refused: the job fails with advice and the door stays pending', async () => {
+    t = openHardwareConsole();
+    const c = t;
+    const doorId = unitDoor(c, comboUnit);
+    await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
+    const lock = await untilBluetooth(c, (o) => o.locks.find((l) => l.door?.id === doorId && l.pending));
+    await c.call('hardware.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'wrong_key' });
+    await c.call('hardware.program', { programmerId: lock.id });
+    expect(await jobEnded(c, lock.id)).toMatchObject({ status: 'failed', steps: [expect.objectContaining({ name: 'Connect and authenticate', status: 'failed' }), ...Array(4).fill(expect.anything())] });
+    expect((await c.call('units.get', { unitId: comboUnit })).unit.doorStatus).toBe('pending');
+  });
+
+  it('commissions a factory-new lock with its label’s setup code; a wrong code changes nothing', async () => {
+    t = openHardwareConsole();
+    const c = t;
+    await untilBluetooth(c, (o) => o.state === 'scanning' && o.locks.length > 0);
+    await c.call('hardware.simulate', { action: 'ble_new_lock', modelId: 'kestrel-kb500' });
+    const fresh = await untilBluetooth(c, (o) => o.locks.find((l) => !l.commissioned));
+    expect(fresh).toMatchObject({ serial: null, door: null, pending: false });
+    const doorId = unitDoor(c, comboUnit);
+    await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
+    const before = c.db.prepare('SELECT serial FROM doors WHERE id = ?').pluck().get(doorId);
+
+    const wrong = await c.core.dispatch('hardware.commissionLock', { lockId: fresh.id, doorId, setupCode: '11112222' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'device', field: 'setupCode' } });
+    expect(c.db.prepare('SELECT serial FROM doors WHERE id = ?').pluck().get(doorId)).toBe(before);
+
+    await c.call('hardware.commissionLock', { lockId: fresh.id, doorId, setupCode: simulatedSetupCode });
+    const commissioned = await untilBluetooth(c, (o) => o.locks.find((l) => l.id === fresh.id && l.commissioned && l.door?.id === doorId));
+    // A new lock holds nothing yet: the door (with Jane’s code) is pending until programmed.
+    expect(commissioned.pending).toBe(true);
+    await c.call('hardware.program', { programmerId: fresh.id });
+    expect(await jobEnded(c, fresh.id)).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('a round programs every pending door in range, one after another, and sums up', async () => {
+    t = openHardwareConsole();
+    const c = t;
+    for (const unitId of ['north-201', 'north-202', 'north-203'])
+      await c.call('access.grant', { unitId, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
+    const doors = ['north-201', 'north-202', 'north-203'].map((u) => unitDoor(c, u));
+    await untilBluetooth(c, (o) => doors.every((d) => o.locks.some((l) => l.door?.id === d && l.pending)));
+    const started = await c.call('hardware.startBluetoothRound', {});
+    expect(started.round?.doors.length).toBeGreaterThanOrEqual(3);
+    const round = await untilBluetooth(c, (o) => o.round?.status === 'finished' && o.round);
+    for (const d of doors) expect(round.doors.find((x) => x.door.id === d)?.status).toBe('succeeded');
+    const after = await c.call('hardware.bluetooth', {});
+    expect(after.locks.filter((l) => l.pending)).toEqual([]);
+  });
 });
+
+async function jobEnded(c: HardwareConsole, lockId: string) {
+  return untilBluetooth(c, (o) => {
+    const job = o.locks.find((l) => l.id === lockId)?.job;
+    return job && job.status !== 'running' ? job : null;
+  });
+}

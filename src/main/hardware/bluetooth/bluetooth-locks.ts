@@ -13,6 +13,8 @@ import { latestJobForDoor } from '../../store/door-jobs-repo';
 import { assignSerial, doorById, type DoorHardwareRecord } from '../../store/door-table-repo';
 import { lockKeyFor, saveLockKey } from '../../store/lock-keys-repo';
 import { runUserAction } from '../../store/user-action';
+import { tableChecksum } from '../../devices/keyprog/credential-table';
+import { desiredTable } from '../door-plan';
 import { jobError } from '../failure-advice';
 import { jobView } from '../hardware-views';
 import type { StartedJob } from '../job-runner';
@@ -99,6 +101,15 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
     return central.connect(peripheralId, lockServiceUuid, AbortSignal.any([signal, AbortSignal.timeout(connectTimeoutMs)]));
   };
 
+  const opensWith = async (peripheralId: string, key: Uint8Array, signal: AbortSignal): Promise<boolean> => {
+    try {
+      await (await openBleLockSession(await connect(peripheralId, signal), key, signal)).close();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const lockView = (lockId: string): BluetoothLock => {
     const { lock, lastHeardAt } = heard.get(lockId)!;
     const known = directory.lookup(lockId, Date.now());
@@ -112,11 +123,22 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
       batteryPercent: lock.batteryPercent,
       commissioned: lock.commissioned,
       door: door ? { id: door.id, name: door.name, kind: door.kind, buildingName: buildingOf(door) } : null,
-      pending: door ? isPending(door, lock.tableChecksum) : false,
+      pending: door ? desiredChecksum(door) !== lock.tableChecksum : false,
       lastHeardAt: new Date(lastHeardAt).toISOString(),
       busy: running(lockId),
       job: latest ? jobView(db, latest) : null,
     };
+  };
+
+  // The table a door should hold, as its checksum: a lock advertising another one is pending
+  // (changes it lacks, a reset, a new lock). Kept per desired version: grants change it.
+  const desired = new Map<string, { version: number; checksum: number }>();
+  const desiredChecksum = (door: DoorHardwareRecord): number => {
+    const known = desired.get(door.id);
+    if (known?.version === door.desiredVersion) return known.checksum;
+    const checksum = tableChecksum(desiredTable(db, door.id, deps.community().timeZone));
+    desired.set(door.id, { version: door.desiredVersion, checksum });
+    return checksum;
   };
 
   const buildingOf = (door: DoorHardwareRecord): string | null =>
@@ -190,7 +212,11 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
         // Kept before it goes out: if the answer is lost, a session with it tells whether the lock took it.
         const key = newLockKey();
         saveLockKey(db, info.serial, key, deps.now().toISOString(), actor.name);
-        await provisionLock(connection, setupCode, key, signal);
+        await provisionLock(connection, setupCode, key, signal).catch(async (error: unknown) => {
+          // The answer was lost with the link (the lock hangs up once it has its key): a
+          // session with the new key settles whether the lock took it, as a checksum settles a commit.
+          if (!['disconnected', 'timeout'].includes(transportFailure(error).reason) || !(await opensWith(lock.peripheralId, key, signal))) throw error;
+        });
         runUserAction(db, () => {
           assignSerial(db, door.id, info.serial);
           const at = deps.now().toISOString();
@@ -230,11 +256,3 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
 }
 
 export type BluetoothLocks = ReturnType<typeof createBluetoothLocks>;
-
-/**
- * Pending: the console holds changes the door has not had, or the lock holds a table the
- * console did not write (a reset lock, or one changed by something else).
- */
-function isPending(door: DoorHardwareRecord, advertisedChecksum: number): boolean {
-  return door.reportedVersion === null || door.desiredVersion > door.reportedVersion || (door.reportedChecksum !== null && door.reportedChecksum !== advertisedChecksum);
-}
