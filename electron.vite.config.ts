@@ -27,7 +27,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), 'core-worker': resolve('src/main/core-worker/worker-entry.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          'core-worker': resolve('src/main/core-worker/worker-entry.ts'),
+          'ble-host': resolve('src/main/devices/links/ble-host/ble-host-main.ts'),
+        },
       },
     },
   },

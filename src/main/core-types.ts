@@ -2,6 +2,7 @@ import type { EventName, EventPayload } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import type { StaffMember } from '../shared/domain';
 import type { HardwareMode } from './hardware/start-hardware';
+import type { BleHostEntry } from './devices/links/ble-host/remote-central';
 import type { SecretStore } from './secrets/secret-store';
 
 export interface CoreOptions {
@@ -30,6 +31,11 @@ export interface CoreOptions {
    * 'off' (the default for tests of other things) no hardware at all.
    */
   hardware?: HardwareMode;
+  /**
+   * Where the BLE stack runs: in a process of its own from this entry (a core in a worker
+   * thread, as in Electron), or, unset, in the core's own thread (the browser host, tests).
+   */
+  bleHost?: BleHostEntry;
   /**
    * Where the cloud token is kept: 'keychain' (the hosts: the OS keychain through keytar; a
    * name, so it crosses to the core's worker thread) or a store of the test's. Unset: no sync

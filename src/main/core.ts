@@ -44,7 +44,7 @@ export function createCore(options: CoreOptions): Core {
     if (topics.includes('credentials') || topics.includes('community') || topics.includes('doors')) sync?.kick();
   };
   const accessContext = { db, now, community: () => community };
-  const hardware = startHardware({ ...accessContext, changed }, options.hardware ?? 'off');
+  const hardware = startHardware({ ...accessContext, changed }, options.hardware ?? 'off', options.bleHost);
   if (options.secrets) {
     sync = createSyncEngine({
       ctx: { ...accessContext, guidelinesChanged: (guidelines) => (community = { ...community, guidelines }) },

@@ -7,4 +7,7 @@ import path from 'node:path';
 import { startCoreWorker } from './core-worker/start-core-worker';
 import { runPorter } from './electron/start';
 
-runPorter({ createCore: (options) => startCoreWorker(options, path.join(__dirname, 'core-worker.js')) });
+// The BLE stack cannot run in the core's worker thread (its serial port polls libuv's main
+// loop): the core starts it in a process of its own from this entry.
+const bleHost = { path: path.join(__dirname, 'ble-host.js') };
+runPorter({ createCore: (options) => startCoreWorker({ ...options, bleHost }, path.join(__dirname, 'core-worker.js')) });

@@ -1,3 +1,4 @@
+import type { BleHostEntry } from '../../src/main/devices/links/ble-host/remote-central';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract';
 import type { DoorJob, HardwareOverview, Programmer } from '../../src/shared/domain';
 import { openTestConsole, type TestConsole } from './test-console';
@@ -14,8 +15,8 @@ export interface HardwareConsole extends TestConsole {
   finished(programmerId: string): Promise<DoorJob>;
 }
 
-export function openHardwareConsole(): HardwareConsole {
-  const t = openTestConsole(undefined, { hardware: 'simulated' });
+export function openHardwareConsole(options: { bleHost?: BleHostEntry } = {}): HardwareConsole {
+  const t = openTestConsole(undefined, { hardware: 'simulated', ...options });
   const call = async <C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> => {
     const answer = await t.core.dispatch(command, input);
     if (!answer.ok) throw Object.assign(new Error(`${command}: ${answer.error.message}`), { code: answer.error.code });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { BleHostEntry } from '../../src/main/devices/links/ble-host/remote-central';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../src/main/core';
@@ -28,7 +29,7 @@ export const avery: StaffMember = { id: 'avery', name: 'Avery Brooks', role: 'ad
 /** A console on the demo community in its own temporary data folder. */
 export function openTestConsole(
   operator: StaffMember | null = avery,
-  options: { now?: () => Date; beforeOpen?: (db: Db) => void; hardware?: HardwareMode; secrets?: SecretStore; syncFetch?: typeof fetch; syncLongPollSeconds?: number } = {},
+  options: { now?: () => Date; beforeOpen?: (db: Db) => void; hardware?: HardwareMode; secrets?: SecretStore; syncFetch?: typeof fetch; syncLongPollSeconds?: number; bleHost?: BleHostEntry } = {},
 ): TestConsole {
   const dataDir = tempDir();
   if (options.beforeOpen) {
@@ -39,7 +40,7 @@ export function openTestConsole(
     db.close();
   }
   const errors: unknown[] = [];
-  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, hardware: options.hardware, secrets: options.secrets, syncFetch: options.syncFetch, syncIntervalMs: 3_600_000, syncLongPollSeconds: options.syncLongPollSeconds ?? 0, logError: (_c, e) => errors.push(e) });
+  const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, hardware: options.hardware, bleHost: options.bleHost, secrets: options.secrets, syncFetch: options.syncFetch, syncIntervalMs: 3_600_000, syncLongPollSeconds: options.syncLongPollSeconds ?? 0, logError: (_c, e) => errors.push(e) });
   const db = openDatabase({ dataDir });
   return {
     core,

@@ -4,6 +4,7 @@ import { openKeyProgrammer } from '../devices/drivers/open-key-programmer';
 import type { BleDongleInfo } from '../devices/ble/gatt';
 import { listBleDongles } from '../devices/links/ble-dongles';
 import { createNodeHidBus } from '../devices/links/node-hid-bus';
+import { openRemoteCentral, type BleHostEntry } from '../devices/links/ble-host/remote-central';
 import { openNobleCentral } from '../devices/links/noble-central';
 import { createHardwareService, type HardwareService } from './hardware-service';
 import { createSimulator } from './simulated-hardware';
@@ -15,7 +16,7 @@ export type HardwareMode = 'auto' | 'simulated' | 'off';
  * programmer is plugged in only when the first listing finds no real one, so the simulator is
  * never chosen silently over a programmer that is there (and the page labels it "Simulated").
  */
-export function startHardware(ctx: AccessContext & { changed: (topics: DataTopic[]) => void }, mode: HardwareMode): HardwareService {
+export function startHardware(ctx: AccessContext & { changed: (topics: DataTopic[]) => void }, mode: HardwareMode, bleHost?: BleHostEntry): HardwareService {
   const realBus = mode === 'auto' ? createNodeHidBus() : null;
   const simulator = mode === 'off' ? null : createSimulator(ctx);
   // Like the programmer: the simulated dongle only when the first listing finds no real one.
@@ -35,7 +36,7 @@ export function startHardware(ctx: AccessContext & { changed: (topics: DataTopic
         ? null
         : {
             listDongles,
-            openCentral: async (dongle) => simulator?.bluetooth.loopbackFor(dongle) ?? openNobleCentral(dongle),
+            openCentral: async (dongle) => simulator?.bluetooth.loopbackFor(dongle) ?? (bleHost ? openRemoteCentral(dongle, bleHost) : openNobleCentral(dongle)),
             logError: (error) => console.error('[porter] Bluetooth:', error),
           },
   });
