@@ -1,8 +1,15 @@
 import { assertNever } from '../../shared/errors';
 import { DoorFailure, type DoorFailureReason } from '../devices/drivers/door-failure';
 
+/** How the console reached the door: a programmer's cable, or a Bluetooth dongle's radio. */
+export type DoorLink = 'cable' | 'radio';
+
 /** What the technician reads when a job stops: what happened, then what to do. */
-export function adviceFor(reason: DoorFailureReason): string {
+export function adviceFor(reason: DoorFailureReason, over: DoorLink = 'cable'): string {
+  if (over === 'radio') {
+    if (reason === 'disconnected') return 'Move closer to the lock (a few metres, no metal door in between), wait for it to show in range, then press Resume.';
+    if (reason === 'timeout' || reason === 'transport') return 'The Bluetooth link was unreliable. Move closer to the lock, then press Resume.';
+  }
   switch (reason) {
     case 'disconnected':
       return 'Reconnect the programmer and the door cable, then press Resume.';
@@ -39,7 +46,7 @@ export function adviceFor(reason: DoorFailureReason): string {
 }
 
 /** Any error from a job as the technician sees it; the unexpected ones say so plainly. */
-export function jobError(error: unknown): { message: string; advice: string } {
-  if (error instanceof DoorFailure) return { message: error.message, advice: adviceFor(error.reason) };
+export function jobError(error: unknown, over: DoorLink = 'cable'): { message: string; advice: string } {
+  if (error instanceof DoorFailure) return { message: error.message, advice: adviceFor(error.reason, over) };
   return { message: 'Porter hit an unexpected problem running this job.', advice: 'Press Resume to try again; if it fails again, report it with the time.' };
 }

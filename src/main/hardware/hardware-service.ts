@@ -97,6 +97,7 @@ export function createHardwareService(deps: HardwareDeps) {
     return {
       door: assignedDoor(p),
       busy: () => isBusy(p),
+      over: 'cable',
       leadSteps: [],
       open: async () => driver,
       // The page shows the door as it is now, not as it was before the job.
@@ -117,11 +118,11 @@ export function createHardwareService(deps: HardwareDeps) {
     resumes: JobRecord | null = null,
   ): StartedJob => {
     const target = targetFor(id);
-    if (target.busy()) throw new PorterError('not_allowed', 'A job is already running there; wait for it to finish.');
+    if (target.busy()) throw new PorterError('not_allowed', 'This programmer or lock is already running a job; wait for it to finish.');
     const { door, leadSteps } = target;
     const started = startJob(
       { db, now: deps.now, onChange: () => notify() },
-      { kind, doorId: door.id, actor, steps: [...leadSteps, ...steps], resumes: resumes ?? undefined },
+      { kind, doorId: door.id, actor, steps: [...leadSteps, ...steps], resumes: resumes ?? undefined, over: target.over },
       async (control) => {
         try {
           const driver = await target.open(control);

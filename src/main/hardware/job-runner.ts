@@ -3,7 +3,7 @@ import type { JobKind, JobStep, StaffMember } from '../../shared/domain';
 import { DoorFailure } from '../devices/drivers/door-failure';
 import type { Db } from '../store/database';
 import { insertJob, saveJob, stepsProgress, type JobPlan, type JobRecord } from '../store/door-jobs-repo';
-import { jobError } from './failure-advice';
+import { jobError, type DoorLink } from './failure-advice';
 
 /** What a job's body uses to report: step by step, and progress within a step. */
 export interface JobControl {
@@ -38,7 +38,7 @@ export interface StartedJob {
  */
 export function startJob(
   deps: JobDeps,
-  job: { kind: JobKind; doorId: string; actor: StaffMember; steps: string[]; resumes?: JobRecord },
+  job: { kind: JobKind; doorId: string; actor: StaffMember; steps: string[]; resumes?: JobRecord; over?: DoorLink },
   body: (control: JobControl) => Promise<string | null>,
 ): StartedJob {
   const abort = new AbortController();
@@ -101,7 +101,7 @@ export function startJob(
     (error: unknown) => {
       const interrupted = error instanceof DoorFailure && ['disconnected', 'timeout', 'transport', 'aborted'].includes(error.reason);
       record.status = interrupted ? 'interrupted' : 'failed';
-      record.error = jobError(error);
+      record.error = jobError(error, job.over);
       record.steps = record.steps.map((s) => (s.status === 'running' ? { ...s, status: 'failed' } : s));
       return record;
     },

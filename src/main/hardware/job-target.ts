@@ -1,5 +1,6 @@
 import type { KeyProgrammerDriver } from '../devices/drivers/key-programmer-driver';
 import type { DoorHardwareRecord } from '../store/door-table-repo';
+import type { DoorLink } from './failure-advice';
 import type { JobControl, StartedJob } from './job-runner';
 
 /**
@@ -11,6 +12,8 @@ export interface JobTarget {
   /** The door the lock is assigned to. */
   door: DoorHardwareRecord;
   busy(): boolean;
+  /** What the advice after a failure talks about. */
+  over: DoorLink;
   leadSteps: readonly string[];
   /** The driver for the job, marking the lead steps as it goes; given back by `release`. */
   open(control: JobControl): Promise<KeyProgrammerDriver>;

@@ -167,6 +167,7 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
       return {
         door,
         busy: () => running(lock.lockId),
+        over: 'radio',
         leadSteps: ['Connect and authenticate'],
         async open(control) {
           control.step(0);
@@ -231,7 +232,7 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
         directory.invalidate();
       } catch (error) {
         if (error instanceof PorterError) throw error;
-        const { message, advice } = jobError(transportFailure(error));
+        const { message, advice } = jobError(transportFailure(error), 'radio');
         throw new PorterError('device', `${message} ${advice}`, 'setupCode');
       } finally {
         listChanged();
