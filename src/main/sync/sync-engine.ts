@@ -62,6 +62,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let waiting: AbortController | null = null;
   /** A local change arrived while a round ran: send it straight after. */
   let kicked = false;
+  /** Whether the cloud holds pulls for news, as the last waiting round found (null: not asked yet). */
+  let cloudHolds: boolean | null = null;
   let closed = false;
 
   const recordRejections = (rejected: MutationResult[]): void => {
@@ -129,9 +131,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       waiting = waitSeconds > 0 ? stop : null;
       try {
         const held = await round(setup, waiting ? { seconds: waitSeconds, stop: stop.signal } : undefined);
+        if (waiting && !stop.signal.aborted) cloudHolds = held;
         failures = 0;
         status = { state: 'online', lastSyncAt: now().toISOString(), lastError: null, nextTryAt: null };
-        schedule(kicked ? kickDelayMs : held ? 0 : intervalMs);
+        // Straight back to waiting for news while the cloud holds; otherwise a polling round.
+        schedule(kicked ? kickDelayMs : longPollSeconds > 0 && cloudHolds !== false ? 0 : intervalMs);
       } catch (error) {
         if (closed) return;
         failures++;
