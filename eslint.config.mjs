@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const hardware = ['node-hid', 'usb', '@stoprocent/noble', '@stoprocent/bluetooth-hci-socket'];
+const hardware = ['node-hid', 'usb', 'serialport', '@stoprocent/noble', '@stoprocent/bluetooth-hci-socket'];
 const ban = (names, message) => names.map((name) => ({ name, message }));
 const noHardware = ban(hardware, 'Hardware libraries live only in src/main/devices/links.');
 const noElectron = ban(['electron'], 'The core runs in plain Node: electron only in src/main/index.ts, src/main/electron and src/main/ipc.');

@@ -6,6 +6,7 @@ import { createLink, discoverService, nobleUuid, settleCancelledAttempt } from '
 import { NobleGattConnection } from './noble-connection';
 import { serialPortClosed, serialPortOf } from './noble-internals';
 import { NobleScan } from './noble-scan';
+import { watchSerialPortRemoval } from './serial-port-removal';
 import { watchUsbDetach } from './usb-detach';
 
 export interface NobleCentralOptions {
@@ -46,7 +47,9 @@ class NobleCentral implements BleCentral {
   private readonly goneListeners = new Set<() => void>();
   private connecting: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | null = null;
-  private readonly unwatchUsb: () => void;
+  /** Aborted when the dongle goes or the central closes: ends a connection attempt in flight. */
+  private readonly lifetime = new AbortController();
+  private readonly unwatchPort: () => void;
   private readonly onState = (state: AdapterState) => this.stateChanged(state);
 
   constructor(
@@ -56,13 +59,15 @@ class NobleCentral implements BleCentral {
     this.scan = new NobleScan(noble);
     // Listening for stateChange is what makes noble open the dongle.
     noble.on('stateChange', this.onState);
-    this.unwatchUsb = dongle.transport === 'usb' ? watchUsbDetach(dongle, () => this.gone()) : () => undefined;
+    // noble notices neither a USB dongle nor a serial one going away: the central watches for it.
+    this.unwatchPort = dongle.transport === 'usb' ? watchUsbDetach(dongle, () => this.gone()) : watchSerialPortRemoval(dongle.port!, () => this.gone());
   }
 
   poweredOn(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       const finish = (error: Error | null) => {
         clearTimeout(timer);
+        unsubscribeGone();
         this.noble.removeListener('stateChange', onState);
         signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
@@ -74,6 +79,7 @@ class NobleCentral implements BleCentral {
       };
       const onAbort = () => finish(new BleLinkError('aborted', 'Opening the dongle was aborted'));
       const timer = setTimeout(() => finish(new BleLinkError('gone', `The dongle did not power on within ${timeoutMs} ms`)), timeoutMs);
+      const unsubscribeGone = this.onGone(() => finish(this.goneError()));
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       this.noble.on('stateChange', onState);
@@ -111,19 +117,22 @@ class NobleCentral implements BleCentral {
     if (signal.aborted) throw new BleLinkError('aborted', 'Aborted before connecting');
     if (this.connections.has(peripheralId)) throw new Error(`Already connected to ${peripheralId}`);
     const resumeScan = this.scan.pause();
+    const attempt = AbortSignal.any([signal, this.lifetime.signal]);
     let peripheral: Peripheral | null = null;
     try {
       await this.scan.idle();
-      peripheral = await createLink(this.noble, peripheralId, signal);
-      const { characteristics, mtu } = await discoverService(peripheral, serviceUuid, signal);
+      peripheral = await createLink(this.noble, peripheralId, attempt);
+      const { characteristics, mtu } = await discoverService(peripheral, serviceUuid, attempt);
       const connection = new NobleGattConnection(this.noble, peripheral, characteristics, mtu);
       this.connections.set(peripheralId, connection);
       connection.onDisconnect(() => this.connections.delete(peripheralId));
       return connection;
     } catch (error) {
       if (peripheral && peripheral.state === 'connected') peripheral.disconnect();
-      if (!peripheral && signal.aborted) await settleCancelledAttempt(this.noble, peripheralId);
-      throw this.state === 'gone' ? this.goneError() : error;
+      if (!peripheral && attempt.aborted) await settleCancelledAttempt(this.noble, peripheralId);
+      if (this.state === 'gone') throw this.goneError();
+      if (this.state === 'closed') throw new BleLinkError('gone', 'The central was closed');
+      throw error;
     } finally {
       resumeScan();
     }
@@ -136,8 +145,9 @@ class NobleCentral implements BleCentral {
 
   /** The dongle went (unplugged, its port closed): links and scans end, and the central closes. */
   private gone(): void {
-    if (this.state !== 'open') return;
+    if (this.state !== 'open' && this.state !== 'opening') return;
     this.state = 'gone';
+    this.lifetime.abort();
     for (const connection of this.connections.values()) connection.dropped('dongle_gone');
     this.scan.gone();
     for (const listener of [...this.goneListeners]) listener();
@@ -148,14 +158,15 @@ class NobleCentral implements BleCentral {
   private async release(): Promise<void> {
     const wasOpen = this.state === 'open';
     if (this.state !== 'gone') this.state = 'closed';
+    this.lifetime.abort();
     if (wasOpen) {
       // Say goodbye while the port is open, so the controller does not keep links and scans alive.
       const goodbye = Promise.all([...this.connections.values()].map((connection) => connection.disconnect()));
-      await Promise.race([Promise.all([goodbye, this.scan.stopAll()]), delay(goodbyeLimitMs)]);
+      await within(goodbyeLimitMs, Promise.all([goodbye, this.scan.stopAll()]));
     }
     this.scan.gone();
     this.noble.removeListener('stateChange', this.onState);
-    this.unwatchUsb();
+    this.unwatchPort();
     const port = serialPortOf(this.noble);
     try {
       this.noble.stop();
@@ -176,6 +187,10 @@ class NobleCentral implements BleCentral {
   }
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits for `work`, but no longer than `ms`. */
+async function within(ms: number, work: Promise<unknown>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, limit]);
+  clearTimeout(timer);
 }

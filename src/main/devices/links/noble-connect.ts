@@ -17,6 +17,7 @@ export function nobleUuid(uuid: string): string {
  */
 export function createLink(noble: Noble, peripheralId: string, signal: AbortSignal): Promise<Peripheral> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new BleLinkError('aborted', 'Aborted before connecting'));
     const onAbort = () => noble.cancelConnect(peripheralId);
     signal.addEventListener('abort', onAbort, { once: true });
     noble.connect(peripheralId, {}, (error, peripheral) => {

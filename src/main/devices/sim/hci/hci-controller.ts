@@ -3,7 +3,7 @@ import { AdvertisingEventType, advertisingReportEvents, AdvertisingSchedule, typ
 import { identityAnswer } from './controller-identity';
 import { defaultTiming, SCAN_TICK_MS, type ControllerTiming } from './controller-timing';
 import { H4Reader } from './h4-reader';
-import { commandComplete, commandStatus, HciStatus, Opcode } from './hci-wire';
+import { commandComplete, HciStatus, Opcode } from './hci-wire';
 import { ConnectionCommands, type Initiation } from './connection-commands';
 import type { LeLink, LinkStats } from './le-link';
 
@@ -36,7 +36,7 @@ export class SimulatedHciController {
   private readonly reader = new H4Reader();
   private readonly schedule: AdvertisingSchedule;
   private readonly connections: ConnectionCommands;
-  private readonly stats_: ControllerStats = { connectionEvents: 0, pdusToPeripheral: 0, pdusToCentral: 0, advertisingReports: 0 };
+  private readonly counters: ControllerStats = { connectionEvents: 0, pdusToPeripheral: 0, pdusToCentral: 0, advertisingReports: 0 };
   private scan = { enabled: false, active: true, filterDuplicates: false, reported: new Set<string>() };
   private scanTimer: ReturnType<typeof setInterval> | null = null;
   private unplugged = false;
@@ -46,7 +46,7 @@ export class SimulatedHciController {
     this.address = options.address ?? 'c0:de:00:00:00:01';
     const random = options.random ?? Math.random;
     this.schedule = new AdvertisingSchedule(this.timing.advertisingIntervalMs, random);
-    this.connections = new ConnectionCommands(this.timing, (bytes) => this.transmit(bytes), this.stats_, () => this.updateScanTimer());
+    this.connections = new ConnectionCommands(this.timing, (bytes) => this.transmit(bytes), this.counters, () => this.updateScanTimer());
     for (const peripheral of options.peripherals ?? []) this.addPeripheral(peripheral);
   }
 
@@ -76,7 +76,7 @@ export class SimulatedHciController {
   }
 
   stats(): ControllerStats {
-    return { ...this.stats_ };
+    return { ...this.counters };
   }
 
   /** The dongle is pulled out: it says nothing more, and every link is gone. */
@@ -151,7 +151,7 @@ export class SimulatedHciController {
       if (this.connections.initiation && this.tryConnect(this.connections.initiation, peripheral)) continue;
       if (this.scan.enabled) reports.push(...this.reportsOf(peripheral));
     }
-    this.stats_.advertisingReports += reports.length;
+    this.counters.advertisingReports += reports.length;
     for (const event of advertisingReportEvents(reports)) this.transmit(event);
   }
 

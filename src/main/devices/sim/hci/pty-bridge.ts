@@ -6,6 +6,9 @@ import type { BleDongleInfo, VirtualPeripheral } from '../../ble/gatt';
 import type { ControllerTiming } from './controller-timing';
 import { SimulatedHciController } from './hci-controller';
 
+/** What may wait in the pipe to socat when no stack reads the port. */
+const unreadLimit = 1 << 20;
+
 export interface SimulatedDongleOptions extends Partial<ControllerTiming> {
   peripherals?: readonly VirtualPeripheral[];
   /** The dongle's public address. */
@@ -47,6 +50,8 @@ export async function startSimulatedDongle(options: SimulatedDongleOptions = {})
   stdin.on('error', () => undefined); // EPIPE once socat is gone: the dongle is unplugged anyway
   // One write per turn of the event loop, not one per HCI packet: fewer, larger pty reads.
   const write = (bytes: Uint8Array) => {
+    // Nobody reads the port (no central has it open): bytes are lost, as on a real UART.
+    if (stdin.writableLength > unreadLimit) return;
     if (stdin.writableCorked === 0) {
       stdin.cork();
       process.nextTick(() => stdin.uncork());
