@@ -39,7 +39,7 @@ export async function programDoor(
   }
   const plan = planProgram(ctx.db, door, ctx.community().timeZone, described.table.checksum, at);
   control.plan({ version: plan.version, at: plan.at, baseChecksum: plan.baseChecksum, targetChecksum: plan.targetChecksum });
-  control.finish(0, `${described.table.usedSlots} credentials on the door, ${plan.desiredCount} wanted`);
+  control.finish(0, `${described.table.usedSlots} on the door, ${plan.desiredCount} wanted`);
 
   const nothingToWrite = plan.puts.length === 0 && plan.deletes.length === 0 && plan.baseChecksum === plan.targetChecksum;
   if (nothingToWrite) {

@@ -48,9 +48,7 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
   it('runs the BLE stack in a process of its own when asked (as the Electron core in its worker thread does)', async () => {
     t = openHardwareConsole({ bleHost: { path: path.resolve('src/main/devices/links/ble-host/ble-host-main.ts'), execArgv: ['--import', 'tsx'] } });
     const c = t;
-    const doorId = unitDoor(c, comboUnit);
-    await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
-    const lock = await untilBluetooth(c, (o) => o.locks.find((l) => l.door?.id === doorId && l.pending));
+    const lock = await grantedAndPending(c);
     await c.call('hardware.program', { programmerId: lock.id });
     expect(await jobEnded(c, lock.id)).toMatchObject({ status: 'succeeded' });
     expect((await c.call('units.get', { unitId: comboUnit })).unit.doorStatus).toBe('in_sync');
@@ -59,9 +57,7 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
   it('a link lost mid-commit ends the job interrupted; Resume credits the commit that landed', async () => {
     t = openHardwareConsole();
     const c = t;
-    const doorId = unitDoor(c, comboUnit);
-    await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
-    const lock = await untilBluetooth(c, (o) => o.locks.find((l) => l.door?.id === doorId && l.pending));
+    const lock = await grantedAndPending(c);
     await c.call('hardware.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'link_drop_mid_commit' });
     await c.call('hardware.program', { programmerId: lock.id });
     const interrupted = await jobEnded(c, lock.id);
@@ -78,9 +74,7 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
   it('a lock holding another key is refused: the job fails with advice and the door stays pending', async () => {
     t = openHardwareConsole();
     const c = t;
-    const doorId = unitDoor(c, comboUnit);
-    await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
-    const lock = await untilBluetooth(c, (o) => o.locks.find((l) => l.door?.id === doorId && l.pending));
+    const lock = await grantedAndPending(c);
     await c.call('hardware.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'wrong_key' });
     await c.call('hardware.program', { programmerId: lock.id });
     expect(await jobEnded(c, lock.id)).toMatchObject({ status: 'failed', steps: [expect.objectContaining({ name: 'Connect and authenticate', status: 'failed' }), ...Array(4).fill(expect.anything())] });
@@ -125,6 +119,13 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
     await untilBluetooth(c, (o) => o.locks.length > 0 && o.locks.every((l) => !l.pending));
   });
 });
+
+/** Jane gets a code on the combined lock of north-204: its Bluetooth lock, heard pending. */
+async function grantedAndPending(c: HardwareConsole): Promise<BluetoothLock> {
+  const doorId = unitDoor(c, comboUnit);
+  await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
+  return untilBluetooth(c, (o) => o.state === 'scanning' && o.locks.find((l) => l.door?.id === doorId && l.pending));
+}
 
 async function jobEnded(c: HardwareConsole, lockId: string) {
   return untilBluetooth(c, (o) => {

@@ -85,8 +85,9 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
     },
   });
 
+  // Also while locks are heard, so "heard 5 s ago" and signal strength stay current on the page.
   const sweep = setInterval(() => {
-    if (heard.sweep(Date.now(), running)) listChanged();
+    if (heard.sweep(Date.now(), running) || heard.list().length > 0) listChanged();
   }, 2_000);
   sweep.unref();
 
@@ -232,7 +233,10 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
         directory.invalidate();
       } catch (error) {
         if (error instanceof PorterError) throw error;
-        const { message, advice } = jobError(transportFailure(error), 'radio');
+        const failure = transportFailure(error);
+        if (failure.reason === 'auth_failed')
+          throw new PorterError('device', 'The setup code does not match this lock’s label. Check the 8 digits and try again; after five wrong codes the lock refuses commissioning for 10 minutes.', 'setupCode');
+        const { message, advice } = jobError(failure, 'radio');
         throw new PorterError('device', `${message} ${advice}`, 'setupCode');
       } finally {
         listChanged();

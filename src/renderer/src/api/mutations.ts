@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CommandName, CommandInput, CommandOutput } from '../../../shared/contract';
-import type { SyncStatus } from '../../../shared/domain';
+import type { BluetoothOverview, SyncStatus } from '../../../shared/domain';
 import { call, CommandError } from './porter-client';
 import { queryKeys } from './query-keys';
 
@@ -32,6 +32,26 @@ export const useAssignLock = () => useCommand('hardware.assignLock');
 export const useConfigureReader = () => useCommand('hardware.configureReader');
 /** The simulator panel (simulated hardware only): plug, unplug, attach or detach a door, inject a fault. */
 export const useSimulateHardware = () => useCommand('hardware.simulate');
+
+/**
+ * The Bluetooth section. A job on a Bluetooth lock is one of the job commands above with the
+ * lock's id (`ble:<lock id>`) as its programmerId. These answer the Bluetooth overview after the
+ * change, shown at once; the core's 'bluetooth' events refresh it as well.
+ */
+type BluetoothCommand = 'hardware.useDongle' | 'hardware.startBluetoothRound' | 'hardware.stopBluetoothRound' | 'hardware.commissionLock';
+function useBluetoothCommand<C extends BluetoothCommand>(command: C) {
+  const client = useQueryClient();
+  return useMutation<BluetoothOverview, CommandError, CommandInput<C>>({
+    mutationFn: (input) => call(command, input),
+    onSuccess: (overview) => client.setQueryData(queryKeys.bluetooth(), overview),
+  });
+}
+
+export const useChooseDongle = () => useBluetoothCommand('hardware.useDongle');
+export const useStartBluetoothRound = () => useBluetoothCommand('hardware.startBluetoothRound');
+export const useStopBluetoothRound = () => useBluetoothCommand('hardware.stopBluetoothRound');
+/** A factory-new lock: its label's setup code and its door; refusals name 'setupCode' or 'doorId'. */
+export const useCommissionLock = () => useBluetoothCommand('hardware.commissionLock');
 
 /**
  * The status bar's "Sync now" and the cloud setup dialog. Each answers the status after its

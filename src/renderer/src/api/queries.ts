@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DataTopic } from '../../../shared/contract';
 import { call } from './porter-client';
 import { queryKeys, type CredentialFilters } from './query-keys';
 
@@ -73,6 +74,20 @@ export function useHardwareOverview() {
   return useQuery({
     queryKey: queryKeys.hardware(),
     queryFn: () => call('hardware.overview', {}),
+  });
+}
+
+/**
+ * The Hardware page's Bluetooth section: the dongles found, the one in use, the locks heard in
+ * the last few seconds (strongest first) and the round. Live: the core's 'bluetooth' events (the
+ * scan list, every couple of seconds while locks are heard) and its 'doors' events (jobs moving)
+ * refresh it.
+ */
+export function useBluetoothOverview() {
+  return useQuery({
+    queryKey: queryKeys.bluetooth(),
+    queryFn: () => call('hardware.bluetooth', {}),
+    meta: { alsoReads: ['doors'] satisfies DataTopic[] },
   });
 }
 

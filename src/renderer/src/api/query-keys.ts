@@ -13,7 +13,8 @@ export type CredentialFilters = Omit<CredentialQuery, 'offset' | 'limit' | 'unit
 
 /**
  * Every key begins with the data topic it reads, so a 'data.changed' event for that topic
- * invalidates it (see invalidation.ts). The audit log's keys live in activity.ts.
+ * invalidates it (see invalidation.ts); a query reading a second topic names it in its
+ * `meta.alsoReads`. The audit log's keys live in activity.ts.
  */
 export const queryKeys = {
   session: () => ['session'] as const,
@@ -31,6 +32,8 @@ export const queryKeys = {
   hardware: () => ['doors', 'hardware-overview'] as const,
   /** The Hardware page's door picker: doors by name, building or serial, of one lock model or any. */
   hardwareDoors: (search: string, modelId: string | null) => ['doors', 'picker', search, modelId] as const,
+  /** The Hardware page's Bluetooth section: the dongle, the locks heard, the round (also reads 'doors'). */
+  bluetooth: () => ['bluetooth', 'overview'] as const,
   /** Where this console stands with the cloud: the status bar. */
   syncStatus: () => ['sync', 'status'] as const,
 };

@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import type { HardwareOverview } from '../../../../shared/domain';
-import { useHardwareOverview } from '../../api/queries';
+import { useBluetoothOverview, useHardwareOverview } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
+import { BluetoothSection } from './BluetoothSection';
+import { BluetoothSimulator } from './BluetoothSimulator';
 import { count } from './hardware-labels';
 import { LockModelsTable } from './LockModelsTable';
 import { PendingDoorsTable } from './PendingDoorsTable';
@@ -14,9 +16,10 @@ import './hardware.css';
 
 /**
  * The maintenance technician's page: the key-programmers on this console's USB ports and the
- * door on each cable, jobs on those doors, the jobs left unfinished, the simulator when the
- * hardware is simulated, the round of doors waiting to be programmed, and the lock models in
- * service. Live: the core's 'doors' events refresh it as programmers come and go and jobs move.
+ * door on each cable, jobs on those doors, the Bluetooth locks in range of the BLE dongle, the
+ * jobs left unfinished, the simulator when the hardware is simulated, the round of doors waiting
+ * to be programmed, and the lock models in service. Live: the core's 'doors' events refresh it as
+ * programmers come and go and jobs move; its 'bluetooth' events refresh the locks in range.
  */
 export function HardwarePage() {
   const overview = useHardwareOverview();
@@ -43,6 +46,7 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
   const programmersId = useId();
   const pendingId = useId();
   const modelsId = useId();
+  const bluetooth = useBluetoothOverview().data;
   const names = data.programmers.map((p) => p.name);
   const nameWithSerial = new Set(names).size < names.length;
   return (
@@ -69,8 +73,15 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
         )}
       </section>
 
+      <BluetoothSection pendingDoors={data.pendingDoors} />
+
       {data.unfinishedJobs.length > 0 && (
-        <UnfinishedJobs jobs={data.unfinishedJobs} programmers={data.programmers} nameWithSerial={nameWithSerial} />
+        <UnfinishedJobs
+          jobs={data.unfinishedJobs}
+          programmers={data.programmers}
+          bluetoothLocks={bluetooth?.locks ?? []}
+          nameWithSerial={nameWithSerial}
+        />
       )}
 
       {data.simulated && (
@@ -80,6 +91,9 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
           nameWithSerial={nameWithSerial}
         />
       )}
+
+      {/* Bluetooth is simulated on its own: a real programmer may sit beside a simulated dongle. */}
+      {bluetooth?.dongle?.simulated && <BluetoothSimulator data={bluetooth} />}
 
       <section className="card" aria-labelledby={pendingId}>
         <header className="hw-section__head">

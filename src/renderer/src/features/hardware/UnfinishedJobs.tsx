@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { DoorJob, Programmer } from '../../../../shared/domain';
+import type { BluetoothLock, DoorJob, Programmer } from '../../../../shared/domain';
 import { useCommunityTime } from '../../components/community-time';
 import { doorKindLabel } from '../../components/labels';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -9,15 +9,18 @@ interface Props {
   /** Doors whose latest job was interrupted or failed, newest first, as the store has them. */
   jobs: readonly DoorJob[];
   programmers: readonly Programmer[];
+  /** The Bluetooth locks in range: a door whose lock is among them is resumed from its row. */
+  bluetoothLocks: readonly BluetoothLock[];
   nameWithSerial: boolean;
 }
 
 /**
  * Jobs that stopped short, wherever their door's lock is now: a programmer pulled out, a cable
  * off the door, a door that refused. From the store, so they outlast a reload, another window
- * or a restart. Resume is on the card of the programmer whose cable is on the door.
+ * or a restart. Resume is on the card of the programmer whose cable is on the door, or in the
+ * row of the door's Bluetooth lock when it is in range.
  */
-export function UnfinishedJobs({ jobs, programmers, nameWithSerial }: Props) {
+export function UnfinishedJobs({ jobs, programmers, bluetoothLocks, nameWithSerial }: Props) {
   const headingId = useId();
   return (
     <section className="card unfinished" aria-labelledby={headingId}>
@@ -33,6 +36,7 @@ export function UnfinishedJobs({ jobs, programmers, nameWithSerial }: Props) {
             key={job.id}
             job={job}
             programmer={programmers.find((p) => p.door?.door?.id === job.door.id) ?? null}
+            inRange={bluetoothLocks.some((l) => l.door?.id === job.door.id)}
             nameWithSerial={nameWithSerial}
           />
         ))}
@@ -41,7 +45,15 @@ export function UnfinishedJobs({ jobs, programmers, nameWithSerial }: Props) {
   );
 }
 
-function UnfinishedJob({ job, programmer, nameWithSerial }: { job: DoorJob; programmer: Programmer | null; nameWithSerial: boolean }) {
+interface JobProps {
+  job: DoorJob;
+  programmer: Programmer | null;
+  /** The door's Bluetooth lock is heard now. */
+  inRange: boolean;
+  nameWithSerial: boolean;
+}
+
+function UnfinishedJob({ job, programmer, inRange, nameWithSerial }: JobProps) {
   const titleId = useId();
   const time = useCommunityTime();
   const stoppedAt = job.steps.find((s) => s.status === 'failed');
@@ -50,7 +62,9 @@ function UnfinishedJob({ job, programmer, nameWithSerial }: { job: DoorJob; prog
     ? `${job.door.name} is on the cable of ${programmerTitle(programmer, nameWithSerial)}: ${
         reader ? 'write the configuration again with Configure reader…' : 'press Resume'
       } on its card.`
-    : reader
+    : inRange && !reader
+      ? `${job.door.name}’s lock is in Bluetooth range: press Resume in its row of the Bluetooth list.`
+      : reader
       ? 'Attach this door to a programmer and write the configuration again with Configure reader….'
       : 'Attach this door to a programmer and press Resume on its card.';
   return (

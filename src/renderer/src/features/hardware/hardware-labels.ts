@@ -24,6 +24,22 @@ export function jobKindLabel(kind: JobKind): string {
   }
 }
 
+/** A job's kind in a table cell, where the door is named beside it. */
+export function jobKindShort(kind: JobKind): string {
+  switch (kind) {
+    case 'program':
+      return 'Program';
+    case 'read_audit':
+      return 'Audit';
+    case 'set_clock':
+      return 'Clock';
+    case 'configure_reader':
+      return 'Reader';
+    default:
+      return assertNever(kind, 'job kind');
+  }
+}
+
 /** The progress bar's accessible name. */
 export function jobProgressLabel(kind: JobKind): string {
   switch (kind) {
