@@ -52,10 +52,16 @@ export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed }): Record<str
         await authenticate(req, store);
         const query = PullQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) throw new HttpError(400, 'invalid_input', `The query is not valid (${describeZodError(query.error)}).`);
-        // A console that hangs up stops the wait: nothing is left holding its place.
+        // A console that hangs up stops the wait: nothing is left holding its place. The socket
+        // is kept alive across requests, so the listener goes with this request.
         const gone = new AbortController();
-        req.socket.once('close', () => gone.abort());
-        return { status: 200, body: await pullChanges(store, query.data, ctx.feed, gone.signal) };
+        const hungUp = () => gone.abort();
+        req.socket.once('close', hungUp);
+        try {
+          return { status: 200, body: await pullChanges(store, query.data, ctx.feed, gone.signal) };
+        } finally {
+          req.socket.off('close', hungUp);
+        }
       },
     },
   };

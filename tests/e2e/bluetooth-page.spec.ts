@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { simulatedSetupCode } from '../../src/shared/domain';
+import { sections, unitDoorStatus } from './console-flow';
 import { expect, test } from './fixtures';
 
 /**
@@ -11,7 +12,6 @@ import { expect, test } from './fixtures';
  */
 test.use({ operator: { id: 'sam', name: 'Sam Ortiz', role: 'maintenance' } });
 
-const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
 
 async function openBluetooth(page: Page) {
   await sections(page).getByRole('link', { name: 'Hardware' }).click();
@@ -23,22 +23,6 @@ async function openBluetooth(page: Page) {
 /** The scan list's row of a door, by its row header (the door's name). */
 function lockRow(page: Page, locks: Locator, door: string): Locator {
   return locks.getByRole('row').filter({ has: page.getByRole('rowheader', { name: door, exact: true }) });
-}
-
-/**
- * Units: the unit of a unit door ("North Tower 207" is unit 207 of North Tower) found by its
- * number, and its Door status cell (as hardware-page.spec.ts reads it).
- */
-async function unitDoorStatus(page: Page, door: string): Promise<Locator> {
-  const [, building, number] = /^(.+) (\S+)$/.exec(door)!;
-  await sections(page).getByRole('link', { name: 'Units' }).click();
-  await page.getByRole('searchbox', { name: 'Search' }).fill(number!);
-  const grid = page.getByRole('grid', { name: 'Units' });
-  await expect(page.getByText(`match “${number}”`)).toBeVisible();
-  await expect(grid).toHaveAttribute('aria-busy', 'false');
-  const row = grid.getByRole('row', { name: new RegExp(`^${number} ${building} `) });
-  await expect(row).toBeVisible();
-  return row.getByRole('gridcell').nth(5);
 }
 
 test('a pending Bluetooth lock in range, programmed from its row, turns In sync and its door is no longer pending', async ({

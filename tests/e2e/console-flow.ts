@@ -118,3 +118,21 @@ export async function typeTime(page: Page, field: Locator, at: Pick<WallClock, '
   await field.getByRole('spinbutton', { name: /^hour/ }).click();
   await page.keyboard.type(`${two(hour12(at.hour))}${two(at.minute)}${at.hour < 12 ? 'A' : 'P'}`);
 }
+
+export const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
+
+/**
+ * Units: the unit of a unit door ("North Tower 104" is unit 104 of North Tower) found by its
+ * number, and its Door status cell (unit, building, floor, lock model, credentials, door status).
+ */
+export async function unitDoorStatus(page: Page, door: string): Promise<Locator> {
+  const [, building, number] = /^(.+) (\S+)$/.exec(door)!;
+  await sections(page).getByRole('link', { name: 'Units' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(number!);
+  const grid = page.getByRole('grid', { name: 'Units' });
+  await expect(page.getByText(`match “${number}”`)).toBeVisible();
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  const row = grid.getByRole('row', { name: new RegExp(`^${number} ${building} `) });
+  await expect(row).toBeVisible();
+  return row.getByRole('gridcell').nth(5);
+}

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { sections, unitDoorStatus } from './console-flow';
 import { expect, test } from './fixtures';
 
 /**
@@ -12,7 +13,6 @@ import { expect, test } from './fixtures';
 test.use({ operator: { id: 'sam', name: 'Sam Ortiz', role: 'maintenance' } });
 
 const programmerName = 'Key-programmer PKP-1 (simulated)';
-const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
 
 async function openHardware(page: Page) {
   await sections(page).getByRole('link', { name: 'Hardware' }).click();
@@ -44,22 +44,6 @@ async function attachDoor(page: Page, simulator: Locator, door: string): Promise
   await option.click();
   await dialog.getByRole('button', { name: 'Attach door', exact: true }).click();
   await expect(dialog).toBeHidden();
-}
-
-/**
- * Units: the unit of a unit door ("North Tower 104" is unit 104 of North Tower) found by its
- * number, and its Door status cell (unit, building, floor, lock model, credentials, door status).
- */
-async function unitDoorStatus(page: Page, door: string): Promise<Locator> {
-  const [, building, number] = /^(.+) (\S+)$/.exec(door)!;
-  await sections(page).getByRole('link', { name: 'Units' }).click();
-  await page.getByRole('searchbox', { name: 'Search' }).fill(number!);
-  const grid = page.getByRole('grid', { name: 'Units' });
-  await expect(page.getByText(`match “${number}”`)).toBeVisible();
-  await expect(grid).toHaveAttribute('aria-busy', 'false');
-  const row = grid.getByRole('row', { name: new RegExp(`^${number} ${building} `) });
-  await expect(row).toBeVisible();
-  return row.getByRole('gridcell').nth(5);
 }
 
 test('a unit door from the round, programmed from the Hardware page, is no longer pending in the Units grid', async ({

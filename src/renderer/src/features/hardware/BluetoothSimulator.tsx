@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { BluetoothLock, BluetoothOverview, SimulatedBluetoothFault } from '../../../../shared/domain';
-import { errorMessage, useSimulateHardware } from '../../api/mutations';
+import { useSimulateHardware } from '../../api/mutations';
 import { useCommunity } from '../../api/queries';
 import { SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
 import { bluetoothFaultOptions } from './bluetooth-faults';
 import { lockName } from './bluetooth-labels';
+import { FaultFeedback } from './FaultFeedback';
 
 /**
  * The simulated dongle's side of the simulator: which floor the technician stands on (its
@@ -104,17 +105,7 @@ export function BluetoothSimulator({ data }: { data: BluetoothOverview }) {
             </Button>
           </div>
         </div>
-        <p id={effectId} className="simulator__effect">
-          {option?.effect}
-        </p>
-        <p role="status" className="simulator__armed">
-          {done}
-        </p>
-        {simulate.error && (
-          <p role="alert" className="simulator__error">
-            {errorMessage(simulate.error)}
-          </p>
-        )}
+        <FaultFeedback effectId={effectId} effect={option?.effect} armed={done} error={simulate.error} />
       </div>
     </section>
   );

@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formErrors } from '../access/grant-form/form-errors';
 import { DoorField } from './DoorField';
 import { faultOptions, programmerTitle } from './hardware-labels';
+import { FaultFeedback } from './FaultFeedback';
 
 interface Props {
   programmers: readonly Programmer[];
@@ -133,17 +134,7 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
           </Button>
         </div>
       </div>
-      <p id={effectId} className="simulator__effect">
-        {option?.effect}
-      </p>
-      <p role="status" className="simulator__armed">
-        {armedText}
-      </p>
-      {simulate.error && (
-        <p role="alert" className="simulator__error">
-          {errorMessage(simulate.error)}
-        </p>
-      )}
+      <FaultFeedback effectId={effectId} effect={option?.effect} armed={armedText} error={simulate.error} />
     </li>
   );
 }
