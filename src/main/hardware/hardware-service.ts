@@ -106,7 +106,7 @@ export function createHardwareService(deps: HardwareDeps) {
     };
   };
 
-  /** A programmer's id, or a Bluetooth lock's (`ble:<serial>`). */
+  /** A programmer's id, or a Bluetooth lock's (`ble:<lock id>`). */
   const targetFor = (id: string): JobTarget => (isBluetoothLockId(id) ? (bluetooth ?? bluetoothOff()).target(id) : programmerTarget(id));
 
   const begin = (
