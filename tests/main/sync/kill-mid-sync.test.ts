@@ -42,7 +42,7 @@ function holdingProxy(target: string, hold: (req: http.IncomingMessage) => boole
           return;
         }
         res.writeHead(answer.status, { 'content-type': 'application/json' }).end(body);
-      });
+      }, () => res.destroy()); // the cloud went (the test is ending): so does this connection
     });
   });
   return new Promise((resolve) => proxy!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(proxy!.address() as AddressInfo).port}`)));
@@ -76,7 +76,7 @@ const killed = (): Promise<void> =>
 /** The console started again on its folder, in this process, with a straight line to the cloud. */
 async function restart(dataDir: string, token: string) {
   const secrets = memorySecrets();
-  const core = createCore({ dataDir, operator: { id: 'jordan', name: 'Jordan Lee', role: 'leasing' }, secrets, syncIntervalMs: 3_600_000 });
+  const core = createCore({ dataDir, operator: { id: 'jordan', name: 'Jordan Lee', role: 'leasing' }, secrets, syncIntervalMs: 3_600_000, syncLongPollSeconds: 0 });
   const db = openDatabase({ dataDir });
   const consoleId = db.prepare("SELECT value FROM settings WHERE key = 'sync.console_id'").pluck().get() as string;
   await secrets.set(`cloud-token:${consoleId}`, token);
