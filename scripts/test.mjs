@@ -47,13 +47,15 @@ check('lint', step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']));
 const built = step('build', 'npx', ['electron-vite', 'build']);
 check('build', built);
 
-step('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+const vitestExited = step('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
 const vitest = readJson('test-results/vitest.json');
 if (vitest) {
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests + (vitest.success || vitest.numFailedTests ? 0 : 1);
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
   if (!vitest.success) failures.push('vitest');
+  // Every test passed, yet vitest failed: an unhandled error (a rejection no test awaited).
+  else check('vitest (unhandled errors)', vitestExited);
 } else check('vitest (no report)', false);
 
 if (built) {
