@@ -57,6 +57,8 @@ export const Credential = z.object({
   /** When new dates were set, the credential this one replaced, and the one that replaced it. */
   reissuedFrom: Id.nullable(),
   reissuedAs: Id.nullable(),
+  /** Granted on another console and received through the cloud: a kiosk may not change it. */
+  grantedElsewhere: z.boolean(),
 });
 export type Credential = z.infer<typeof Credential>;
 

@@ -141,6 +141,8 @@ describe('a kiosk console', () => {
     const fromOffice = await call(office.console, 'access.grant', grant);
     await call(office.console, 'sync.now', {});
     await call(lobby, 'sync.now', {});
+    const seen = (await call(lobby, 'units.get', { unitId: comboUnit })).credentials.find((c) => c.id === fromOffice.id);
+    expect(seen).toMatchObject({ grantedElsewhere: true });
     const before = writeCounts(lobby.db);
     for (const [command, input] of [
       ['access.revoke', { credentialId: fromOffice.id, reason: 'Moved out' }],

@@ -2,6 +2,7 @@ import type { Credential } from '../../../../shared/domain';
 import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
 import { accessTypeLabel, audienceLabel, credentialKindLabel } from '../../components/labels';
+import { useSession } from '../../api/queries';
 import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../components/phone';
 import type { GrantLimits } from '../access/grant-form/grant-options';
@@ -22,9 +23,11 @@ interface Props {
 /** One guest's PIN code or Bluetooth pass: who, what, when, which doors, the text, and what staff can do. */
 export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: Props) {
   const live = isLive(credential);
-  const canRevoke = useCan('access.revoke') && live;
-  const canEdit = useCan('access.reschedule') && live && credential.schedule.type !== 'permanent';
-  const canResend = useCan('access.resend') && live;
+  // A kiosk changes only what it granted (the cloud holds it to that): another console's grant is shown, not offered.
+  const ours = !(useSession().data?.operator?.role === 'kiosk' && credential.grantedElsewhere);
+  const canRevoke = useCan('access.revoke') && live && ours;
+  const canEdit = useCan('access.reschedule') && live && ours && credential.schedule.type !== 'permanent';
+  const canResend = useCan('access.resend') && live && ours;
   const headingId = `credential-${credential.id}`;
   return (
     <article className="credential" data-live={live} aria-labelledby={headingId}>
@@ -52,6 +55,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
       <CredentialDoors credential={credential} />
       {live && <CredentialTextStatus credential={credential} />}
       <CredentialHistory credential={credential} />
+      {live && !ours && <p className="credential__line credential__line--muted">Granted on another console: the leasing office can change it.</p>}
       {(canResend || canEdit || canRevoke) && (
         <div className="credential__actions">
           {canResend && <ResendTextButton credential={credential} />}
