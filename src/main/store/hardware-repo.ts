@@ -45,3 +45,18 @@ export function findDoors(db: Db, q: { search?: string; modelId?: string; limit:
     )
     .all({ modelId: q.modelId ?? null, search, exact: q.search?.trim() ?? null, limit: q.limit }) as HardwareDoor[];
 }
+
+/** The building a door is in: its own (an entrance, a gate) or its unit's. */
+export function doorBuildingName(db: Db, doorId: string): string | null {
+  return (
+    (db
+      .prepare(
+        `SELECT coalesce(b.name, ub.name) FROM doors d
+         LEFT JOIN buildings b ON b.id = d.building_id
+         LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings ub ON ub.id = u.building_id
+         WHERE d.id = ?`,
+      )
+      .pluck()
+      .get(doorId) as string | null | undefined) ?? null
+  );
+}

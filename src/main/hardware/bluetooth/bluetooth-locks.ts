@@ -11,6 +11,7 @@ import { keyProgrammerDriver, type KeyProgrammerDriver } from '../../devices/dri
 import { transportFailure } from '../../devices/drivers/send-command';
 import { latestJobForDoor } from '../../store/door-jobs-repo';
 import { assignSerial, doorById, type DoorHardwareRecord } from '../../store/door-table-repo';
+import { doorBuildingName } from '../../store/hardware-repo';
 import { lockKeyFor, saveLockKey } from '../../store/lock-keys-repo';
 import { runUserAction } from '../../store/user-action';
 import { tableChecksum } from '../../devices/keyprog/credential-table';
@@ -123,7 +124,7 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
       rssi: lock.rssi,
       batteryPercent: lock.batteryPercent,
       commissioned: lock.commissioned,
-      door: door ? { id: door.id, name: door.name, kind: door.kind, buildingName: buildingOf(door) } : null,
+      door: door ? { id: door.id, name: door.name, kind: door.kind, buildingName: doorBuildingName(db, door.id) } : null,
       pending: door ? desiredChecksum(door) !== lock.tableChecksum : false,
       lastHeardAt: new Date(lastHeardAt).toISOString(),
       busy: running(lockId),
@@ -142,8 +143,6 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
     return checksum;
   };
 
-  const buildingOf = (door: DoorHardwareRecord): string | null =>
-    (db.prepare('SELECT b.name FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = ?').pluck().get(door.unitId) as string | undefined) ?? null;
 
   return {
     overview(): Omit<BluetoothOverview, 'round' | 'simulatedFloorId'> {

@@ -1,6 +1,7 @@
 import type { Guidelines } from '../../../shared/domain';
 import type { AccessContext } from '../../access/access-context';
 import { appendAudit } from '../../store/audit-log';
+import { assignSerial } from '../../store/door-table-repo';
 import type { CloudChange } from '../cloud-client';
 import { applyCredentialWritten, changePin, endIfLive } from './apply-credential';
 import { CredentialEnded, CredentialWritten, GuidelinesChanged, LockAssigned, PinChanged, TextStatus } from './change-payloads';
@@ -74,8 +75,7 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): Apply
       if (!c.success) return 'skipped';
       const current = ctx.db.prepare('SELECT serial FROM doors WHERE id = ?').pluck().get(c.data.doorId);
       if (current === c.data.serial) return 'unchanged';
-      ctx.db.prepare('UPDATE doors SET serial = NULL WHERE serial = ?').run(c.data.serial);
-      ctx.db.prepare('UPDATE doors SET serial = ? WHERE id = ?').run(c.data.serial, c.data.doorId);
+      assignSerial(ctx.db, c.data.doorId, c.data.serial);
       return 'applied';
     }
     default:

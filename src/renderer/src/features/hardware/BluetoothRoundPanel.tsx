@@ -79,7 +79,7 @@ function RoundProgress({ round }: { round: BluetoothRound }) {
         <ol className="bt-round__doors" aria-label="Doors of the round">
           {doors.map((d) => (
             <li key={d.lockId} className="bt-round__door" data-status={d.status}>
-              <span className="bt-round__mark" aria-hidden="true" />
+              <span className="status-mark bt-round__mark" data-status={d.status} aria-hidden="true" />
               <span className="bt-round__name">{d.door.name}</span>
               <StatusBadge tone={roundTone(d.status)}>{roundStatusLabel(d.status)}</StatusBadge>
               {d.detail && <span className="bt-round__detail">{d.detail}</span>}

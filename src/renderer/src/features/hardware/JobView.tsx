@@ -52,7 +52,7 @@ export function JobView({ job, heading, resume }: Props) {
       <ol className="job-steps" aria-label="Steps">
         {job.steps.map((step, i) => (
           <li key={i} className="job-step" data-status={step.status}>
-            <span className="job-step__mark" aria-hidden="true" />
+            <span className="status-mark job-step__mark" data-status={step.status} aria-hidden="true" />
             <span className="job-step__name">{step.name}</span>
             <span className="job-step__status">{stepStatusLabel(step.status)}</span>
             {step.detail && <span className="job-step__detail">{step.detail}</span>}
