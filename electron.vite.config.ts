@@ -1,26 +1,6 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/shared/content-security-policy';
-
-/**
- * Production builds carry the CSP in a <meta> tag: a page loaded from file:// gets no headers.
- * frame-ancestors is ignored in a <meta> tag (the hosts send it as a header), so it is left out.
- */
-function contentSecurityPolicyMeta(): Plugin {
-  const metaPolicy = contentSecurityPolicy
-    .split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ');
-  return {
-    name: 'porter-csp-meta',
-    apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy }, injectTo: 'head-prepend' },
-    ],
-  };
-}
 
 export default defineConfig({
   // Main: native addons and runtime libraries stay external (they are `dependencies`).
@@ -48,6 +28,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [react(), contentSecurityPolicyMeta()],
+    // No CSP <meta>: every host sends the policy as a header (Electron's porter:// handler, the browser host).
+    plugins: [react()],
   },
 });

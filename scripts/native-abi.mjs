@@ -9,7 +9,8 @@
  *   .native/electron-<electron version>/better_sqlite3.node   (+ build-info.json)
  *
  * src/main/electron/app-paths.ts finds it there and the core opens SQLite with it
- * (better-sqlite3's `nativeBinding` option). It is built in a temporary copy of
+ * (better-sqlite3's `nativeBinding` option), when running from source only: a packaged app
+ * loads the module electron-builder rebuilt for it. It is built in a temporary copy of
  * node_modules/better-sqlite3 with `prebuild-install --runtime electron`, or failing that
  * with node-gyp against Electron's headers. Both need the network (GitHub releases,
  * electronjs.org/headers) unless npm_config_nodedir points at Electron headers on disk.

@@ -5,9 +5,14 @@
  */
 import path from 'node:path';
 import { startCoreWorker } from './core-worker/start-core-worker';
+import { startBleHostLauncher } from './electron/ble-host-utility';
 import { runPorter } from './electron/start';
 
-// The BLE stack cannot run in the core's worker thread (its serial port polls libuv's main
-// loop): the core starts it in a process of its own from this entry.
-const bleHost = { path: path.join(__dirname, 'ble-host.js') };
-runPorter({ createCore: (options) => startCoreWorker({ ...options, bleHost }, path.join(__dirname, 'core-worker.js')) });
+runPorter({
+  createCore: (options) => {
+    // The BLE stack cannot run in the core's worker thread (its serial port polls libuv's main
+    // loop): main starts it as a utility process whenever the core asks on this port.
+    const launcher = startBleHostLauncher(path.join(__dirname, 'ble-host.js'));
+    return startCoreWorker({ ...options, bleHost: { launcher } }, path.join(__dirname, 'core-worker.js'), { transferList: [launcher] });
+  },
+});

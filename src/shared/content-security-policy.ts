@@ -1,8 +1,7 @@
 /**
- * The renderer's one Content-Security-Policy: nothing but the app's own files. The Electron
- * session sends it as a header, the browser host sends it as a header, and production builds
- * of index.html carry it in a <meta> tag (pages from file:// get no headers). Dev builds leave
- * the tag out so the dev server's inline React Refresh preamble can run.
+ * The renderer's one Content-Security-Policy: nothing but the app's own files. It travels as a
+ * response header only: Electron's porter:// handler and the browser host put it on every file
+ * they serve, and the Electron session adds it to the dev server's responses.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",

@@ -67,4 +67,11 @@ test('the page is hardened: no Node, no new windows, only window.porter', async 
   });
   expect(seen).toEqual({ require: 'undefined', process: 'undefined', porter: ['invoke', 'on'], opened: false });
   expect(electronApp.windows()).toHaveLength(1);
+  // Served from Porter's own scheme with the policy as a header, never from file://.
+  expect(page.url()).toMatch(/^porter:\/\/app\//);
+  const answer = await page.evaluate(async () => {
+    const response = await fetch('/index.html');
+    return { csp: response.headers.get('content-security-policy'), nosniff: response.headers.get('x-content-type-options') };
+  });
+  expect(answer).toEqual({ csp: expect.stringContaining("default-src 'self'"), nosniff: 'nosniff' });
 });

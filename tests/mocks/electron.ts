@@ -161,10 +161,14 @@ export class BrowserWindow extends FakeEmitter {
 
 class FakeApp extends FakeEmitter {
   isPackaged = false;
+  /** Set once whenReady() has been awaited: protocol.handle needs it, registerSchemesAsPrivileged refuses it. */
+  ready = false;
   name = 'Porter';
   readonly paths = new Map<string, string>();
-  whenReady = vi.fn(() => Promise.resolve());
-  isReady = vi.fn(() => true);
+  whenReady = vi.fn(async () => {
+    this.ready = true;
+  });
+  isReady = vi.fn(() => this.ready);
   getPath = vi.fn((name: string) => this.paths.get(name) ?? `/tmp/porter-electron-mock/${name}`);
   setPath = vi.fn((name: string, value: string) => {
     this.paths.set(name, value);
@@ -177,7 +181,7 @@ class FakeApp extends FakeEmitter {
   quit = vi.fn();
   exit = vi.fn();
   focus = vi.fn();
-  commandLine = { appendSwitch: vi.fn(), hasSwitch: vi.fn(() => false), getSwitchValue: vi.fn(() => '') };
+  commandLine = { appendSwitch: vi.fn(), hasSwitch: vi.fn((_name: string) => false), getSwitchValue: vi.fn((_name: string) => '') };
 }
 
 type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
@@ -229,7 +233,70 @@ class FakeSession {
   };
 }
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** protocol: records the privileged schemes (once, before ready, as Electron insists) and the handlers. */
+class FakeProtocol {
+  privileged: { scheme: string; privileges?: Record<string, boolean> }[] | null = null;
+  readonly handlers = new Map<string, ProtocolHandler>();
+  registerSchemesAsPrivileged = vi.fn((schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
+    if (this.privileged) throw new Error('registerSchemesAsPrivileged can be called only once');
+    if (app.ready) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+    this.privileged = schemes;
+  });
+  handle = vi.fn((scheme: string, handler: ProtocolHandler) => {
+    if (!app.ready) throw new Error('protocol.handle can be used only once the app is ready');
+    if (this.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+    this.handlers.set(scheme, handler);
+  });
+  isProtocolHandled = vi.fn((scheme: string) => this.handlers.has(scheme));
+
+  /** What the page would get for `url`, as Chromium asks the handler. */
+  async request(url: string, method = 'GET'): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${url})`);
+    return handler(new Request(url, { method }));
+  }
+}
+
+/** A utility process: records how it was forked and what it was sent; the test plays the child. */
+export class FakeUtilityProcess extends FakeEmitter {
+  static readonly instances: FakeUtilityProcess[] = [];
+  pid: number | undefined = 4242;
+  readonly sent: unknown[] = [];
+
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    FakeUtilityProcess.instances.push(this);
+  }
+
+  postMessage = vi.fn((message: unknown) => {
+    if (this.pid === undefined) throw new Error('The utility process has exited');
+    this.sent.push(message);
+  });
+  kill = vi.fn(() => {
+    this.exit(0);
+    return true;
+  });
+
+  /** The child ends: 'exit' with its code, as Electron emits it. */
+  exit(code: number): void {
+    if (this.pid === undefined) return;
+    this.pid = undefined;
+    this.emit('exit', code);
+  }
+}
+
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => new FakeUtilityProcess(modulePath, args, options)),
+};
+
 export const app = new FakeApp();
+export const protocol = new FakeProtocol();
 export const ipcMain = new FakeIpcMain();
 export const session = { defaultSession: new FakeSession() };
 export const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) };
@@ -259,8 +326,14 @@ export function resetElectronMock(): void {
   app.removeAllListeners();
   app.paths.clear();
   app.isPackaged = false;
+  app.ready = false;
   resetSpies(app);
   resetSpies(app.commandLine);
+  protocol.privileged = null;
+  protocol.handlers.clear();
+  resetSpies(protocol);
+  FakeUtilityProcess.instances.length = 0;
+  resetSpies(utilityProcess);
   ipcMain.removeAllListeners();
   ipcMain.handlers.clear();
   resetSpies(ipcMain);
@@ -276,5 +349,5 @@ export function resetElectronMock(): void {
   resetSpies(ipcRenderer);
 }
 
-const electron = { app, BrowserWindow, ipcMain, session, dialog, shell, Menu, contextBridge, ipcRenderer };
+const electron = { app, BrowserWindow, ipcMain, session, protocol, utilityProcess, dialog, shell, Menu, contextBridge, ipcRenderer };
 export default electron;

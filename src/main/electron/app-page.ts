@@ -1,17 +1,19 @@
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
 /**
- * The console's own page: the only URL a Porter window may show, navigate to, or send IPC
- * from. In production it is the built renderer on disk; in development, electron-vite's
- * dev server (ELECTRON_RENDERER_URL), which is trusted only when the app is not packaged.
+ * The console's own page: the only origin a Porter window may show, navigate to, or send IPC
+ * from. In production it is the built renderer served on Porter's own scheme (porter://app,
+ * app-protocol.ts), whose origin holds nothing but that folder, unlike file:// which is the
+ * whole disk. In development, electron-vite's dev server (ELECTRON_RENDERER_URL), which is
+ * trusted only when the app is not packaged.
  */
+export const appScheme = 'porter';
+export const appHost = 'app';
+
 export type AppPage =
-  | { kind: 'file'; indexPath: string; url: string }
+  | { kind: 'app-scheme'; rendererDir: string; url: string }
   | { kind: 'dev-server'; origin: string; url: string };
 
-export function filePage(indexPath: string): AppPage {
-  return { kind: 'file', indexPath, url: pathToFileURL(indexPath).href };
+export function schemePage(rendererDir: string): AppPage {
+  return { kind: 'app-scheme', rendererDir, url: `${appScheme}://${appHost}/index.html` };
 }
 
 export function devServerPage(rendererUrl: string): AppPage {
@@ -22,11 +24,11 @@ export function devServerPage(rendererUrl: string): AppPage {
 }
 
 /** A packaged build ignores ELECTRON_RENDERER_URL: an environment variable must not choose the page. */
-export function resolveAppPage(options: { isPackaged: boolean; rendererUrl?: string; indexPath: string }): AppPage {
-  return !options.isPackaged && options.rendererUrl ? devServerPage(options.rendererUrl) : filePage(options.indexPath);
+export function resolveAppPage(options: { isPackaged: boolean; rendererUrl?: string; rendererDir: string }): AppPage {
+  return !options.isPackaged && options.rendererUrl ? devServerPage(options.rendererUrl) : schemePage(options.rendererDir);
 }
 
-/** True when `url` is the app page itself (any query or #route on it), never a sibling file or another origin. */
+/** True when `url` is on the app page's origin (any path, query or #route), never another scheme, host or port. */
 export function isAppPageUrl(url: string, page: AppPage): boolean {
   let parsed: URL;
   try {
@@ -35,19 +37,6 @@ export function isAppPageUrl(url: string, page: AppPage): boolean {
     return false;
   }
   if (page.kind === 'dev-server') return parsed.origin === page.origin;
-  if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
-  let onDisk: string;
-  try {
-    onDisk = fileURLToPath(parsed);
-  } catch {
-    return false;
-  }
-  return sameFile(onDisk, page.indexPath);
-}
-
-function sameFile(a: string, b: string): boolean {
-  const left = path.resolve(a);
-  const right = path.resolve(b);
-  // Windows paths are case-insensitive; Chromium may report the drive letter in either case.
-  return process.platform === 'win32' ? left.toLowerCase() === right.toLowerCase() : left === right;
+  // WHATWG URL gives a custom scheme an opaque origin ("null"), so compare its parts.
+  return parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === '';
 }

@@ -19,3 +19,14 @@ export function lockDevTools(contents: WebContents): void {
   });
   contents.on('devtools-opened', () => contents.closeDevTools());
 }
+
+/**
+ * Chromium switches that hand the page to a debugger outside the app (the DevTools protocol
+ * on a port or a pipe): from there anyone could call the core as the signed-in staff member.
+ * A packaged app refuses to start with one; Node's --inspect is closed by a fuse instead.
+ */
+const debuggingSwitches = ['remote-debugging-port', 'remote-debugging-pipe'];
+
+export function debuggingSwitchIn(commandLine: { hasSwitch(name: string): boolean }): string | undefined {
+  return debuggingSwitches.find((name) => commandLine.hasSwitch(name));
+}

@@ -9,7 +9,7 @@ export function createMainWindow(options: { preloadPath: string; devTools: boole
   return window;
 }
 
-/** Loads the app page: the dev server in development, the built file otherwise. */
+/** Loads the app page: porter://app/index.html, or the dev server in development. */
 export function loadAppPage(window: BrowserWindow, page: AppPage): Promise<void> {
-  return page.kind === 'dev-server' ? window.loadURL(page.url) : window.loadFile(page.indexPath);
+  return window.loadURL(page.url);
 }

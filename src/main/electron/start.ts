@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, protocol, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core, CoreOptions } from '../core-types';
 import { bindElectronCarrier } from '../ipc/electron-carrier';
 import { createSenderTrust } from '../ipc/trusted-sender';
 import { resolveAppPage } from './app-page';
 import { appPaths, electronSqliteBinding } from './app-paths';
+import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { debuggingSwitchIn } from './devtools-lock';
 import { createMainWindow, loadAppPage } from './main-window';
 import { hardenSession } from './session-hardening';
 import { claimSingleInstance } from './single-instance';
@@ -33,6 +35,8 @@ export interface RunningPorter {
  */
 export async function startPorter(options: StartOptions): Promise<RunningPorter | undefined> {
   const env = options.env ?? process.env;
+  const debugging = app.isPackaged ? debuggingSwitchIn(app.commandLine) : undefined;
+  if (debugging) throw new Error(`Porter does not start with --${debugging}: a debugger would reach the console's page.`);
   const paths = appPaths(options.mainDir ?? __dirname);
   const dataDirFromEnv = env.PORTER_DATA_DIR ? path.resolve(env.PORTER_DATA_DIR) : undefined;
   // A console on its own data dir (tests, a second community) gets its own profile and lock.
@@ -46,14 +50,16 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
   const page = resolveAppPage({
     isPackaged: app.isPackaged,
     rendererUrl: env.ELECTRON_RENDERER_URL,
-    indexPath: paths.rendererIndex,
+    rendererDir: paths.rendererDir,
   });
+  registerAppScheme(protocol);
   app.enableSandbox();
   installWebContentsGuard(app, { page, lockDevTools: !devTools });
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
   hardenSession(session.defaultSession);
+  handleAppScheme(protocol, paths.rendererDir);
 
   const demoScale = demoScaleFrom(options.argv ?? process.argv);
   // A scale community lives in its own folder, so it never mixes with the everyday demo.
@@ -66,7 +72,7 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     secrets: 'keychain',
     kiosk,
     loadDemoWhenEmpty: true,
-    sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron),
+    sqliteNativeBinding: electronSqliteBinding({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), electronVersion: process.versions.electron }),
   });
   const trust = createSenderTrust<WebContents>(page);
   const unbind = bindElectronCarrier({

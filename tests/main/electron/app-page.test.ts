@@ -1,24 +1,29 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { devServerPage, filePage, isAppPageUrl, resolveAppPage } from '../../../src/main/electron/app-page';
+import { devServerPage, isAppPageUrl, resolveAppPage, schemePage } from '../../../src/main/electron/app-page';
 
-const indexPath = path.resolve('/opt/Porter/resources/app.asar/out/renderer/index.html');
-const page = filePage(indexPath);
-const appUrl = pathToFileURL(indexPath).href;
+const rendererDir = path.resolve('/opt/Porter/resources/app.asar/out/renderer');
+const page = schemePage(rendererDir);
+const appUrl = 'porter://app/index.html';
 
 describe('the app page', () => {
-  it('is the built index.html, with any query or #route', () => {
+  it('is porter://app/index.html, with any path, query or #route on that origin', () => {
+    expect(page.url).toBe(appUrl);
     expect(isAppPageUrl(appUrl, page)).toBe(true);
     expect(isAppPageUrl(`${appUrl}#/units/u-101`, page)).toBe(true);
     expect(isAppPageUrl(`${appUrl}?tab=activity`, page)).toBe(true);
+    expect(isAppPageUrl('porter://app/', page)).toBe(true);
   });
 
-  it('is not a sibling file, a file elsewhere, a remote file host or another scheme', () => {
-    expect(isAppPageUrl(pathToFileURL(path.join(path.dirname(indexPath), 'other.html')).href, page)).toBe(false);
+  it('is not the same files over file://, another host or port of the scheme, a user-info trick or another scheme', () => {
+    expect(isAppPageUrl(pathToFileURL(path.join(rendererDir, 'index.html')).href, page)).toBe(false);
     expect(isAppPageUrl(pathToFileURL('/etc/passwd').href, page)).toBe(false);
-    expect(isAppPageUrl(`file://evil.example${pathToFileURL(indexPath).pathname}`, page)).toBe(false);
-    expect(isAppPageUrl('https://evil.example/out/renderer/index.html', page)).toBe(false);
+    expect(isAppPageUrl('porter://evil/index.html', page)).toBe(false);
+    expect(isAppPageUrl('porter://app.evil.example/index.html', page)).toBe(false);
+    expect(isAppPageUrl('porter://app:8080/index.html', page)).toBe(false);
+    expect(isAppPageUrl('porter://evil@app/index.html', page)).toBe(false);
+    expect(isAppPageUrl('https://app/index.html', page)).toBe(false);
     expect(isAppPageUrl('not a url', page)).toBe(false);
     expect(isAppPageUrl('', page)).toBe(false);
   });
@@ -37,8 +42,8 @@ describe('the app page', () => {
   });
 
   it('ignores ELECTRON_RENDERER_URL in a packaged build', () => {
-    expect(resolveAppPage({ isPackaged: true, rendererUrl: 'http://localhost:5173', indexPath })).toEqual(page);
-    expect(resolveAppPage({ isPackaged: false, rendererUrl: 'http://localhost:5173', indexPath }).kind).toBe('dev-server');
-    expect(resolveAppPage({ isPackaged: false, rendererUrl: undefined, indexPath })).toEqual(page);
+    expect(resolveAppPage({ isPackaged: true, rendererUrl: 'http://localhost:5173', rendererDir })).toEqual(page);
+    expect(resolveAppPage({ isPackaged: false, rendererUrl: 'http://localhost:5173', rendererDir }).kind).toBe('dev-server');
+    expect(resolveAppPage({ isPackaged: false, rendererUrl: undefined, rendererDir })).toEqual(page);
   });
 });

@@ -1,17 +1,16 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../src/shared/envelope';
 import { eventChannel, invokeChannel } from '../../../src/shared/wire';
 import type { Core, EventListener } from '../../../src/main/core-types';
-import { filePage } from '../../../src/main/electron/app-page';
+import { schemePage } from '../../../src/main/electron/app-page';
 import { bindElectronCarrier } from '../../../src/main/ipc/electron-carrier';
 import { createSenderTrust } from '../../../src/main/ipc/trusted-sender';
 import { FakeWebContents, FakeWebFrameMain, ipcMain, resetElectronMock } from '../../mocks/electron';
 
-const indexPath = path.resolve('/app/out/renderer/index.html');
-const appUrl = pathToFileURL(indexPath).href;
+const rendererDir = path.resolve('/app/out/renderer');
+const appUrl = 'porter://app/index.html';
 const answer: Envelope<unknown> = { ok: true, value: { total: 0, offset: 0, rows: [] } };
 
 function fakeCore() {
@@ -34,7 +33,7 @@ function fakeCore() {
 
 function setup() {
   const core = fakeCore();
-  const trust = createSenderTrust<FakeWebContents>(filePage(indexPath));
+  const trust = createSenderTrust<FakeWebContents>(schemePage(rendererDir));
   const window = new FakeWebContents(appUrl);
   trust.trust(window);
   const unbind = bindElectronCarrier({

@@ -50,5 +50,11 @@ describe('kiosk mode', () => {
     const event = fakeEvent();
     window.webContents.emit('before-input-event', event, key('r', { control: true }));
     expect(event.preventDefault).toHaveBeenCalled();
+    // Devtools never open on a kiosk, even run from source: the shortcut is swallowed, and they close if opened.
+    const f12 = fakeEvent();
+    window.webContents.emit('before-input-event', f12, key('F12'));
+    expect(f12.defaultPrevented).toBe(true);
+    window.webContents.openDevTools();
+    expect(window.webContents.isDevToolsOpened()).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../src/shared/envelope';
 import { invokeChannel } from '../../../src/shared/wire';
@@ -11,7 +10,7 @@ import { demoScaleFrom, runPorter, startPorter } from '../../../src/main/electro
 import { app, BrowserWindow, dialog, fakeEvent, ipcMain, resetElectronMock, session } from '../../mocks/electron';
 
 const mainDir = path.resolve('/app/out/main');
-const indexPath = path.resolve('/app/out/renderer/index.html');
+const appUrl = 'porter://app/index.html';
 const answer: Envelope<unknown> = { ok: true, value: 'pong' };
 
 let dataDir: string;
@@ -62,7 +61,10 @@ describe('starting Porter', () => {
   it('hardens everything before the first window and loads the built page', async () => {
     const { createCore } = fakeCreateCore();
     const order: string[] = [];
-    app.whenReady.mockImplementation(async () => void order.push('ready'));
+    app.whenReady.mockImplementation(async () => {
+      order.push('ready');
+      app.ready = true;
+    });
     const started = await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
 
     expect(app.requestSingleInstanceLock).toHaveBeenCalledOnce();
@@ -77,7 +79,8 @@ describe('starting Porter', () => {
     expect(window.options).toMatchObject({
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: path.resolve('/app/out/preload/index.cjs') },
     });
-    expect(window.loadFile).toHaveBeenCalledWith(indexPath);
+    expect(window.loadURL).toHaveBeenCalledWith(appUrl);
+    expect(window.loadFile).not.toHaveBeenCalled();
     expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
@@ -85,14 +88,14 @@ describe('starting Porter', () => {
     const { core, createCore } = fakeCreateCore();
     await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
     const window = BrowserWindow.instances[0]!;
-    expect(window.webContents.getURL()).toBe(pathToFileURL(indexPath).href);
+    expect(window.webContents.getURL()).toBe(appUrl);
 
     const own = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     await expect(ipcMain.invoke(invokeChannel, own, 'session.get', {})).resolves.toEqual(answer);
     expect(core.dispatch).toHaveBeenCalledExactlyOnceWith('session.get', {});
 
     const stranger = new BrowserWindow().webContents;
-    await stranger.loadURL(pathToFileURL(indexPath).href);
+    await stranger.loadURL(appUrl);
     const refused = await ipcMain.invoke(invokeChannel, { sender: stranger, senderFrame: stranger.mainFrame }, 'session.get', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
     expect(core.dispatch).toHaveBeenCalledOnce();
@@ -139,11 +142,28 @@ describe('devtools and the dev server', () => {
     await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir, ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
     const window = BrowserWindow.instances[0]!;
     expect(window.options).toMatchObject({ webPreferences: { devTools: false } });
-    expect(window.loadURL).not.toHaveBeenCalled();
-    expect(window.loadFile).toHaveBeenCalledWith(indexPath);
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(appUrl);
     const f12 = fakeEvent();
     window.webContents.emit('before-input-event', f12, { type: 'keyDown', key: 'F12', control: false, meta: false, shift: false, alt: false });
     expect(f12.defaultPrevented).toBe(true);
+  });
+
+  it('packaged: refuses to start with a remote debugging port or pipe, before any window or core', async () => {
+    for (const debugSwitch of ['remote-debugging-port', 'remote-debugging-pipe']) {
+      resetElectronMock();
+      const { createCore } = fakeCreateCore();
+      app.isPackaged = true;
+      app.commandLine.hasSwitch.mockImplementation((name: string) => name === debugSwitch);
+      await expect(startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } })).rejects.toThrow(`--${debugSwitch}`);
+      expect(createCore).not.toHaveBeenCalled();
+      expect(BrowserWindow.instances).toHaveLength(0);
+    }
+  });
+
+  it('from source: a remote debugging port is the developer’s business', async () => {
+    const { createCore } = fakeCreateCore();
+    app.commandLine.hasSwitch.mockImplementation((name: string) => name === 'remote-debugging-port');
+    await expect(startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } })).resolves.toBeDefined();
   });
 
   it('from source: devtools on, the dev server page loaded and trusted', async () => {
@@ -174,19 +194,27 @@ describe('a failure to start', () => {
 });
 
 describe('the Electron-ABI SQLite binding', () => {
-  it('is .native/electron-<version>/better_sqlite3.node under the app root, when it exists', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-root-'));
-    try {
-      expect(electronSqliteBinding(root, '45.5.0')).toBeUndefined();
-      const binding = path.join(root, '.native', 'electron-45.5.0', 'better_sqlite3.node');
-      fs.mkdirSync(path.dirname(binding), { recursive: true });
-      fs.writeFileSync(binding, '');
-      expect(electronSqliteBinding(root, '45.5.0')).toBe(binding);
-      expect(electronSqliteBinding(root, '46.0.0')).toBeUndefined();
-      expect(electronSqliteBinding(root, undefined)).toBeUndefined();
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+  let root: string;
+  const binding = () => path.join(root, '.native', 'electron-45.5.0', 'better_sqlite3.node');
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-root-'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('from source, is .native/electron-<version>/better_sqlite3.node under the app root, when it exists', () => {
+    const fromSource = (electronVersion: string | undefined) => electronSqliteBinding({ isPackaged: false, appRoot: root, electronVersion });
+    expect(fromSource('45.5.0')).toBeUndefined();
+    fs.mkdirSync(path.dirname(binding()), { recursive: true });
+    fs.writeFileSync(binding(), '');
+    expect(fromSource('45.5.0')).toBe(binding());
+    expect(fromSource('46.0.0')).toBeUndefined();
+    expect(fromSource(undefined)).toBeUndefined();
+  });
+
+  it('packaged, is never looked for: the app loads the module electron-builder rebuilt, even with a .native/ beside it', () => {
+    fs.mkdirSync(path.dirname(binding()), { recursive: true });
+    fs.writeFileSync(binding(), '');
+    expect(electronSqliteBinding({ isPackaged: true, appRoot: root, electronVersion: '45.5.0' })).toBeUndefined();
   });
 });
 

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { filePage } from '../../../src/main/electron/app-page';
+import { schemePage } from '../../../src/main/electron/app-page';
 import { createSenderTrust, type SenderEventLike } from '../../../src/main/ipc/trusted-sender';
 import { FakeWebContents, FakeWebFrameMain } from '../../mocks/electron';
 
-const indexPath = path.resolve('/app/out/renderer/index.html');
-const appUrl = pathToFileURL(indexPath).href;
+const rendererDir = path.resolve('/app/out/renderer');
+const appUrl = 'porter://app/index.html';
 
 function setup() {
-  const trust = createSenderTrust<FakeWebContents>(filePage(indexPath));
+  const trust = createSenderTrust<FakeWebContents>(schemePage(rendererDir));
   const window = new FakeWebContents(appUrl);
   trust.trust(window);
   return { trust, window };
@@ -44,6 +44,11 @@ describe('trusted sender', () => {
     window.mainFrame.url = 'https://evil.example/';
     expect(trust.isTrustedSender(from(window))).toBe(false);
     window.mainFrame.url = pathToFileURL('/tmp/dropped.html').href;
+    expect(trust.isTrustedSender(from(window))).toBe(false);
+    // The built page itself, opened over file://, is not the app's origin.
+    window.mainFrame.url = pathToFileURL(path.join(rendererDir, 'index.html')).href;
+    expect(trust.isTrustedSender(from(window))).toBe(false);
+    window.mainFrame.url = 'porter://elsewhere/index.html';
     expect(trust.isTrustedSender(from(window))).toBe(false);
   });
 

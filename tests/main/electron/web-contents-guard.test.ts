@@ -2,14 +2,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, WebContents } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { devServerPage, filePage, type AppPage } from '../../../src/main/electron/app-page';
+import { devServerPage, schemePage, type AppPage } from '../../../src/main/electron/app-page';
 import { isDevToolsShortcut } from '../../../src/main/electron/devtools-lock';
 import { guardWebContents, installWebContentsGuard } from '../../../src/main/electron/web-contents-guard';
 import { app, fakeEvent, FakeWebContents, resetElectronMock } from '../../mocks/electron';
 
-const indexPath = path.resolve('/app/out/renderer/index.html');
-const page = filePage(indexPath);
-const appUrl = pathToFileURL(indexPath).href;
+const rendererDir = path.resolve('/app/out/renderer');
+const page = schemePage(rendererDir);
+const appUrl = 'porter://app/index.html';
 
 beforeEach(resetElectronMock);
 
@@ -31,6 +31,9 @@ describe('navigation', () => {
     expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(navigate(contents, 'will-navigate', pathToFileURL('/etc/passwd').href)).toBe(true);
     expect(navigate(contents, 'will-redirect', 'https://evil.example/login')).toBe(true);
+    // Not even the built page over file://, nor another host of Porter's scheme.
+    expect(navigate(contents, 'will-navigate', pathToFileURL(path.join(rendererDir, 'index.html')).href)).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'porter://evil/index.html')).toBe(true);
   });
 
   it('to the app page itself is allowed', () => {

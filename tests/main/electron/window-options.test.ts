@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { devServerPage, filePage } from '../../../src/main/electron/app-page';
+import { devServerPage, schemePage } from '../../../src/main/electron/app-page';
 import { appPaths } from '../../../src/main/electron/app-paths';
 import { createMainWindow, loadAppPage } from '../../../src/main/electron/main-window';
 import { devToolsAllowed, hardenedWindowOptions } from '../../../src/main/electron/window-options';
@@ -45,7 +44,7 @@ describe('app paths', () => {
   it('put the CommonJS preload and the renderer beside the main bundle', () => {
     const paths = appPaths(path.resolve('/app/out/main'));
     expect(paths.preload).toBe(path.resolve('/app/out/preload/index.cjs'));
-    expect(paths.rendererIndex).toBe(path.resolve('/app/out/renderer/index.html'));
+    expect(paths.rendererDir).toBe(path.resolve('/app/out/renderer'));
   });
 });
 
@@ -59,12 +58,11 @@ describe('the main window', () => {
     expect(window.show).toHaveBeenCalledOnce();
   });
 
-  it('loads the built file in production and the dev server in development', async () => {
+  it('loads porter://app in production, never a file:// URL, and the dev server in development', async () => {
     const window = createMainWindow({ preloadPath: 'p', devTools: false });
-    const indexPath = path.resolve('/app/out/renderer/index.html');
-    await loadAppPage(window, filePage(indexPath));
-    expect(BrowserWindow.instances[0]!.loadFile).toHaveBeenCalledWith(indexPath);
-    expect(window.webContents.getURL()).toBe(pathToFileURL(indexPath).href);
+    await loadAppPage(window, schemePage(path.resolve('/app/out/renderer')));
+    expect(BrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith('porter://app/index.html');
+    expect(BrowserWindow.instances[0]!.loadFile).not.toHaveBeenCalled();
 
     await loadAppPage(window, devServerPage('http://localhost:5173'));
     expect(BrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173/');

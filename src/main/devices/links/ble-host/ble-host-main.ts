@@ -7,11 +7,23 @@ import type { ConnectAnswer, FromHost, HostCall, ToHost } from './ble-host-messa
  * noble's UART driver) polls on libuv's default loop, which a worker thread must not touch,
  * and the console's core runs in a worker: so the stack runs here and the core talks to it
  * through remote-central.ts. One central per process; the process ends when it is closed or
- * its parent goes.
+ * its parent goes. Started by host-process.ts: forked as Node, or as Electron's utility process.
  */
 
+/** Electron's utility process speaks through process.parentPort; a forked Node child through process.send. */
+interface ParentPortLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+
 const send = (message: FromHost): void => {
-  process.send?.(message);
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
+};
+const onMessage = (listener: (message: ToHost) => void): void => {
+  if (parentPort) parentPort.on('message', (event) => listener(event.data as ToHost));
+  else process.on('message', listener);
 };
 
 let central: BleCentral | null = null;
@@ -72,7 +84,7 @@ async function run(call: HostCall, signal: AbortSignal): Promise<unknown> {
   }
 }
 
-process.on('message', (message: ToHost) => {
+onMessage((message) => {
   if (message.type === 'abort') return calls.get(message.id)?.abort(new BleLinkError('aborted', 'Cancelled.'));
   const abort = new AbortController();
   calls.set(message.id, abort);
@@ -83,7 +95,8 @@ process.on('message', (message: ToHost) => {
   ).finally(() => calls.delete(message.id));
 });
 
-// The core went (closed, crashed): the dongle is let go with it.
+// The core went (closed, crashed): the dongle is let go with it. (A utility process is ended
+// by the main process instead, when the core's port closes.)
 process.on('disconnect', () => {
   void (central?.close() ?? Promise.resolve()).finally(() => process.exit(0));
 });

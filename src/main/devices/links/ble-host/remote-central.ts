@@ -1,12 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { BleLinkError, type BleAdvertisement, type BleCentral, type BleDongleInfo, type GattConnection } from '../../ble/gatt';
 import type { ConnectAnswer, FromHost, HostCall } from './ble-host-messages';
+import { startHost, type BleHostEntry, type HostProcess } from './host-process';
 
-/** How to start the BLE host process: its entry, and the Node options it needs (tsx in tests). */
-export interface BleHostEntry {
-  path: string;
-  execArgv?: string[];
-}
+export type { BleHostEntry };
 
 /**
  * A BleCentral whose noble stack runs in a BLE host process (ble-host-main.ts): for a core in
@@ -14,13 +10,7 @@ export interface BleHostEntry {
  * that dies ends its scans and links, and the central is gone.
  */
 export async function openRemoteCentral(dongle: BleDongleInfo, entry: BleHostEntry): Promise<BleCentral> {
-  // Under Electron the child is Electron's binary run as plain Node.
-  const child = fork(entry.path, [], {
-    serialization: 'advanced',
-    execArgv: entry.execArgv ?? [],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = startHost(entry);
   const host = new HostChannel(child);
   try {
     await host.call({ op: 'open', dongle }, AbortSignal.timeout(15_000));
@@ -37,15 +27,15 @@ class HostChannel {
   private readonly listeners = new Set<(message: FromHost) => void>();
   gone = false;
 
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (message: FromHost) => {
+  constructor(readonly child: HostProcess) {
+    child.onMessage((message) => {
       if (message.type !== 'answer') return this.listeners.forEach((listener) => listener(message));
       const waiting = this.pending.get(message.id);
       this.pending.delete(message.id);
       if (message.ok) waiting?.resolve(message.value);
       else waiting?.reject(message.code ? new BleLinkError(message.code, message.message) : new Error(message.message));
     });
-    child.once('exit', () => {
+    child.onExit(() => {
       this.gone = true;
       for (const { reject } of this.pending.values()) reject(new BleLinkError('gone', 'The Bluetooth stack stopped.'));
       this.pending.clear();
@@ -99,7 +89,7 @@ class RemoteCentral implements BleCentral {
 
   async close(): Promise<void> {
     if (this.host.gone) return;
-    const exited = new Promise((resolve) => this.host.child.once('exit', resolve));
+    const exited = new Promise<void>((resolve) => this.host.child.onExit(resolve));
     await this.host.call({ op: 'close' }).catch(() => undefined);
     await exited;
   }
