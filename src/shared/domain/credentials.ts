@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CredentialKind, Id, Timestamp } from './primitives';
+import { CredentialKind, Id, Role, Timestamp } from './primitives';
 import { Schedule, ScheduleRequest } from './schedule';
 import { UnitFilter } from './units';
 
@@ -59,6 +59,8 @@ export const Credential = z.object({
   reissuedAs: Id.nullable(),
   /** Granted on another console and received through the cloud: a kiosk may not change it. */
   grantedElsewhere: z.boolean(),
+  /** The granter's role (null: unknown, an old grant). A kiosk changes only what a kiosk granted here. */
+  grantedByRole: Role.nullable(),
 });
 export type Credential = z.infer<typeof Credential>;
 
