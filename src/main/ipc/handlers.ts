@@ -72,7 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'staff.list': () => listStaff(db),
     'staff.signIn': ({ staffId, passcode }, ctx) => {
       if (ctx.kiosk) throw new PorterError('forbidden', 'This console is a kiosk: it stays signed in as the kiosk.');
-      ctx.signIn(deps.staff.signIn(staffId, passcode));
+      ctx.signIn(deps.staff.signIn(staffId, passcode, ctx.source));
       deps.changed(['activity']);
       return session(ctx);
     },
