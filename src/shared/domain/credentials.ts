@@ -110,6 +110,19 @@ export const BulkGrantResult = z.object({
 });
 export type BulkGrantResult = z.infer<typeof BulkGrantResult>;
 
+/** A bulk grant a crash cut short: "stopped after 87 of 168 units", until staff finish it. */
+export const BulkRun = z.object({
+  id: Id,
+  /** "Delivery PIN code for Dana Whitfield of Brightway Cleaning" */
+  what: z.string(),
+  startedAt: Timestamp,
+  startedBy: z.string(),
+  /** Units with an outcome (granted or refused), of all the run's units. */
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type BulkRun = z.infer<typeof BulkRun>;
+
 export const RevokeRequest = z
   .object({ credentialId: Id, reason: z.string().trim().max(200).optional() })
   .strict();
