@@ -65,8 +65,12 @@ export interface Connection {
 }
 
 export interface Core {
-  /** A new window (Electron webContents, browser tab) connects; each has its own session. */
-  connect(): Connection;
+  /**
+   * A new window (Electron webContents, browser tab) connects; each has its own session.
+   * `source` names where it is, the same after a restart (the host's window, a browser tab's
+   * remote address): wrong passcodes slow down their source, not the staff member.
+   */
+  connect(source: string): Connection;
   /** A connection of the core's own, for tests, benchmarks and tools. */
   dispatch: Dispatch;
   /** Subscribe to contract events (data.changed, ...); returns unsubscribe. */

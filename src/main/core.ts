@@ -83,9 +83,9 @@ export function createCore(options: CoreOptions): Core {
 
   const stopCheckpoints = checkpointInBackground(db);
 
-  const own = dispatcher.connect(initial);
+  const own = dispatcher.connect(initial, 'core');
   return {
-    connect: () => dispatcher.connect(initial),
+    connect: (source) => dispatcher.connect(initial, source),
     dispatch: own.dispatch,
     onEvent(listener: EventListener) {
       const forward = (name: string, payload: unknown): void => (listener as (n: string, p: unknown) => void)(name, payload);

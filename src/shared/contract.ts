@@ -13,6 +13,7 @@ import {
   BluetoothOverview,
   BulkGrantRequest,
   BulkGrantResult,
+  BulkRun,
   ChainVerification,
   Community,
   Guidelines,
@@ -83,6 +84,10 @@ export const commands = {
   'access.grant': { input: GrantRequest, output: Credential, roles: granting },
   /** Bulk grant: a delivery or vendor credential on many units, with an outcome per unit. */
   'access.bulkGrant': { input: BulkGrantRequest, output: BulkGrantResult, roles: office },
+  /** Access page lists the bulk grants a crash cut short, oldest first. */
+  'access.stoppedBulkRuns': { input: NoInput, output: z.array(BulkRun), roles: office },
+  /** Access page's "Finish": grants a stopped run's units not yet done; answers the whole run's outcome. */
+  'access.finishBulkRun': { input: z.object({ runId: Id }).strict(), output: BulkGrantResult, roles: office },
   /** Staff revoke a credential from every door it covers. */
   'access.revoke': { input: RevokeRequest, output: Credential, roles: granting },
   /** New dates: the credential is reissued and the old one revoked; answers the new one. */

@@ -91,7 +91,34 @@ describe('kiosks', () => {
       ['accepted', undefined],
       ['accepted', undefined],
     ]);
-    expect(results[0]!.reason).toContain('A kiosk may only revoke access it granted');
+    expect(results[0]!.reason).toContain('A kiosk may only revoke access a kiosk granted');
+  });
+
+  it('a kiosk signed in on the front desk may not revoke, reschedule or resend leasing’s grant made there, only a kiosk’s', async () => {
+    const leasings = deliveryGrant({ pinCode: '517392' });
+    const kiosks = deliveryGrant({ pinCode: '640283', unitId: 'north-703', doors: [{ doorId: 'north-entrance', slot: 2 }, { doorId: 'package-room', slot: 2 }] });
+    const granted = await frontDesk.pushOk(frontDesk.mutation('credential.granted', leasings, jordan), frontDesk.mutation('credential.granted', kiosks, lobbyKiosk));
+    expect(granted.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    const newDates = (replaces: string, pinCode: string) => deliveryGrant({ replaces, pinCode, doors: [{ doorId: 'north-entrance', slot: 3 }, { doorId: 'package-room', slot: 3 }] });
+    const results = await frontDesk.pushOk(
+      frontDesk.mutation('credential.revoked', { credentialId: leasings.credentialId, reason: null, at: now() }, lobbyKiosk),
+      frontDesk.mutation('credential.reissued', newDates(leasings.credentialId, '728164'), lobbyKiosk),
+      frontDesk.mutation('credential.text_requested', { credentialId: leasings.credentialId, at: now() }, lobbyKiosk),
+      frontDesk.mutation('credential.text_requested', { credentialId: kiosks.credentialId, at: now() }, lobbyKiosk),
+      frontDesk.mutation('credential.revoked', { credentialId: kiosks.credentialId, reason: 'left', at: now() }, lobbyKiosk),
+    );
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'forbidden'],
+      ['rejected', 'forbidden'],
+      ['rejected', 'forbidden'],
+      ['accepted', undefined],
+      ['accepted', undefined],
+    ]);
+    expect(results[0]!.reason).toBe(`A kiosk may only revoke access a kiosk granted; ${leasings.guest.name}’s was granted by the leasing office on this console.`);
+    expect(results[1]!.reason).toContain('A kiosk may only set new dates on access a kiosk granted');
+    // Leasing's grant is still live in the cloud: no console hears of an end or new dates for it.
+    const aboutLeasings = withoutTextStatus(await frontDesk.pullAll()).filter((c) => c.payload.credentialId === leasings.credentialId || c.payload.replaces === leasings.credentialId);
+    expect(aboutLeasings.map((c) => c.kind)).toEqual(['credential.granted']);
   });
 });
 

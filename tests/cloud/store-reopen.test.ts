@@ -1,5 +1,7 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { avery, grantPayload, programmedPayload, sam, startTestCloud, TestConsole, withoutTextStatus, type TestCloud } from './helpers/test-cloud';
+import { avery, grantPayload, jordan, lobbyKiosk, programmedPayload, sam, startTestCloud, TestConsole, withoutTextStatus, type TestCloud } from './helpers/test-cloud';
 
 let cloud: TestCloud;
 afterEach(async () => {
@@ -46,5 +48,31 @@ describe('the cloud store across a restart', () => {
     const first = await cloud.store.community();
     cloud = await cloud.reopen();
     expect(await cloud.store.community()).toEqual(first);
+  });
+
+  it('an older store: migration 5 gives each credential the granting role its change recorded, so the kiosk rule holds for it', async () => {
+    cloud = await startTestCloud();
+    const desk = await cloud.pair();
+    const year = new Date().getFullYear() + 1;
+    const delivery = (pinCode: string, slot: number) =>
+      grantPayload({ pinCode, schedule: { type: 'delivery', starts: `${year}-03-01T09:00`, ends: `${year}-03-01T11:00` }, doors: [{ doorId: 'north-entrance', slot }, { doorId: 'package-room', slot }] });
+    const leasings = delivery('517392', 1);
+    const kiosks = delivery('640283', 2);
+    await desk.pushOk(desk.mutation('credential.granted', leasings, jordan), desk.mutation('credential.granted', kiosks, lobbyKiosk));
+    await cloud.stop();
+    // The store as it was before migration 5.
+    const db = new Database(path.join(cloud.dataDir, 'cloud.sqlite'));
+    db.exec('ALTER TABLE credentials DROP COLUMN granted_role; DELETE FROM schema_migrations WHERE version = 5;');
+    db.close();
+
+    cloud = await cloud.reopen();
+    const same = new TestConsole(cloud.url, desk.token, desk.consoleId);
+    same.seq = desk.seq;
+    const results = await same.pushOk(
+      same.mutation('credential.revoked', { credentialId: leasings.credentialId, reason: null, at: new Date().toISOString() }, lobbyKiosk),
+      same.mutation('credential.revoked', { credentialId: kiosks.credentialId, reason: null, at: new Date().toISOString() }, lobbyKiosk),
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
+    expect(results[0]!.reason).toContain('was granted by the leasing office on this console');
   });
 });

@@ -3,12 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { StaffMember } from '../../src/shared/domain';
+import { createCore } from '../../src/main/core';
+import { openDatabase } from '../../src/main/store/database';
 import { startBrowserHost, type BrowserHost } from '../../src/main/host/browser-host';
+import { storeSeeds, type StoreSeed } from './store-seeds';
 
 const rendererDir = path.resolve(__dirname, '../../out/renderer');
 
-/** `operator`: who every window starts signed in as; `test.use({ operator: null })` starts signed out. */
-type WorkerFixtures = { host: BrowserHost; operator: StaffMember | null };
+/**
+ * `operator`: who every window starts signed in as; `test.use({ operator: null })` starts signed out.
+ * `seedStore`: a state from store-seeds.ts written to the demo store before the host opens it.
+ */
+type WorkerFixtures = { host: BrowserHost; operator: StaffMember | null; seedStore: StoreSeed | null };
 type TestFixtures = { openConsole: (page?: Page) => Promise<Page> };
 
 /**
@@ -17,11 +23,18 @@ type TestFixtures = { openConsole: (page?: Page) => Promise<Page> };
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   operator: [{ id: 'avery', name: 'Avery Brooks', role: 'admin' }, { scope: 'worker', option: true }],
+  seedStore: [null, { scope: 'worker', option: true }],
   host: [
-    async ({ operator }, use) => {
+    async ({ operator, seedStore }, use) => {
       if (!fs.existsSync(path.join(rendererDir, 'index.html')))
         throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests.');
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-e2e-'));
+      if (seedStore) {
+        createCore({ dataDir, loadDemoWhenEmpty: true }).close();
+        const db = openDatabase({ dataDir });
+        storeSeeds[seedStore](db);
+        db.close();
+      }
       const host = await startBrowserHost({
         port: 0,
         rendererDir,

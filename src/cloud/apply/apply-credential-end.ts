@@ -1,6 +1,6 @@
 import type { EndReason } from '../store/cloud-store';
-import { MutationRefused } from '../rules/refusal';
 import { appendMutationChange, noOp, type Applied, type ApplyContext } from './apply-context';
+import { checkKioskMayChange, checkOwnConsole } from './kiosk-rule';
 import { queueGuestText } from './queue-guest-text';
 
 const ending: Record<Exclude<EndReason, 'reissued'>, string> = { revoked: 'revoke', expired: 'end', used: 'end' };
@@ -17,8 +17,9 @@ export async function applyCredentialEnd(
 ): Promise<Applied> {
   const c = await ctx.tx.credential(payload.credentialId);
   if (!c || c.endReason !== null) return noOp;
-  if (ctx.ownGrantsOnly && c.originConsoleId !== ctx.console.id)
-    throw new MutationRefused('forbidden', `A kiosk may only ${ending[end.reason]} access it granted; ${c.guest.name}’s was granted on another console.`);
+  // Revoking is a decision (a kiosk's own grants only); an expiry or a use is a fact its console reports.
+  if (end.reason === 'revoked') checkKioskMayChange(ctx, c, ending[end.reason]);
+  else checkOwnConsole(ctx, c, ending[end.reason]);
   // Only a one-time delivery code is used up at a door (as on the console).
   if (end.reason === 'used' && c.schedule.type !== 'delivery') return noOp;
   await ctx.tx.endCredential(c.id, { reason: end.reason, by: end.by, at: payload.at });
@@ -29,8 +30,7 @@ export async function applyCredentialEnd(
 export async function applyTextRequest(ctx: ApplyContext, payload: { credentialId: string; at: string }): Promise<Applied> {
   const c = await ctx.tx.credential(payload.credentialId);
   if (!c || c.endReason !== null) return noOp;
-  if (ctx.ownGrantsOnly && c.originConsoleId !== ctx.console.id)
-    throw new MutationRefused('forbidden', `A kiosk may only text guests it granted access to; ${c.guest.name}’s was granted on another console.`);
+  checkKioskMayChange(ctx, c, 'text guests about');
   const cursor = await appendMutationChange(ctx, payload);
   const textsQueued = await queueGuestText(ctx, c, 'resent', `resent:${ctx.mutation.mutationId}`);
   return { status: 'accepted', cursor, textsQueued };

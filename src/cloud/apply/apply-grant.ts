@@ -6,14 +6,14 @@ import { scheduleEndsAt } from '../rules/schedule-rules';
 import type { NewCredentialRecord } from '../store/cloud-store';
 import { appendCloudChange, appendMutationChange, type Applied, type ApplyContext } from './apply-context';
 import { drawFreePin, grantDoors, pinTakenAt, settleSlots } from './grant-doors';
+import { checkKioskMayChange } from './kiosk-rule';
 import { queueGuestText } from './queue-guest-text';
 
 /** New dates end the old credential, unless someone else already ended it on purpose. */
 async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Promise<void> {
   const old = await ctx.tx.credential(replaces);
   if (!old) return; // never reached the cloud: the new credential stands on its own
-  if (ctx.ownGrantsOnly && old.originConsoleId !== ctx.console.id)
-    throw new MutationRefused('forbidden', `A kiosk may only set new dates on access it granted; ${old.guest.name}’s was granted on another console.`);
+  checkKioskMayChange(ctx, old, 'set new dates on');
   if (old.endReason === 'revoked' || old.endReason === 'reissued') {
     const what = old.endReason === 'revoked' ? 'revoked' : 'given new dates';
     throw new MutationRefused('conflict', `${old.guest.name}’s access was already ${what} by ${old.endedBy} at ${old.endedAt}, so these new dates were not applied.`);
@@ -51,6 +51,7 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     pinCode,
     endsAt: scheduleEndsAt(grant.schedule, ctx.community.timeZone),
     originConsoleId: ctx.console.id,
+    grantedRole: ctx.mutation.actor.role,
     grantedAt: grant.at,
     replaces: grant.replaces ?? null,
     doors: slots.doors,

@@ -63,8 +63,9 @@ export interface CredentialRecord {
   pinCode: string | null;
   /** The instant the schedule ends, or null when it never does (permanent, open recurring). */
   endsAt: string | null;
-  /** The console whose mutation granted it: a kiosk may only act on its own grants. */
+  /** The console whose mutation granted it, and the granter's role: a kiosk may only act on a kiosk's grants there. */
   originConsoleId: string;
+  grantedRole: Role | null;
   grantedAt: string;
   replaces: string | null;
   endedAt: string | null;

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { BulkGrantRequest, BulkGrantResult, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
 import { appendAudit } from '../store/audit-log';
+import { markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
 import { writeCredential } from './credential-writer';
@@ -39,44 +41,76 @@ function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): TargetUn
   return units;
 }
 
+/** "Delivery PIN code for Dana Whitfield of Brightway Cleaning" */
+function describeRun(grant: BulkRunGrant): string {
+  const { guest } = grant;
+  return `${typeNames[grant.schedule.type]} ${kindNames[grant.kind]} for ${guest.name}${guest.company ? ` of ${guest.company}` : ''}`;
+}
+
 /**
  * A delivery or vendor credential on many units as one job: each unit is granted in its
  * own transaction (audited and queued like a single grant), a unit whose lock or doors
- * refuse it is listed with the reason, and one summary entry records the whole job.
+ * refuse it is listed with the reason, and one summary entry records the whole job. The run
+ * is recorded before its first unit and each unit's outcome with it, so a run a crash cuts
+ * short is listed as stopped and can be finished (finish-bulk-run.ts).
  */
 export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: ParsedBulk): BulkGrantResult {
   const units = targetUnits(ctx, request.target);
   const { schedule, guest } = prepareGrant(ctx, actor, { ...request, unitId: units[0]!.id });
-  const result: BulkGrantResult = { granted: [], refused: [] };
-  const what = `${typeNames[schedule.type]} ${kindNames[request.kind]}`;
-  for (const unit of units) {
+  const grant: BulkRunGrant = { kind: request.kind, audience: request.audience, guest, schedule };
+  const run = { id: `bulk_${randomUUID()}`, startedAt: ctx.now().toISOString(), startedBy: actor.name, what: describeRun(grant), grant };
+  recordBulkRun(ctx.db, { ...run, units: units.map((u) => ({ unitId: u.id, unitLabel: u.label })) });
+  return grantRunUnits(ctx, actor, run, (r) => `Bulk ${run.what}: ${r.granted.length} of ${units.length} units granted, ${r.refused.length} refused`);
+}
+
+/** A unit another finisher granted first: its grant here rolls back. */
+class AlreadyGranted extends Error {}
+
+/**
+ * Grants each unit of the run that has no outcome yet, marking it in the same transaction,
+ * so no unit is granted twice, however often a run is cut short and finished. Then the
+ * run's summary entry, and the run is finished. Answers every unit's outcome.
+ */
+export function grantRunUnits(
+  ctx: AccessContext,
+  actor: StaffMember,
+  run: { id: string; grant: BulkRunGrant },
+  summary: (outcome: BulkGrantResult) => string,
+): BulkGrantResult {
+  const { kind, audience, guest, schedule } = run.grant;
+  const what = `${typeNames[schedule.type]} ${kindNames[kind]}`;
+  for (const unit of unitsLeft(ctx.db, run.id)) {
     try {
-      const id = runUserAction(ctx.db, () => {
-        const w = writeCredential(ctx, actor, { unitId: unit.id, kind: request.kind, audience: request.audience, guest, schedule });
+      runUserAction(ctx.db, () => {
+        const w = writeCredential(ctx, actor, { unitId: unit.unitId, kind, audience, guest, schedule });
+        if (!markUnitGranted(ctx.db, run.id, unit.unitId, w.id)) throw new AlreadyGranted();
         return {
           result: w.id,
           record: {
-            audit: { at: w.at, actor: actor.name, action: 'access.granted', subjectId: w.id, summary: `Granted a ${what} (${describeSchedule(schedule)}) for ${unit.label} to ${guest.name}${guest.company ? ` of ${guest.company}` : ''} (bulk)`, details: { unitId: unit.id, doorIds: w.doors.map((d) => d.id), bulk: true } },
+            audit: { at: w.at, actor: actor.name, action: 'access.granted', subjectId: w.id, summary: `Granted a ${what} (${describeSchedule(schedule)}) for ${unit.unitLabel} to ${guest.name}${guest.company ? ` of ${guest.company}` : ''} (bulk)`, details: { unitId: unit.unitId, doorIds: w.doors.map((d) => d.id), bulk: true, runId: run.id } },
             mutation: { kind: 'credential.granted', payload: w.payload, actor },
           },
         };
       });
-      result.granted.push({ unitId: unit.id, unitLabel: unit.label, credentialId: id });
     } catch (error) {
+      if (error instanceof AlreadyGranted) continue;
       if (!(error instanceof PorterError)) throw error;
-      result.refused.push({ unitId: unit.id, unitLabel: unit.label, code: error.code, reason: error.message });
+      markUnitRefused(ctx.db, run.id, unit.unitId, error.code, error.message);
     }
   }
+  const outcome = runOutcome(ctx.db, run.id);
   runUserAction(ctx.db, () => {
+    const at = ctx.now().toISOString();
+    markRunFinished(ctx.db, run.id, at, actor.name);
     appendAudit(ctx.db, {
-      at: ctx.now().toISOString(),
+      at,
       actor: actor.name,
       action: 'access.bulk_granted',
       subjectId: null,
-      summary: `Bulk ${what} for ${guest.name}${guest.company ? ` of ${guest.company}` : ''}: ${result.granted.length} of ${units.length} units granted, ${result.refused.length} refused`,
-      details: { refused: result.refused, granted: result.granted.map((g) => g.unitId) },
+      summary: summary(outcome),
+      details: { runId: run.id, refused: outcome.refused, granted: outcome.granted.map((g) => g.unitId) },
     });
     return { result: undefined, record: null };
   });
-  return result;
+  return outcome;
 }

@@ -60,12 +60,12 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
     .get(c.unitId) as string;
   db.prepare(
     `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-       pin_code, created_at, created_by, reissued_from, notifications_sent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+       pin_code, created_at, created_by, granted_role, reissued_from, notifications_sent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   ).run(
     id, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
     bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-    pin, at, actor.name, c.reissuedFrom ?? null,
+    pin, at, actor.name, actor.role, c.reissuedFrom ?? null,
   );
   const link = db.prepare('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
   doors.forEach((door, i) => {

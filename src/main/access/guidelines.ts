@@ -9,7 +9,8 @@ interface Ask {
   kind: CredentialKind;
   audience: Audience;
   guest: { company?: string };
-  schedule: ScheduleRequest;
+  /** Only its type is read: a resolved schedule will do (finishing a bulk run). */
+  schedule: { type: ScheduleRequest['type'] };
 }
 
 /**

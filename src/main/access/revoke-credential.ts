@@ -17,20 +17,22 @@ export function liveCredential(ctx: AccessContext, credentialId: string): Creden
   return record;
 }
 
+const granterWords = { admin: 'an admin', leasing: 'the leasing office', maintenance: 'maintenance staff', kiosk: 'a kiosk' } as const;
+
 /**
- * A live credential `actor` may change. A kiosk may only revoke, reschedule or resend what
- * this console granted: the cloud holds kiosks to the same rule and would refuse the change,
- * leaving this console showing an end nobody else knows of.
+ * A live credential `actor` may change. A kiosk may only revoke, reschedule or resend what a
+ * kiosk granted on this console: not leasing's grant made at the same desk, and not another
+ * console's (the cloud holds kiosks to the same rule and would refuse the change, leaving this
+ * console showing an end nobody else knows of). A grant whose granter's role is unknown is
+ * not a kiosk's.
  */
 export function credentialToChange(ctx: AccessContext, actor: StaffMember, credentialId: string, doing: string): CredentialRecord {
   const record = liveCredential(ctx, credentialId);
-  if (actor.role === 'kiosk' && record.grantedElsewhere)
-    throw new PorterError(
-      'forbidden',
-      `A kiosk may only ${doing} access it granted; ${record.guest.name}’s was granted on another console. Ask the leasing office.`,
-      'credentialId',
-    );
-  return record;
+  if (actor.role !== 'kiosk' || (!record.grantedElsewhere && record.grantedByRole === 'kiosk')) return record;
+  const where = record.grantedElsewhere
+    ? 'was granted on another console'
+    : `was granted by ${record.grantedByRole ? granterWords[record.grantedByRole] : 'staff'} (${record.createdBy})`;
+  throw new PorterError('forbidden', `A kiosk may only ${doing} access a kiosk granted; ${record.guest.name}’s ${where}. Ask the leasing office.`, 'credentialId');
 }
 
 /** Revokes a credential from every door it covers; the doors' desired state drops it. */

@@ -2,7 +2,7 @@ import type { Envelope } from '../../shared/envelope';
 
 /** What the main thread asks of the core's worker thread. Connection 0 is the core's own. */
 export type ToWorker =
-  | { type: 'connect'; connection: number }
+  | { type: 'connect'; connection: number; source: string }
   | { type: 'disconnect'; connection: number }
   | { type: 'dispatch'; id: number; connection: number; command: unknown; input: unknown }
   | { type: 'close' };

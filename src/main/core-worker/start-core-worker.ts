@@ -38,9 +38,9 @@ export function startCoreWorker(options: WorkerCoreOptions, entry: string, worke
     });
 
   const core: Core = {
-    connect() {
+    connect(source) {
       const connection = nextConnection++;
-      post({ type: 'connect', connection });
+      post({ type: 'connect', connection, source });
       return { dispatch: dispatchOn(connection), close: () => !closed && post({ type: 'disconnect', connection }) };
     },
     dispatch: dispatchOn(0),

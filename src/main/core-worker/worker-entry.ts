@@ -25,7 +25,7 @@ core.onEvent((event, payload) => send({ type: 'event', event, payload }));
 port.on('message', async (message: ToWorker) => {
   switch (message.type) {
     case 'connect':
-      connections.set(message.connection, core.connect());
+      connections.set(message.connection, core.connect(message.source));
       return;
     case 'disconnect':
       connections.get(message.connection)?.close();

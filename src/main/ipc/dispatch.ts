@@ -39,13 +39,14 @@ function payloadSize(input: unknown): number {
  */
 export function createDispatcher({ handlers, logError }: DispatcherOptions) {
   return {
-    connect(initial: { operator: StaffMember | null; kiosk: boolean }): Connection {
+    connect(initial: { operator: StaffMember | null; kiosk: boolean }, source: string): Connection {
       let operator = initial.operator;
       const ctx: CallContext = {
         get operator() {
           return operator;
         },
         kiosk: initial.kiosk,
+        source,
         signIn: (member) => (operator = member),
         signOut: () => (operator = null),
       };

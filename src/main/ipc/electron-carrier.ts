@@ -41,7 +41,8 @@ export function bindElectronCarrier(options: ElectronCarrierOptions): () => void
   const connectionOf = (sender: IpcMainInvokeEvent['sender']): Connection => {
     let connection = connections.get(sender.id);
     if (!connection) {
-      const opened = core.connect();
+      // The console's window: one source for guessing, whatever its webContents id this run.
+      const opened = core.connect('electron:window');
       connections.set(sender.id, opened);
       sender.once?.('destroyed', () => {
         opened.close();

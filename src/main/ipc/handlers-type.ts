@@ -6,6 +6,8 @@ export interface CallContext {
   /** Signed in: dispatch has already checked the role allows this command. */
   operator: StaffMember | null;
   kiosk: boolean;
+  /** Where the calls come from (a window, a browser tab's address), stable across restarts: passcode guessing is slowed per source. */
+  source: string;
   signIn(member: StaffMember): void;
   signOut(): void;
 }

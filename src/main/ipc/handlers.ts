@@ -4,6 +4,7 @@ import type { Community, StaffMember } from '../../shared/domain';
 import { updateGuidelines } from '../community/update-guidelines';
 import type { AccessContext } from '../access/access-context';
 import { bulkGrant } from '../access/bulk-grant';
+import { finishBulkRun } from '../access/finish-bulk-run';
 import { toCredential } from '../access/credential-view';
 import { grantGuestAccess } from '../access/grant-guest-access';
 import { rescheduleCredential } from '../access/reschedule-credential';
@@ -17,6 +18,7 @@ import { CloudFailure } from '../sync/cloud-client';
 import type { SyncEngine } from '../sync/sync-engine';
 import { listStaff } from '../staff/sign-in';
 import { appendAudit, listAudit, verifyAuditChain } from '../store/audit-log';
+import { stoppedRuns } from '../store/bulk-runs-repo';
 import { searchCredentials } from '../store/credential-search';
 import { listUnitCredentialRecords } from '../store/credentials-repo';
 import { findDoors } from '../store/hardware-repo';
@@ -72,7 +74,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'staff.list': () => listStaff(db),
     'staff.signIn': ({ staffId, passcode }, ctx) => {
       if (ctx.kiosk) throw new PorterError('forbidden', 'This console is a kiosk: it stays signed in as the kiosk.');
-      ctx.signIn(deps.staff.signIn(staffId, passcode));
+      ctx.signIn(deps.staff.signIn(staffId, passcode, ctx.source));
       deps.changed(['activity']);
       return session(ctx);
     },
@@ -102,6 +104,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'access.grant': (request, ctx) =>
       access(ctx, `grant access to unit ${request.unitId}`, request.unitId, (actor) => grantGuestAccess(deps, actor, request)),
     'access.bulkGrant': (request, ctx) => access(ctx, 'grant bulk access', null, (actor) => bulkGrant(deps, actor, request)),
+    'access.stoppedBulkRuns': () => stoppedRuns(db),
+    'access.finishBulkRun': ({ runId }, ctx) => access(ctx, 'finish a stopped bulk grant', null, (actor) => finishBulkRun(deps, actor, runId)),
     'access.revoke': (request, ctx) =>
       access(ctx, `revoke credential ${request.credentialId}`, null, (actor) => revokeCredential(deps, actor, request)),
     'access.reschedule': (request, ctx) =>

@@ -37,15 +37,16 @@ export function attachSocketCarrier({ server, core, token, allowedOrigins }: Soc
     if (url.pathname !== socketPath) return refuse(socket, 404, 'Not Found');
     if (!sameSecret(url.searchParams.get('token') ?? '', token)) return refuse(socket, 401, 'Unauthorized');
     if (!allowedOrigins.includes(request.headers.origin ?? '')) return refuse(socket, 403, 'Forbidden');
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws));
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, `browser:${request.socket.remoteAddress ?? 'unknown'}`));
   };
 
-  const serve = (ws: WebSocket): void => {
+  /** `source`: the tab's remote address, so wrong passcodes slow down that address (see guess-throttle.ts). */
+  const serve = (ws: WebSocket, source: string): void => {
     const send = (frame: ServerFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
     // Each tab has its own connection, so its own signed-in staff member.
-    const connection = core.connect();
+    const connection = core.connect(source);
     const unsubscribe = core.onEvent((event, payload) => send({ event, payload }));
     ws.on('message', async (data) => {
       let frame: ClientFrame;

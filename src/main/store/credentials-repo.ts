@@ -1,4 +1,4 @@
-import type { Audience, CredentialKind, DoorRef, NotificationStatus, Schedule } from '../../shared/domain';
+import type { Audience, CredentialKind, DoorRef, NotificationStatus, Role, Schedule } from '../../shared/domain';
 import type { Db } from './database';
 
 export type EndReason = 'revoked' | 'expired' | 'used' | 'reissued';
@@ -25,6 +25,8 @@ export interface CredentialRecord {
   reissuedAs: string | null;
   /** Granted on another console and received through the cloud. */
   grantedElsewhere: boolean;
+  /** The role of whoever granted it; null when the store does not know (an old grant). */
+  grantedByRole: Role | null;
 }
 
 interface Row {
@@ -51,6 +53,7 @@ interface Row {
   reissued_from: string | null;
   reissued_as: string | null;
   granted_elsewhere: 0 | 1;
+  granted_role: Role | null;
 }
 
 // The PIN code column is deliberately not selected: it never leaves the access module.
@@ -60,7 +63,7 @@ export const selectCredential = `
     c.audience, c.kind, c.schedule_json, c.notification, c.notifications_sent, c.notification_error,
     c.created_at, c.created_by, c.ended_at, c.end_reason, c.ended_by, c.used_at, c.reissued_from,
     (SELECT n.id FROM credentials n WHERE n.reissued_from = c.id) AS reissued_as,
-    c.origin_console IS NOT NULL AS granted_elsewhere
+    c.origin_console IS NOT NULL AS granted_elsewhere, c.granted_role
   FROM credentials c
   JOIN units u ON u.id = c.unit_id
   JOIN buildings b ON b.id = u.building_id
@@ -96,6 +99,7 @@ export function toRecord(db: Db, r: Row): CredentialRecord {
     reissuedFrom: r.reissued_from,
     reissuedAs: r.reissued_as,
     grantedElsewhere: r.granted_elsewhere === 1,
+    grantedByRole: r.granted_role,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CredentialKind, Id, Timestamp } from './primitives';
+import { CredentialKind, Id, Role, Timestamp } from './primitives';
 import { Schedule, ScheduleRequest } from './schedule';
 import { UnitFilter } from './units';
 
@@ -59,6 +59,8 @@ export const Credential = z.object({
   reissuedAs: Id.nullable(),
   /** Granted on another console and received through the cloud: a kiosk may not change it. */
   grantedElsewhere: z.boolean(),
+  /** The granter's role (null: unknown, an old grant). A kiosk changes only what a kiosk granted here. */
+  grantedByRole: Role.nullable(),
 });
 export type Credential = z.infer<typeof Credential>;
 
@@ -107,6 +109,19 @@ export const BulkGrantResult = z.object({
   refused: z.array(z.object({ unitId: Id, unitLabel: z.string(), code: z.string(), reason: z.string() })),
 });
 export type BulkGrantResult = z.infer<typeof BulkGrantResult>;
+
+/** A bulk grant a crash cut short: "stopped after 87 of 168 units", until staff finish it. */
+export const BulkRun = z.object({
+  id: Id,
+  /** "Delivery PIN code for Dana Whitfield of Brightway Cleaning" */
+  what: z.string(),
+  startedAt: Timestamp,
+  startedBy: z.string(),
+  /** Units with an outcome (granted or refused), of all the run's units. */
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type BulkRun = z.infer<typeof BulkRun>;
 
 export const RevokeRequest = z
   .object({ credentialId: Id, reason: z.string().trim().max(200).optional() })

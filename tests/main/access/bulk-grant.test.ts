@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BulkGrantResult } from '../../../src/shared/domain';
-import { lastAudit, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import type { BulkGrantResult, Schedule } from '../../../src/shared/domain';
+import { seedStoppedRun } from '../../helpers/seed-stopped-run';
+import { lastAudit, openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
 
 let t: TestConsole;
 afterEach(() => t?.close());
@@ -47,5 +48,31 @@ describe('bulk grants', () => {
     t = openTestConsole(undefined, { now: () => at });
     const r = await t.core.dispatch('access.bulkGrant', { target: { scope: 'units', unitIds: ['north-301', 'nowhere-1'] }, kind: 'pin', audience: 'vendor', guest: vendor, schedule: { type: 'permanent' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found', field: 'target' } });
+  });
+});
+
+describe('finishing a bulk grant cut short', () => {
+  const grant = { kind: 'pin', audience: 'vendor', guest: { name: 'Brightway crew', phone: '+13125550190', company: 'Brightway Cleaning' } } as const;
+  const seed = (schedule: Schedule) => (db: Parameters<typeof seedStoppedRun>[0]) =>
+    void seedStoppedRun(db, { buildingId: 'north', floor: 3, done: 4, grant: { ...grant, schedule }, what: 'Vendor run', by: { id: 'avery', name: 'Avery Brooks', role: 'admin' }, at });
+
+  it('refuses a leasing agent a vendor run the guidelines give admins, and keeps it for an admin', async () => {
+    t = openTestConsole({ id: 'jordan', name: 'Jordan Lee', role: 'leasing' }, { now: () => at, beforeOpen: seed({ type: 'permanent' }) });
+    const before = writeCounts(t.db);
+    expect(await t.core.dispatch('access.finishBulkRun', { runId: 'bulk_seeded_stopped_run' })).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'audience' } });
+    expect(writeCounts(t.db)).toEqual(before);
+    expect(await t.core.dispatch('access.stoppedBulkRuns', {})).toMatchObject({ ok: true, value: [{ id: 'bulk_seeded_stopped_run', done: 4, total: 14 }] });
+  });
+
+  it('a schedule now over: the units left are refused with the reason, and the run is finished', async () => {
+    const ended: Schedule = { type: 'temporary', starts: '2026-11-20T08:00', ends: '2026-11-21T17:00' };
+    t = openTestConsole(undefined, { now: () => at, beforeOpen: seed(ended) });
+    const r = await t.core.dispatch('access.finishBulkRun', { runId: 'bulk_seeded_stopped_run' });
+    expect(r).toMatchObject({ ok: true });
+    const outcome = (r as { value: BulkGrantResult }).value;
+    expect(outcome.granted).toHaveLength(4);
+    expect(outcome.refused).toHaveLength(10);
+    expect(outcome.refused[0]).toMatchObject({ unitLabel: 'North Tower 305', code: 'invalid_input', reason: 'This access would already be over; choose a later end.' });
+    expect(await t.core.dispatch('access.stoppedBulkRuns', {})).toEqual({ ok: true, value: [] });
   });
 });

@@ -26,8 +26,8 @@ function dataDir(): string {
 describe('the core in a worker thread', () => {
   it('answers the contract like the core in-process, a session per window', async () => {
     core = await startCoreWorker({ dataDir: dataDir(), loadDemoWhenEmpty: true }, entry, loader);
-    const front = core.connect();
-    const back = core.connect();
+    const front = core.connect('front-desk');
+    const back = core.connect('back-office');
     expect(await front.dispatch('staff.signIn', { staffId: 'jordan', passcode: '2468' })).toMatchObject({ ok: true, value: { operator: { id: 'jordan' } } });
     expect(await back.dispatch('units.list', {})).toMatchObject({ ok: false, error: { code: 'signed_out' } });
     expect(await front.dispatch('units.list', { limit: 5 })).toMatchObject({ ok: true, value: { total: 336 } });

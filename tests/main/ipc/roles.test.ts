@@ -79,19 +79,10 @@ describe('signing in', () => {
     expect(actions).toEqual(['staff.signed_in', 'staff.sign_in_refused']);
   });
 
-  it('locks a staff member out after five wrong passcodes in a row', async () => {
-    t = openTestConsole(null);
-    for (let i = 0; i < 5; i++) await t.core.dispatch('staff.signIn', { staffId: 'jordan', passcode: '1111' });
-    expect(await t.core.dispatch('staff.signIn', { staffId: 'jordan', passcode: '2468' })).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden', message: expect.stringContaining('Too many wrong passcodes') },
-    });
-  });
-
   it('each window has its own session', async () => {
     t = openTestConsole(null);
-    const front = t.core.connect();
-    const back = t.core.connect();
+    const front = t.core.connect('front-desk');
+    const back = t.core.connect('back-office');
     await front.dispatch('staff.signIn', { staffId: 'avery', passcode: '1357' });
     expect(await front.dispatch('session.get', {})).toMatchObject({ value: { operator: { id: 'avery' } } });
     expect(await back.dispatch('session.get', {})).toMatchObject({ value: { operator: null } });

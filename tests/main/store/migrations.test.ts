@@ -42,3 +42,25 @@ describe('store migrations', () => {
     expect(fs.existsSync(path.join(dir, databaseFileName))).toBe(true);
   });
 });
+
+describe('migration 9', () => {
+  it('gives older credentials the role of the staff member named as their granter, and none when nobody on staff has that name', async () => {
+    const { openTestConsole, comboUnit, jane } = await import('../../helpers/test-console');
+    const t = openTestConsole({ id: 'jordan', name: 'Jordan Lee', role: 'leasing' });
+    try {
+      const granted = await t.core.dispatch('access.grant', { unitId: comboUnit, kind: 'pin', schedule: { type: 'permanent' }, guest: jane });
+      if (!granted.ok) throw new Error(granted.error.message);
+      const id = (granted.value as { id: string }).id;
+      // The store as it was before migration 9.
+      t.db.exec(`DELETE FROM schema_migrations WHERE version = 9; DROP TABLE sign_in_throttle; DROP TABLE bulk_run_units; DROP TABLE bulk_runs;
+        ALTER TABLE credentials DROP COLUMN granted_role;`);
+      expect(migrate(t.db)).toEqual([9]);
+      const roleOf = t.db.prepare('SELECT granted_role FROM credentials WHERE id = ?').pluck();
+      expect(roleOf.get(id)).toBe('leasing');
+      const demoGrant = t.db.prepare("SELECT id FROM credentials WHERE created_by = 'Demo data' LIMIT 1").pluck().get();
+      expect(roleOf.get(demoGrant)).toBeNull();
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -60,6 +60,7 @@ export interface CredentialRow {
   pin_code: string | null;
   ends_at: string | null;
   origin_console_id: string;
+  granted_role: CredentialRecord['grantedRole'];
   granted_at: string;
   replaces: string | null;
   ended_at: string | null;
@@ -78,6 +79,7 @@ export function toCredential(r: CredentialRow, doors: CredentialRecord['doors'])
     pinCode: r.pin_code,
     endsAt: r.ends_at,
     originConsoleId: r.origin_console_id,
+    grantedRole: r.granted_role,
     grantedAt: r.granted_at,
     replaces: r.replaces,
     endedAt: r.ended_at,

@@ -1,4 +1,4 @@
-import type { Guidelines } from '../../../shared/domain';
+import { Role, type Guidelines } from '../../../shared/domain';
 import type { AccessContext } from '../../access/access-context';
 import { appendAudit } from '../../store/audit-log';
 import { assignSerial } from '../../store/door-table-repo';
@@ -41,7 +41,9 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): Apply
     case 'credential.granted':
     case 'credential.reissued': {
       const c = CredentialWritten.safeParse(change.payload);
-      return c.success ? done(applyCredentialWritten(ctx, c.data, by, change.origin === ctx.consoleId ? null : change.origin)) : 'skipped';
+      const role = Role.safeParse(change.actor?.role);
+      const granter = { name: by, role: role.success ? role.data : null, originConsole: change.origin === ctx.consoleId ? null : change.origin };
+      return c.success ? done(applyCredentialWritten(ctx, c.data, granter)) : 'skipped';
     }
     case 'credential.revoked':
     case 'credential.expired':

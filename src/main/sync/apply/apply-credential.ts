@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/domain';
 import type { AccessContext } from '../../access/access-context';
 import { endCredential } from '../../access/credential-writer';
 import { markDoorChanged } from '../../access/door-slots';
@@ -35,11 +36,19 @@ function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, s
   return true;
 }
 
+/** Who granted a credential, as the cloud's change names them. */
+export interface Granter {
+  name: string;
+  role: Role | null;
+  /** The console it was granted on; null for this one. */
+  originConsole: string | null;
+}
+
 /**
  * A credential as the cloud holds it: new here (granted on another console) or this console's
  * own with what the cloud settled (its PIN, its slots). Answers whether anything changed.
  */
-export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, createdBy: string, originConsole: string | null): boolean {
+export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, by: Granter): boolean {
   const { db } = ctx;
   const existing = db.prepare('SELECT pin_code AS pinCode, ended_at AS endedAt FROM credentials WHERE id = ?').get(c.credentialId) as
     | { pinCode: string | null; endedAt: string | null }
@@ -50,19 +59,19 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
     const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
     db.prepare(
       `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-         pin_code, created_at, created_by, reissued_from, notifications_sent, origin_console)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+         pin_code, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     ).run(
       c.credentialId, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
       bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-      c.pinCode, c.at, createdBy, c.replaces ?? null, originConsole,
+      c.pinCode, c.at, by.name, by.role, c.replaces ?? null, by.originConsole,
     );
     changed = true;
   } else if (c.pinCode !== null) {
     changed = changePin(ctx, c.credentialId, c.pinCode, c.at);
   }
   if (!existing?.endedAt) for (const d of c.doors) changed = placeInSlot(ctx, c.credentialId, d.doorId, d.slot, c.at) || changed;
-  if (c.replaces) changed = endIfLive(ctx, c.replaces, 'reissued', createdBy) || changed;
+  if (c.replaces) changed = endIfLive(ctx, c.replaces, 'reissued', by.name) || changed;
   return changed;
 }
 

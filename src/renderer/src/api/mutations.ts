@@ -16,6 +16,7 @@ function useCommand<C extends CommandName>(command: C) {
 
 export const useGrantAccess = () => useCommand('access.grant');
 export const useBulkGrant = () => useCommand('access.bulkGrant');
+export const useFinishBulkRun = () => useCommand('access.finishBulkRun');
 export const useRevokeCredential = () => useCommand('access.revoke');
 export const useRescheduleCredential = () => useCommand('access.reschedule');
 export const useResendText = () => useCommand('access.resend');

@@ -59,6 +59,15 @@ export function useCredentialList(filters: CredentialFilters, offset: number, li
   });
 }
 
+/** Bulk grants a crash cut short, oldest first, until staff finish them. */
+export function useStoppedBulkRuns(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.stoppedBulkRuns(),
+    queryFn: () => call('access.stoppedBulkRuns', {}),
+    enabled,
+  });
+}
+
 /** The units a bulk grant would reach (a floor, or a whole building when floor is null), with their locks. */
 export function useBulkTargetUnits(buildingId: string | null, floor: number | null) {
   return useQuery({

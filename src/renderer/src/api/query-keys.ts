@@ -29,6 +29,8 @@ export const queryKeys = {
   bulkTargetUnits: (buildingId: string, floor: number | null) => ['units', 'bulk-target', buildingId, floor] as const,
   credentialList: (filters: CredentialFilters, offset: number, limit: number) =>
     ['credentials', 'list', filters, offset, limit] as const,
+  /** Bulk grants a crash cut short: they change with the credentials they grant. */
+  stoppedBulkRuns: () => ['credentials', 'stopped-bulk-runs'] as const,
   hardware: () => ['doors', 'hardware-overview'] as const,
   /** The Hardware page's door picker: doors by name, building or serial, of one lock model or any. */
   hardwareDoors: (search: string, modelId: string | null) => ['doors', 'picker', search, modelId] as const,

@@ -1,4 +1,8 @@
 import { initial } from './001-initial';
+import { grantedRole } from './005-granted-role';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 5, name: 'granted-role', sql: grantedRole },
+];

@@ -5,9 +5,10 @@ import { useCan } from '../../components/permissions';
 import { BulkGrantDialog } from './BulkGrantDialog';
 import { CredentialsSection } from './CredentialsSection';
 import { GrantToUnitDialog } from './GrantToUnitDialog';
+import { StoppedBulkRuns } from './StoppedBulkRuns';
 import './access.css';
 
-/** Everyone with access across the community, granting to one unit, and bulk grants for deliveries and vendors. */
+/** Everyone with access across the community, granting to one unit, bulk grants for deliveries and vendors, and any a crash cut short. */
 export function AccessPage() {
   const [notice, setNotice] = useState('');
   const canGrant = useCan('access.grant');
@@ -28,6 +29,7 @@ export function AccessPage() {
       <p role="status" className="access-page__notice">
         {notice}
       </p>
+      <StoppedBulkRuns />
       <CredentialsSection />
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Credential } from '../../../../shared/domain';
 import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
-import { accessTypeLabel, audienceLabel, credentialKindLabel } from '../../components/labels';
+import { accessTypeLabel, audienceLabel, credentialKindLabel, roleLabel } from '../../components/labels';
 import { useSession } from '../../api/queries';
 import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../components/phone';
@@ -23,8 +23,9 @@ interface Props {
 /** One guest's PIN code or Bluetooth pass: who, what, when, which doors, the text, and what staff can do. */
 export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: Props) {
   const live = isLive(credential);
-  // A kiosk changes only what it granted (the cloud holds it to that): another console's grant is shown, not offered.
-  const ours = !(useSession().data?.operator?.role === 'kiosk' && credential.grantedElsewhere);
+  // A kiosk changes only what a kiosk granted on this console (the core and the cloud hold it to
+  // that): leasing's grant, here or on another console, is shown, not offered.
+  const ours = useSession().data?.operator?.role !== 'kiosk' || kioskGranted(credential);
   const canRevoke = useCan('access.revoke') && live && ours;
   const canEdit = useCan('access.reschedule') && live && ours && credential.schedule.type !== 'permanent';
   const canResend = useCan('access.resend') && live && ours;
@@ -55,7 +56,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
       <CredentialDoors credential={credential} />
       {live && <CredentialTextStatus credential={credential} />}
       <CredentialHistory credential={credential} />
-      {live && !ours && <p className="credential__line credential__line--muted">Granted on another console: the leasing office can change it.</p>}
+      {live && !ours && <p className="credential__line credential__line--muted">{grantedBy(credential)}: the leasing office can change it.</p>}
       {(canResend || canEdit || canRevoke) && (
         <div className="credential__actions">
           {canResend && <ResendTextButton credential={credential} />}
@@ -65,4 +66,15 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
       )}
     </article>
   );
+}
+
+function kioskGranted(credential: Credential): boolean {
+  return !credential.grantedElsewhere && credential.grantedByRole === 'kiosk';
+}
+
+/** Who granted what a kiosk may not change: another console, or staff at this one. */
+function grantedBy(credential: Credential): string {
+  if (credential.grantedElsewhere) return 'Granted on another console';
+  const role = credential.grantedByRole ? ` (${roleLabel(credential.grantedByRole)})` : '';
+  return `Granted by ${credential.createdBy}${role}, not a kiosk`;
 }

@@ -1,0 +1,25 @@
+import type { Db } from '../../src/main/store/database';
+import { saveGuessRecord } from '../../src/main/store/sign-in-throttle-repo';
+import { seedStoppedRun } from '../helpers/seed-stopped-run';
+
+/**
+ * States a spec's host opens its store in, by name (`test.use({ seedStore: name })`): written
+ * through the store's own code before the host starts, as a crash or an old version left them.
+ */
+export const storeSeeds = {
+  /** A vendor bulk grant on North Tower's floor 3 (14 units) that stopped after 5 units. */
+  'stopped-bulk-run': (db: Db) =>
+    void seedStoppedRun(db, {
+      buildingId: 'north',
+      floor: 3,
+      done: 5,
+      grant: { kind: 'pin', audience: 'vendor', guest: { name: 'Dana Whitfield', phone: '+13125550131', company: 'Brightway Cleaning' }, schedule: { type: 'permanent' } },
+      what: 'Permanent PIN code for Dana Whitfield of Brightway Cleaning',
+      by: { id: 'avery', name: 'Avery Brooks', role: 'admin' },
+      at: new Date(),
+    }),
+  /** Seven wrong passcodes from this machine's browser tabs, the last one just now: a 10-minute wait. */
+  'guessing-from-this-address': (db: Db) =>
+    saveGuessRecord(db, 'browser:127.0.0.1', { failures: 7, lastFailureAt: new Date().toISOString(), waitUntil: new Date(Date.now() + 10 * 60_000).toISOString(), waitNoted: false }),
+} satisfies Record<string, (db: Db) => void>;
+export type StoreSeed = keyof typeof storeSeeds;
