@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandNames, commands, maxPayloadBytes } from '../../../src/shared/contract';
+import { commandNames, commands, payloadLimit } from '../../../src/shared/contract';
 import { openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
 import { leaves, validInputs, withValueAt } from './contract-samples';
 
@@ -45,7 +45,7 @@ describe.each(commandNames)('%s', (command) => {
   });
 
   it('refuses a payload over the size cap before parsing it', async () => {
-    const result = await t.core.dispatch(command, { padding: 'x'.repeat(maxPayloadBytes + 1) });
+    const result = await t.core.dispatch(command, { padding: 'x'.repeat(payloadLimit(command) + 1) });
     expect(result).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
   });
 
