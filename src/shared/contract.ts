@@ -28,6 +28,7 @@ import {
   Programmer,
   ReaderConfig,
   Id,
+  maxBulkUnitIds,
   RescheduleRequest,
   RevokeRequest,
   type Role,
@@ -58,6 +59,11 @@ const OnBluetoothLock = z.object({ lockId: z.string().min(1).max(200) }).strict(
  * `maxPayloadBytes`: the largest raw input this command takes, when it is more than
  * `defaultPayloadBytes`. Carriers size their own limits from these (`largestPayloadBytes`).
  */
+/** Raw payloads (UTF-8 bytes of their JSON) over this size are refused before parsing. */
+export const defaultPayloadBytes = 64 * 1024;
+/** An id in a JSON array: up to 64 characters, its quotes and a comma. */
+const idJsonBytes = 64 + 3;
+
 type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[]; maxPayloadBytes?: number };
 
 export const commands = {
@@ -87,9 +93,14 @@ export const commands = {
   'access.grant': { input: GrantRequest, output: Credential, roles: granting },
   /**
    * Bulk grant: a delivery or vendor credential on many units, with an outcome per unit. Its
-   * own payload limit fits the most units that may be named by id (10,000 ids of 64 characters).
+   * own payload limit fits the most units that may be named by id, each of the longest id.
    */
-  'access.bulkGrant': { input: BulkGrantRequest, output: BulkGrantResult, roles: office, maxPayloadBytes: 1024 * 1024 },
+  'access.bulkGrant': {
+    input: BulkGrantRequest,
+    output: BulkGrantResult,
+    roles: office,
+    maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
+  },
   /** Staff revoke a credential from every door it covers. */
   'access.revoke': { input: RevokeRequest, output: Credential, roles: granting },
   /** New dates: the credential is reissued and the old one revoked; answers the new one. */
@@ -174,8 +185,6 @@ export function mayRun(command: CommandName, role: Role | null): boolean {
   return roles.includes('anyone') || (role !== null && roles.includes(role));
 }
 
-/** Raw payloads (UTF-8 bytes of their JSON) over this size are refused before parsing. */
-export const defaultPayloadBytes = 64 * 1024;
 
 /** The payload limit of one command: its own, or the default. */
 export function payloadLimit(command: CommandName): number {

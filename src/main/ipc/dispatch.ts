@@ -76,7 +76,7 @@ export function createDispatcher({ handlers, logError }: DispatcherOptions) {
         const limit = payloadLimit(command);
         const size = payloadSize(input);
         if (size === null) return fail('invalid_input', `The ${command} payload is not JSON.`);
-        if (size > limit) return fail('payload_too_large', `The ${command} payload is over ${limit / 1024} KiB.`);
+        if (size > limit) return fail('payload_too_large', `The ${command} payload is over ${Math.floor(limit / 1024)} KiB.`);
         const spec = commands[command];
         const parsed = spec.input.safeParse(input);
         if (!parsed.success)
