@@ -49,6 +49,14 @@ describe.each(commandNames)('%s', (command) => {
     expect(result).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
   });
 
+  it('refuses input nested deeper than the contract allows, or that is not JSON, with invalid_input', async () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}`) as unknown;
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const input of [deep, cycle, { ...(sample as object), big: 10n }])
+      expect(await t.core.dispatch(command, input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('answers any input with an envelope: a value only for schema-valid input, never an internal error', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.anything(), fc.object(), fc.jsonValue()), async (input) => {
