@@ -29,6 +29,7 @@ import {
   Programmer,
   ReaderConfig,
   Id,
+  maxBulkUnitIds,
   RescheduleRequest,
   RevokeRequest,
   type Role,
@@ -55,7 +56,16 @@ const technicians: readonly Audience[] = ['admin', 'maintenance'];
 const OnProgrammer = z.object({ programmerId: z.string().min(1).max(200) }).strict();
 const OnBluetoothLock = z.object({ lockId: z.string().min(1).max(200) }).strict();
 
-type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[] };
+/**
+ * `maxPayloadBytes`: the largest raw input this command takes, when it is more than
+ * `defaultPayloadBytes`. Carriers size their own limits from these (`largestPayloadBytes`).
+ */
+/** Raw payloads (UTF-8 bytes of their JSON) over this size are refused before parsing. */
+export const defaultPayloadBytes = 64 * 1024;
+/** An id in a JSON array: up to 64 characters, its quotes and a comma. */
+const idJsonBytes = 64 + 3;
+
+type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[]; maxPayloadBytes?: number };
 
 export const commands = {
   /** Renderer asks who is signed in on this window, and for which community. */
@@ -82,8 +92,16 @@ export const commands = {
   'credentials.list': { input: CredentialQuery, output: CredentialPage, roles: granting },
   /** Grant form grants a guest access to a unit; answers the new credential. */
   'access.grant': { input: GrantRequest, output: Credential, roles: granting },
-  /** Bulk grant: a delivery or vendor credential on many units, with an outcome per unit. */
-  'access.bulkGrant': { input: BulkGrantRequest, output: BulkGrantResult, roles: office },
+  /**
+   * Bulk grant: a delivery or vendor credential on many units, with an outcome per unit. Its
+   * own payload limit fits the most units that may be named by id, each of the longest id.
+   */
+  'access.bulkGrant': {
+    input: BulkGrantRequest,
+    output: BulkGrantResult,
+    roles: office,
+    maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
+  },
   /** Access page lists the bulk grants a crash cut short, oldest first. */
   'access.stoppedBulkRuns': { input: NoInput, output: z.array(BulkRun), roles: office },
   /** Access page's "Finish": grants a stopped run's units not yet done; answers the whole run's outcome. */
@@ -172,8 +190,28 @@ export function mayRun(command: CommandName, role: Role | null): boolean {
   return roles.includes('anyone') || (role !== null && roles.includes(role));
 }
 
-/** Raw payloads over this size are refused before parsing. */
-export const maxPayloadBytes = 64 * 1024;
+
+/** The payload limit of one command: its own, or the default. */
+export function payloadLimit(command: CommandName): number {
+  const spec: CommandSpec = commands[command];
+  return spec.maxPayloadBytes ?? defaultPayloadBytes;
+}
+
+/** The largest payload any command takes: what a carrier must let through to dispatch. */
+export const largestPayloadBytes = Math.max(...commandNames.map(payloadLimit));
+
+/**
+ * How deep a payload's JSON may nest. The deepest input in the contract (a reader's
+ * unlocked hours, inside a frame) is 6 levels; anything past this is refused before parsing.
+ */
+export const maxPayloadDepth = 16;
+
+/** Does `value` nest objects or arrays deeper than `limit`? Stops looking at the limit. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((child) => nestsDeeperThan(child, limit - 1));
+}
 
 /** What the preload exposes as window.porter; the browser host's bridge provides the same. */
 export interface PorterApi {

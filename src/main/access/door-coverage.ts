@@ -38,7 +38,7 @@ export function whyDoorCannotHold(door: CoveredDoor, kind: CredentialKind, sched
 
 export function unitDoor(db: Db, unitId: string): CoveredDoor {
   const unit = db.prepare('SELECT number FROM units WHERE id = ?').get(unitId) as { number: string } | undefined;
-  if (!unit) throw new PorterError('not_found', `No unit with id ${unitId}.`, 'unitId');
+  if (!unit) throw new PorterError('not_found', 'There is no unit with this id.', 'unitId');
   const row = db.prepare(`${selectDoor} WHERE d.unit_id = ? AND d.kind = 'unit'`).get(unitId) as DoorRow | undefined;
   if (!row) throw new PorterError('not_found', `Unit ${unit.number} has no door on record.`, 'unitId');
   return toCovered(row);

@@ -5,7 +5,7 @@ import { PorterError } from '../../shared/errors';
 export function toE164(typed: string, region: string): string {
   const number = parsePhoneNumberFromString(typed, region as CountryCode);
   if (!number || !number.isValid())
-    throw new PorterError('invalid_input', `"${typed}" is not a valid phone number. Include the area code.`, 'guest.phone');
+    throw new PorterError('invalid_input', 'This is not a valid phone number. Include the area code.', 'guest.phone');
   return number.number;
 }
 

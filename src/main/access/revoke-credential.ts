@@ -11,7 +11,7 @@ import { kindNames } from './guidelines';
 /** A credential staff can still act on: it exists and has not left its doors for good. */
 export function liveCredential(ctx: AccessContext, credentialId: string): CredentialRecord {
   const record = getCredentialRecord(ctx.db, credentialId);
-  if (!record) throw new PorterError('not_found', `No credential with id ${credentialId}.`, 'credentialId');
+  if (!record) throw new PorterError('not_found', 'There is no credential with this id.', 'credentialId');
   if (record.endReason)
     throw new PorterError('conflict', `This credential already ended (${record.endReason} by ${record.endedBy} at ${record.endedAt}).`, 'credentialId');
   return record;

@@ -17,7 +17,7 @@ function describeChanges(before: Guidelines, after: Guidelines): string[] {
 export function updateGuidelines(db: Db, community: Community, actor: StaffMember, next: Guidelines, at: string): Community {
   const amenities = new Set(db.prepare("SELECT id FROM doors WHERE kind = 'amenity'").pluck().all() as string[]);
   const unknown = next.amenityDoorIds.filter((id) => !amenities.has(id));
-  if (unknown.length) throw new PorterError('invalid_input', `Not amenity doors of ${community.name}: ${unknown.join(', ')}.`, 'amenityDoorIds');
+  if (unknown.length) throw new PorterError('invalid_input', `Choose amenity doors of ${community.name} only: ${unknown.length === 1 ? 'one door chosen is not one' : `${unknown.length} doors chosen are not`}.`, 'amenityDoorIds');
   const changes = describeChanges(community.guidelines, next);
   if (changes.length === 0) return community;
   runUserAction(db, () => {

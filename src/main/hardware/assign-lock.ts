@@ -15,7 +15,7 @@ export function assignLock(ctx: AccessContext, p: ConnectedProgrammer, doorId: s
   const lock = p.door;
   if (!lock) throw new PorterError('not_allowed', 'No lock is connected to this programmer’s cable.');
   const door = doorById(ctx.db, doorId);
-  if (!door) throw new PorterError('not_found', `No door with id ${doorId}.`, 'doorId');
+  if (!door) throw new PorterError('not_found', 'There is no door with this id.', 'doorId');
   if (door.lockModelId !== lock.modelId)
     throw new PorterError('not_allowed', `${door.name} has a ${door.lockModelId} lock in Porter; the lock on the cable is a ${lock.modelId}.`, 'doorId');
   runUserAction(ctx.db, () => {

@@ -61,7 +61,7 @@ export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: s
   };
 
   const walk = (floor: string): void => {
-    if (!ctx.db.prepare('SELECT 1 FROM floors WHERE id = ?').get(floor)) throw new PorterError('not_found', `No floor with id ${floor}.`, 'floorId');
+    if (!ctx.db.prepare('SELECT 1 FROM floors WHERE id = ?').get(floor)) throw new PorterError('not_found', 'There is no floor with this id.', 'floorId');
     floorId = floor;
     hear(bluetoothDoorsOn(floor).map(bleLockFor));
   };

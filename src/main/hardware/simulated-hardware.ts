@@ -39,7 +39,7 @@ export function createSimulator(ctx: AccessContext): Simulator {
     const existing = locks.get(doorId);
     if (existing) return existing;
     const door = doorById(ctx.db, doorId);
-    if (!door) throw new PorterError('not_found', `No door with id ${doorId}.`, 'doorId');
+    if (!door) throw new PorterError('not_found', 'There is no door with this id.', 'doorId');
     const model = ctx.community().lockModels.find((m) => m.id === door.lockModelId);
     if (!model) throw new PorterError('not_found', `The lock model of ${door.name} is unknown.`, 'doorId');
     const zone = ctx.community().timeZone;

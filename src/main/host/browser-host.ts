@@ -29,8 +29,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = http.createServer(serveRenderer(options.rendererDir));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, a failure to accept (too many open files) is logged; the host goes on.
+  server.on('error', (error) => console.error('[porter] the browser host’s server:', error));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   const detach = attachSocketCarrier({

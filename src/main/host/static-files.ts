@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
 const contentTypes: Record<string, string> = {
@@ -14,28 +15,53 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json',
 };
 
+const refusals = { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed' } as const;
+
+function refuse(response: ServerResponse, status: keyof typeof refusals): void {
+  const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...(status === 405 ? { Allow: 'GET, HEAD' } : {}) };
+  response.writeHead(status, headers).end(refusals[status]);
+}
+
+type Answer = { status: 200; file: string } | { status: keyof typeof refusals };
+
+/** What a request names: a file inside root, or why not. Never throws, whatever the path. */
+function resolveRequest(root: string, request: IncomingMessage): Answer {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return { status: 405 };
+  let urlPath: string;
+  try {
+    // Both throw on what is not a path: `GET http://a:99999/`, `/%`, `/%E0%A4%A`.
+    urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (urlPath.includes('\0')) return { status: 400 };
+  const file = path.resolve(root, `.${urlPath === '/' ? '/index.html' : urlPath}`);
+  if (!file.startsWith(root + path.sep)) return { status: 404 };
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? { status: 200, file } : { status: 404 };
+  } catch {
+    return { status: 404 }; // not a folder on the way, no permission, a name too long: not served
+  }
+}
+
 /** Serves the built renderer read-only; nothing outside rendererDir can be named. */
 export function serveRenderer(rendererDir: string) {
   const root = path.resolve(rendererDir);
   return (request: IncomingMessage, response: ServerResponse): void => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.resolve(root, `.${urlPath === '/' ? '/index.html' : urlPath}`);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-      return;
-    }
+    const answer = resolveRequest(root, request);
+    if (answer.status !== 200) return refuse(response, answer.status);
     response.writeHead(200, {
-      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypes[path.extname(answer.file)] ?? 'application/octet-stream',
       'Content-Security-Policy': contentSecurityPolicy,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     });
-    if (request.method === 'HEAD') response.end();
-    else fs.createReadStream(file).pipe(response);
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    // pipeline handles both ends' errors: a file gone since its stat, a client gone mid-file.
+    pipeline(fs.createReadStream(answer.file), response, () => undefined);
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commands, isCommandName, maxPayloadBytes, mayRun, type CommandName } from '../../shared/contract';
+import { commands, isCommandName, maxPayloadDepth, mayRun, nestsDeeperThan, payloadLimit, type CommandName } from '../../shared/contract';
 import type { StaffMember } from '../../shared/domain';
 import type { Envelope } from '../../shared/envelope';
 import { PorterError } from '../../shared/errors';
@@ -16,19 +16,38 @@ function fail(code: PorterError['code'], message: string, field?: string): Envel
   return { ok: false, error: field ? { code, message, field } : { code, message } };
 }
 
-/** "guest.phone: Enter a phone number; unitId: ..." without echoing the values sent. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
-    .join('; ');
+/** A key a programmer could have meant, safe to name back: letters and digits, short. */
+const nameableKey = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+
+/**
+ * One issue in words. Zod's own messages name the schema's expectations, never the value,
+ * except for unknown keys: those are named only when they look like a field name.
+ */
+function describeIssue(issue: z.ZodError['issues'][number]): string {
+  const where = issue.path.length ? issue.path.join('.') : 'input';
+  if (issue.code === 'unrecognized_keys') {
+    const named = issue.keys.filter((key) => nameableKey.test(key));
+    const unnamed = issue.keys.length - named.length;
+    const parts = [...named.map((key) => `"${key}"`), ...(unnamed ? [unnamed === 1 ? 'a field' : `${unnamed} fields`] : [])];
+    return `${where}: unknown ${parts.length === 1 && !unnamed ? 'field' : 'fields'} ${parts.join(', ')}`;
+  }
+  return `${where}: ${issue.message}`;
 }
 
-function payloadSize(input: unknown): number {
+/** "guest.phone: Enter a phone number; unitId: ..." without echoing the values sent. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.slice(0, 5).map(describeIssue).join('; ');
+}
+
+/**
+ * UTF-8 bytes of the payload's JSON, or null when it has none (a BigInt over Electron's
+ * structured clone). The depth is checked first, so this cannot overflow the stack.
+ */
+function payloadSize(input: unknown): number | null {
   try {
-    return JSON.stringify(input ?? null).length;
+    return Buffer.byteLength(JSON.stringify(input ?? null) ?? '');
   } catch {
-    return Infinity;
+    return null;
   }
 }
 
@@ -52,10 +71,13 @@ export function createDispatcher({ handlers, logError }: DispatcherOptions) {
       };
 
       const dispatch = async (command: unknown, input: unknown): Promise<Envelope<unknown>> => {
-        if (!isCommandName(command))
-          return fail('unknown_command', `Unknown command: ${typeof command === 'string' ? command.slice(0, 64) : `a ${typeof command}`}`);
-        if (payloadSize(input) > maxPayloadBytes)
-          return fail('payload_too_large', `The ${command} payload is over ${maxPayloadBytes / 1024} KiB.`);
+        if (!isCommandName(command)) return fail('unknown_command', 'There is no such command in the contract.');
+        if (nestsDeeperThan(input, maxPayloadDepth))
+          return fail('invalid_input', `The ${command} payload nests deeper than ${maxPayloadDepth} levels.`);
+        const limit = payloadLimit(command);
+        const size = payloadSize(input);
+        if (size === null) return fail('invalid_input', `The ${command} payload is not JSON.`);
+        if (size > limit) return fail('payload_too_large', `The ${command} payload is over ${Math.floor(limit / 1024)} KiB.`);
         const spec = commands[command];
         const parsed = spec.input.safeParse(input);
         if (!parsed.success)

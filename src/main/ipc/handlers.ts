@@ -94,7 +94,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'units.list': (query) => listUnits(db, query, today(deps)),
     'units.get': ({ unitId }) => {
       const unit = getUnitRow(db, unitId, today(deps));
-      if (!unit) throw new PorterError('not_found', `No unit with id ${unitId}.`, 'unitId');
+      if (!unit) throw new PorterError('not_found', 'There is no unit with this id.', 'unitId');
       return { unit, credentials: listUnitCredentialRecords(db, unitId).map((r) => toCredential(deps, r)) };
     },
     'credentials.list': (query) => {

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { maxPayloadBytes } from '../../shared/contract';
-import { socketPath, type ClientFrame, type ServerFrame } from '../../shared/wire';
+import { WebSocketServer } from 'ws';
+import { largestPayloadBytes } from '../../shared/contract';
+import { socketPath } from '../../shared/wire';
 import type { Core } from '../core-types';
+import { serveSocketConnection } from './socket-connection';
 
 export interface SocketCarrierOptions {
   server: Server;
@@ -15,14 +16,31 @@ export interface SocketCarrierOptions {
   allowedOrigins: readonly string[];
 }
 
+/** Room in a frame around the payload: its id, the command's name and the JSON around them. */
+const frameOverheadBytes = 1024;
+
+/** Open tabs at once; one more is refused with 503, so connections cannot grow without bound. */
+export const maxSocketConnections = 64;
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+function refuse(socket: Duplex, status: 400 | 401 | 403 | 404 | 503, reason: string): void {
+  // Closed once the answer is out: a client that never closes its end must not hold the socket.
+  socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** The request's URL, or null when its target is not one (`GET http://a:99999/`). */
+function requestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -30,38 +48,24 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
  * A connection is trusted only with the run's token and from the host's own Origin.
  */
 export function attachSocketCarrier({ server, core, token, allowedOrigins }: SocketCarrierOptions): () => void {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes + 1024 });
+  // Frames over the largest command's payload limit are refused by ws itself, with 1009.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: largestPayloadBytes + frameOverheadBytes });
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // Node hands the socket over with no 'error' listener: a reset now would stop the process.
+    const onSocketError = (): void => void socket.destroy();
+    socket.on('error', onSocketError);
+    const url = requestUrl(request);
+    if (!url) return refuse(socket, 400, 'Bad Request');
     if (url.pathname !== socketPath) return refuse(socket, 404, 'Not Found');
     if (!sameSecret(url.searchParams.get('token') ?? '', token)) return refuse(socket, 401, 'Unauthorized');
     if (!allowedOrigins.includes(request.headers.origin ?? '')) return refuse(socket, 403, 'Forbidden');
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, `browser:${request.socket.remoteAddress ?? 'unknown'}`));
-  };
-
-  /** `source`: the tab's remote address, so wrong passcodes slow down that address (see guess-throttle.ts). */
-  const serve = (ws: WebSocket, source: string): void => {
-    const send = (frame: ServerFrame): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-    };
-    // Each tab has its own connection, so its own signed-in staff member.
-    const connection = core.connect(source);
-    const unsubscribe = core.onEvent((event, payload) => send({ event, payload }));
-    ws.on('message', async (data) => {
-      let frame: ClientFrame;
-      try {
-        frame = JSON.parse(String(data)) as ClientFrame;
-        if (typeof frame?.id !== 'number') throw new Error('no id');
-      } catch {
-        ws.close(1003, 'Frames must be JSON with a numeric id');
-        return;
-      }
-      send({ id: frame.id, envelope: await connection.dispatch(frame.command, frame.input) });
-    });
-    ws.on('close', () => {
-      unsubscribe();
-      connection.close();
+    if (wss.clients.size >= maxSocketConnections) return refuse(socket, 503, 'Service Unavailable');
+    // ws answers a malformed handshake (no key, wrong version, not websocket) with 400 itself.
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      socket.off('error', onSocketError); // the WebSocket handles its socket's errors from here
+      // The tab's remote address is its source: wrong passcodes slow that address (guess-throttle.ts).
+      serveSocketConnection(ws, core, `browser:${request.socket.remoteAddress ?? 'unknown'}`);
     });
   };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction, AuditEntry } from '../../shared/domain';
 import type { Db } from './database';
-import { containing } from './like';
+import { containing, searchText } from './like';
 
 const genesis = '0'.repeat(64);
 
@@ -79,9 +79,10 @@ function filterSql(f: AuditFilter): { where: string; params: Record<string, unkn
     parts.push("json_extract(details_json, '$.unitId') = @unitId");
     params.unitId = f.unitId;
   }
-  if (f.search?.trim()) {
+  const search = searchText(f.search);
+  if (search) {
     parts.push("summary LIKE @search ESCAPE '\\'");
-    params.search = containing(f.search.trim());
+    params.search = containing(search);
   }
   return { where: parts.length ? `AND ${parts.join(' AND ')}` : '', params };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CredentialQuery, CredentialStatus } from '../../shared/domain';
 import type { Db } from './database';
 import { guestMatch } from './guest-search';
-import { containing } from './like';
+import { containing, searchText } from './like';
 import { selectCredential, toRecord, type CredentialRecord, type CredentialRow } from './credentials-repo';
 
 type Parsed = z.output<typeof CredentialQuery>;
@@ -30,7 +30,7 @@ export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number
     params.type = q.type;
   }
   if (q.status) parts.push(statusSql[q.status]);
-  const search = q.search?.trim();
+  const search = searchText(q.search);
   if (search) {
     const guests = guestMatch(search);
     Object.assign(params, guests.params);

@@ -3,7 +3,7 @@
  * company, or a phone number in any format (compared digit by digit with the E.164 form).
  * Three characters or more use a trigram index; shorter text falls back to LIKE.
  */
-import { containing } from './like';
+import { containing, searchText } from './like';
 
 export interface GuestMatch {
   /** A condition on a guests table aliased `g` (guestMatch) or a units table `u` (unitGuestMatch). */
@@ -22,7 +22,7 @@ function phrase(text: string): string {
 type Terms = { by: 'phone'; digits: string } | { by: 'text'; text: string } | { by: 'short'; text: string };
 
 function terms(search: string): Terms {
-  const text = search.trim();
+  const text = searchText(search);
   const digits = text.replace(/\D/g, '');
   if (digits.length >= 3 && digits.length >= text.replace(/[\s()+.-]/g, '').length) return { by: 'phone', digits };
   return text.length >= 3 ? { by: 'text', text } : { by: 'short', text };

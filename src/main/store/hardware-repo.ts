@@ -1,5 +1,5 @@
 import type { HardwareDoor, HardwareOverview, PendingDoor } from '../../shared/domain';
-import { containing } from './like';
+import { containing, searchText } from './like';
 import { toLockModel } from './community-repo';
 import type { Db } from './database';
 
@@ -31,7 +31,8 @@ export function pendingDoors(db: Db): PendingDoor[] {
 
 /** Doors by name, building or lock serial, optionally of one lock model, for the Hardware page's picker. */
 export function findDoors(db: Db, q: { search?: string; modelId?: string; limit: number }): HardwareDoor[] {
-  const search = q.search?.trim() ? containing(q.search.trim()) : null;
+  const typed = searchText(q.search);
+  const search = typed ? containing(typed) : null;
   return db
     .prepare(
       `SELECT d.id, d.name, d.kind, coalesce(b.name, ub.name) AS buildingName, m.id AS modelId, m.name AS modelName, d.serial
@@ -43,7 +44,7 @@ export function findDoors(db: Db, q: { search?: string; modelId?: string; limit:
               OR d.serial LIKE @search ESCAPE '\\' OR d.id = @exact)
        ORDER BY buildingName, d.name LIMIT @limit`,
     )
-    .all({ modelId: q.modelId ?? null, search, exact: q.search?.trim() ?? null, limit: q.limit }) as HardwareDoor[];
+    .all({ modelId: q.modelId ?? null, search, exact: typed || null, limit: q.limit }) as HardwareDoor[];
 }
 
 /** The building a door is in: its own (an entrance, a gate) or its unit's. */

@@ -1,6 +1,6 @@
 import type { CredentialTiming, UnitFilter } from '../../shared/domain';
 import { unitGuestMatch } from './guest-search';
-import { containing } from './like';
+import { containing, searchText } from './like';
 
 /** "Now" and the end of today in the community's zone, as ISO instants, for timing filters. */
 export interface Today {
@@ -57,7 +57,7 @@ export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; param
         : `EXISTS (SELECT 1 FROM credentials c WHERE c.unit_id = u.id AND ${tests.join(' AND ')})`,
     );
   }
-  const search = q.search?.trim();
+  const search = searchText(q.search);
   let trigram = false;
   if (search) {
     // A unit matches by its number, or by a guest who holds a live credential on it.

@@ -83,9 +83,12 @@ export const GrantRequest = z
   .strict();
 export type GrantRequest = z.input<typeof GrantRequest>;
 
+/** Units a bulk grant may name by id: every unit of a 10,000-unit community. */
+export const maxBulkUnitIds = 10_000;
+
 /** Many units at once: those picked in the grid, a whole floor, or a whole building. */
 export const BulkTarget = z.discriminatedUnion('scope', [
-  z.object({ scope: z.literal('units'), unitIds: z.array(Id).min(1).max(2_000) }).strict(),
+  z.object({ scope: z.literal('units'), unitIds: z.array(Id).min(1).max(maxBulkUnitIds) }).strict(),
   z.object({ scope: z.literal('floor'), buildingId: Id, floor: z.number().int().min(-5).max(200) }).strict(),
   z.object({ scope: z.literal('building'), buildingId: Id }).strict(),
   /** "Select all matching the filter" in the grid: the core resolves the units itself. */

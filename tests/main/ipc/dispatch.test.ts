@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandNames, commands, maxPayloadBytes } from '../../../src/shared/contract';
+import { commandNames, commands, payloadLimit } from '../../../src/shared/contract';
 import { openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
 import { leaves, validInputs, withValueAt } from './contract-samples';
 
@@ -45,8 +45,16 @@ describe.each(commandNames)('%s', (command) => {
   });
 
   it('refuses a payload over the size cap before parsing it', async () => {
-    const result = await t.core.dispatch(command, { padding: 'x'.repeat(maxPayloadBytes + 1) });
+    const result = await t.core.dispatch(command, { padding: 'x'.repeat(payloadLimit(command) + 1) });
     expect(result).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+  });
+
+  it('refuses input nested deeper than the contract allows, or that is not JSON, with invalid_input', async () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}`) as unknown;
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const input of [deep, cycle, { ...(sample as object), big: 10n }])
+      expect(await t.core.dispatch(command, input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('answers any input with an envelope: a value only for schema-valid input, never an internal error', async () => {

@@ -198,7 +198,7 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
       const { lock } = entryFor(id);
       if (lock.commissioned) throw new PorterError('not_allowed', 'This lock is commissioned already. A lock is commissioned again only after a factory reset.', 'lockId');
       const door = doorById(db, doorId);
-      if (!door) throw new PorterError('not_found', `No door with id ${doorId}.`, 'doorId');
+      if (!door) throw new PorterError('not_found', 'There is no door with this id.', 'doorId');
       const signal = AbortSignal.timeout(30_000);
       try {
         const connection = await connect(lock.peripheralId, signal);
