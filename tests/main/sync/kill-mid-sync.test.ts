@@ -62,7 +62,9 @@ async function pairedDataDir(url: string): Promise<{ dataDir: string; token: str
 
 function runChild(dataDir: string, token: string, what: 'grant' | 'pull'): { lines: string[] } {
   const out = { lines: [] as string[] };
-  child = spawn(process.execPath, [require.resolve('tsx/cli'), 'tests/main/sync/fixtures/sync-child.ts', dataDir, token, what], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Node itself with tsx's loader, not tsx's CLI: the CLI runs the script in a child of its own,
+  // which a SIGKILL to the CLI would leave running, so the kill would not be a kill.
+  child = spawn(process.execPath, ['--import', 'tsx', 'tests/main/sync/fixtures/sync-child.ts', dataDir, token, what], { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout!.on('data', (d: Buffer) => out.lines.push(...d.toString().trim().split('\n')));
   return out;
 }
