@@ -48,7 +48,10 @@ export async function anchorAuditHead(db: Db, client: AnchorClient, state: Ancho
   const head = auditHead(db);
   const last = readAnchored(db);
   if (!head || (last?.seq === head.seq && last.hash === head.hash) || state.refused === head.hash) return;
-  if ((await client.post(head, last)) === 'taken') return writeAnchored(db, head);
+  // Chained to the last head as this log holds it now, not as recorded: a log rewritten or cut
+  // short since no longer shows that entry, and the cloud refuses the new head.
+  const held = last ? auditHashAt(db, last.seq) : null;
+  if ((await client.post(head, last && held ? { seq: last.seq, hash: held } : null)) === 'taken') return writeAnchored(db, head);
   const latest = await client.latest();
   if (latest && auditHashAt(db, latest.seq) === latest.hash && (await client.post(head, latest)) === 'taken') return writeAnchored(db, head);
   state.refused = head.hash;
