@@ -6,7 +6,7 @@ import { startCloudServer } from '../src/cloud/server';
 import { FileTextProvider } from '../src/cloud/texts/file-text-provider';
 import { createCore } from '../src/main/core';
 import type { Core } from '../src/main/core-types';
-import type { SecretStore } from '../src/main/secrets/secret-store';
+import { memorySecretStore } from '../src/main/secrets/memory-secret-store';
 import { openDatabase } from '../src/main/store/database';
 import { saveSyncSetup } from '../src/main/store/sync-state-repo';
 import { pairConsole } from '../src/main/sync/cloud-client';
@@ -15,10 +15,8 @@ import type { Figure } from './stats';
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const jordan = { id: 'jordan', name: 'Jordan Lee', role: 'leasing' } as const;
 
-function memorySecrets(): SecretStore {
-  const entries = new Map<string, string>();
-  return { get: async (a) => entries.get(a) ?? null, set: async (a, s) => void entries.set(a, s), delete: async (a) => entries.delete(a) };
-}
+/** The token and the audit key in memory: createCore takes a store that answers at once. */
+const memorySecrets = memorySecretStore;
 
 type Cloud = Awaited<ReturnType<typeof startCloud>>;
 

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { AnchorRequest } from './api/audit-anchor-api';
 import { PairRequest, PullQuery, PushRequest } from './api/sync-api';
 import { authenticate } from './consoles/authenticate';
 import { pairConsole } from './consoles/pair-console';
 import { HttpError } from './http/http-error';
 import { describeZodError, readJson } from './http/json-body';
 import type { ChangeFeed } from './sync/change-feed';
+import { takeAnchor } from './sync/audit-anchors';
 import { pullChanges } from './sync/pull-changes';
 import { pushMutations, type PushContext } from './sync/push-mutations';
 
@@ -62,6 +64,17 @@ export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed }): Record<str
         } finally {
           req.socket.off('close', hungUp);
         }
+      },
+    },
+    '/v1/audit-anchors': {
+      // The console's activity-log head after a sync round: what a later cut or rewrite is checked against.
+      POST: async (req) => {
+        const console = await authenticate(req, store);
+        return takeAnchor(store, console, await readJson(req, AnchorRequest), ctx.now());
+      },
+      GET: async (req) => {
+        const console = await authenticate(req, store);
+        return { status: 200, body: { latest: await store.latestAuditAnchor(console.id) } };
       },
     },
   };

@@ -8,7 +8,9 @@ import { loadScaleCommunity } from './demo/load-scale-community';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { startHardware } from './hardware/start-hardware';
+import { sealAuditLog, sealAuditLogNow } from './activity/seal-audit-log';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store';
+import { isImmediate, processSecrets } from './secrets/memory-secret-store';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createStaffSignIn } from './staff/sign-in';
 import { hasCommunity } from './store/community-import';
@@ -21,12 +23,44 @@ import type { StaffMember } from '../shared/domain';
 const expirySweepMs = 30_000;
 
 /**
- * The console's core, without Electron: store, access rules and the contract's handlers.
- * Electron's main process, the browser host, tests and benchmarks all start it this way.
+ * The console's core, without Electron: store, access rules and the contract's handlers,
+ * for tests, benchmarks and tools whose secrets answer at once: unset `secrets` keeps the
+ * audit key in this process's memory (processSecrets). A core whose secrets live in the OS
+ * keychain starts with openCore.
  */
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
+  const secrets = options.secrets ?? processSecrets;
+  if (secrets === 'keychain' || !isImmediate(secrets))
+    throw new Error('This core keeps its secrets in a store that answers later (the OS keychain): start it with openCore.');
   const now = options.now ?? (() => new Date());
+  const db = openDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
+  try {
+    sealAuditLogNow(db, secrets, now);
+    return startCore(db, now, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The console's core as the hosts start it (Electron's worker, the browser host): the audit
+ * key is read from (or made in) the OS keychain before anything is written.
+ */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const secrets = options.secrets === 'keychain' ? createKeychainSecretStore() : (options.secrets ?? processSecrets);
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
+  try {
+    await sealAuditLog(db, secrets, now);
+    return startCore(db, now, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
   if (options.loadDemoWhenEmpty && !hasCommunity(db)) {
     if (options.demoScale) loadScaleCommunity(db, now, options.demoScale);
     else loadDemoCommunity(db, now);

@@ -40,6 +40,7 @@ import {
   SyncStatus,
   UnitPage,
   UnitQuery,
+  VerifyRequest,
   UnitRow,
 } from './domain';
 
@@ -114,8 +115,8 @@ export const commands = {
   'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential, roles: granting },
   /** Activity page reads the audit log, newest first, filtered. */
   'activity.list': { input: ActivityQuery, output: ActivityPage, roles: office },
-  /** Activity page walks the whole hash chain. */
-  'activity.verify': { input: NoInput, output: ChainVerification, roles: office },
+  /** Activity page walks the whole hash chain, against the cloud's anchor and an export's closing line if given. */
+  'activity.verify': { input: VerifyRequest, output: ChainVerification, roles: office },
   /** Activity page exports the filtered log as CSV. */
   'activity.export': { input: ActivityFilter, output: ActivityExport, roles: office },
   /** Hardware page: programmers and their doors, lock models in service, doors waiting to be programmed. */

@@ -14,6 +14,11 @@ afterEach(async () => {
   await cloud.close();
 });
 
+/** The code the cloud holds for a credential now: a new one reaches consoles as a change, never in an answer. */
+async function pinInCloud(credentialId: string): Promise<string | null> {
+  return (await cloud.store.transaction((tx) => tx.credential(credentialId)))?.pinCode ?? null;
+}
+
 /** North Tower units share the entrance and the garage gate (Kestrel readers with Enter keys). */
 function grantFor(unit: string, pinCode: string, slot = 1, guestName = `Guest of ${unit}`) {
   return grantPayload({
@@ -40,10 +45,13 @@ describe('the same PIN from two consoles on a shared door', () => {
       status: 'rejected',
       code: 'pin_taken',
       reason: 'Another console gave this PIN on North Tower entrance to someone else first; the cloud gave Ben Okafor a new code and texted it again.',
-      fix: { kind: 'pin_reissued', credentialId: second.credentialId, pinCode: expect.stringMatching(/^\d{6}$/), doors: second.doors },
+      fix: { kind: 'pin_reissued', credentialId: second.credentialId, doors: second.doors },
       cursor: expect.any(Number),
     });
-    const newPin = (b!.fix as { pinCode: string }).pinCode;
+    // The answer is shown to staff and kept for good: the new code is not in it.
+    expect(b!.fix).not.toHaveProperty('pinCode');
+    const newPin = (await pinInCloud(second.credentialId))!;
+    expect(newPin).toMatch(/^\d{6}$/);
     expect(newPin).not.toBe('482913');
     expect(isTrivialPin(newPin)).toBe(false);
 
@@ -77,18 +85,24 @@ describe('the same PIN from two consoles on a shared door', () => {
     // Fill the shared doors with codes, then collide: the drawn code must avoid them all.
     const taken = ['482913', '593024', '604135', '715246', '826357'];
     await frontDesk.pushOk(...taken.map((pin, i) => frontDesk.mutation('credential.granted', grantFor(`north-70${i + 4}`, pin, i + 1))));
-    const [r] = await office.pushOk(office.mutation('credential.granted', grantFor('north-702', '482913', 9)));
-    const fix = r!.fix as { pinCode: string };
-    expect(taken).not.toContain(fix.pinCode);
+    const clash = grantFor('north-702', '482913', 9);
+    const [r] = await office.pushOk(office.mutation('credential.granted', clash));
+    expect(r).toMatchObject({ code: 'pin_taken' });
+    const newPin = await pinInCloud(clash.credentialId);
+    expect(newPin).toMatch(/^\d{6,8}$/);
+    expect(taken).not.toContain(newPin);
   });
 
   it('on a keypad without Enter a prefix clashes too', async () => {
     // Kestrel KB-500 unit keypads have no Enter key: 482913 opens before 48291375 is finished.
     const unitOnly = (pinCode: string) => grantPayload({ unitId: 'north-702', pinCode, doors: [{ doorId: 'door-north-702', slot: pinCode.length }] });
     await frontDesk.pushOk(frontDesk.mutation('credential.granted', unitOnly('482913')));
-    const [r] = await office.pushOk(office.mutation('credential.granted', unitOnly('48291375')));
-    expect(r).toMatchObject({ code: 'pin_taken', reason: expect.stringContaining('on North Tower 702'), fix: { pinCode: expect.stringMatching(/^\d{8}$/) } });
-    expect((r!.fix as { pinCode: string }).pinCode.startsWith('482913')).toBe(false);
+    const longer = unitOnly('48291375');
+    const [r] = await office.pushOk(office.mutation('credential.granted', longer));
+    expect(r).toMatchObject({ code: 'pin_taken', reason: expect.stringContaining('on North Tower 702'), fix: { kind: 'pin_reissued' } });
+    const newPin = await pinInCloud(longer.credentialId);
+    expect(newPin).toMatch(/^\d{8}$/);
+    expect(newPin!.startsWith('482913')).toBe(false);
   });
 
   it('a code that ended, or whose schedule is over, is free again', async () => {

@@ -1,4 +1,3 @@
-import type { BleHostEntry } from '../../src/main/devices/links/ble-host/remote-central';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract';
 import type { DoorJob, HardwareOverview, Programmer } from '../../src/shared/domain';
 import { openTestConsole, type TestConsole } from './test-console';
@@ -15,7 +14,7 @@ export interface HardwareConsole extends TestConsole {
   finished(programmerId: string): Promise<DoorJob>;
 }
 
-export function openHardwareConsole(options: { bleHost?: BleHostEntry } = {}): HardwareConsole {
+export function openHardwareConsole(options: Omit<NonNullable<Parameters<typeof openTestConsole>[1]>, 'hardware'> = {}): HardwareConsole {
   const t = openTestConsole(undefined, { hardware: 'simulated', ...options });
   const call = async <C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> => {
     const answer = await t.core.dispatch(command, input);

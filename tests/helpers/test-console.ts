@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createCore } from '../../src/main/core';
 import type { Core } from '../../src/main/core-types';
 import type { HardwareMode } from '../../src/main/hardware/start-hardware';
+import { memorySecretStore, type ImmediateSecretStore } from '../../src/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../src/main/secrets/secret-store';
 import type { StaffMember } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/main/store/database';
@@ -91,13 +92,10 @@ export const bluetoothOnlyUnit = 'south-204';
 /** A unit whose lock is keypad-only. */
 export const keypadOnlyUnit = 'north-1003';
 
-/** The OS keychain stands in for nothing here: a map, for tests that are not about keytar. */
-export function memorySecrets(): SecretStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: async (account) => entries.get(account) ?? null,
-    set: async (account, secret) => void entries.set(account, secret),
-    delete: async (account) => entries.delete(account),
-  };
+/**
+ * The OS keychain stands in for nothing here: a map, for tests that are not about keytar.
+ * It answers at once, so createCore can keep the audit key in it too.
+ */
+export function memorySecrets(): ImmediateSecretStore {
+  return memorySecretStore();
 }

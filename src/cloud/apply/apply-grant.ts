@@ -73,7 +73,9 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     status: 'rejected',
     code: 'pin_taken',
     reason: `${who} gave this PIN on ${taken.door.name} to someone else first; the cloud gave ${grant.guest.name} a new code and texted it again.`,
-    fix: { kind: 'pin_reissued', credentialId: credential.id, pinCode, doors: slots.doors },
+    // Not the new code: it reaches every console, this one included, as the pin_changed change.
+    // An answer is kept (to answer a repeat the same) and shown to staff; a code in it would stay.
+    fix: { kind: 'pin_reissued', credentialId: credential.id, doors: slots.doors },
     cursor,
     textsQueued,
   };

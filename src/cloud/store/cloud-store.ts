@@ -150,6 +150,23 @@ export interface NewConsole {
   at: string;
 }
 
+/** A console's audit-log head as the cloud recorded it at a sync round (docs/sync-api.md, Audit anchors). */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+  receivedAt: string;
+}
+
+export interface AuditHeadInput {
+  seq: number;
+  hash: string;
+}
+
+/** backwards: before the latest, at a seq never recorded; contradicts: another hash for a recorded seq; not_chained: `previous` is not the latest. */
+export type AnchorRefusal = 'backwards' | 'contradicts' | 'not_chained';
+
+export type AnchorTaken = { taken: AuditAnchor; isNew: boolean } | { refused: AnchorRefusal; latest: AuditAnchor };
+
 /** One transaction: everything a mutation reads and writes, committed together or not at all. */
 export interface CloudTx {
   community(): Promise<CommunityRecord>;
@@ -202,6 +219,10 @@ export interface CloudStore {
 
   /** Changes after a cursor, in cursor order; cursors are given in commit order. */
   changesAfter(after: number, limit: number): Promise<{ changes: Change[]; more: boolean }>;
+
+  /** Keeps a console's new audit-log head, append-only, chained to its latest one. */
+  takeAuditAnchor(consoleId: string, head: AuditHeadInput, previous: AuditHeadInput | null, at: string): Promise<AnchorTaken>;
+  latestAuditAnchor(consoleId: string): Promise<AuditAnchor | null>;
 
   dueTexts(now: string, limit: number): Promise<QueuedText[]>;
   /** When the next pending text is due, or null when none waits. */

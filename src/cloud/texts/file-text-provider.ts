@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ownerOnlyFile } from '../store/owner-only';
 import type { TextMessage, TextProvider } from './text-provider';
 
 /**
@@ -22,8 +23,7 @@ export class FileTextProvider implements TextProvider {
     if (earlier) return { id: earlier };
     const id = `file_${randomUUID()}`;
     const line = { id, at: new Date().toISOString(), to: message.to, body: message.body, idempotencyKey: message.idempotencyKey };
-    fs.mkdirSync(path.dirname(this.path), { recursive: true });
-    await fs.promises.appendFile(this.path, `${JSON.stringify(line)}\n`);
+    await fs.promises.appendFile(this.path, `${JSON.stringify(line)}\n`, { mode: 0o600 });
     sent.set(message.idempotencyKey, id);
     return { id };
   }
@@ -31,6 +31,10 @@ export class FileTextProvider implements TextProvider {
   /** Keys already in the file, read once: the file may hold texts from before a restart. */
   private load(): Map<string, string> {
     if (this.sent) return this.sent;
+    // Phone numbers and links to codes: the file is its owner's alone, tightened if an older
+    // version left it wider. Its folder is the cloud's data folder, which the store tightens.
+    fs.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
+    ownerOnlyFile(this.path, { create: true });
     const sent = new Map<string, string>();
     const text = fs.existsSync(this.path) ? fs.readFileSync(this.path, 'utf8') : '';
     for (const line of text.split('\n')) {

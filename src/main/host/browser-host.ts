@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCore } from '../core';
+import { openCore } from '../core';
 import type { Core, CoreOptions } from '../core-types';
 import { attachSocketCarrier } from '../ipc/socket-carrier';
 import { serveRenderer } from './static-files';
@@ -24,7 +24,7 @@ export interface BrowserHost {
 
 /** The same core as the Electron window, serving the built renderer on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const core = createCore({ ...options.core, host: 'browser' });
+  const core = await openCore({ ...options.core, host: 'browser' });
   const token = randomBytes(24).toString('base64url');
   const server = http.createServer(serveRenderer(options.rendererDir));
   await new Promise<void>((resolve, reject) => {

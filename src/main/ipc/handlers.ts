@@ -12,12 +12,13 @@ import { resendNotification } from '../access/resend-notification';
 import { revokeCredential } from '../access/revoke-credential';
 import { today } from '../access/today';
 import { exportActivity } from '../activity/export-activity';
+import { verifyActivity } from '../activity/verify-activity';
 import type { HardwareService } from '../hardware/hardware-service';
 import type { StaffSignIn } from '../staff/sign-in';
 import { CloudFailure } from '../sync/cloud-client';
 import type { SyncEngine } from '../sync/sync-engine';
 import { listStaff } from '../staff/sign-in';
-import { appendAudit, listAudit, verifyAuditChain } from '../store/audit-log';
+import { appendAudit, listAudit } from '../store/audit-log';
 import { stoppedRuns } from '../store/bulk-runs-repo';
 import { searchCredentials } from '../store/credential-search';
 import { listUnitCredentialRecords } from '../store/credentials-repo';
@@ -113,7 +114,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'access.resend': ({ credentialId }, ctx) =>
       access(ctx, `resend the text for credential ${credentialId}`, null, (actor) => resendNotification(deps, actor, credentialId)),
     'activity.list': ({ limit, beforeSeq, ...filter }) => ({ entries: listAudit(db, filter, limit, beforeSeq) }),
-    'activity.verify': () => verifyAuditChain(db),
+    'activity.verify': (request) => {
+      const sync = deps.sync();
+      return verifyActivity(db, sync ? () => sync.cloudAuditHead() : null, request);
+    },
     'activity.export': (filter) => exportActivity(db, deps.community(), filter, deps.now()),
     'hardware.overview': () => deps.hardware.overview(),
     'sync.status': () => deps.sync()?.status() ?? notSetUp,

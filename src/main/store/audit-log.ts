@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { AuditAction, AuditEntry } from '../../shared/domain';
+import { entryHash, genesisHash, logWasSealed, sealOf } from './audit-seal';
 import type { Db } from './database';
 import { containing, searchText } from './like';
-
-const genesis = '0'.repeat(64);
 
 export interface AuditRecord {
   at: string;
@@ -15,7 +13,7 @@ export interface AuditRecord {
   details: Record<string, unknown>;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -27,26 +25,37 @@ interface AuditRow {
   hash: string;
 }
 
-function entryHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): string {
-  const material = JSON.stringify([prevHash, r.at, r.actor, r.action, r.subject_id, r.summary, r.details_json]);
-  return createHash('sha256').update(material).digest('hex');
+/**
+ * The log is kept for years and can never be edited, so a code that reached it could never be
+ * taken out: whatever a caller passes, a `pinCode` anywhere in the details is left out.
+ */
+function withoutCodes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutCodes);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'pinCode').map(([k, v]) => [k, withoutCodes(v)]));
 }
 
-/** Appends one entry chained to the last. Call inside the action's transaction. */
+/**
+ * Appends one entry chained to the last, keyed with the store's seal (audit-seal.ts). Call
+ * inside the action's transaction. A store without a seal (a bare store in a test) chains with
+ * plain SHA-256, until its log was sealed once: then an append without the key is refused.
+ */
 export function appendAudit(db: Db, record: AuditRecord): number {
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as
     | string
     | undefined;
-  const prevHash = last ?? genesis;
+  const prevHash = last ?? genesisHash;
+  const seal = sealOf(db);
+  if (!seal && logWasSealed(db)) throw new Error('This activity log is sealed with a key, and this connection to the store does not hold it.');
   const row = {
     at: record.at,
     actor: record.actor,
     action: record.action,
     subject_id: record.subjectId,
     summary: record.summary,
-    details_json: JSON.stringify(record.details),
+    details_json: JSON.stringify(withoutCodes(record.details)),
   };
-  const hash = entryHash(prevHash, row);
+  const hash = entryHash(prevHash, row, seal?.key ?? null);
   const info = db
     .prepare(
       `INSERT INTO audit_log (at, actor, action, subject_id, summary, details_json, prev_hash, hash)
@@ -116,14 +125,7 @@ export function allAudit(db: Db, filter: AuditFilter): AuditEntry[] {
   return (db.prepare(`SELECT * FROM audit_log WHERE 1 = 1 ${where} ORDER BY seq`).all(params) as AuditRow[]).map(toEntry);
 }
 
-/** Walks the whole chain: the first entry altered, removed or reordered, if any. */
-export function verifyAuditChain(db: Db): { intact: boolean; entries: number; firstBrokenSeq: number | null } {
-  let prev = genesis;
-  let entries = 0;
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
-    entries++;
-    if (r.prev_hash !== prev || entryHash(prev, r) !== r.hash) return { intact: false, entries, firstBrokenSeq: r.seq };
-    prev = r.hash;
-  }
-  return { intact: true, entries, firstBrokenSeq: null };
+/** The newest entry: what the cloud is told at each sync round and what an export closes with. */
+export function auditHead(db: Db): { seq: number; hash: string } | null {
+  return (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
 }

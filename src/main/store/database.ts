@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations';
+import { ownerOnlyFile, ownerOnlyFolder } from './owner-only';
 
 export type Db = Database.Database;
 
@@ -16,9 +16,15 @@ export const databaseFileName = 'porter.sqlite';
 
 export function openDatabase({ dataDir, nativeBinding }: OpenOptions): Db {
   const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, databaseFileName);
-  if (file !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
+  if (file !== ':memory:') {
+    ownerOnlyFolder(dataDir);
+    // SQLite makes the -wal and -shm files with the database file's mode: make that one first.
+    ownerOnlyFile(file, { create: true });
+  }
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   db.pragma('journal_mode = WAL');
+  // A -wal or -shm an older version left readable by others is tightened too.
+  if (file !== ':memory:') for (const suffix of ['-wal', '-shm']) ownerOnlyFile(file + suffix);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

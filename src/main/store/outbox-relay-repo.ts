@@ -42,12 +42,26 @@ export interface MutationAnswer {
   result: Record<string, unknown>;
 }
 
-/** Records the cloud's answers, all in one transaction: a crash before it means the push is sent again (and deduplicated). */
+/**
+ * Records the cloud's answers, all in one transaction: a crash before it means the push is
+ * sent again (and deduplicated). An answered row gives up its guest's code: it is never sent
+ * again, and a code kept after it is needed is a code that can leak.
+ */
 export function recordAnswers(db: Db, answers: MutationAnswer[], at: string): void {
-  const save = db.prepare('UPDATE outbox SET state = ?, answered_at = ?, result_json = ?, last_error = ? WHERE mutation_id = ?');
+  const save = db.prepare(
+    "UPDATE outbox SET state = ?, answered_at = ?, result_json = ?, last_error = ?, payload_json = json_remove(payload_json, '$.pinCode') WHERE mutation_id = ?",
+  );
   db.transaction(() => {
-    for (const a of answers) save.run(a.state, at, JSON.stringify(a.result), a.state === 'rejected' ? String(a.result.reason ?? '') : null, a.mutationId);
+    for (const a of answers) save.run(a.state, at, JSON.stringify(withoutCode(a.result)), a.state === 'rejected' ? String(a.result.reason ?? '') : null, a.mutationId);
   })();
+}
+
+/** An answer without the new code an older cloud put in its fix (the code arrives with the pull). */
+export function withoutCode(result: Record<string, unknown>): Record<string, unknown> {
+  const fix = result.fix;
+  if (typeof fix !== 'object' || fix === null || !('pinCode' in fix)) return result;
+  const { pinCode: _dropped, ...rest } = fix as Record<string, unknown>;
+  return { ...result, fix: rest };
 }
 
 /** A failed try: counted, with why, so the status bar and the sync log can say it. */

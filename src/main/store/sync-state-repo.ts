@@ -47,3 +47,8 @@ export function writeCursor(db: Db, cursor: number): void {
 export function syncFromSeq(db: Db): number {
   return Number(get(db, 'sync.from_seq') ?? Number.MAX_SAFE_INTEGER);
 }
+
+/** Whether this console was ever paired with a cloud: until then nothing it queues is ever sent. */
+export function hasPaired(db: Db): boolean {
+  return get(db, 'sync.from_seq') !== null;
+}

@@ -68,7 +68,7 @@ export interface CloudClient {
 /** A slow cloud is waited for this long before the request counts as a dropped connection. */
 const requestTimeoutMs = 30_000;
 
-async function request<T>(url: string, init: RequestInit & { signal?: AbortSignal }, fetchFn: typeof fetch): Promise<T> {
+export async function request<T>(url: string, init: RequestInit & { signal?: AbortSignal }, fetchFn: typeof fetch): Promise<T> {
   const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(requestTimeoutMs)]) : AbortSignal.timeout(requestTimeoutMs);
   let response: Response;
   try {

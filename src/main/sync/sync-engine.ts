@@ -1,11 +1,12 @@
 import type { DataTopic } from '../../shared/contract';
 import type { SecretStore } from '../secrets/secret-store';
 import { appendAudit } from '../store/audit-log';
-import { outboxMutation, pendingCount } from '../store/outbox-relay-repo';
+import { outboxMutation, pendingCount, withoutCode } from '../store/outbox-relay-repo';
 import { readSyncSetup, saveSyncSetup, type SyncSetup } from '../store/sync-state-repo';
 import { runUserAction } from '../store/user-action';
 import type { ApplyContext } from './apply/apply-change';
 import { endIfLive } from './apply/apply-credential';
+import { anchorAuditHead, anchorClient, type AnchorState, type CloudHead } from './audit-anchors';
 import { nextDelayMs } from './backoff';
 import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
 import { pullChanges, type PullWait } from './pull-changes';
@@ -65,6 +66,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /** Whether the cloud holds pulls for news, as the last waiting round found (null: not asked yet). */
   let cloudHolds: boolean | null = null;
   let closed = false;
+  const anchoring: AnchorState = { refused: null };
 
   const recordRejections = (rejected: MutationResult[]): void => {
     if (rejected.length === 0) return;
@@ -77,7 +79,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           action: 'sync.rejected',
           subjectId: typeof r.fix?.credentialId === 'string' ? r.fix.credentialId : null,
           summary: `The cloud refused a change made here: ${r.reason ?? r.code ?? 'no reason given'}${fixWords(r.fix)}`,
-          details: { mutationId: r.mutationId, code: r.code ?? null, fix: r.fix ?? null },
+          // The fix names what the cloud did, never the guest's new code (an older cloud sent it).
+          details: { mutationId: r.mutationId, code: r.code ?? null, fix: withoutCode({ ...r }).fix ?? null },
         });
       }
       return { result: undefined, record: null };
@@ -106,6 +109,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const { sent, rejected } = await relayOutbox(db, client, { id: setup.consoleId, name: setup.consoleName }, now);
     recordRejections(rejected);
     const { applied, held } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client, wait);
+    // Last, so the head sent holds this round's own entries (refusals, others' changes).
+    await anchorAuditHead(db, anchorClient(setup.url, token, deps.fetchFn), anchoring);
     if (sent > 0 || applied > 0 || rejected.length > 0) deps.changed(['units', 'credentials', 'activity', 'doors', 'sync']);
     return held;
   };
@@ -189,6 +194,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     },
     start(): void {
       schedule(0);
+    },
+    /** The cloud's latest anchor of this console's audit log, for "Verify audit chain". */
+    async cloudAuditHead(): Promise<CloudHead> {
+      const setup = readSyncSetup(db);
+      const token = setup ? await deps.secrets.get(tokenAccount(setup.consoleId)) : null;
+      if (!setup || !token) return { state: 'not_set_up' };
+      try {
+        const head = await anchorClient(setup.url, token, deps.fetchFn).latest();
+        return head ? { state: 'checked', head } : { state: 'no_anchor' };
+      } catch (error) {
+        if (error instanceof CloudFailure) return { state: 'unreachable' };
+        throw error;
+      }
     },
     async close(): Promise<void> {
       closed = true;

@@ -33,7 +33,7 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs'>> {
+export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log'>> {
   dataDir?: string;
   texts?: TextProvider;
 }
@@ -51,6 +51,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     store,
     texts: options.texts ?? new FileTextProvider(textsFile),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.log ? { log: options.log } : {}),
     textRetryDelaysMs: options.textRetryDelaysMs ?? [1, 1],
   });
   let stopped = false;

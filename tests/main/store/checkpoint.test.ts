@@ -28,7 +28,7 @@ describe('checkpoints in the background', () => {
     expect(fs.statSync(wal).size).toBeLessThanOrEqual(grown * 1.1);
     stop();
     expect(fs.statSync(wal).size).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(4_000);
+    expect(db.prepare("SELECT count(*) FROM settings WHERE key LIKE 'k%'").pluck().get()).toBe(4_000);
     db.close();
   });
 });

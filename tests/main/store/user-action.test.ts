@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../src/main/store/audit-log';
+import { verifyAuditChain } from '../../../src/main/store/audit-verify';
 import { auditCount, comboUnit, jane, openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
 
 let t: TestConsole;

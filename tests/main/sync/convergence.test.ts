@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import type { StaffMember } from '../../../src/shared/domain';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { verifyAuditChain } from '../../../src/main/store/audit-log';
+import { verifyAuditChain } from '../../../src/main/store/audit-verify';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';

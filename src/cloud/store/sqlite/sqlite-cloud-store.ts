@@ -1,6 +1,7 @@
 import type { CommunityFile } from '../../community/community-file';
 import { hashPairingCode, newPairingCode, pairingCodeLifetimeMs } from '../../consoles/pairing-code';
-import type { Change, CloudStore, CloudTx, CommunityRecord, ConsoleRecord, MutationResultRecord, NewConsole, PairingCode, PairingRefusal, QueuedText } from '../cloud-store';
+import type { AnchorTaken, AuditAnchor, AuditHeadInput, Change, CloudStore, CloudTx, CommunityRecord, ConsoleRecord, MutationResultRecord, NewConsole, PairingCode, PairingRefusal, QueuedText } from '../cloud-store';
+import { latestAuditAnchor, takeAuditAnchor } from './sqlite-audit-anchors';
 import { toChange, toConsole, toMutationResult, toQueuedText, type ChangeRow, type ConsoleRow, type MutationResultRow, type TextRow } from './rows';
 import { seedCommunity } from './seed-community';
 import { KeyedLocks, SerialQueue } from './serial-queue';
@@ -113,6 +114,14 @@ class SqliteCloudStore implements CloudStore {
       const rows = this.sql('SELECT * FROM changes WHERE cursor > ? ORDER BY cursor LIMIT ?').all(after, limit + 1) as ChangeRow[];
       return { changes: rows.slice(0, limit).map(toChange), more: rows.length > limit };
     });
+  }
+
+  takeAuditAnchor(consoleId: string, head: AuditHeadInput, previous: AuditHeadInput | null, at: string): Promise<AnchorTaken> {
+    return this.queue.run(() => takeAuditAnchor(this.db, this.sql, consoleId, head, previous, at));
+  }
+
+  latestAuditAnchor(consoleId: string): Promise<AuditAnchor | null> {
+    return this.queue.run(() => latestAuditAnchor(this.sql, consoleId));
   }
 
   dueTexts(now: string, limit: number): Promise<QueuedText[]> {

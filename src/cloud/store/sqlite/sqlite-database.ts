@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ownerOnlyFile, ownerOnlyFolder } from '../owner-only';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -9,9 +9,13 @@ export const cloudDatabaseFileName = 'cloud.sqlite';
 
 /** Opens (creating if needed) `<dataDir>/cloud.sqlite` and brings its schema up to date. */
 export function openCloudDatabase(dataDir: string): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, cloudDatabaseFileName));
+  ownerOnlyFolder(dataDir);
+  const file = path.join(dataDir, cloudDatabaseFileName);
+  // SQLite makes the -wal and -shm files with the database file's mode: make that one first.
+  ownerOnlyFile(file, { create: true });
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  for (const suffix of ['-wal', '-shm']) ownerOnlyFile(file + suffix);
   // FULL, not NORMAL: once the cloud answers 'accepted' the console forgets the mutation,
   // so a commit must survive a power cut, not only a crash of the process.
   db.pragma('synchronous = FULL');

@@ -5,6 +5,7 @@ import { outboxActor } from './004-outbox-actor';
 import { searchMerging } from './005-search-merging';
 import { credentialOrigin } from './006-credential-origin';
 import { lockKeys } from './007-lock-keys';
+import { storeIdAndSpentCodes } from './008-store-id-and-spent-codes';
 import { throttleRunsGrantor } from './009-throttle-runs-grantor';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -16,5 +17,6 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'search-merging', sql: searchMerging },
   { version: 6, name: 'credential-origin', sql: credentialOrigin },
   { version: 7, name: 'lock-keys', sql: lockKeys },
+  { version: 8, name: 'store-id-and-spent-codes', sql: storeIdAndSpentCodes },
   { version: 9, name: 'throttle-runs-grantor', sql: throttleRunsGrantor },
 ];

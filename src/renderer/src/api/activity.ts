@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import type { ActivityExport, ActivityFilter, ChainVerification } from '../../../shared/domain';
+import type { ActivityExport, ActivityFilter, ChainVerification, VerifyRequest } from '../../../shared/domain';
 import { call, type CommandError } from './porter-client';
 
 export const activityPageSize = 50;
@@ -25,10 +25,10 @@ export function useActivityLog(filter: ActivityFilter) {
   });
 }
 
-/** Walks the whole hash chain on request; the answer is a snapshot of that moment. */
+/** Walks the whole hash chain on request, against the cloud and an export if given; the answer is a snapshot of that moment. */
 export function useVerifyAuditChain() {
-  return useMutation<ChainVerification, CommandError, void>({
-    mutationFn: () => call('activity.verify', {}),
+  return useMutation<ChainVerification, CommandError, VerifyRequest>({
+    mutationFn: (request) => call('activity.verify', request),
   });
 }
 

@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { Button } from 'react-aria-components';
-import type { ActivityFilter } from '../../../../shared/domain';
+import { useRef, useState } from 'react';
+import { Button, FileTrigger } from 'react-aria-components';
+import type { ActivityFilter, VerifyRequest } from '../../../../shared/domain';
 import { useExportActivity, useVerifyAuditChain } from '../../api/activity';
 import { useCommunityTime } from '../../components/community-time';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ChainCheck } from './ChainCheck';
+import { exportHeadOf } from './chain-words';
 import { downloadTextFile } from './download-file';
 
 interface Props {
@@ -19,14 +20,28 @@ export function AuditChainTools({ filter, onBrokenSeq }: Props) {
   const verify = useVerifyAuditChain();
   const exported = useExportActivity();
   const [checkedAt, setCheckedAt] = useState('');
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const exportInput = useRef<HTMLInputElement>(null);
 
-  const runCheck = () =>
-    verify.mutate(undefined, {
+  const runCheck = (request: VerifyRequest = {}) => {
+    setUnreadable(null);
+    verify.mutate(request, {
       onSuccess: (result) => {
         setCheckedAt(time.dateTime(new Date().toISOString()));
         onBrokenSeq(result.intact ? null : result.firstBrokenSeq);
       },
     });
+  };
+  // An earlier export's closing line holds the log's end as it was then: a log cut short or rewritten since shows.
+  const compareWithExport = async (files: FileList | null) => {
+    const file = files?.[0];
+    // Cleared, so choosing the same file again (after the log changed) checks again.
+    if (exportInput.current) exportInput.current.value = '';
+    if (!file) return;
+    const exportHead = exportHeadOf(await file.text());
+    if (exportHead) runCheck({ exportHead });
+    else setUnreadable(`${file.name} has no “chain head” closing line: choose a CSV file exported by Porter.`);
+  };
   const runExport = () =>
     exported.mutate(filter, {
       onSuccess: (file) => downloadTextFile(file.fileName, file.csv, 'text/csv;charset=utf-8'),
@@ -38,9 +53,12 @@ export function AuditChainTools({ filter, onBrokenSeq }: Props) {
         <h2 className="page-heading__title">Activity</h2>
         <span className="page-heading__meta">Every change, in an append-only, hash-chained log</span>
         <div className="activity__tools">
-          <Button className="button" onPress={runCheck} isPending={verify.isPending}>
+          <Button className="button" onPress={() => runCheck()} isPending={verify.isPending}>
             {verify.isPending ? 'Verifying…' : 'Verify audit chain'}
           </Button>
+          <FileTrigger ref={exportInput} acceptedFileTypes={['text/csv', '.csv']} onSelect={(files) => void compareWithExport(files)}>
+            <Button className="button">Compare with an export…</Button>
+          </FileTrigger>
           <Button className="button" onPress={runExport} isPending={exported.isPending}>
             {exported.isPending ? 'Exporting…' : 'Export CSV'}
           </Button>
@@ -59,6 +77,11 @@ export function AuditChainTools({ filter, onBrokenSeq }: Props) {
       </div>
       {verify.data && !verify.data.intact && <ChainCheck result={verify.data} checkedAt={checkedAt} />}
       {verify.error && <ErrorNotice error={verify.error} title="Could not verify the audit chain." />}
+      {unreadable && (
+        <p role="alert" className="activity__export-status">
+          {unreadable}
+        </p>
+      )}
       {exported.error && <ErrorNotice error={exported.error} title="Could not export the log." />}
     </>
   );

@@ -27,6 +27,7 @@ const actionLabels: Record<AuditAction, string> = {
   'door.audit_gap': 'Door records missing',
   'sync.received': 'From another console',
   'sync.rejected': 'Refused by the cloud',
+  'audit.sealed': 'Log sealed with a key',
 };
 
 export function auditActionLabel(action: AuditAction): string {
