@@ -4,6 +4,7 @@ import { PorterError } from '../../shared/errors';
 import type { AccessContext } from './access-context';
 import { doorsForGrant, type CoveredDoor } from './door-coverage';
 import { freeSlot, livePinCodes, markDoorChanged, pinLiveOnDoor } from './door-slots';
+import { drawLeasedPin } from '../store/pin-lease-repo';
 import { upsertGuest } from './guests';
 import { doorWithCodes, drawPin, type PinDoor } from './pin-allocator';
 import { scheduleBounds } from './schedule';
@@ -26,6 +27,14 @@ function pinLengthFor(doors: CoveredDoor[]): number {
   return min;
 }
 
+/**
+ * The grant's code. A console paired with a cloud draws it from its code lease (the codes the
+ * cloud set aside for it, free in the whole community), so a grant made offline never clashes
+ * with another console's and the guest's one text carries it. With no leased code left (never
+ * paired, run out offline, the lease expired) it draws one itself as before; a paired console's
+ * such code is replaced by one the cloud draws when the grant reaches it, before the guest is
+ * texted.
+ */
 function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
   // A keypad without Enter needs all its codes for the prefix rule (a unit lock holds few);
   // a door with Enter only needs to know whether the exact code is taken (a reader holds many).
@@ -35,7 +44,10 @@ function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
         ? { clashes: (code) => pinLiveOnDoor(ctx.db, d.id, code) }
         : doorWithCodes(livePinCodes(ctx.db, d.id), false),
   );
-  const code = drawPin(pinLengthFor(doors), rules);
+  const length = pinLengthFor(doors);
+  const leased = drawLeasedPin(ctx.db, length, (code) => !rules.some((door) => door.clashes(code)), ctx.now().toISOString());
+  if (leased) return leased;
+  const code = drawPin(length, rules);
   if (!code) throw new PorterError('slots_full', 'No unused PIN code could be drawn for these doors; their code space is crowded.');
   return code;
 }

@@ -10,6 +10,7 @@ import { nextDelayMs } from './backoff';
 import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
 import { pullChanges, type PullWait } from './pull-changes';
 import { relayOutbox } from './relay-outbox';
+import { topUpLease } from './top-up-lease';
 
 /** What the status bar shows (src/shared/domain/sync.ts is the same shape, for the contract). */
 export interface SyncStatus {
@@ -105,6 +106,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const client = cloudClient(setup.url, token, deps.fetchFn);
     const { sent, rejected } = await relayOutbox(db, client, { id: setup.consoleId, name: setup.consoleName }, now);
     recordRejections(rejected);
+    await topUpLease(db, client, now);
     const { applied, held } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client, wait);
     if (sent > 0 || applied > 0 || rejected.length > 0) deps.changed(['units', 'credentials', 'activity', 'doors', 'sync']);
     return held;

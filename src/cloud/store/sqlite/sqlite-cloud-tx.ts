@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { Guidelines } from '../../../shared/domain';
 import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffRecord, UnitRecord } from '../cloud-store';
 import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from './rows';
+import { SqlitePinLeases } from './sqlite-pin-leases';
 
 /** A credential holds a door while it has not ended and its schedule is not over. */
 const live = 'c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > @now)';
@@ -14,9 +14,7 @@ const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
  * The CloudTx of the SQLite store: plain statements on the one connection, inside the
  * BEGIN IMMEDIATE ... COMMIT the store opened. Answers are promises only for the interface.
  */
-export class SqliteCloudTx implements CloudTx {
-  constructor(private readonly sql: (text: string) => Database.Statement) {}
-
+export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   async community(): Promise<CommunityRecord> {
     return toCommunity(this.sql('SELECT * FROM community').get() as CommunityRow);
   }

@@ -5,9 +5,12 @@ import { outboxActor } from './004-outbox-actor';
 import { searchMerging } from './005-search-merging';
 import { credentialOrigin } from './006-credential-origin';
 import { lockKeys } from './007-lock-keys';
+import { allowWithheldPins, pinLease } from './011-pin-lease';
+import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [
+/** `after` runs in the migration's transaction, after its SQL: for what SQL alone cannot say. */
+export const migrations: readonly { version: number; name: string; sql: string; after?: (db: Db) => void }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'grid-indexes', sql: gridIndexes },
   { version: 3, name: 'door-hardware', sql: doorHardware },
@@ -15,4 +18,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'search-merging', sql: searchMerging },
   { version: 6, name: 'credential-origin', sql: credentialOrigin },
   { version: 7, name: 'lock-keys', sql: lockKeys },
+  { version: 11, name: 'pin-lease', sql: pinLease, after: allowWithheldPins },
 ];

@@ -37,7 +37,9 @@ function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, s
 
 /**
  * A credential as the cloud holds it: new here (granted on another console) or this console's
- * own with what the cloud settled (its PIN, its slots). Answers whether anything changed.
+ * own with what the cloud settled (its PIN, its slots). Answers whether anything changed. A
+ * kiosk is not sent other consoles' codes: their PIN credentials are kept without one (it
+ * shows them and never programs a door).
  */
 export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, createdBy: string, originConsole: string | null): boolean {
   const { db } = ctx;
@@ -68,7 +70,7 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
 
 /** The cloud settled a different code: the doors holding the old one need the new one. */
 export function changePin(ctx: AccessContext, credentialId: string, pinCode: string, at: string): boolean {
-  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code <> ?').run(pinCode, credentialId, pinCode);
+  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code IS NOT ?').run(pinCode, credentialId, pinCode);
   if (info.changes === 0) return false;
   const doors = ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
   for (const doorId of doors) markDoorChanged(ctx.db, doorId, at);
