@@ -188,9 +188,6 @@ export interface CloudTx extends PinLeaseTx {
   /** Live: not ended, and its schedule not over at `now`. */
   liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null>;
   liveSlots(doorId: string, now: string): Promise<number[]>;
-  /** Live credentials holding exactly this code on any of these doors. */
-  livePinHolders(pinCode: string, doorIds: readonly string[], now: string): Promise<{ credentialId: string; doorId: string }[]>;
-  livePins(doorId: string, now: string): Promise<{ credentialId: string; pinCode: string }[]>;
 
   mutationResult(mutationId: string): Promise<MutationResultRecord | null>;
   /** Records the answer and moves the console's last applied seq; throws if seq is not after it. */

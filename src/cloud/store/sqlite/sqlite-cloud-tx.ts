@@ -68,19 +68,6 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
     return this.sql(sql).pluck().all({ doorId, now }) as number[];
   }
 
-  async livePinHolders(pinCode: string, doorIds: readonly string[], now: string): Promise<{ credentialId: string; doorId: string }[]> {
-    // Starts from the code's index (a handful of rows), not a reader's thousands of slots.
-    const sql = `SELECT c.id AS credentialId, dc.door_id AS doorId FROM credentials c CROSS JOIN door_credentials dc ON dc.credential_id = c.id
-      WHERE c.pin_code = @pinCode AND ${live} AND dc.door_id IN (SELECT value FROM json_each(@doorIds))`;
-    return this.sql(sql).all({ pinCode, now, doorIds: JSON.stringify(doorIds) }) as { credentialId: string; doorId: string }[];
-  }
-
-  async livePins(doorId: string, now: string): Promise<{ credentialId: string; pinCode: string }[]> {
-    const sql = `SELECT c.id AS credentialId, c.pin_code AS pinCode FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
-      WHERE dc.door_id = @doorId AND c.pin_code IS NOT NULL AND ${live}`;
-    return this.sql(sql).all({ doorId, now }) as { credentialId: string; pinCode: string }[];
-  }
-
   async mutationResult(mutationId: string): Promise<MutationResultRecord | null> {
     const row = this.sql('SELECT * FROM mutation_results WHERE mutation_id = ?').get(mutationId) as MutationResultRow | undefined;
     return row ? toMutationResult(row) : null;
