@@ -85,7 +85,7 @@ async function leaseFill(units: number): Promise<Figure[]> {
     const at = new Date().toISOString();
     await store.transaction(async (tx) => {
       for (const c of rows)
-        await tx.insertCredential({ id: c.id, unitId: c.unitId, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { id: `g-${c.id}`, name: 'Guest', phone: '+13125550100', company: null }, pinCode: c.pinCode, endsAt: null, originConsoleId: seedConsole.consoleId, grantedAt: at, replaces: null, doors: c.doors });
+        await tx.insertCredential({ id: c.id, unitId: c.unitId, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { id: `g-${c.id}`, name: 'Guest', phone: '+13125550100', company: null }, pinCode: c.pinCode, blePass: null, endsAt: null, originConsoleId: seedConsole.consoleId, grantedAt: at, replaces: null, doors: c.doors });
     });
     const kiosk = await store.createPairingCode('Lobby', { kiosk: true });
     const lobby = await pairConsole(server.url, { pairingCode: kiosk.code, name: 'Lobby', kiosk: true });

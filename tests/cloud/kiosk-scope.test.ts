@@ -40,25 +40,32 @@ describe('what a kiosk console pulls', () => {
     await cloud.store.transaction((tx) =>
       tx.appendChange({ kind: 'credential.pin_changed', payload: { credentialId: reissued.credentialId, pinCode: '593024', at: new Date().toISOString() }, origin: 'cloud', mutationId: null, at: new Date().toISOString(), appliedAt: new Date().toISOString(), actor: null, audit: { action: 'credential.pin_changed', summary: 'The cloud gave a new code' } }),
     );
+    // A Bluetooth pass opens doors as a code does.
+    const pass = Buffer.alloc(16, 7).toString('base64url');
+    const bluetooth = grantPayload({ kind: 'ble', pinCode: null, blePass: pass, unitId: 'north-703', doors: [{ doorId: 'door-north-703', slot: 1 }] });
+    await office.pushOk(office.mutation('credential.granted', bluetooth, jordan));
     const kioskCode = await lobby.leasedCode();
     const own = deliveryCode(kioskCode);
     await lobby.pushOk(lobby.mutation('credential.granted', own, lobbyKiosk));
 
     const kioskText = await pulledText(lobby);
-    for (const code of [officeCode, reissueCode, '593024', 'sum-1']) expect(kioskText).not.toContain(code);
+    for (const code of [officeCode, reissueCode, '593024', 'sum-1', pass]) expect(kioskText).not.toContain(code);
     const seen = withoutTextStatus(await lobby.pullAll());
     expect(seen.map((c) => [c.kind, secretOf(c)])).toEqual([
       ['credential.granted', null],
       ['credential.reissued', null],
       ['door.programmed', null],
       ['credential.pin_changed', null],
+      ['credential.granted', null],
       ['credential.granted', kioskCode],
     ]);
+    expect(seen[4]!.payload).toMatchObject({ kind: 'ble', blePass: null });
     // Everything else about the office's grant is there: the kiosk shows it.
     expect(seen[0]!.payload).toMatchObject({ credentialId: granted.credentialId, kind: 'pin', guest: granted.guest, doors: granted.doors });
 
     // The office (and a maintenance console) pulls every code, the kiosk's included.
     const officeSeen = withoutTextStatus(await office.pullAll());
-    expect(officeSeen.map(secretOf)).toEqual([officeCode, reissueCode, 'sum-1', '593024', kioskCode]);
+    expect(officeSeen.map(secretOf)).toEqual([officeCode, reissueCode, 'sum-1', '593024', null, kioskCode]);
+    expect(officeSeen[4]!.payload).toMatchObject({ kind: 'ble', blePass: pass });
   });
 });

@@ -132,7 +132,7 @@ describe('what the cloud counts as taken', () => {
     await cloud.store.transaction(async (tx) => {
       await tx.insertCredential({
         id: 'cred-eight', unitId: 'north-702', kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { id: 'g8', name: 'Eight', phone: '+13125550108', company: null },
-        pinCode: '48291375', endsAt: null, originConsoleId: desk.consoleId, grantedAt: now, replaces: null, doors: [{ doorId: 'door-north-702', slot: 1 }],
+        pinCode: '48291375', blePass: null, endsAt: null, originConsoleId: desk.consoleId, grantedAt: now, replaces: null, doors: [{ doorId: 'door-north-702', slot: 1 }],
       });
       await tx.leasePin(desk.consoleId, '593024', now, new Date(Date.now() + day).toISOString());
     });

@@ -58,6 +58,7 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     schedule: grant.schedule,
     guest: grant.guest,
     pinCode,
+    blePass: grant.blePass ?? null,
     endsAt: scheduleEndsAt(grant.schedule, ctx.community.timeZone),
     originConsoleId: ctx.console.id,
     grantedAt: grant.at,

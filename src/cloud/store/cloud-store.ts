@@ -61,6 +61,8 @@ export interface CredentialRecord {
   schedule: Schedule;
   guest: Guest;
   pinCode: string | null;
+  /** A Bluetooth credential's pass (base64url), null when its console sent none. */
+  blePass: string | null;
   /** The instant the schedule ends, or null when it never does (permanent, open recurring). */
   endsAt: string | null;
   /** The console whose mutation granted it: a kiosk may only act on its own grants. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Audience, CredentialKind, Schedule, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { AccessContext } from './access-context';
@@ -63,6 +63,9 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
   const doors = doorsForGrant(db, ctx.community(), c.unitId, c.kind, c.schedule);
   const slots = doors.map((door) => freeSlot(db, door));
   const pin = c.kind === 'pin' ? allocatePin(ctx, doors) : null;
+  // What the guest's phone presents to the doors: random, never derived from the credential's
+  // id (which every console and screen sees), and sent only where a code would be.
+  const blePass = c.kind === 'ble' ? randomBytes(16).toString('base64url') : null;
   const guest = upsertGuest(db, c.guest, at);
   const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
   const id = `cred_${randomUUID()}`;
@@ -72,19 +75,19 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
     .get(c.unitId) as string;
   db.prepare(
     `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-       pin_code, created_at, created_by, reissued_from, notifications_sent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+       pin_code, ble_pass, created_at, created_by, reissued_from, notifications_sent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   ).run(
     id, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
     bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-    pin, at, actor.name, c.reissuedFrom ?? null,
+    pin, blePass, at, actor.name, c.reissuedFrom ?? null,
   );
   const link = db.prepare('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
   doors.forEach((door, i) => {
     link.run(door.id, id, slots[i], at);
     markDoorChanged(db, door.id, at);
   });
-  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i] })), at } };
+  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i] })), at } };
 }
 
 /** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */

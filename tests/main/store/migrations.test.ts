@@ -60,7 +60,7 @@ function storeBefore(dir: string, version: number): Db {
   return db;
 }
 
-describe('migration 11: a PIN credential kept without its code (a kiosk is not sent other consoles’ codes)', () => {
+describe('migration 11: a credential kept without its code (a kiosk is not sent other consoles’ codes), and random Bluetooth passes', () => {
   it('keeps every credential, door row, count, index and trigger, and then takes a PIN credential without a code', () => {
     const dir = tempDir();
     dirs.push(dir);
@@ -90,7 +90,8 @@ describe('migration 11: a PIN credential kept without its code (a kiosk is not s
     old.close();
 
     const db = openDatabase({ dataDir: dir });
-    expect(snapshot(db)).toEqual(before);
+    // Every row as it was, with the new (empty) Bluetooth pass column.
+    expect(snapshot(db)).toEqual({ ...before, credentials: (before.credentials as object[]).map((c) => ({ ...c, ble_pass: null })) });
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // A PIN credential whose code this console was not sent, and the triggers at work on it.
@@ -99,8 +100,9 @@ describe('migration 11: a PIN credential kept without its code (a kiosk is not s
     );
     insert.run('c-withheld', 'pin', null);
     expect(db.prepare("SELECT live_credentials, live_pin FROM units WHERE id = 'north-204'").get()).toEqual({ live_credentials: 3, live_pin: 2 });
-    // A Bluetooth pass still never holds a code.
+    // A Bluetooth pass still never holds a code, nor a PIN credential a pass.
     expect(() => insert.run('c-bad', 'ble', '739104')).toThrow(/CHECK constraint/);
+    expect(() => db.prepare("UPDATE credentials SET ble_pass = 'AAAAAAAAAAAAAAAAAAAAAA' WHERE id = 'c-new'").run()).toThrow(/CHECK constraint/);
     db.close();
   });
 });

@@ -60,7 +60,9 @@ describe('a kiosk console and an office console on one cloud', () => {
     expect(granted.doors.map((d) => d.kind)).toEqual(expect.arrayContaining(['unit', 'entrance', 'perimeter']));
     const nextYear = new Date().getFullYear() + 1;
     const moved = await call(office.console, 'access.reschedule', { credentialId: granted.id, schedule: { type: 'temporary', starts: `${nextYear}-03-01T09:00`, ends: `${nextYear}-03-05T09:00` } });
-    const officeCodes = [pinOf(office.console, granted.id)!, pinOf(office.console, moved.id)!];
+    const pass = await call(office.console, 'access.grant', { unitId: comboUnit, kind: 'ble', audience: 'guest', schedule: { type: 'permanent' }, guest: { ...jane, name: 'Jo Pass' } });
+    const passOf = (c: TestConsole) => c.db.prepare('SELECT ble_pass FROM credentials WHERE id = ?').pluck().get(pass.id) as string | null;
+    const officeCodes = [pinOf(office.console, granted.id)!, pinOf(office.console, moved.id)!, passOf(office.console)!];
     await call(office.console, 'sync.now', {});
     await call(lobby.console, 'sync.now', {});
 
@@ -69,6 +71,7 @@ describe('a kiosk console and an office console on one cloud', () => {
       expect(storeText(lobby.console)).not.toContain(code);
     }
     expect(pinOf(lobby.console, moved.id)).toBeNull();
+    expect(passOf(lobby.console)).toBeNull();
     // The kiosk's screens show the office's grant all the same, as one it may not change.
     const shown = (await call(lobby.console, 'units.get', { unitId: comboUnit })).credentials.find((c) => c.id === moved.id);
     expect(shown).toMatchObject({ kind: 'pin', guest: { name: jane.name }, grantedElsewhere: true, status: 'scheduled' });
@@ -77,10 +80,14 @@ describe('a kiosk console and an office console on one cloud', () => {
     // The kiosk's own grant: the office gets its code (a maintenance console programs doors with it).
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const own = await call(lobby.console, 'access.grant', { unitId: 'north-205', kind: 'pin', audience: 'guest', schedule: { type: 'temporary', starts: `${tomorrow}T09:00`, ends: `${tomorrow}T17:00` }, guest: { ...jane, name: 'Jane Roe' } });
+    const ownPass = await call(lobby.console, 'access.grant', { unitId: 'north-205', kind: 'ble', audience: 'guest', schedule: { type: 'temporary', starts: `${tomorrow}T09:00`, ends: `${tomorrow}T17:00` }, guest: { ...jane, name: 'Jo Roe' } });
     await call(lobby.console, 'sync.now', {});
     await call(office.console, 'sync.now', {});
     expect(pinOf(lobby.console, own.id)).toMatch(/^\d{6}$/);
     expect(pinOf(office.console, own.id)).toBe(pinOf(lobby.console, own.id));
+    const passOn = (c: TestConsole) => c.db.prepare('SELECT ble_pass FROM credentials WHERE id = ?').pluck().get(ownPass.id) as string | null;
+    expect(passOn(lobby.console)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(passOn(office.console)).toBe(passOn(lobby.console));
     // And the office's revoke still reaches the kiosk.
     await call(office.console, 'access.revoke', { credentialId: moved.id, reason: 'Moved out' });
     await call(office.console, 'sync.now', {});

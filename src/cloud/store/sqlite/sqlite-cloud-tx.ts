@@ -46,9 +46,9 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
 
   async insertCredential(c: NewCredentialRecord): Promise<void> {
     this.sql(
-      `INSERT INTO credentials (id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ends_at, origin_console_id, granted_at, replaces)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.endsAt, c.originConsoleId, c.grantedAt, c.replaces);
+      `INSERT INTO credentials (id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ble_pass, ends_at, origin_console_id, granted_at, replaces)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedAt, c.replaces);
     const link = this.sql('INSERT INTO door_credentials (door_id, credential_id, slot) VALUES (?, ?, ?)');
     for (const d of c.doors) link.run(d.doorId, c.id, d.slot);
   }

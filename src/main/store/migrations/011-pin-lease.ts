@@ -4,8 +4,12 @@ import type { Db } from '../database';
  * Code leases (docs/ARCHITECTURE.md, "Code leases"). pin_lease holds the codes the cloud set
  * aside for this console: a grant draws one (drawn_at), online or offline, and the next top-up
  * forgets those the cloud has taken or taken back. The lease's sizes and dates are settings.
+ * ble_pass: a Bluetooth credential's pass, 16 random bytes (base64url), a secret like a PIN
+ * code; credentials made before it have none and their doors hold the pass derived from the id.
  */
 export const pinLease = `
+ALTER TABLE credentials ADD COLUMN ble_pass TEXT;
+
 CREATE TABLE pin_lease (
   code TEXT PRIMARY KEY,
   length INTEGER NOT NULL,
@@ -16,11 +20,11 @@ CREATE INDEX pin_lease_free ON pin_lease(length, expires_at) WHERE drawn_at IS N
 `;
 
 const pinCheck = "CHECK ((kind = 'pin') = (pin_code IS NOT NULL))";
-const withheldCheck = "CHECK (kind = 'pin' OR pin_code IS NULL)";
+const withheldCheck = "CHECK (kind = 'pin' OR pin_code IS NULL) CHECK (kind = 'ble' OR ble_pass IS NULL)";
 
 /**
  * A kiosk console is not sent the codes of other consoles' grants, so it keeps a PIN
- * credential without its code. SQLite cannot change a CHECK in place, and foreign keys cannot
+ * credential without its code (and a Bluetooth credential without its pass). SQLite cannot change a CHECK in place, and foreign keys cannot
  * be turned off inside the migration's transaction: the rows are set aside, the table is
  * dropped and made again from its own stored definition (so columns later migrations added
  * stay) with the looser check, and the rows, indexes and triggers are put back. Foreign keys

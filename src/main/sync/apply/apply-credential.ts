@@ -38,8 +38,8 @@ function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, s
 /**
  * A credential as the cloud holds it: new here (granted on another console) or this console's
  * own with what the cloud settled (its PIN, its slots). Answers whether anything changed. A
- * kiosk is not sent other consoles' codes: their PIN credentials are kept without one (it
- * shows them and never programs a door).
+ * kiosk is not sent other consoles' codes or passes: their credentials are kept without them
+ * (it shows them and never programs a door).
  */
 export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, createdBy: string, originConsole: string | null): boolean {
   const { db } = ctx;
@@ -52,12 +52,12 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
     const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
     db.prepare(
       `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-         pin_code, created_at, created_by, reissued_from, notifications_sent, origin_console)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+         pin_code, ble_pass, created_at, created_by, reissued_from, notifications_sent, origin_console)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     ).run(
       c.credentialId, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
       bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-      c.pinCode, c.at, createdBy, c.replaces ?? null, originConsole,
+      c.pinCode, c.kind === 'ble' ? (c.blePass ?? null) : null, c.at, createdBy, c.replaces ?? null, originConsole,
     );
     changed = true;
   } else if (c.pinCode !== null) {

@@ -17,6 +17,8 @@ export const CredentialWritten = z.object({
   schedule: Schedule,
   /** Null for a Bluetooth pass, and for a PIN code the cloud withholds from this console (a kiosk: another console's grant). */
   pinCode: z.string().regex(/^\d{4,12}$/).nullable(),
+  /** A Bluetooth pass (16 bytes, base64url); null or absent where withheld, or from a console before passes were random. */
+  blePass: z.string().regex(/^[A-Za-z0-9_-]{22}$/).nullable().optional(),
   doors: z.array(z.object({ doorId: z.string(), slot: z.number().int().min(1) })),
   at: Timestamp,
   replaces: z.string().optional(),
