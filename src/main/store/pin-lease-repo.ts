@@ -10,7 +10,10 @@ interface LeaseTerms {
   /** This console's clock when the cloud answered. */
   leasedAt: string;
   expiresAt: string;
-  /** Codes the lease holds of each length when full. */
+  /**
+   * Codes of each length the cloud's last answer held: its size, or fewer when the code space
+   * was too crowded to fill it (then asking again every round would only make the cloud search).
+   */
   sizes: Record<string, number>;
 }
 
@@ -45,7 +48,7 @@ export function leasedPinsLeft(db: Db, at: string): Map<number, number> {
 
 /**
  * Whether the next sync round should ask the cloud for codes: never leased yet, a length
- * under half its size, or half the lease's life gone (asking renews it).
+ * under half of what the last answer held, or half the lease's life gone (asking renews it).
  */
 export function leaseRunsLow(db: Db, now: Date): boolean {
   const terms = readTerms(db);
@@ -78,7 +81,7 @@ export function storeLease(db: Db, answer: PinLeaseAnswer, now: Date): void {
     db.prepare('DELETE FROM pin_lease WHERE code NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(codes.map((c) => c.code)));
     const insert = db.prepare('INSERT INTO pin_lease (code, length, expires_at) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET expires_at = excluded.expires_at');
     for (const c of codes) insert.run(c.code, c.length, answer.expiresAt);
-    const terms: LeaseTerms = { leasedAt: now.toISOString(), expiresAt: answer.expiresAt, sizes: Object.fromEntries(answer.lengths.map((l) => [String(l.length), l.size])) };
+    const terms: LeaseTerms = { leasedAt: now.toISOString(), expiresAt: answer.expiresAt, sizes: Object.fromEntries(answer.lengths.map((l) => [String(l.length), Math.min(l.size, l.codes.length)])) };
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(termsKey, JSON.stringify(terms));
   })();
 }

@@ -18,9 +18,10 @@ async function call<C extends CommandName>(c: TestConsole, command: C, input: Co
 }
 
 /** A console on the demo community paired with the test cloud; `link.online` cuts it off, `link.asked` counts each path it asked. */
-async function pairedConsole(name: string) {
+async function pairedConsole(name: string, now?: () => Date) {
   const link = { online: true, asked: [] as string[] };
   const c = openTestConsole(undefined, {
+    now,
     secrets: memorySecrets(),
     syncFetch: (input, init) => {
       if (!link.online) return Promise.reject(new TypeError('fetch failed: network is down'));
@@ -122,6 +123,24 @@ describe('code leases on consoles', () => {
     await cloud.server.textsSettled();
     const texts = readTexts(cloud.textsFile);
     for (const g of granted) expect(texts.filter((t) => t.idempotencyKey.startsWith(g.id)).map((t) => t.idempotencyKey)).toEqual([`${g.id}:granted`]);
+  });
+
+  it('a lease past its expiry is not drawn from: the console draws the code itself, and the next round renews the lease', async () => {
+    cloud = await startTestCloud({ pinLeaseSize: 4 });
+    let clock = Date.now();
+    const desk = await pairedConsole('Front desk', () => new Date(clock));
+    desk.link.online = false;
+    clock += 31 * 86_400_000; // a month offline: the cloud gave these codes back after 30 days
+    const granted = await call(desk.console, 'access.grant', pinGrant('north-201', 'Late guest'));
+    expect(leaseLeft(desk.console)).toBe(4);
+    const lease = desk.console.db.prepare('SELECT code FROM pin_lease').pluck().all() as string[];
+    expect(lease).not.toContain(pinOf(desk.console, granted.id));
+    const leases = () => desk.link.asked.filter((p) => p === '/v1/pin-leases').length;
+    const asked = leases();
+    desk.link.online = true;
+    await call(desk.console, 'sync.now', {});
+    expect(leases()).toBe(asked + 1);
+    expect(answers(desk.console).at(-1)?.fix?.kind).toBe('pin_assigned');
   });
 
   it('a console never paired draws its codes itself, as before', async () => {
