@@ -106,8 +106,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const client = cloudClient(setup.url, token, deps.fetchFn);
     const { sent, rejected } = await relayOutbox(db, client, { id: setup.consoleId, name: setup.consoleName }, now);
     recordRejections(rejected);
-    await topUpLease(db, client, now);
     const { applied, held } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client, wait);
+    await topUpLease(db, client, now);
     if (sent > 0 || applied > 0 || rejected.length > 0) deps.changed(['units', 'credentials', 'activity', 'doors', 'sync']);
     return held;
   };

@@ -143,6 +143,32 @@ describe('code leases on consoles', () => {
     expect(answers(desk.console).at(-1)?.fix?.kind).toBe('pin_assigned');
   });
 
+  it('a cloud that leases no codes, or answers a lease it cannot read, does not stop the sync: grants get the cloud’s codes', async () => {
+    cloud = await startTestCloud();
+    const other = await pairedConsole('Back office');
+    const answers404 = () => new Response(JSON.stringify({ error: { code: 'not_found', message: 'The cloud has no such endpoint.' } }), { status: 404 });
+    const garbled = () => new Response(JSON.stringify({ expiresAt: new Date(Date.now() + 86_400_000).toISOString(), lengths: [{ length: 6, size: 2, codes: ['12ab56', '4829'] }] }));
+    for (const answer of [answers404, garbled]) {
+      const { code } = await cloud.store.createPairingCode('Front desk');
+      const c = openTestConsole(undefined, {
+        secrets: memorySecrets(),
+        syncFetch: (input, init) => (new URL(String(input)).pathname === '/v1/pin-leases' ? Promise.resolve(answer()) : fetch(input, init)),
+      });
+      consoles.push(c);
+      expect((await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name: 'Front desk', kiosk: false })).state).toBe('online');
+      expect(c.db.prepare('SELECT count(*) FROM pin_lease').pluck().get()).toBe(0);
+      // It still pulls what others did, and grants: the cloud settles the code.
+      const theirs = await call(other.console, 'access.grant', pinGrant('north-601', `Theirs ${answer.name}`));
+      await call(other.console, 'sync.now', {});
+      const mine = await call(c, 'access.grant', pinGrant('north-602', `Mine ${answer.name}`));
+      const status = await call(c, 'sync.now', {});
+      expect(status).toMatchObject({ state: 'online', pending: 0, lastError: null });
+      expect(pinOf(c, theirs.id)).toBe(pinOf(other.console, theirs.id));
+      expect(answers(c).at(-1)?.fix?.kind).toBe('pin_assigned');
+      expect(pinOf(c, mine.id)).toMatch(/^\d{6}$/);
+    }
+  });
+
   it('a console never paired draws its codes itself, as before', async () => {
     const alone = openTestConsole();
     consoles.push(alone);
