@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --units N] [--sync [--changes N]]`: prints one JSON figure a line and writes them all to
+ * `npm run bench [-- --units N] [--sync [--changes N]] [--lease]`: prints one JSON figure a line and writes them all to
  * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:
  * nothing fails on a figure. Needs `npm run build` (the renderer) and Debian's Chromium.
  */
@@ -17,9 +17,10 @@ import type { Figure } from './stats';
 import { storeFigures } from './store-figures';
 import { syncFigures } from './sync-figures';
 import { bluetoothFigures } from './bluetooth-figures';
+import { leaseFigures } from './lease-figures';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false } } });
   const units = Number(values.units);
   const figures: Figure[] = [];
   const report = (f: Figure[]): void => {
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   report(await bluetoothFigures());
   // The sync figures start a cloud and consoles of their own; asked for with --sync.
   if (values.sync) report(await syncFigures(Number(values.changes)));
+  // A kiosk's busy week on the generated community, and a first lease on a cloud holding it: --lease.
+  if (values.lease) report(await leaseFigures(units));
   const out = path.resolve('bench/results', `${new Date().toISOString().replaceAll(':', '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), units, cpus: os.cpus().length, node: process.version, figures }, null, 1));

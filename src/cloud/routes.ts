@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { AnchorRequest } from './api/audit-anchor-api';
-import { PairRequest, PullQuery, PushRequest } from './api/sync-api';
+import { LeaseRequest, PairRequest, PullQuery, PushRequest } from './api/sync-api';
 import { authenticate } from './consoles/authenticate';
 import { pairConsole } from './consoles/pair-console';
 import { HttpError } from './http/http-error';
 import { describeZodError, readJson } from './http/json-body';
+import { leasePins } from './leases/lease-pins';
 import type { ChangeFeed } from './sync/change-feed';
 import { takeAnchor } from './sync/audit-anchors';
 import { pullChanges } from './sync/pull-changes';
@@ -18,7 +19,7 @@ export interface Reply {
 export type Route = (req: IncomingMessage, url: URL) => Promise<Reply>;
 
 /** Every endpoint of the sync API (docs/sync-api.md), by path and method. */
-export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed }): Record<string, Partial<Record<string, Route>>> {
+export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed; pinLeaseSize?: number }): Record<string, Partial<Record<string, Route>>> {
   const { store } = ctx;
   return {
     '/v1/consoles': {
@@ -51,7 +52,7 @@ export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed }): Record<str
     },
     '/v1/changes': {
       GET: async (req, url) => {
-        await authenticate(req, store);
+        const console = await authenticate(req, store);
         const query = PullQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) throw new HttpError(400, 'invalid_input', `The query is not valid (${describeZodError(query.error)}).`);
         // A console that hangs up stops the wait: nothing is left holding its place. The socket
@@ -60,7 +61,7 @@ export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed }): Record<str
         const hungUp = () => gone.abort();
         req.socket.once('close', hungUp);
         try {
-          return { status: 200, body: await pullChanges(store, query.data, ctx.feed, gone.signal) };
+          return { status: 200, body: await pullChanges(store, query.data, ctx.feed, gone.signal, console) };
         } finally {
           req.socket.off('close', hungUp);
         }
@@ -75,6 +76,13 @@ export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed }): Record<str
       GET: async (req) => {
         const console = await authenticate(req, store);
         return { status: 200, body: { latest: await store.latestAuditAnchor(console.id) } };
+      },
+    },
+    '/v1/pin-leases': {
+      POST: async (req) => {
+        const console = await authenticate(req, store);
+        const { held } = await readJson(req, LeaseRequest);
+        return { status: 200, body: await leasePins(store, console, held, ctx.now(), ctx.pinLeaseSize) };
       },
     },
   };

@@ -22,6 +22,8 @@ export interface CloudServerOptions {
   links?: GuestLinks;
   /** Delay before each retry of a text; the last failure gives it up. */
   textRetryDelaysMs?: readonly number[];
+  /** Codes each console's lease holds per PIN length (default: leases/lease-pins.ts). */
+  pinLeaseSize?: number;
 }
 
 export interface CloudServer {
@@ -64,7 +66,7 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
     recorded: () => feed.changed(),
     ...(options.textRetryDelaysMs ? { retryDelaysMs: options.textRetryDelaysMs } : {}),
   });
-  const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed });
+  const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed, pinLeaseSize: options.pinLeaseSize });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Logged by path only: a query or header could carry what a log must not hold.

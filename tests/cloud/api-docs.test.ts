@@ -26,8 +26,12 @@ describe('docs/sync-api.md and docs/sync-api.openapi.yaml', () => {
     }
   });
 
-  it('name every mutation kind and every rejection code', () => {
+  it('name every mutation kind, every rejection code and every fix', () => {
     for (const kind of mutationKinds) expect(markdown, kind).toContain(`\`${kind}\``);
+    for (const fix of ['pin_assigned', 'slots_moved']) {
+      expect(markdown, fix).toContain(`\`${fix}\``);
+      expect(openapi, fix).toContain(`const: ${fix}`);
+    }
     for (const code of [...refusalCodes, 'pin_taken']) {
       expect(markdown, code).toContain(`\`${code}\``);
       expect(openapi, code).toContain(code);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isTrivialPin } from '../../src/cloud/rules/pin-codes';
+import { codeTaken, isTrivialPin, pinSpace } from '../../src/cloud/rules/pin-codes';
 import { grantPayload, readTexts, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 let cloud: TestCloud;
@@ -33,87 +33,69 @@ function grantFor(unit: string, pinCode: string, slot = 1, guestName = `Guest of
   });
 }
 
-describe('the same PIN from two consoles on a shared door', () => {
-  it('the second grant is applied with a new PIN, answered pin_taken with the fix, and the guest is texted again', async () => {
-    const first = grantFor('north-702', '482913', 1, 'Ana Ruiz');
-    const second = grantFor('north-703', '482913', 2, 'Ben Okafor');
-    const [a] = await frontDesk.pushOk(frontDesk.mutation('credential.granted', first));
-    const m = office.mutation('credential.granted', second);
-    const [b] = await office.pushOk(m);
-    expect(a).toMatchObject({ status: 'accepted' });
-    expect(b).toMatchObject({
-      status: 'rejected',
-      code: 'pin_taken',
-      reason: 'Another console gave this PIN on North Tower entrance to someone else first; the cloud gave Ben Okafor a new code and texted it again.',
-      fix: { kind: 'pin_reissued', credentialId: second.credentialId, doors: second.doors },
-      cursor: expect.any(Number),
-    });
-    // The answer is shown to staff and kept for good: the new code is not in it.
-    expect(b!.fix).not.toHaveProperty('pinCode');
-    const newPin = (await pinInCloud(second.credentialId))!;
-    expect(newPin).toMatch(/^\d{6}$/);
-    expect(newPin).not.toBe('482913');
-    expect(isTrivialPin(newPin)).toBe(false);
+describe('a code the console did not lease', () => {
+  it('is replaced by one the cloud draws, with the same answer whether the code was live or not, and the guest is texted once', async () => {
+    const live = await frontDesk.leasedCode();
+    const first = grantFor('north-702', live, 1, 'Ana Ruiz');
+    await frontDesk.pushOk(frontDesk.mutation('credential.granted', first));
+    // The office sends the code live on the shared doors, and one that is live nowhere.
+    const onLive = grantFor('north-703', live, 2, 'Ben Okafor');
+    const onFree = grantFor('north-704', '739104', 3, 'Cy Diaz');
+    const [a, b] = await office.pushOk(office.mutation('credential.granted', onLive), office.mutation('credential.granted', onFree));
+    const shape = async (r: typeof a, g: typeof onLive) => {
+      // The answer never holds the code (it is kept and shown in the activity log).
+      expect(r).toEqual({ mutationId: expect.any(String), status: 'accepted', cursor: expect.any(Number), fix: { kind: 'pin_assigned', credentialId: g.credentialId, doors: g.doors } });
+      const pinCode = (await pinInCloud(g.credentialId))!;
+      expect(pinCode).toMatch(/^\d{6}$/);
+      expect(isTrivialPin(pinCode)).toBe(false);
+      return pinCode;
+    };
+    const codes = [await shape(a, onLive), await shape(b, onFree)];
+    expect(codes).not.toContain(live);
+    expect(codes).not.toContain('739104');
+    expect(new Set(codes).size).toBe(2);
 
+    // Every console pulls the grant once, with the cloud's code, and no second change of code.
     for (const console of [frontDesk, office]) {
       const changes = withoutTextStatus(await console.pullAll());
       expect(changes.map((c) => [c.kind, c.origin])).toEqual([
         ['credential.granted', frontDesk.consoleId],
         ['credential.granted', office.consoleId],
-        ['credential.pin_changed', 'cloud'],
+        ['credential.granted', office.consoleId],
       ]);
-      const grants = changes.filter((c) => c.kind === 'credential.granted' && c.payload.credentialId === second.credentialId);
-      expect(grants).toHaveLength(1);
-      expect(grants[0]!).toMatchObject({ mutationId: m.mutationId, payload: { pinCode: newPin } });
-      expect(changes[2]).toMatchObject({ cursor: b!.cursor, mutationId: null, actor: null, payload: { credentialId: second.credentialId, pinCode: newPin } });
-      expect(changes[2]!.audit.summary).not.toContain(newPin);
+      expect(changes.map((c) => c.payload.pinCode)).toEqual([live, ...codes]);
     }
-
     await cloud.server.textsSettled();
     const texts = readTexts(cloud.textsFile);
-    const toBen = texts.filter((t) => t.to === second.guest.phone);
-    expect(toBen.map((t) => t.idempotencyKey)).toEqual([`${second.credentialId}:granted`, `${second.credentialId}:pin_changed`]);
-    expect(toBen[0]!.body).toBe(`Riverside Commons: your access code for North Tower 703 is ready: https://porter.example/c/${second.credentialId}`);
-    for (const t of texts) {
-      expect(t.body).not.toContain('482913');
-      expect(t.body).not.toContain(newPin);
-    }
-    expect(texts.filter((t) => t.to === first.guest.phone)).toHaveLength(1);
+    for (const g of [first, onLive, onFree]) expect(texts.filter((t) => t.to === g.guest.phone).map((t) => t.idempotencyKey)).toEqual([`${g.credentialId}:granted`]);
+    for (const t of texts) for (const code of [live, '739104', ...codes]) expect(t.body).not.toContain(code);
   });
 
-  it('a new code never takes a code live on any of the grant’s doors', async () => {
-    // Fill the shared doors with codes, then collide: the drawn code must avoid them all.
-    const taken = ['482913', '593024', '604135', '715246', '826357'];
-    await frontDesk.pushOk(...taken.map((pin, i) => frontDesk.mutation('credential.granted', grantFor(`north-70${i + 4}`, pin, i + 1))));
-    const clash = grantFor('north-702', '482913', 9);
-    const [r] = await office.pushOk(office.mutation('credential.granted', clash));
-    expect(r).toMatchObject({ code: 'pin_taken' });
-    const newPin = await pinInCloud(clash.credentialId);
-    expect(newPin).toMatch(/^\d{6,8}$/);
-    expect(taken).not.toContain(newPin);
-  });
-
-  it('on a keypad without Enter a prefix clashes too', async () => {
-    // Kestrel KB-500 unit keypads have no Enter key: 482913 opens before 48291375 is finished.
-    const unitOnly = (pinCode: string) => grantPayload({ unitId: 'north-702', pinCode, doors: [{ doorId: 'door-north-702', slot: pinCode.length }] });
-    await frontDesk.pushOk(frontDesk.mutation('credential.granted', unitOnly('482913')));
-    const longer = unitOnly('48291375');
-    const [r] = await office.pushOk(office.mutation('credential.granted', longer));
-    expect(r).toMatchObject({ code: 'pin_taken', reason: expect.stringContaining('on North Tower 702'), fix: { kind: 'pin_reissued' } });
-    const newPin = await pinInCloud(longer.credentialId);
-    expect(newPin).toMatch(/^\d{8}$/);
-    expect(newPin!.startsWith('482913')).toBe(false);
+  it('a code leased to another console, or already used, is not the pushing console’s either', async () => {
+    const theirs = await frontDesk.leasedCode();
+    const mine = await office.leasedCode();
+    const [stolen, own] = await office.pushOk(office.mutation('credential.granted', grantFor('north-702', theirs, 1)), office.mutation('credential.granted', grantFor('north-703', mine, 2)));
+    expect(stolen!.fix).toMatchObject({ kind: 'pin_assigned' });
+    expect(own!.fix).toBeUndefined();
+    // The owner of the lease still uses its code as leased; the used one is used up.
+    const [owner] = await frontDesk.pushOk(frontDesk.mutation('credential.granted', grantFor('north-704', theirs, 3)));
+    expect(owner!.fix).toBeUndefined();
+    const [again] = await office.pushOk(office.mutation('credential.granted', grantFor('north-705', mine, 4)));
+    expect(again!.fix).toMatchObject({ kind: 'pin_assigned' });
   });
 
   it('a code that ended, or whose schedule is over, is free again', async () => {
     const year = new Date().getFullYear() - 1;
-    const over = grantPayload({ unitId: 'north-702', pinCode: '482913', schedule: { type: 'temporary', starts: `${year}-03-01T09:00`, ends: `${year}-03-03T09:00` }, doors: [{ doorId: 'north-entrance', slot: 1 }] });
-    const revoked = grantFor('north-704', '593024', 2);
+    const [overCode, revokedCode] = [await frontDesk.leasedCode(), await frontDesk.leasedCode()];
+    const over = grantPayload({ unitId: 'north-702', pinCode: overCode, schedule: { type: 'temporary', starts: `${year}-03-01T09:00`, ends: `${year}-03-03T09:00` }, doors: [{ doorId: 'north-entrance', slot: 1 }] });
+    const revoked = grantFor('north-704', revokedCode, 2);
     await frontDesk.pushOk(frontDesk.mutation('credential.granted', over), frontDesk.mutation('credential.granted', revoked));
-    await frontDesk.pushOk(frontDesk.mutation('credential.revoked', { credentialId: revoked.credentialId, reason: null, at: new Date().toISOString() }));
-    const results = await office.pushOk(office.mutation('credential.granted', grantFor('north-702', '482913', 1)), office.mutation('credential.granted', grantFor('north-703', '593024', 2)));
-    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
-    expect(results.map((r) => r.fix)).toEqual([undefined, undefined]);
+    const now = new Date().toISOString();
+    const taken = (code: string) => cloud.store.transaction(async (tx) => codeTaken(tx, pinSpace(await tx.doorLockModels()), code, now));
+    expect(await taken(revokedCode)).toBe(true);
+    await frontDesk.pushOk(frontDesk.mutation('credential.revoked', { credentialId: revoked.credentialId, reason: null, at: now }));
+    expect(await taken(revokedCode)).toBe(false);
+    expect(await taken(overCode)).toBe(false);
     // Nobody is texted about access that was over before the cloud heard of it.
     await cloud.server.textsSettled();
     expect(readTexts(cloud.textsFile).filter((t) => t.to === over.guest.phone)).toEqual([]);
@@ -122,9 +104,9 @@ describe('the same PIN from two consoles on a shared door', () => {
 
 describe('the same slot from two consoles', () => {
   it('the second grant moves to the lowest free slot, accepted, and the change carries the corrected doors', async () => {
-    await frontDesk.pushOk(frontDesk.mutation('credential.granted', grantFor('north-702', '482913', 1)));
-    await frontDesk.pushOk(frontDesk.mutation('credential.granted', grantFor('north-704', '715246', 3)));
-    const second = grantFor('north-703', '593024', 1);
+    await frontDesk.pushOk(frontDesk.mutation('credential.granted', grantFor('north-702', await frontDesk.leasedCode(), 1)));
+    await frontDesk.pushOk(frontDesk.mutation('credential.granted', grantFor('north-704', await frontDesk.leasedCode(), 3)));
+    const second = grantFor('north-703', await office.leasedCode(), 1);
     const [r] = await office.pushOk(office.mutation('credential.granted', second));
     const corrected = [
       { doorId: 'door-north-703', slot: 1 },
@@ -139,7 +121,7 @@ describe('the same slot from two consoles', () => {
   it('a slot past the door model’s count is moved too, and a full door refuses the grant', async () => {
     // Arden KP-200 unit keypads hold 50 codes.
     const arden = (pinCode: string, slot: number) => grantPayload({ unitId: 'south-501', pinCode, doors: [{ doorId: 'door-south-501', slot }] });
-    const [past] = await frontDesk.pushOk(frontDesk.mutation('credential.granted', arden('4829', 51)));
+    const [past] = await frontDesk.pushOk(frontDesk.mutation('credential.granted', arden(await frontDesk.leasedCode(4), 51)));
     expect(past).toMatchObject({ status: 'accepted', fix: { kind: 'slots_moved', doors: [{ doorId: 'door-south-501', slot: 1 }] } });
     const fill = Array.from({ length: 49 }, (_, i) => frontDesk.mutation('credential.granted', arden(String(5000 + i * 37).padStart(4, '0'), i + 2)));
     expect((await frontDesk.pushOk(...fill)).every((r) => r.status === 'accepted')).toBe(true);

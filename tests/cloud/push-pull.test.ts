@@ -18,7 +18,7 @@ function grantOn(unit: string, pinCode: string) {
 
 describe('push then pull', () => {
   it('an accepted mutation comes back from pull with its cursor, origin, actor and audit', async () => {
-    const payload = grantPayload();
+    const payload = grantPayload({ pinCode: await frontDesk.leasedCode() });
     const m = frontDesk.mutation('credential.granted', payload);
     const [result] = await frontDesk.pushOk(m);
     expect(result).toEqual({ mutationId: m.mutationId, status: 'accepted', cursor: expect.any(Number) });
@@ -82,7 +82,7 @@ describe('push then pull', () => {
 
 describe('exactly once', () => {
   it('a mutation pushed twice is applied once; the second answer is duplicate with the original outcome', async () => {
-    const m = frontDesk.mutation('credential.granted', grantPayload());
+    const m = frontDesk.mutation('credential.granted', grantPayload({ pinCode: await frontDesk.leasedCode() }));
     const [first] = await frontDesk.pushOk(m);
     const [second] = await frontDesk.pushOk(m);
     expect(second).toEqual({ mutationId: m.mutationId, status: 'duplicate', original: 'accepted', cursor: first!.cursor });

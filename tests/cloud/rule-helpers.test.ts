@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hashPairingCode, newPairingCode, normalizePairingCode } from '../../src/cloud/consoles/pairing-code';
 import { bearerToken, newConsoleToken } from '../../src/cloud/consoles/console-token';
-import { clashesOnDoor, drawPin, isTrivialPin } from '../../src/cloud/rules/pin-codes';
+import { codeTaken, drawPin, isTrivialPin, pinSpace, type TakenCodes } from '../../src/cloud/rules/pin-codes';
+import type { LockModel } from '../../src/shared/domain';
 import { longerThanDays, scheduleEndsAt } from '../../src/cloud/rules/schedule-rules';
 
 describe('PIN codes the cloud draws', () => {
@@ -28,11 +30,24 @@ describe('PIN codes the cloud draws', () => {
     expect(await drawPin(6, async () => true, 50)).toBeNull();
   });
 
-  it('a keypad without Enter clashes on prefixes; one with Enter only on equal codes', () => {
-    expect(clashesOnDoor('482913', ['48291375'], false)).toBe(true);
-    expect(clashesOnDoor('48291375', ['482913'], false)).toBe(true);
-    expect(clashesOnDoor('482913', ['48291375'], true)).toBe(false);
-    expect(clashesOnDoor('482913', ['482913'], true)).toBe(true);
+  it('the code space: lengths from the doors’ lock models, prefixes only where a keypad without Enter takes both lengths', async () => {
+    const models = (JSON.parse(fs.readFileSync('resources/demo/community.json', 'utf8')) as { lockModels: LockModel[] }).lockModels;
+    const space = pinSpace(models);
+    // Arden KP-200: 4 to 8 digits with Enter; Kestrel KB-500: 6 to 8 without; Kestrel PR-1: 6 to 8 with.
+    expect(space.lengths).toEqual([4, 6]);
+    expect(space.prefixLengths(6)).toEqual([7, 8]);
+    expect(space.prefixLengths(4)).toEqual([]);
+    const holding = (codes: string[]): TakenCodes => ({
+      pinsTaken: async (asked) => asked.some((c) => codes.includes(c)),
+      pinsExtending: async (prefix, lengths) => codes.some((c) => c.length > prefix.length && lengths.includes(c.length) && c.startsWith(prefix)),
+    });
+    const now = new Date().toISOString();
+    expect(await codeTaken(holding(['482913']), space, '482913', now)).toBe(true);
+    expect(await codeTaken(holding(['48291375']), space, '482913', now)).toBe(true);
+    expect(await codeTaken(holding(['482913']), space, '48291375', now)).toBe(true);
+    // No keypad without Enter takes 4 digits, so 4829 and 482913 never meet where a prefix opens.
+    expect(await codeTaken(holding(['4829']), space, '482913', now)).toBe(false);
+    expect(await codeTaken(holding(['593024']), space, '482913', now)).toBe(false);
   });
 });
 

@@ -12,7 +12,7 @@ describe('the cloud store across a restart', () => {
   it('keeps consoles, changes and their cursors, answers, guidelines and credentials', async () => {
     cloud = await startTestCloud();
     const desk = await cloud.pair();
-    const grant = grantPayload();
+    const grant = grantPayload({ pinCode: await desk.leasedCode() });
     const community = await cloud.store.community();
     const before = [
       desk.mutation('credential.granted', grant),
@@ -36,11 +36,11 @@ describe('the cloud store across a restart', () => {
     // New changes continue the cursor sequence.
     const [next] = await same.pushOk(same.mutation('door.programmed', programmedPayload(3), sam));
     expect(next!.cursor).toBe(changesBefore.at(-1)!.cursor + 1);
-    // The guidelines changed before the restart still hold, and so does the credential's PIN.
+    // The guidelines changed before the restart still hold, and so does the console's code lease.
     expect((await cloud.store.community()).guidelines.maxTemporaryDays).toBe(5);
-    const [clash] = await same.pushOk(same.mutation('credential.granted', grantPayload({ unitId: 'north-703', doors: [{ doorId: 'north-entrance', slot: 1 }] })));
-    expect(clash).toMatchObject({ code: 'pin_taken' });
-    expect(withoutTextStatus(await same.pullAll()).length).toBe(withoutTextStatus(changesBefore).length + 3);
+    const [leased] = await same.pushOk(same.mutation('credential.granted', grantPayload({ unitId: 'north-703', pinCode: await desk.leasedCode(), doors: [{ doorId: 'north-entrance', slot: 2 }] })));
+    expect(leased).toEqual({ mutationId: expect.any(String), status: 'accepted', cursor: expect.any(Number) });
+    expect(withoutTextStatus(await same.pullAll()).length).toBe(withoutTextStatus(changesBefore).length + 2);
   });
 
   it('seeds the community once: a restart does not load the file again', async () => {

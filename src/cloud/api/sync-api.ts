@@ -43,6 +43,9 @@ export const PullQuery = z.object({
   wait: z.coerce.number().int().min(0).max(maxPullWaitSeconds).default(0),
 });
 
+/** The codes of its lease a console still holds; a lease of 2,000 codes a length is far below the cap. */
+export const LeaseRequest = z.object({ held: z.array(z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits')).max(20_000) });
+
 export type MutationResult =
   | {
       mutationId: string;

@@ -15,7 +15,7 @@ export interface ApplyContext {
   ownGrantsOnly: boolean;
 }
 
-/** How a mutation was applied; 'rejected' here means applied with a fix (pin_taken). */
+/** How a mutation was applied (maybe with a fix: moved slots, the cloud's PIN code). */
 export interface Applied {
   status: 'accepted' | 'rejected';
   code?: string;

@@ -4,8 +4,8 @@ import type { GrantPayload } from '../rules/mutation-payloads';
 import { MutationRefused } from '../rules/refusal';
 import { scheduleEndsAt } from '../rules/schedule-rules';
 import type { NewCredentialRecord } from '../store/cloud-store';
-import { appendCloudChange, appendMutationChange, type Applied, type ApplyContext } from './apply-context';
-import { drawFreePin, grantDoors, pinTakenAt, settleSlots } from './grant-doors';
+import { appendMutationChange, type Applied, type ApplyContext } from './apply-context';
+import { drawFreePin, grantDoors, settleSlots } from './grant-doors';
 import { checkKioskMayChange } from './kiosk-rule';
 import { queueGuestText } from './queue-guest-text';
 
@@ -22,10 +22,20 @@ async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Pro
 }
 
 /**
- * credential.granted and credential.reissued. The guidelines as the cloud has them now,
- * the doors, then the two things consoles can disagree on while apart: slots (moved to a
- * free one, accepted) and PIN codes (a new code drawn, applied, and answered as
- * 'pin_taken' with the fix, because the guest's code changed and staff must know).
+ * The grant's code: kept when it came from this console's lease (the grant takes it out of the
+ * lease), otherwise one the cloud draws, whatever the console sent. A console that ran out of
+ * leased codes, or one trying codes on purpose, gets the same answer whether or not its code
+ * was live anywhere: the answer says nothing about other consoles' codes.
+ */
+async function settlePin(ctx: ApplyContext, code: string): Promise<string> {
+  if (await ctx.tx.takeLeasedPin(ctx.console.id, code, ctx.now)) return code;
+  return drawFreePin(ctx, code.length);
+}
+
+/**
+ * credential.granted and credential.reissued. The guidelines as the cloud has them now, the
+ * doors, then slots (moved to a free one where two consoles chose the same) and the code (see
+ * settlePin). The guest is texted once, with the code the cloud settled.
  */
 export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promise<Applied> {
   const { tx } = ctx;
@@ -38,8 +48,7 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
   if (grant.replaces) await endReplaced(ctx, grant.replaces, grant.at);
 
   const slots = await settleSlots(ctx, doors, grant.doors);
-  const taken = grant.pinCode === null ? null : await pinTakenAt(ctx, doors, grant.pinCode);
-  const pinCode = taken && grant.pinCode ? await drawFreePin(ctx, doors, grant.pinCode.length) : grant.pinCode;
+  const pinCode = grant.pinCode === null ? null : await settlePin(ctx, grant.pinCode);
 
   const credential: NewCredentialRecord = {
     id: grant.credentialId,
@@ -49,6 +58,7 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     schedule: grant.schedule,
     guest: grant.guest,
     pinCode,
+    blePass: grant.blePass ?? null,
     endsAt: scheduleEndsAt(grant.schedule, ctx.community.timeZone),
     originConsoleId: ctx.console.id,
     grantedRole: ctx.mutation.actor.role,
@@ -57,26 +67,15 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     doors: slots.doors,
   };
   await tx.insertCredential(credential);
-  let cursor = await appendMutationChange(ctx, { ...grant, pinCode, doors: slots.doors });
-  let textsQueued = await queueGuestText(ctx, credential, 'granted');
-  if (!taken || pinCode === null) {
-    const fix = slots.moved ? { fix: { kind: 'slots_moved', credentialId: credential.id, doors: slots.doors } } : {};
-    return { status: 'accepted', cursor, textsQueued, ...fix };
-  }
-
-  const summary = `The cloud gave ${grant.guest.name}’s access for ${unit.buildingName} ${unit.number} a new PIN code: another console had given the same code on ${taken.door.name} first. The guest is texted again.`;
-  cursor = await appendCloudChange(tx, 'credential.pin_changed', { credentialId: credential.id, pinCode, at: ctx.now }, summary, ctx.now);
-  textsQueued = (await queueGuestText(ctx, credential, 'pin_changed')) || textsQueued;
-  const holder = await tx.credential(taken.holder);
-  const who = holder?.originConsoleId === ctx.console.id ? 'This console' : 'Another console';
-  return {
-    status: 'rejected',
-    code: 'pin_taken',
-    reason: `${who} gave this PIN on ${taken.door.name} to someone else first; the cloud gave ${grant.guest.name} a new code and texted it again.`,
-    // Not the new code: it reaches every console, this one included, as the pin_changed change.
-    // An answer is kept (to answer a repeat the same) and shown to staff; a code in it would stay.
-    fix: { kind: 'pin_reissued', credentialId: credential.id, doors: slots.doors },
-    cursor,
-    textsQueued,
-  };
+  const cursor = await appendMutationChange(ctx, { ...grant, pinCode, doors: slots.doors });
+  const textsQueued = await queueGuestText(ctx, credential, 'granted');
+  // Never the code in the answer: answers are kept for good and shown in the activity log;
+  // the settled code reaches the console in the grant's change.
+  const fix =
+    pinCode !== grant.pinCode
+      ? { kind: 'pin_assigned', credentialId: credential.id, doors: slots.doors }
+      : slots.moved
+        ? { kind: 'slots_moved', credentialId: credential.id, doors: slots.doors }
+        : null;
+  return { status: 'accepted', cursor, textsQueued, ...(fix ? { fix } : {}) };
 }

@@ -1,8 +1,8 @@
 import type { DoorRecord, DoorSlot, UnitRecord } from '../store/cloud-store';
 import type { GrantPayload } from '../rules/mutation-payloads';
-import { clashesOnDoor, drawPin } from '../rules/pin-codes';
+import { drawFreeCode, pinSpace } from '../rules/pin-codes';
 import { MutationRefused } from '../rules/refusal';
-import { kindPlurals } from '../rules/words';
+import { kindPlurals, possessive } from '../rules/words';
 import type { ApplyContext } from './apply-context';
 
 /** The grant's doors as the cloud knows them, in the grant's order, each able to hold it. */
@@ -48,23 +48,12 @@ export async function settleSlots(ctx: ApplyContext, doors: readonly DoorRecord[
   return { doors: settled, moved };
 }
 
-/** The first of these doors where a live credential already holds the code (or, on a keypad without Enter, a prefix of it). */
-export async function pinTakenAt(ctx: ApplyContext, doors: readonly DoorRecord[], code: string): Promise<{ door: DoorRecord; holder: string } | null> {
-  const exact = await ctx.tx.livePinHolders(code, doors.map((d) => d.id), ctx.now);
-  for (const door of doors) {
-    const holder = exact.find((h) => h.doorId === door.id);
-    if (holder) return { door, holder: holder.credentialId };
-    if (door.lockModel.capabilities.hasEnterKey) continue;
-    const live = await ctx.tx.livePins(door.id, ctx.now);
-    const prefix = live.find((l) => clashesOnDoor(code, [l.pinCode], false));
-    if (prefix) return { door, holder: prefix.credentialId };
-  }
-  return null;
-}
-
-/** A new code of the same length, free on every one of the doors and not a trivial one. */
-export async function drawFreePin(ctx: ApplyContext, doors: readonly DoorRecord[], length: number): Promise<string> {
-  const code = await drawPin(length, async (candidate) => (await pinTakenAt(ctx, doors, candidate)) !== null);
-  if (!code) throw new MutationRefused('slots_full', `No unused PIN code could be drawn for ${doors.map((d) => d.name).join(', ')}; their code space is crowded.`);
+/**
+ * A code of `length` digits the cloud chooses: live nowhere in the community and leased to no
+ * console (prefixes included where a keypad without Enter could hold both), not trivial.
+ */
+export async function drawFreePin(ctx: ApplyContext, length: number): Promise<string> {
+  const code = await drawFreeCode(ctx.tx, pinSpace(await ctx.tx.doorLockModels()), length, ctx.now);
+  if (!code) throw new MutationRefused('slots_full', `No unused PIN code of ${length} digits could be drawn; ${possessive(ctx.community.name)} code space is crowded.`);
   return code;
 }

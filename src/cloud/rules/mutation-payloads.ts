@@ -27,10 +27,13 @@ const Granted = z
     kind: CredentialKind,
     schedule: Schedule,
     pinCode: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits').nullable(),
+    /** 16 random bytes, base64url: what the guest's phone presents. Absent from consoles before passes were random. */
+    blePass: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be 16 bytes in base64url').nullable().optional(),
     doors: DoorSlots,
     at: Timestamp,
   })
-  .refine((g) => (g.kind === 'pin') === (g.pinCode !== null), { message: 'a PIN credential needs a code and only it', path: ['pinCode'] });
+  .refine((g) => (g.kind === 'pin') === (g.pinCode !== null), { message: 'a PIN credential needs a code and only it', path: ['pinCode'] })
+  .refine((g) => g.kind === 'ble' || !g.blePass, { message: 'only a Bluetooth credential has a pass', path: ['blePass'] });
 
 export const mutationPayloads = {
   'credential.granted': Granted,

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { LockModel } from '../../shared/domain';
 
 /** Codes people guess first, beyond the patterns below (the console keeps the same list). */
 const commonCodes = new Set(['1212', '1004', '2000', '6969', '4321', '1122', '7777', '2580', '0852', '5683', '123123', '112233', '121212', '654321', '696969', '102030']);
@@ -17,17 +18,49 @@ export function isTrivialPin(code: string): boolean {
 }
 
 /**
- * A door's live codes judged against a candidate. A keypad without an Enter key opens as
- * soon as a prefix matches, so there no code may be a prefix of another; with one, only
- * equal codes clash.
+ * The community's PIN code space, from the lock models its doors use. Codes are unique across
+ * the whole community (a grant's code must be free on every door it opens, and a leased code
+ * may end up on any door), and a keypad without an Enter key opens as soon as a prefix
+ * matches, so two codes of lengths such a keypad takes together may not be prefixes of one
+ * another. Codes of lengths no keypad without Enter takes together never meet there.
  */
-export function clashesOnDoor(code: string, liveCodes: readonly string[], hasEnterKey: boolean): boolean {
-  return hasEnterKey ? liveCodes.includes(code) : liveCodes.some((t) => t.startsWith(code) || code.startsWith(t));
+export interface PinSpace {
+  /** The lengths grants use: a grant's code has the longest minimum of its doors (pinLengthFor on the console). */
+  lengths: number[];
+  /** The other lengths a keypad without an Enter key takes alongside `length`. */
+  prefixLengths(length: number): number[];
+}
+
+export function pinSpace(models: readonly LockModel[]): PinSpace {
+  const ranges = models.flatMap((m) => (m.capabilities.pinLength && m.capabilities.credentialKinds.includes('pin') ? [{ ...m.capabilities.pinLength, enter: m.capabilities.hasEnterKey }] : []));
+  const lengths = [...new Set(ranges.map((r) => r.min))].sort((a, b) => a - b);
+  return {
+    lengths,
+    prefixLengths(length) {
+      const together = new Set<number>();
+      for (const r of ranges) if (!r.enter && r.min <= length && length <= r.max) for (let l = r.min; l <= r.max; l++) if (l !== length) together.add(l);
+      return [...together].sort((a, b) => a - b);
+    },
+  };
+}
+
+/** What a candidate code is judged against: codes live on doors and codes leased to consoles. */
+export interface TakenCodes {
+  pinsTaken(codes: readonly string[], now: string): Promise<boolean>;
+  pinsExtending(prefix: string, lengths: readonly number[], now: string): Promise<boolean>;
+}
+
+/** Whether a code clashes with a live or leased one: the same code, or a prefix either way where a keypad without Enter could hold both. */
+export async function codeTaken(taken: TakenCodes, space: PinSpace, code: string, now: string): Promise<boolean> {
+  const partners = space.prefixLengths(code.length);
+  const shorter = partners.filter((l) => l < code.length).map((l) => code.slice(0, l));
+  if (await taken.pinsTaken([code, ...shorter], now)) return true;
+  return taken.pinsExtending(code, partners.filter((l) => l > code.length), now);
 }
 
 /**
  * Draws a code of `length` digits from a cryptographic generator, not trivial, for which
- * `clashes` says no. Null when none turned up: the doors' code space is crowded.
+ * `clashes` says no. Null when none turned up: the code space is crowded.
  */
 export async function drawPin(length: number, clashes: (code: string) => Promise<boolean>, attempts = 200): Promise<string | null> {
   for (let i = 0; i < attempts; i++) {
@@ -37,4 +70,9 @@ export async function drawPin(length: number, clashes: (code: string) => Promise
     return code;
   }
   return null;
+}
+
+/** A code of `length` digits that is neither live nor leased anywhere in the community, prefixes included; null when the space is crowded. */
+export function drawFreeCode(taken: TakenCodes, space: PinSpace, length: number, now: string): Promise<string | null> {
+  return drawPin(length, (code) => codeTaken(taken, space, code, now));
 }

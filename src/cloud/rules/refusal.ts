@@ -1,4 +1,4 @@
-/** Codes a rejected mutation carries, besides 'pin_taken' (applied with a fix, see apply-grant). */
+/** Codes a rejected mutation carries (earlier clouds also answered 'pin_taken', which a duplicate repeats). */
 export const refusalCodes = ['forbidden', 'not_allowed', 'not_found', 'conflict', 'slots_full', 'invalid_payload', 'unknown_kind'] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

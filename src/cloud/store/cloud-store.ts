@@ -61,6 +61,8 @@ export interface CredentialRecord {
   schedule: Schedule;
   guest: Guest;
   pinCode: string | null;
+  /** A Bluetooth credential's pass (base64url), null when its console sent none. */
+  blePass: string | null;
   /** The instant the schedule ends, or null when it never does (permanent, open recurring). */
   endsAt: string | null;
   /** The console whose mutation granted it, and the granter's role: a kiosk may only act on a kiosk's grants there. */
@@ -167,8 +169,33 @@ export type AnchorRefusal = 'backwards' | 'contradicts' | 'not_chained';
 
 export type AnchorTaken = { taken: AuditAnchor; isNew: boolean } | { refused: AnchorRefusal; latest: AuditAnchor };
 
+/** A PIN code set aside for one console to draw from (POST /v1/pin-leases). */
+export interface LeasedPin {
+  code: string;
+  expiresAt: string;
+}
+
+/**
+ * Code leases inside a transaction (src/cloud/leases). "Taken" means live on a door (not
+ * ended, its schedule not over) or leased to a console and not expired.
+ */
+export interface PinLeaseTx {
+  /** The lock models the community's doors use: which PIN lengths there are, which keypads lack an Enter key. */
+  doorLockModels(): Promise<LockModel[]>;
+  /** Whether any of these codes is taken. */
+  pinsTaken(codes: readonly string[], now: string): Promise<boolean>;
+  /** Whether a taken code of one of these lengths starts with `prefix` (and is longer). */
+  pinsExtending(prefix: string, lengths: readonly number[], now: string): Promise<boolean>;
+  leasedPins(consoleId: string, now: string): Promise<LeasedPin[]>;
+  leasePin(consoleId: string, code: string, at: string, expiresAt: string): Promise<void>;
+  /** Forgets every expired lease and this console's codes not in `held`, and gives the rest a new expiry. */
+  renewLease(consoleId: string, held: readonly string[], expiresAt: string, now: string): Promise<void>;
+  /** Takes a code out of the console's lease; answers false when it was not leased to it (or expired). */
+  takeLeasedPin(consoleId: string, code: string, now: string): Promise<boolean>;
+}
+
 /** One transaction: everything a mutation reads and writes, committed together or not at all. */
-export interface CloudTx {
+export interface CloudTx extends PinLeaseTx {
   community(): Promise<CommunityRecord>;
   setGuidelines(guidelines: Guidelines): Promise<void>;
   staffMember(id: string): Promise<StaffRecord | null>;
@@ -181,9 +208,6 @@ export interface CloudTx {
   /** Live: not ended, and its schedule not over at `now`. */
   liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null>;
   liveSlots(doorId: string, now: string): Promise<number[]>;
-  /** Live credentials holding exactly this code on any of these doors. */
-  livePinHolders(pinCode: string, doorIds: readonly string[], now: string): Promise<{ credentialId: string; doorId: string }[]>;
-  livePins(doorId: string, now: string): Promise<{ credentialId: string; pinCode: string }[]>;
 
   mutationResult(mutationId: string): Promise<MutationResultRecord | null>;
   /** Records the answer and moves the console's last applied seq; throws if seq is not after it. */
@@ -206,6 +230,7 @@ export interface CloudStore {
   /** Uses the code up and records the console with its token's hash, at once. */
   pairConsole(console: NewConsole): Promise<{ paired: ConsoleRecord } | { refused: PairingRefusal }>;
   consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null>;
+  /** Refuses the console's token from now on; its code lease goes back to the pool. */
   revokeConsole(consoleId: string, at: string): Promise<void>;
 
   lastSeq(consoleId: string): Promise<number>;
@@ -219,6 +244,8 @@ export interface CloudStore {
 
   /** Changes after a cursor, in cursor order; cursors are given in commit order. */
   changesAfter(after: number, limit: number): Promise<{ changes: Change[]; more: boolean }>;
+  /** The console that granted each of these credentials (those the cloud knows). */
+  credentialOrigins(credentialIds: readonly string[]): Promise<Map<string, string>>;
 
   /** Keeps a console's new audit-log head, append-only, chained to its latest one. */
   takeAuditAnchor(consoleId: string, head: AuditHeadInput, previous: AuditHeadInput | null, at: string): Promise<AnchorTaken>;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { PullQuery } from '../api/sync-api';
-import type { Change, CloudStore } from '../store/cloud-store';
+import type { Change, CloudStore, ConsoleRecord } from '../store/cloud-store';
 import type { ChangeFeed } from './change-feed';
+import { scopeChanges } from './scope-changes';
 
 export interface ChangePage {
   changes: Change[];
@@ -18,19 +19,22 @@ const recheckMs = 1_000;
  * A page of the change log after a cursor. `next` is the cursor to ask after next time
  * (the page's last, or `after` itself when there is nothing new); `more` says to ask again now.
  * With `wait` seconds and nothing new, the answer waits until something is (a long-poll), so a
- * grant on one console reaches the others in well under a polling round.
+ * grant on one console reaches the others in well under a polling round. What the console may
+ * not read (a kiosk: other consoles' codes) is left out of each change (scope-changes.ts).
  */
 export async function pullChanges(
   store: CloudStore,
   query: z.output<typeof PullQuery>,
   feed: ChangeFeed,
   gone: AbortSignal,
+  console: ConsoleRecord,
 ): Promise<ChangePage> {
   const until = Date.now() + query.wait * 1_000;
   for (;;) {
     const { changes, more } = await store.changesAfter(query.after, query.limit);
     const left = until - Date.now();
-    if (changes.length > 0 || left <= 0 || gone.aborted) return { changes, next: changes.at(-1)?.cursor ?? query.after, more, held: query.wait > 0 };
+    if (changes.length > 0 || left <= 0 || gone.aborted)
+      return { changes: await scopeChanges(store, console, changes), next: changes.at(-1)?.cursor ?? query.after, more, held: query.wait > 0 };
     await feed.next(Math.min(left, recheckMs), gone);
   }
 }

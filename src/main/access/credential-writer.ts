@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Audience, CredentialKind, Schedule, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { AccessContext } from './access-context';
 import { doorsForGrant, type CoveredDoor } from './door-coverage';
 import { freeSlot, livePinCodes, markDoorChanged, pinLiveOnDoor } from './door-slots';
+import { drawLeasedPin } from '../store/pin-lease-repo';
 import { upsertGuest } from './guests';
 import { doorWithCodes, drawPin, type PinDoor } from './pin-allocator';
 import { scheduleBounds } from './schedule';
@@ -26,6 +27,14 @@ function pinLengthFor(doors: CoveredDoor[]): number {
   return min;
 }
 
+/**
+ * The grant's code. A console paired with a cloud draws it from its code lease (the codes the
+ * cloud set aside for it, free in the whole community), so a grant made offline never clashes
+ * with another console's and the guest's one text carries it. With no leased code left (never
+ * paired, run out offline, the lease expired) it draws one itself as before; a paired console's
+ * such code is replaced by one the cloud draws when the grant reaches it, before the guest is
+ * texted.
+ */
 function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
   // A keypad without Enter needs all its codes for the prefix rule (a unit lock holds few);
   // a door with Enter only needs to know whether the exact code is taken (a reader holds many).
@@ -35,7 +44,10 @@ function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
         ? { clashes: (code) => pinLiveOnDoor(ctx.db, d.id, code) }
         : doorWithCodes(livePinCodes(ctx.db, d.id), false),
   );
-  const code = drawPin(pinLengthFor(doors), rules);
+  const length = pinLengthFor(doors);
+  const leased = drawLeasedPin(ctx.db, length, (code) => !rules.some((door) => door.clashes(code)), ctx.now().toISOString());
+  if (leased) return leased;
+  const code = drawPin(length, rules);
   if (!code) throw new PorterError('slots_full', 'No unused PIN code could be drawn for these doors; their code space is crowded.');
   return code;
 }
@@ -51,6 +63,9 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
   const doors = doorsForGrant(db, ctx.community(), c.unitId, c.kind, c.schedule);
   const slots = doors.map((door) => freeSlot(db, door));
   const pin = c.kind === 'pin' ? allocatePin(ctx, doors) : null;
+  // What the guest's phone presents to the doors: random, never derived from the credential's
+  // id (which every console and screen sees), and sent only where a code would be.
+  const blePass = c.kind === 'ble' ? randomBytes(16).toString('base64url') : null;
   const guest = upsertGuest(db, c.guest, at);
   const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
   const id = `cred_${randomUUID()}`;
@@ -60,19 +75,19 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
     .get(c.unitId) as string;
   db.prepare(
     `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-       pin_code, created_at, created_by, granted_role, reissued_from, notifications_sent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+       pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   ).run(
     id, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
     bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-    pin, at, actor.name, actor.role, c.reissuedFrom ?? null,
+    pin, blePass, at, actor.name, actor.role, c.reissuedFrom ?? null,
   );
   const link = db.prepare('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
   doors.forEach((door, i) => {
     link.run(door.id, id, slots[i], at);
     markDoorChanged(db, door.id, at);
   });
-  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i] })), at } };
+  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i] })), at } };
 }
 
 /** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */

@@ -7,6 +7,8 @@ export interface DoorSlotRecord {
   credentialId: string;
   kind: CredentialKind;
   pinCode: string | null;
+  /** base64url; null for a credential made before passes were random (see door-entries.ts). */
+  blePass: string | null;
   scheduleJson: string;
 }
 
@@ -18,7 +20,7 @@ export interface DoorSlotRecord {
 export function doorSlotsAsOf(db: Db, doorId: string, asOf: string | null): DoorSlotRecord[] {
   return db
     .prepare(
-      `SELECT dc.slot, c.id AS credentialId, c.kind, c.pin_code AS pinCode, c.schedule_json AS scheduleJson
+      `SELECT dc.slot, c.id AS credentialId, c.kind, c.pin_code AS pinCode, c.ble_pass AS blePass, c.schedule_json AS scheduleJson
        FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
        WHERE dc.door_id = @doorId
          AND (@asOf IS NULL OR dc.added_at <= @asOf)

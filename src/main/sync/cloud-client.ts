@@ -1,3 +1,4 @@
+import type { PinLeaseAnswer } from '../store/pin-lease-repo';
 import { retryAfterMs } from './backoff';
 
 /** Why a call to the cloud failed, as the engine decides what to do next (wait, retry, stop and ask staff). */
@@ -61,6 +62,8 @@ export interface ChangePage {
 
 export interface CloudClient {
   push(mutations: CloudMutation[], signal?: AbortSignal): Promise<MutationResult[]>;
+  /** Renews and tops up this console's code lease; `held` are the leased codes it still holds. */
+  leasePins(held: string[], signal?: AbortSignal): Promise<PinLeaseAnswer>;
   /** `waitSeconds` > 0 asks the cloud to hold the request until there is news (a long-poll). */
   pull(after: number, limit: number, signal?: AbortSignal, waitSeconds?: number): Promise<ChangePage>;
 }
@@ -114,6 +117,7 @@ export function cloudClient(baseUrl: string, token: string, fetchFn: typeof fetc
       const body = await request<{ results: MutationResult[] }>(url('/v1/mutations'), { method: 'POST', headers, body: JSON.stringify({ mutations }), signal }, fetchFn);
       return body.results;
     },
+    leasePins: (held, signal) => request<PinLeaseAnswer>(url('/v1/pin-leases'), { method: 'POST', headers, body: JSON.stringify({ held }), signal }, fetchFn),
     pull: (after, limit, signal, waitSeconds = 0) =>
       request<ChangePage>(url(`/v1/changes?after=${after}&limit=${limit}${waitSeconds > 0 ? `&wait=${waitSeconds}` : ''}`), { headers, signal }, fetchFn),
   };

@@ -11,6 +11,7 @@ import { nextDelayMs } from './backoff';
 import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
 import { pullChanges, type PullWait } from './pull-changes';
 import { relayOutbox } from './relay-outbox';
+import { topUpLease } from './top-up-lease';
 
 /** What the status bar shows (src/shared/domain/sync.ts is the same shape, for the contract). */
 export interface SyncStatus {
@@ -109,6 +110,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const { sent, rejected } = await relayOutbox(db, client, { id: setup.consoleId, name: setup.consoleName }, now);
     recordRejections(rejected);
     const { applied, held } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client, wait);
+    await topUpLease(db, client, now);
     // Last, so the head sent holds this round's own entries (refusals, others' changes).
     await anchorAuditHead(db, anchorClient(setup.url, token, deps.fetchFn), anchoring);
     if (sent > 0 || applied > 0 || rejected.length > 0) deps.changed(['units', 'credentials', 'activity', 'doors', 'sync']);

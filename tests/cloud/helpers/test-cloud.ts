@@ -33,7 +33,7 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log'>> {
+export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize'>> {
   dataDir?: string;
   texts?: TextProvider;
 }
@@ -53,6 +53,8 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     ...(options.now ? { now: options.now } : {}),
     ...(options.log ? { log: options.log } : {}),
     textRetryDelaysMs: options.textRetryDelaysMs ?? [1, 1],
+    // Small leases keep each test's first lease quick; the lease tests say the size they need.
+    pinLeaseSize: options.pinLeaseSize ?? 20,
   });
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -99,9 +101,17 @@ export interface PullPage {
   more: boolean;
 }
 
-/** A console as the cloud sees it: a token, and an outbox seq that only goes up. */
+/** The answer to POST /v1/pin-leases. */
+export interface LeaseAnswer {
+  expiresAt: string;
+  lengths: { length: number; size: number; codes: string[] }[];
+}
+
+/** A console as the cloud sees it: a token, an outbox seq that only goes up, and its code lease. */
 export class TestConsole {
   seq = 0;
+  /** Leased codes not used yet, by length. */
+  readonly leased = new Map<number, string[]>();
   constructor(
     readonly url: string,
     readonly token: string,
@@ -134,6 +144,26 @@ export class TestConsole {
     const res = await fetch(`${this.url}/v1/changes?${query}`, { headers: { authorization: `Bearer ${this.token}` } });
     if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as PullPage;
+  }
+
+  /** POST /v1/pin-leases with the codes this console still holds; keeps the answer. */
+  async lease(held: string[] = [...this.leased.values()].flat()): Promise<{ status: number; body: LeaseAnswer & Partial<ErrorAnswer> }> {
+    const res = await fetch(`${this.url}/v1/pin-leases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ held }),
+    });
+    const body = (await res.json()) as LeaseAnswer & Partial<ErrorAnswer>;
+    if (res.status === 200) for (const l of body.lengths) this.leased.set(l.length, [...l.codes]);
+    return { status: res.status, body };
+  }
+
+  /** A code of this console's lease for a grant (leasing more when none is left). */
+  async leasedCode(length = 6): Promise<string> {
+    if (!this.leased.get(length)?.length) await this.lease();
+    const code = this.leased.get(length)?.shift();
+    if (!code) throw new Error(`the cloud leased no ${length}-digit code`);
+    return code;
   }
 
   async pullAll(after = 0): Promise<Change[]> {

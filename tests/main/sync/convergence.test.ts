@@ -163,8 +163,10 @@ describe('convergence', () => {
       for (const id of m.made)
         if (!ids.includes(id))
           expect(stateOf(m.console, [id])[id], `${m.name} ${id}`).toMatch(/ ended$/);
-      // Every credential the cloud knows is here, with the same code and the same liveness.
-      expect(stateOf(m.console, ids), `${m.name}, seed ${seed}`).toEqual(expected);
+      // Every credential the cloud knows is here, with the same code and the same liveness; a
+      // kiosk holds only its own grants' codes.
+      const seen = m.kiosk ? Object.fromEntries(Object.entries(expected).map(([id, s]) => [id, m.made.has(id) ? s : s.replace(/^\d+ /, '- ')])) : expected;
+      expect(stateOf(m.console, ids), `${m.name}, seed ${seed}`).toEqual(seen);
       // Each console's own hash chain still verifies, with the other consoles' lines in it.
       expect(verifyAuditChain(m.console.db)).toMatchObject({ intact: true, firstBrokenSeq: null });
     }

@@ -58,6 +58,7 @@ export interface CredentialRow {
   schedule_json: string;
   guest_json: string;
   pin_code: string | null;
+  ble_pass: string | null;
   ends_at: string | null;
   origin_console_id: string;
   granted_role: CredentialRecord['grantedRole'];
@@ -77,6 +78,7 @@ export function toCredential(r: CredentialRow, doors: CredentialRecord['doors'])
     schedule: JSON.parse(r.schedule_json),
     guest: JSON.parse(r.guest_json),
     pinCode: r.pin_code,
+    blePass: r.ble_pass,
     endsAt: r.ends_at,
     originConsoleId: r.origin_console_id,
     grantedRole: r.granted_role,

@@ -75,7 +75,10 @@ class SqliteCloudStore implements CloudStore {
 
   revokeConsole(consoleId: string, at: string): Promise<void> {
     return this.queue.run(() => {
-      this.sql('UPDATE consoles SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, consoleId);
+      this.db.transaction(() => {
+        this.sql('UPDATE consoles SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, consoleId);
+        this.sql('DELETE FROM pin_leases WHERE console_id = ?').run(consoleId);
+      })();
     });
   }
 
@@ -122,6 +125,13 @@ class SqliteCloudStore implements CloudStore {
 
   latestAuditAnchor(consoleId: string): Promise<AuditAnchor | null> {
     return this.queue.run(() => latestAuditAnchor(this.sql, consoleId));
+  }
+
+  credentialOrigins(credentialIds: readonly string[]): Promise<Map<string, string>> {
+    return this.queue.run(() => {
+      const rows = this.sql('SELECT id, origin_console_id AS origin FROM credentials WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(credentialIds)) as { id: string; origin: string }[];
+      return new Map(rows.map((r) => [r.id, r.origin]));
+    });
   }
 
   dueTexts(now: string, limit: number): Promise<QueuedText[]> {

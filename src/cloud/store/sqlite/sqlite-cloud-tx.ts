@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { Guidelines } from '../../../shared/domain';
 import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffRecord, UnitRecord } from '../cloud-store';
 import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from './rows';
+import { SqlitePinLeases } from './sqlite-pin-leases';
 
 /** A credential holds a door while it has not ended and its schedule is not over. */
 const live = 'c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > @now)';
@@ -14,9 +14,7 @@ const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
  * The CloudTx of the SQLite store: plain statements on the one connection, inside the
  * BEGIN IMMEDIATE ... COMMIT the store opened. Answers are promises only for the interface.
  */
-export class SqliteCloudTx implements CloudTx {
-  constructor(private readonly sql: (text: string) => Database.Statement) {}
-
+export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   async community(): Promise<CommunityRecord> {
     return toCommunity(this.sql('SELECT * FROM community').get() as CommunityRow);
   }
@@ -48,9 +46,9 @@ export class SqliteCloudTx implements CloudTx {
 
   async insertCredential(c: NewCredentialRecord): Promise<void> {
     this.sql(
-      `INSERT INTO credentials (id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ends_at, origin_console_id, granted_role, granted_at, replaces)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces);
+      `INSERT INTO credentials (id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ble_pass, ends_at, origin_console_id, granted_role, granted_at, replaces)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces);
     const link = this.sql('INSERT INTO door_credentials (door_id, credential_id, slot) VALUES (?, ?, ?)');
     for (const d of c.doors) link.run(d.doorId, c.id, d.slot);
   }
@@ -68,19 +66,6 @@ export class SqliteCloudTx implements CloudTx {
   async liveSlots(doorId: string, now: string): Promise<number[]> {
     const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id WHERE dc.door_id = @doorId AND ${live}`;
     return this.sql(sql).pluck().all({ doorId, now }) as number[];
-  }
-
-  async livePinHolders(pinCode: string, doorIds: readonly string[], now: string): Promise<{ credentialId: string; doorId: string }[]> {
-    // Starts from the code's index (a handful of rows), not a reader's thousands of slots.
-    const sql = `SELECT c.id AS credentialId, dc.door_id AS doorId FROM credentials c CROSS JOIN door_credentials dc ON dc.credential_id = c.id
-      WHERE c.pin_code = @pinCode AND ${live} AND dc.door_id IN (SELECT value FROM json_each(@doorIds))`;
-    return this.sql(sql).all({ pinCode, now, doorIds: JSON.stringify(doorIds) }) as { credentialId: string; doorId: string }[];
-  }
-
-  async livePins(doorId: string, now: string): Promise<{ credentialId: string; pinCode: string }[]> {
-    const sql = `SELECT c.id AS credentialId, c.pin_code AS pinCode FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
-      WHERE dc.door_id = @doorId AND c.pin_code IS NOT NULL AND ${live}`;
-    return this.sql(sql).all({ doorId, now }) as { credentialId: string; pinCode: string }[];
   }
 
   async mutationResult(mutationId: string): Promise<MutationResultRecord | null> {

@@ -7,9 +7,12 @@ import { credentialOrigin } from './006-credential-origin';
 import { lockKeys } from './007-lock-keys';
 import { storeIdAndSpentCodes } from './008-store-id-and-spent-codes';
 import { throttleRunsGrantor } from './009-throttle-runs-grantor';
+import { allowWithheldPins, pinLease } from './011-pin-lease';
+import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [
+/** `after` runs in the migration's transaction, after its SQL: for what SQL alone cannot say. */
+export const migrations: readonly { version: number; name: string; sql: string; after?: (db: Db) => void }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'grid-indexes', sql: gridIndexes },
   { version: 3, name: 'door-hardware', sql: doorHardware },
@@ -19,4 +22,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 7, name: 'lock-keys', sql: lockKeys },
   { version: 8, name: 'store-id-and-spent-codes', sql: storeIdAndSpentCodes },
   { version: 9, name: 'throttle-runs-grantor', sql: throttleRunsGrantor },
+  { version: 11, name: 'pin-lease', sql: pinLease, after: allowWithheldPins },
 ];

@@ -55,7 +55,8 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): Apply
     case 'credential.pin_changed': {
       const c = PinChanged.safeParse(change.payload);
       if (!c.success) return 'skipped';
-      return done(changePin(ctx, c.data.credentialId, c.data.pinCode, c.data.at));
+      // A code withheld from this console (a kiosk): there is nothing here to change.
+      return c.data.pinCode === null ? 'unchanged' : done(changePin(ctx, c.data.credentialId, c.data.pinCode, c.data.at));
     }
     case 'credential.text_status': {
       const c = TextStatus.safeParse(change.payload);

@@ -46,7 +46,9 @@ export interface Granter {
 
 /**
  * A credential as the cloud holds it: new here (granted on another console) or this console's
- * own with what the cloud settled (its PIN, its slots). Answers whether anything changed.
+ * own with what the cloud settled (its PIN, its slots). Answers whether anything changed. A
+ * kiosk is not sent other consoles' codes or passes: their credentials are kept without them
+ * (it shows them and never programs a door).
  */
 export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, by: Granter): boolean {
   const { db } = ctx;
@@ -59,12 +61,12 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
     const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
     db.prepare(
       `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-         pin_code, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+         pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     ).run(
       c.credentialId, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
       bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-      c.pinCode, c.at, by.name, by.role, c.replaces ?? null, by.originConsole,
+      c.pinCode, c.kind === 'ble' ? (c.blePass ?? null) : null, c.at, by.name, by.role, c.replaces ?? null, by.originConsole,
     );
     changed = true;
   } else if (c.pinCode !== null) {
@@ -77,7 +79,7 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
 
 /** The cloud settled a different code: the doors holding the old one need the new one. */
 export function changePin(ctx: AccessContext, credentialId: string, pinCode: string, at: string): boolean {
-  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code <> ?').run(pinCode, credentialId, pinCode);
+  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code IS NOT ?').run(pinCode, credentialId, pinCode);
   if (info.changes === 0) return false;
   const doors = ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
   for (const doorId of doors) markDoorChanged(ctx.db, doorId, at);

@@ -15,7 +15,10 @@ export const CredentialWritten = z.object({
   audience: Audience,
   kind: CredentialKind,
   schedule: Schedule,
-  pinCode: z.string().nullable(),
+  /** Null for a Bluetooth pass, and for a PIN code the cloud withholds from this console (a kiosk: another console's grant). */
+  pinCode: z.string().regex(/^\d{4,12}$/).nullable(),
+  /** A Bluetooth pass (16 bytes, base64url); null or absent where withheld, or from a console before passes were random. */
+  blePass: z.string().regex(/^[A-Za-z0-9_-]{22}$/).nullable().optional(),
   doors: z.array(z.object({ doorId: z.string(), slot: z.number().int().min(1) })),
   at: Timestamp,
   replaces: z.string().optional(),
@@ -23,7 +26,8 @@ export const CredentialWritten = z.object({
 export type CredentialWritten = z.infer<typeof CredentialWritten>;
 
 export const CredentialEnded = z.object({ credentialId: z.string().min(1), at: Timestamp });
-export const PinChanged = z.object({ credentialId: z.string().min(1), pinCode: z.string().regex(/^\d{4,12}$/), at: Timestamp });
+/** pinCode is null when the cloud withholds it from this console. */
+export const PinChanged = z.object({ credentialId: z.string().min(1), pinCode: z.string().regex(/^\d{4,12}$/).nullable(), at: Timestamp });
 export const TextStatus = z.object({
   credentialId: z.string().min(1),
   status: z.enum(['sent', 'failed']),
