@@ -1,8 +1,8 @@
-import type { Role } from '../../shared/domain';
 import { checkGrantGuidelines } from '../rules/grant-guidelines';
 import type { GrantPayload } from '../rules/mutation-payloads';
 import { MutationRefused } from '../rules/refusal';
 import { scheduleEndsAt } from '../rules/schedule-rules';
+import { sentences, unitLabel } from '../rules/sentences';
 import type { NewCredentialRecord } from '../store/cloud-store';
 import { appendCloudChange, appendMutationChange, type Applied, type ApplyContext } from './apply-context';
 import { drawFreePin, grantDoors, pinTakenAt, settleSlots } from './grant-doors';
@@ -18,7 +18,7 @@ async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Pro
     const what = old.endReason === 'revoked' ? 'revoked' : 'given new dates';
     throw new MutationRefused('conflict', `${old.guest.name}’s access was already ${what} by ${old.endedBy} at ${old.endedAt}, so these new dates were not applied.`);
   }
-  if (old.endReason === null) await ctx.tx.endCredential(old.id, { reason: 'reissued', by: ctx.mutation.actor.name, at });
+  if (old.endReason === null) await ctx.tx.endCredential(old.id, { reason: 'reissued', by: ctx.actor.name, at });
 }
 
 /**
@@ -29,7 +29,8 @@ async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Pro
  */
 export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promise<Applied> {
   const { tx } = ctx;
-  checkGrantGuidelines(ctx.community, ctx.mutation.actor.role as Role, ctx.ownGrantsOnly, grant);
+  // Whoever made it has a role: grants are not facts (rules/who-acted.ts).
+  checkGrantGuidelines(ctx.community, ctx.actor.role ?? 'kiosk', ctx.ownGrantsOnly, grant);
   if (await tx.credential(grant.credentialId))
     throw new MutationRefused('conflict', `Credential ${grant.credentialId} is already in the cloud from another change; it was not granted twice.`);
   const unit = await tx.unit(grant.unitId);
@@ -56,7 +57,9 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     doors: slots.doors,
   };
   await tx.insertCredential(credential);
-  let cursor = await appendMutationChange(ctx, { ...grant, pinCode, doors: slots.doors });
+  const kind = grant.replaces ? 'credential.reissued' : 'credential.granted';
+  const said = sentences[kind](ctx.actor, { guestName: grant.guest.name, kind: grant.kind, schedule: grant.schedule }, unitLabel(unit, unit.id), slots.doors.length);
+  let cursor = await appendMutationChange(ctx, { ...grant, pinCode, doors: slots.doors }, said);
   let textsQueued = await queueGuestText(ctx, credential, 'granted');
   if (!taken || pinCode === null) {
     const fix = slots.moved ? { fix: { kind: 'slots_moved', credentialId: credential.id, doors: slots.doors } } : {};

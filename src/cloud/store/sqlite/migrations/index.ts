@@ -1,4 +1,8 @@
 import { initial } from './001-initial';
+import { staffIdentity } from './003-staff-identity';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 3, name: 'staff-identity', sql: staffIdentity },
+];
