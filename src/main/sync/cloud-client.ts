@@ -26,8 +26,10 @@ export interface CloudMutation {
   kind: string;
   payload: Record<string, unknown>;
   createdAt: string;
-  actor: { id: string; name: string; role: string | null };
-  audit: { action: string; summary: string };
+  /** Only the id: the cloud names people from its own records. */
+  actor: { id: string };
+  /** The actor's proof; absent on a kiosk console and for facts no one decided. */
+  proof?: { keyId: string; signature: string };
 }
 
 export interface MutationResult {
@@ -60,6 +62,8 @@ export interface ChangePage {
 }
 
 export interface CloudClient {
+  /** GET /v1/consoles/me: what the cloud recorded of this console. */
+  me(signal?: AbortSignal): Promise<{ consoleId: string; name: string; kiosk: boolean }>;
   push(mutations: CloudMutation[], signal?: AbortSignal): Promise<MutationResult[]>;
   /** `waitSeconds` > 0 asks the cloud to hold the request until there is news (a long-poll). */
   pull(after: number, limit: number, signal?: AbortSignal, waitSeconds?: number): Promise<ChangePage>;
@@ -110,6 +114,7 @@ export function cloudClient(baseUrl: string, token: string, fetchFn: typeof fetc
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const url = (path: string) => new URL(path, baseUrl).toString();
   return {
+    me: (signal) => request(url('/v1/consoles/me'), { headers, signal }, fetchFn),
     async push(mutations, signal) {
       const body = await request<{ results: MutationResult[] }>(url('/v1/mutations'), { method: 'POST', headers, body: JSON.stringify({ mutations }), signal }, fetchFn);
       return body.results;
@@ -120,6 +125,6 @@ export function cloudClient(baseUrl: string, token: string, fetchFn: typeof fetc
 }
 
 /** Pairs this console with a cloud: answers its id and token (the token goes to the keychain). */
-export async function pairConsole(baseUrl: string, pairing: { pairingCode: string; name: string; kiosk: boolean }, fetchFn: typeof fetch = fetch): Promise<{ consoleId: string; token: string }> {
+export async function pairConsole(baseUrl: string, pairing: { pairingCode: string; name: string; kiosk: boolean }, fetchFn: typeof fetch = fetch): Promise<{ consoleId: string; token: string; kiosk: boolean }> {
   return request(new URL('/v1/consoles', baseUrl).toString(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pairing) }, fetchFn);
 }

@@ -5,6 +5,7 @@ import { outboxActor } from './004-outbox-actor';
 import { searchMerging } from './005-search-merging';
 import { credentialOrigin } from './006-credential-origin';
 import { lockKeys } from './007-lock-keys';
+import { doorUseById } from './010-door-use-by-id';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -15,4 +16,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'search-merging', sql: searchMerging },
   { version: 6, name: 'credential-origin', sql: credentialOrigin },
   { version: 7, name: 'lock-keys', sql: lockKeys },
+  { version: 10, name: 'door-use-by-id', sql: doorUseById },
 ];
