@@ -122,6 +122,14 @@ export class TestConsole {
     readonly consoleId: string,
   ) {}
 
+  /** The same console after the cloud restarted at `url`: its token, seq and staff keys. */
+  resumedAt(url: string): TestConsole {
+    const same = new TestConsole(url, this.token, this.consoleId);
+    same.seq = this.seq;
+    for (const [staffId, key] of this.keys) same.keys.set(staffId, key);
+    return same;
+  }
+
   /** POST /v1/staff-sessions as the console's sign-in screen does; a key answered is kept. */
   async signIn(staffId: string, passcode = passcodes[staffId] ?? '0000'): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
     const res = await fetch(`${this.url}/v1/staff-sessions`, {
