@@ -1,19 +1,23 @@
 import type { IncomingMessage } from 'node:http';
 import { AnchorRequest } from './api/audit-anchor-api';
-import { LeaseRequest, PairRequest, PullQuery, PushRequest } from './api/sync-api';
+import { LeaseRequest, PairRequest, PullQuery, PushRequest, StaffSessionRequest } from './api/sync-api';
+import { silentLog } from './cloud-log';
 import { authenticate } from './consoles/authenticate';
-import { pairConsole } from './consoles/pair-console';
+import { pairConsole, pairingThrottle } from './consoles/pair-console';
+import { addressKey } from './http/attempt-throttle';
 import { HttpError } from './http/http-error';
 import { describeZodError, readJson } from './http/json-body';
 import { leasePins } from './leases/lease-pins';
 import type { ChangeFeed } from './sync/change-feed';
 import { takeAnchor } from './sync/audit-anchors';
 import { pullChanges } from './sync/pull-changes';
+import { createStaffSignIn } from './staff/staff-sign-in';
 import { pushMutations, type PushContext } from './sync/push-mutations';
 
 export interface Reply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export type Route = (req: IncomingMessage, url: URL) => Promise<Reply>;
@@ -21,12 +25,22 @@ export type Route = (req: IncomingMessage, url: URL) => Promise<Reply>;
 /** Every endpoint of the sync API (docs/sync-api.md), by path and method. */
 export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed; pinLeaseSize?: number }): Record<string, Partial<Record<string, Route>>> {
   const { store } = ctx;
+  const pairing = { store, throttle: pairingThrottle(), log: ctx.log ?? silentLog };
+  const signIn = createStaffSignIn(store, ctx.now);
   return {
     '/v1/consoles': {
       // The one endpoint without a token: it is how a console gets one.
       POST: async (req) => {
         const request = await readJson(req, PairRequest);
-        return { status: 201, body: await pairConsole(store, request, ctx.now(), await store.community()) };
+        return { status: 201, body: await pairConsole(pairing, addressKey(req.socket.remoteAddress), request, ctx.now(), await store.community()) };
+      },
+    },
+    '/v1/staff-sessions': {
+      // An online sign-in: the cloud checks the passcode and gives the staff member's signing key.
+      POST: async (req) => {
+        const console = await authenticate(req, store);
+        const request = await readJson(req, StaffSessionRequest);
+        return { status: 200, body: await signIn(console, request) };
       },
     },
     '/v1/consoles/me': {

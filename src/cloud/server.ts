@@ -36,7 +36,7 @@ export interface CloudServer {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...reply.headers };
   if (reply.body === undefined) {
     res.writeHead(reply.status, headers).end();
     return;
@@ -45,7 +45,12 @@ function send(res: ServerResponse, reply: Reply): void {
 }
 
 function errorReply(error: unknown, log: CloudLog, what: string): Reply {
-  if (error instanceof HttpError) return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.extra } } };
+  if (error instanceof HttpError)
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, ...error.extra } },
+      ...(error.retryAfterSeconds === null ? {} : { headers: { 'retry-after': String(error.retryAfterSeconds) } }),
+    };
   if (error instanceof OutOfOrder)
     return { status: 409, body: { error: { code: 'out_of_order', message: error.message, mutationId: error.mutationId, seq: error.seq, lastSeq: error.lastSeq } } };
   log('error', `${what} failed`, error);
@@ -66,7 +71,7 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
     recorded: () => feed.changed(),
     ...(options.textRetryDelaysMs ? { retryDelaysMs: options.textRetryDelaysMs } : {}),
   });
-  const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed, pinLeaseSize: options.pinLeaseSize });
+  const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed, pinLeaseSize: options.pinLeaseSize, log });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Logged by path only: a query or header could carry what a log must not hold.

@@ -13,6 +13,7 @@ import { createKeychainSecretStore } from './secrets/keychain-secret-store';
 import { isImmediate, processSecrets } from './secrets/memory-secret-store';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createStaffSignIn } from './staff/sign-in';
+import { withCloudSignIn } from './staff/cloud-sign-in';
 import { hasCommunity } from './store/community-import';
 import { getCommunity } from './store/community-repo';
 import { checkpointInBackground } from './store/checkpoint';
@@ -79,10 +80,11 @@ function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
   };
   const accessContext = { db, now, community: () => community };
   const hardware = startHardware({ ...accessContext, changed }, options.hardware ?? 'off', options.bleHost);
-  if (options.secrets) {
+  const secrets = options.secrets === 'keychain' ? createKeychainSecretStore() : (options.secrets ?? null);
+  if (secrets) {
     sync = createSyncEngine({
       ctx: { ...accessContext, guidelinesChanged: (guidelines) => (community = { ...community, guidelines }) },
-      secrets: options.secrets === 'keychain' ? createKeychainSecretStore() : options.secrets,
+      secrets,
       changed: (topics) => bus.emit(eventChannel, 'data.changed', { topics }),
       fetchFn: options.syncFetch,
       logError: (error) => (options.logError ?? ((c, e) => console.error(`[porter] ${c} failed:`, e)))('sync', error),
@@ -98,7 +100,8 @@ function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
     ...accessContext,
     setCommunity: (next) => (community = next),
     host: options.host ?? 'browser',
-    staff: createStaffSignIn(db, now),
+    // Online first: the cloud checks the passcode and gives the key this staff member's changes are proven with.
+    staff: withCloudSignIn(createStaffSignIn(db, now), { db, secrets, fetchFn: options.syncFetch, online: () => void sync?.syncNow() }),
     changed,
   });
   const dispatcher = createDispatcher({

@@ -46,7 +46,10 @@ async function pairWithCli(url: string, dataDir: string): Promise<TestConsole> {
   const code = lines[0]!.split(': ')[1]!;
   const res = await fetch(`${url}/v1/consoles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairingCode: code, name: 'Front desk', kiosk: false }) });
   const body = (await res.json()) as { token: string; consoleId: string };
-  return new TestConsole(url, body.token, body.consoleId);
+  const desk = new TestConsole(url, body.token, body.consoleId);
+  // Jordan and Sam sign in online, so their mutations carry proofs.
+  for (const staffId of ['jordan', 'sam']) await desk.signInOk(staffId);
+  return desk;
 }
 
 const kestrelUnits = (JSON.parse(fs.readFileSync('resources/demo/community.json', 'utf8')) as { buildings: { floors: { units: { id: string; lockModelId: string }[] }[] }[] }).buildings
@@ -88,7 +91,7 @@ describe('the cloud killed mid-request', () => {
 
     const cloud = await startTestCloud({ dataDir });
     cleanups.push(() => cloud.stop());
-    const again = new TestConsole(cloud.url, desk.token, desk.consoleId);
+    const again = desk.resumedAt(cloud.url);
     const results = await again.pushOk(...batch);
     expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(appliedBeforeKill);
     expect(results.filter((r) => r.status === 'accepted')).toHaveLength(200 - appliedBeforeKill);

@@ -33,21 +33,18 @@ describe('pairing a console', () => {
     expect(await who.json()).toMatchObject({ consoleId: body.consoleId, name: 'Front desk', kiosk: false });
   });
 
-  it('uses a code once', async () => {
+  it('answers a used, an expired and an unknown code alike', async () => {
     const { code } = await cloud.store.createPairingCode('Front desk');
     expect((await pair({ pairingCode: code, name: 'Front desk', kiosk: false })).status).toBe(201);
-    const again = await pair({ pairingCode: code, name: 'Back office', kiosk: false });
-    expect(again.status).toBe(401);
-    expect(await again.json()).toMatchObject({ error: { code: 'invalid_pairing_code', refused: 'used', message: expect.stringContaining('already used') } });
-  });
-
-  it('refuses an expired code and an unknown one', async () => {
-    const { code } = await cloud.store.createPairingCode('Front desk', { now: new Date(Date.now() - 25 * 60 * 60 * 1000) });
-    const expired = await pair({ pairingCode: code, name: 'Front desk', kiosk: false });
-    expect(expired.status).toBe(401);
-    expect(await expired.json()).toMatchObject({ error: { code: 'invalid_pairing_code', refused: 'expired' } });
-    const unknown = await pair({ pairingCode: 'ABCD-EFGH-JKMN', name: 'Front desk', kiosk: false });
-    expect(await unknown.json()).toMatchObject({ error: { code: 'invalid_pairing_code', refused: 'unknown' } });
+    const old = await cloud.store.createPairingCode('Front desk', { now: new Date(Date.now() - 25 * 60 * 60 * 1000) });
+    const answers = [];
+    for (const pairingCode of [code, old.code, 'ABCD-EFGH-JKMN']) {
+      const res = await pair({ pairingCode, name: 'Back office', kiosk: false });
+      answers.push({ status: res.status, body: await res.json() });
+    }
+    expect(answers[0]).toEqual({ status: 401, body: { error: { code: 'invalid_pairing_code', message: expect.stringContaining('mistyped, already used or expired') } } });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
   });
 
   it('a code lasts 24 hours', async () => {
@@ -85,6 +82,7 @@ describe('console tokens', () => {
     ['DELETE', '/v1/consoles/me'],
     ['POST', '/v1/mutations'],
     ['GET', '/v1/changes'],
+    ['POST', '/v1/staff-sessions'],
   ] as const;
 
   it('every endpoint but pairing answers 401 without a token, with a malformed one and with an unknown one', async () => {
@@ -134,5 +132,28 @@ describe('routes', () => {
     const wrong = await fetch(`${cloud.url}/v1/changes`, { method: 'PUT' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('guessing pairing codes', () => {
+  it('is slowed per client address: five wrong codes are free, then every try waits longer, answered 429 with Retry-After', async () => {
+    const clock = { ms: Date.now() };
+    await cloud.close();
+    cloud = await startTestCloud({ now: () => new Date(clock.ms) });
+    const guess = (pairingCode: string) => pair({ pairingCode, name: 'Guess', kiosk: false });
+    for (let i = 0; i < 5; i++) expect((await guess(`ABCD-EFGH-JKM${i}`)).status).toBe(401);
+    const { code } = await cloud.store.createPairingCode('Front desk');
+    // The sixth wrong code waits 1 s; meanwhile even the right code is not checked.
+    expect((await guess('ABCD-EFGH-JKM5')).status).toBe(401);
+    const blocked = await guess(code);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    expect(await blocked.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    clock.ms += 1_000;
+    expect((await guess('ABCD-EFGH-JKM6')).status).toBe(401);
+    expect((await guess(code)).headers.get('retry-after')).toBe('2');
+    clock.ms += 2_000;
+    // The right code, once the wait is over, pairs; the code was never used up by the refusals.
+    expect((await guess(code)).status).toBe(201);
   });
 });

@@ -17,13 +17,13 @@ function grantOn(unit: string, pinCode: string) {
 }
 
 describe('push then pull', () => {
-  it('an accepted mutation comes back from pull with its cursor, origin, actor and audit', async () => {
+  it('an accepted mutation comes back from pull with its cursor, origin, and the cloud’s own actor and sentence', async () => {
     const payload = grantPayload({ pinCode: await frontDesk.leasedCode() });
     const m = frontDesk.mutation('credential.granted', payload);
     const [result] = await frontDesk.pushOk(m);
     expect(result).toEqual({ mutationId: m.mutationId, status: 'accepted', cursor: expect.any(Number) });
     const page = await frontDesk.pull();
-    expect(page).toEqual({ changes: [expect.objectContaining({ cursor: result!.cursor, kind: 'credential.granted', origin: frontDesk.consoleId, mutationId: m.mutationId, at: m.createdAt, actor: jordan, audit: m.audit })], next: result!.cursor, more: false, held: false });
+    expect(page).toEqual({ changes: [expect.objectContaining({ cursor: result!.cursor, kind: 'credential.granted', origin: frontDesk.consoleId, mutationId: m.mutationId, at: m.createdAt, actor: jordan, audit: { action: 'access.granted', summary: `Jordan Lee granted ${payload.guest.name} a Permanent PIN code for North Tower 702, opening 3 doors` } })], next: result!.cursor, more: false, held: false });
     expect(page.changes[0]!.payload).toEqual(payload);
   });
 

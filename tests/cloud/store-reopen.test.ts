@@ -24,8 +24,7 @@ describe('the cloud store across a restart', () => {
     const changesBefore = await desk.pullAll();
 
     cloud = await cloud.reopen();
-    const same = new TestConsole(cloud.url, desk.token, desk.consoleId);
-    same.seq = desk.seq;
+    const same = desk.resumedAt(cloud.url);
     // The token still works and the change log is the same, cursors included.
     expect(await same.pullAll()).toEqual(changesBefore);
     // Every answer is remembered: pushing the batch again applies nothing.

@@ -99,3 +99,15 @@ export const keypadOnlyUnit = 'north-1003';
 export function memorySecrets(): ImmediateSecretStore {
   return memorySecretStore();
 }
+
+/** The demo community's passcodes (resources/demo/community.json), which the test cloud is seeded with too. */
+export const demoPasscodes: Record<string, string> = { avery: '1357', jordan: '2468', sam: '3579', 'lobby-kiosk': '4680' };
+
+/**
+ * Signs a staff member in on the core's own connection, as the sign-in screen does; on a
+ * paired console the cloud checks the passcode and gives the key their changes are proven with.
+ */
+export async function signIn(c: TestConsole, staffId = 'avery', passcode = demoPasscodes[staffId] ?? '0000'): Promise<void> {
+  const answer = await c.core.dispatch('staff.signIn', { staffId, passcode });
+  if (!answer.ok) throw new Error(`staff.signIn: ${answer.error.message}`);
+}

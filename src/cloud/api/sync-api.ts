@@ -14,8 +14,16 @@ export const PairRequest = z.object({
   kiosk: z.boolean(),
 });
 
-/** Who did it on the console; role is null for what the console or a door did on its own. */
-export const MutationActor = z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200), role: Role.nullable() });
+/**
+ * Who did it on the console: the staff member whose key made the proof. Only the id is
+ * read; the name and role a console may still send are ignored (the cloud takes both from
+ * its own records), as is the actor of a kiosk console or of a fact no one decided.
+ */
+export const MutationActor = z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional(), role: Role.nullable().optional() });
+
+/** HMAC-SHA256 with the staff member's key over the mutation's canonical form (src/shared/mutation-proof.ts). */
+export const MutationProof = z.object({ keyId: z.string().min(1).max(100), signature: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes, base64url') });
+export type MutationProof = z.infer<typeof MutationProof>;
 
 export const PushedMutation = z.object({
   mutationId: z.uuid(),
@@ -25,13 +33,19 @@ export const PushedMutation = z.object({
   payload: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime({ offset: true }),
   actor: MutationActor,
-  audit: z.object({ action: z.string().min(1).max(100), summary: z.string().max(2000) }),
+  /** Absent for a kiosk console (its token is its proof) and for facts no staff member decided. */
+  proof: MutationProof.optional(),
+  /** Ignored: what other consoles read is the cloud's own sentence (rules/sentences.ts). Accepted from older consoles. */
+  audit: z.object({ action: z.string().max(100), summary: z.string().max(2000) }).optional(),
 });
 export type PushedMutation = z.infer<typeof PushedMutation>;
 
 export const maxMutationsPerPush = 200;
 
 export const PushRequest = z.object({ mutations: z.array(PushedMutation).max(maxMutationsPerPush) });
+
+/** An online sign-in (POST /v1/staff-sessions): the console asks the cloud to check a passcode. */
+export const StaffSessionRequest = z.object({ staffId: z.string().min(1).max(200), passcode: z.string().min(1).max(64) });
 
 /** Under the consoles' 30 s request timeout and common proxies' 60 s idle limit. */
 export const maxPullWaitSeconds = 25;

@@ -1,5 +1,6 @@
 import type { PushedMutation } from '../api/sync-api';
-import type { CloudTx, CommunityRecord, ConsoleRecord } from '../store/cloud-store';
+import type { Sentence } from '../rules/sentences';
+import type { ChangeActor, CloudTx, CommunityRecord, ConsoleRecord } from '../store/cloud-store';
 import type { GuestLinks } from '../texts/guest-text';
 
 /** What applying one mutation works with, inside its transaction. */
@@ -13,6 +14,8 @@ export interface ApplyContext {
   links: GuestLinks;
   /** The actor may only act on credentials this console granted (a kiosk). */
   ownGrantsOnly: boolean;
+  /** Who made it, as the cloud proved it (rules/who-acted.ts), never as the console said. */
+  actor: ChangeActor;
 }
 
 /** How a mutation was applied (maybe with a fix: moved slots, the cloud's PIN code). */
@@ -28,8 +31,12 @@ export interface Applied {
 
 export const noOp: Applied = { status: 'accepted', cursor: null, textsQueued: false };
 
-/** The change every console pulls for this mutation: its payload as the cloud applied it. */
-export function appendMutationChange(ctx: ApplyContext, payload: Record<string, unknown>): Promise<number> {
+/**
+ * The change every console pulls for this mutation: its payload as the cloud applied it,
+ * the actor the cloud proved (or, for a fact, the one its records name) and the cloud's own
+ * sentence (rules/sentences.ts).
+ */
+export function appendMutationChange(ctx: ApplyContext, payload: Record<string, unknown>, said: Sentence, actor: ChangeActor = ctx.actor): Promise<number> {
   const m = ctx.mutation;
   return ctx.tx.appendChange({
     kind: m.kind,
@@ -38,8 +45,8 @@ export function appendMutationChange(ctx: ApplyContext, payload: Record<string, 
     mutationId: m.mutationId,
     at: m.createdAt,
     appliedAt: ctx.now,
-    actor: m.actor,
-    audit: m.audit,
+    actor,
+    audit: said,
   });
 }
 

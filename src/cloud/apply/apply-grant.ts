@@ -1,8 +1,8 @@
-import type { Role } from '../../shared/domain';
 import { checkGrantGuidelines } from '../rules/grant-guidelines';
 import type { GrantPayload } from '../rules/mutation-payloads';
 import { MutationRefused } from '../rules/refusal';
 import { scheduleEndsAt } from '../rules/schedule-rules';
+import { sentences, unitLabel } from '../rules/sentences';
 import type { NewCredentialRecord } from '../store/cloud-store';
 import { appendMutationChange, type Applied, type ApplyContext } from './apply-context';
 import { drawFreePin, grantDoors, settleSlots } from './grant-doors';
@@ -18,7 +18,7 @@ async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Pro
     const what = old.endReason === 'revoked' ? 'revoked' : 'given new dates';
     throw new MutationRefused('conflict', `${old.guest.name}’s access was already ${what} by ${old.endedBy} at ${old.endedAt}, so these new dates were not applied.`);
   }
-  if (old.endReason === null) await ctx.tx.endCredential(old.id, { reason: 'reissued', by: ctx.mutation.actor.name, at });
+  if (old.endReason === null) await ctx.tx.endCredential(old.id, { reason: 'reissued', by: ctx.actor.name, at });
 }
 
 /**
@@ -39,7 +39,8 @@ async function settlePin(ctx: ApplyContext, code: string): Promise<string> {
  */
 export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promise<Applied> {
   const { tx } = ctx;
-  checkGrantGuidelines(ctx.community, ctx.mutation.actor.role as Role, ctx.ownGrantsOnly, grant);
+  // Whoever made it has a role: grants are not facts (rules/who-acted.ts).
+  checkGrantGuidelines(ctx.community, ctx.actor.role ?? 'kiosk', ctx.ownGrantsOnly, grant);
   if (await tx.credential(grant.credentialId))
     throw new MutationRefused('conflict', `Credential ${grant.credentialId} is already in the cloud from another change; it was not granted twice.`);
   const unit = await tx.unit(grant.unitId);
@@ -61,13 +62,15 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     blePass: grant.blePass ?? null,
     endsAt: scheduleEndsAt(grant.schedule, ctx.community.timeZone),
     originConsoleId: ctx.console.id,
-    grantedRole: ctx.mutation.actor.role,
+    grantedRole: ctx.actor.role,
     grantedAt: grant.at,
     replaces: grant.replaces ?? null,
     doors: slots.doors,
   };
   await tx.insertCredential(credential);
-  const cursor = await appendMutationChange(ctx, { ...grant, pinCode, doors: slots.doors });
+  const kind = grant.replaces ? 'credential.reissued' : 'credential.granted';
+  const said = sentences[kind](ctx.actor, { guestName: grant.guest.name, kind: grant.kind, schedule: grant.schedule }, unitLabel(unit, unit.id), slots.doors.length);
+  const cursor = await appendMutationChange(ctx, { ...grant, pinCode, doors: slots.doors }, said);
   const textsQueued = await queueGuestText(ctx, credential, 'granted');
   // Never the code in the answer: answers are kept for good and shown in the activity log;
   // the settled code reaches the console in the grant's change.

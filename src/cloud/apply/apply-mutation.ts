@@ -1,11 +1,13 @@
 import type { z } from 'zod';
+import { jsonDepth, maxPayloadDepth } from '../../shared/mutation-proof';
 import { assertNever } from '../../shared/errors';
 import { mayAct } from '../rules/may-act';
 import { isMutationKind, mutationPayloads, type GrantPayload, type MutationKind, type PayloadOf } from '../rules/mutation-payloads';
 import { MutationRefused } from '../rules/refusal';
+import { whoActed } from '../rules/who-acted';
 import type { Applied, ApplyContext } from './apply-context';
 import { applyGuidelines, applyDoorReport } from './apply-community';
-import { applyCredentialEnd, applyTextRequest } from './apply-credential-end';
+import { applyExpiry, applyRevoke, applyTextRequest, applyUse } from './apply-credential-end';
 import { applyGrant } from './apply-grant';
 
 /** Names the first unreadable field, never its value (a payload may hold a PIN). */
@@ -23,37 +25,40 @@ function readPayload<K extends MutationKind>(kind: K, payload: unknown): Payload
 
 /**
  * Applies one mutation inside its transaction, as the cloud's rules allow, or throws
- * MutationRefused. Order: the kind, its payload, who did it, then the kind's own rules.
+ * MutationRefused. Order: the kind, how deep its payload nests, who made it (proven, not
+ * claimed), its payload, the actor's role, then the kind's own rules.
  */
-export async function applyMutation(base: Omit<ApplyContext, 'community' | 'ownGrantsOnly'>): Promise<Applied> {
+export async function applyMutation(base: Omit<ApplyContext, 'community' | 'ownGrantsOnly' | 'actor'>): Promise<Applied> {
   const { mutation, tx } = base;
   const kind = mutation.kind;
   if (!isMutationKind(kind)) throw new MutationRefused('unknown_kind', `The cloud does not know ${kind} changes; update the cloud service.`);
-  const payload = readPayload(kind, mutation.payload);
+  // Nothing a console writes nests this deep; storing it would overflow the stack every time.
+  if (jsonDepth(mutation.payload) > maxPayloadDepth)
+    throw new MutationRefused('invalid_payload', `This ${kind} change nests deeper than ${maxPayloadDepth} levels; the cloud does not store it.`);
   const community = await tx.community();
-  const staff = mutation.actor.role === null ? null : await tx.staffMember(mutation.actor.id);
-  const { ownGrantsOnly } = mayAct(kind, { console: base.console, actor: mutation.actor, staff, communityName: community.name });
-  const ctx: ApplyContext = { ...base, community, ownGrantsOnly };
+  const { actor, staff } = await whoActed(tx, base.console, mutation, kind, community.name);
+  const payload = readPayload(kind, mutation.payload);
+  const { ownGrantsOnly } = mayAct(kind, base.console, staff);
+  const ctx: ApplyContext = { ...base, community, ownGrantsOnly, actor };
   switch (kind) {
     case 'credential.granted':
     case 'credential.reissued':
       return applyGrant(ctx, payload as GrantPayload);
     case 'credential.revoked':
-      return applyCredentialEnd(ctx, payload as PayloadOf<'credential.revoked'>, { reason: 'revoked', by: mutation.actor.name });
+      return applyRevoke(ctx, payload as PayloadOf<'credential.revoked'>);
     case 'credential.expired':
-      return applyCredentialEnd(ctx, payload as PayloadOf<'credential.expired'>, { reason: 'expired', by: mutation.actor.name });
-    case 'credential.used': {
-      const used = payload as PayloadOf<'credential.used'>;
-      return applyCredentialEnd(ctx, used, { reason: 'used', by: used.door });
-    }
+      return applyExpiry(ctx, payload as PayloadOf<'credential.expired'>);
+    case 'credential.used':
+      return applyUse(ctx, payload as PayloadOf<'credential.used'>);
     case 'credential.text_requested':
       return applyTextRequest(ctx, payload as PayloadOf<'credential.text_requested'>);
     case 'community.guidelines_changed':
       return applyGuidelines(ctx, payload as PayloadOf<'community.guidelines_changed'>);
     case 'door.programmed':
     case 'door.lock_assigned':
+      return applyDoorReport(ctx, { kind, payload: payload as PayloadOf<typeof kind> });
     case 'door.events_read':
-      return applyDoorReport(ctx, payload as PayloadOf<'door.programmed'>);
+      return applyDoorReport(ctx, { kind, payload: payload as PayloadOf<'door.events_read'> });
     default:
       return assertNever(kind, 'mutation kind');
   }

@@ -1,23 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { PairRequest } from '../api/sync-api';
-import { HttpError } from '../http/http-error';
-import type { CloudStore, CommunityRecord, PairingRefusal } from '../store/cloud-store';
+import type { CloudLog } from '../cloud-log';
+import { AttemptThrottle, retryAfterSeconds } from '../http/attempt-throttle';
+import { HttpError, tooManyAttempts } from '../http/http-error';
+import type { CloudStore, CommunityRecord } from '../store/cloud-store';
 import { hashConsoleToken, newConsoleToken } from './console-token';
 
-const refusals: Record<PairingRefusal, string> = {
-  unknown: 'This pairing code is not one the cloud made; check it, or ask for a new one.',
-  used: 'This pairing code was already used; each code pairs one console. Ask for a new one.',
-  expired: 'This pairing code has expired (codes last 24 hours); ask for a new one.',
-};
+/**
+ * One answer for every code that does not pair: unknown, used and expired alike, so a
+ * guesser learns nothing about which codes exist. The operator's log says which it was.
+ */
+const invalidCode = () =>
+  new HttpError(401, 'invalid_pairing_code', 'This pairing code does not pair a console: it may be mistyped, already used or expired (codes last 24 hours). Check it, or ask for a new one.');
+
+/**
+ * Pairing is the one endpoint without a token, so wrong codes are slowed per client address:
+ * five are free, then 1 s, 2 s, 4 s... up to an hour, answered 429 with Retry-After. Kept in
+ * memory (a restart forgets it; a code has 60 bits, so the limit is only a second wall).
+ */
+export function pairingThrottle(): AttemptThrottle {
+  return new AttemptThrottle({ free: 5, baseMs: 1_000, maxMs: 60 * 60_000 });
+}
+
+export interface PairingDeps {
+  store: CloudStore;
+  throttle: AttemptThrottle;
+  log: CloudLog;
+}
 
 /**
  * Uses a pairing code up and gives the console its token. The token is answered once and
  * never again: the cloud keeps only its hash.
  */
-export async function pairConsole(store: CloudStore, request: z.output<typeof PairRequest>, now: Date, community: CommunityRecord) {
+export async function pairConsole(deps: PairingDeps, client: string, request: z.output<typeof PairRequest>, now: Date, community: CommunityRecord) {
+  const waitMs = deps.throttle.waitMs(client, now.getTime());
+  if (waitMs > 0) throw tooManyAttempts('Too many wrong pairing codes from this address; wait, then try again.', retryAfterSeconds(waitMs));
   const token = newConsoleToken();
-  const outcome = await store.pairConsole({
+  const outcome = await deps.store.pairConsole({
     pairingCode: request.pairingCode,
     consoleId: `console_${randomUUID()}`,
     name: request.name,
@@ -25,7 +45,12 @@ export async function pairConsole(store: CloudStore, request: z.output<typeof Pa
     tokenHash: hashConsoleToken(token),
     at: now.toISOString(),
   });
-  if ('refused' in outcome) throw new HttpError(401, 'invalid_pairing_code', refusals[outcome.refused], { refused: outcome.refused });
+  if ('refused' in outcome) {
+    deps.throttle.failed(client, now.getTime());
+    deps.log('warn', `pairing refused: ${outcome.refused} code`);
+    throw invalidCode();
+  }
+  deps.throttle.succeeded(client);
   const c = outcome.paired;
   return { consoleId: c.id, token, name: c.name, kiosk: c.kiosk, community: { id: community.id, name: community.name } };
 }

@@ -2,7 +2,7 @@ import type { Role } from '../../shared/domain';
 import type { ConsoleRecord, StaffRecord } from '../store/cloud-store';
 import type { MutationKind } from './mutation-payloads';
 import { MutationRefused } from './refusal';
-import { possessive } from './words';
+import { factKinds } from './who-acted';
 
 const credentialKinds: readonly MutationKind[] = ['credential.granted', 'credential.reissued', 'credential.revoked', 'credential.text_requested', 'credential.expired', 'credential.used'];
 const doorKinds: readonly MutationKind[] = ['door.programmed', 'door.lock_assigned', 'door.events_read'];
@@ -14,13 +14,6 @@ const kindsByRole: Record<Role, readonly MutationKind[]> = {
   maintenance: doorKinds,
   kiosk: credentialKinds,
 };
-
-/**
- * Facts the console or a door reports on its own (a schedule ran out, a delivery code was
- * used at the door): no staff member decided them, so the actor is not checked, only the
- * console's scope (a kiosk console reports them for its own grants).
- */
-const reportedFacts: readonly MutationKind[] = ['credential.expired', 'credential.used'];
 
 const doing: Record<MutationKind, string> = {
   'credential.granted': 'grant access',
@@ -37,24 +30,14 @@ const doing: Record<MutationKind, string> = {
 
 const roleNames: Record<Role, string> = { admin: 'Admin', leasing: 'Leasing', maintenance: 'Maintenance', kiosk: 'Kiosk' };
 
-export interface ActorCheck {
-  console: ConsoleRecord;
-  actor: { id: string; name: string; role: Role | null };
-  /** The staff member with the actor's id in the cloud's community, if any. */
-  staff: StaffRecord | null;
-  communityName: string;
-}
-
 /**
- * Checks the actor again on the cloud's side, whatever the console already checked.
- * Answers whether the actor may only act on credentials this console granted (a kiosk).
+ * Holds the proven actor (rules/who-acted.ts) to their role as the cloud records it, whatever
+ * the console checked or claimed. Answers whether the actor may only act on credentials this
+ * console granted (a kiosk). Facts are checked by their own rules, in the console's scope.
  */
-export function mayAct(kind: MutationKind, check: ActorCheck): { ownGrantsOnly: boolean } {
-  const { console, actor, staff } = check;
-  if (reportedFacts.includes(kind)) return { ownGrantsOnly: console.kiosk || actor.role === 'kiosk' };
-  if (!staff) throw new MutationRefused('forbidden', `${actor.name} is not on ${possessive(check.communityName)} staff list in the cloud.`);
-  if (actor.role !== staff.role)
-    throw new MutationRefused('forbidden', `${staff.name} is ${staff.role} staff in the cloud, not ${actor.role ?? 'no role'}; sign in again and retry.`);
+export function mayAct(kind: MutationKind, console: ConsoleRecord, staff: StaffRecord | null): { ownGrantsOnly: boolean } {
+  if (factKinds.includes(kind)) return { ownGrantsOnly: console.kiosk };
+  if (!staff) throw new MutationRefused('forbidden', 'No staff member the cloud knows made this change.');
   if (console.kiosk && staff.role !== 'kiosk')
     throw new MutationRefused('forbidden', `This console is paired as a kiosk, so only the kiosk may act on it, not ${staff.name} (${staff.role}).`);
   if (!kindsByRole[staff.role].includes(kind))

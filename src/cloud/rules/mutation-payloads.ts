@@ -41,7 +41,8 @@ export const mutationPayloads = {
   'credential.revoked': z.object({ credentialId: Id, reason: z.string().max(200).nullable().default(null), at: Timestamp }),
   'credential.text_requested': z.object({ credentialId: Id, at: Timestamp }),
   'credential.expired': z.object({ credentialId: Id, at: Timestamp }),
-  'credential.used': z.object({ credentialId: Id, at: Timestamp, door: z.string().max(200) }),
+  // The door by id: the cloud checks the credential opens it and names it from its own records.
+  'credential.used': z.object({ credentialId: Id, at: Timestamp, doorId: Id }),
   'community.guidelines_changed': z.object({ communityId: Id, guidelines: Guidelines, at: Timestamp }),
   'door.programmed': z.object({ doorId: Id, version: z.number().int().min(0), checksum: z.string().max(200), at: Timestamp }),
   'door.lock_assigned': z.object({ doorId: Id, serial: z.string().min(1).max(200), at: Timestamp }),

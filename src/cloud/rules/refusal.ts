@@ -1,5 +1,18 @@
-/** Codes a rejected mutation carries (earlier clouds also answered 'pin_taken', which a duplicate repeats). */
-export const refusalCodes = ['forbidden', 'not_allowed', 'not_found', 'conflict', 'slots_full', 'invalid_payload', 'unknown_kind'] as const;
+/** Codes a rejected mutation carries, (earlier clouds also answered 'pin_taken', which a duplicate repeats). */
+export const refusalCodes = [
+  'forbidden',
+  'not_allowed',
+  'not_found',
+  'conflict',
+  'slots_full',
+  'invalid_payload',
+  'unknown_kind',
+  // No proof that the staff member named made this change, or a proof that does not hold.
+  'proof_missing',
+  'proof_invalid',
+  // The change fails the same way every time the cloud applies it (a bug, or input no rule foresaw).
+  'unprocessable',
+] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
 /**

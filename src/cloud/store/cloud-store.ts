@@ -22,6 +22,22 @@ export interface StaffRecord {
   role: Role;
 }
 
+/** The signing key the cloud gave a console for a staff member at an online sign-in. */
+export interface StaffKeyRecord {
+  keyId: string;
+  consoleId: string;
+  staffId: string;
+  /** 32 random bytes, base64url: HMAC-SHA256 key of the staff member's proofs from that console. */
+  secret: string;
+  issuedAt: string;
+}
+
+/** Wrong passcodes in a row for one staff member at one console, and until when the next try waits. */
+export interface SignInFailures {
+  failures: number;
+  blockedUntil: string;
+}
+
 export interface ConsoleRecord {
   id: string;
   name: string;
@@ -199,6 +215,10 @@ export interface CloudTx extends PinLeaseTx {
   community(): Promise<CommunityRecord>;
   setGuidelines(guidelines: Guidelines): Promise<void>;
   staffMember(id: string): Promise<StaffRecord | null>;
+  /** The community's kiosk identity (the staff member with the kiosk role, first by name): who a kiosk console acts as. */
+  kioskStaff(): Promise<StaffRecord | null>;
+  /** A key not ended with its console. */
+  staffKey(keyId: string): Promise<StaffKeyRecord | null>;
   unit(id: string): Promise<UnitRecord | null>;
   doors(ids: readonly string[]): Promise<DoorRecord[]>;
 
@@ -230,8 +250,18 @@ export interface CloudStore {
   /** Uses the code up and records the console with its token's hash, at once. */
   pairConsole(console: NewConsole): Promise<{ paired: ConsoleRecord } | { refused: PairingRefusal }>;
   consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null>;
-  /** Refuses the console's token from now on; its code lease goes back to the pool. */
+  /** Ends the console's token and every staff key it was given; its code lease goes back to the pool. */
   revokeConsole(consoleId: string, at: string): Promise<void>;
+
+  /** A staff member and their passcode's hash (null when the store has none yet). */
+  staffWithPasscode(staffId: string): Promise<{ staff: StaffRecord; passcodeHash: string | null } | null>;
+  staffWithoutPasscode(): Promise<string[]>;
+  setStaffPasscode(staffId: string, passcodeHash: string): Promise<void>;
+  signInFailures(consoleId: string, staffId: string): Promise<SignInFailures | null>;
+  recordSignInFailures(consoleId: string, staffId: string, failures: SignInFailures): Promise<void>;
+  clearSignInFailures(consoleId: string, staffId: string): Promise<void>;
+  /** Stores a new key for the console and staff member, or answers the one the pair already has. */
+  issueStaffKey(key: StaffKeyRecord): Promise<StaffKeyRecord>;
 
   lastSeq(consoleId: string): Promise<number>;
   mutationResults(mutationIds: readonly string[]): Promise<Map<string, MutationResultRecord>>;
@@ -250,6 +280,13 @@ export interface CloudStore {
   /** Keeps a console's new audit-log head, append-only, chained to its latest one. */
   takeAuditAnchor(consoleId: string, head: AuditHeadInput, previous: AuditHeadInput | null, at: string): Promise<AnchorTaken>;
   latestAuditAnchor(consoleId: string): Promise<AuditAnchor | null>;
+
+  /**
+   * Whether an error of this store is passing (busy, locked, out of disk, unreachable): the
+   * request answers 5xx and the console tries again. Any other error while applying a
+   * mutation would come back the same every time, so the mutation is refused for good.
+   */
+  isTransient(error: unknown): boolean;
 
   dueTexts(now: string, limit: number): Promise<QueuedText[]>;
   /** When the next pending text is due, or null when none waits. */

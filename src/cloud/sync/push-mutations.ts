@@ -1,4 +1,5 @@
 import type { MutationResult, PushedMutation } from '../api/sync-api';
+import type { CloudLog } from '../cloud-log';
 import { applyMutation } from '../apply/apply-mutation';
 import { MutationRefused } from '../rules/refusal';
 import type { CloudStore, CloudTx, ConsoleRecord, MutationResultRecord } from '../store/cloud-store';
@@ -10,6 +11,8 @@ export interface PushContext {
   links: GuestLinks;
   /** Called after a commit that queued texts, so they go out now rather than at the next poll. */
   textsQueued(): void;
+  /** Where a mutation that cannot be applied is logged with its error (never the payload). */
+  log?: CloudLog;
 }
 
 /** A new mutation whose seq is not after the console's last applied one: the batch is refused whole. */
@@ -96,9 +99,23 @@ async function settle(ctx: PushContext, console: ConsoleRecord, m: PushedMutatio
     if (textsQueued) ctx.textsQueued();
     return result;
   } catch (error) {
-    if (!(error instanceof MutationRefused)) throw error;
-    return ctx.store.transaction((tx) => recordRefusal(tx, console, m, error, now));
+    // A passing store trouble (busy, out of disk): 5xx, and the console pushes again.
+    if (!(error instanceof MutationRefused) && ctx.store.isTransient(error)) throw error;
+    return ctx.store.transaction((tx) => recordRefusal(tx, console, m, error instanceof MutationRefused ? error : cannotApply(ctx, m, error), now));
   }
+}
+
+/**
+ * Anything else a mutation throws while being applied (input no rule foresaw, a bug) would
+ * throw again at every retry: answering 500 would jam the console's queue behind it for
+ * good. It is refused instead, with its reason, and the details stay in the cloud's log.
+ */
+function cannotApply(ctx: PushContext, m: PushedMutation, error: unknown): MutationRefused {
+  ctx.log?.('error', `mutation ${m.mutationId} (${m.kind}) cannot be applied`, error);
+  return new MutationRefused(
+    'unprocessable',
+    `The cloud cannot apply this change: it fails the same way every time, so it was refused to let this console’s other changes through. The cloud’s log has the details under mutation ${m.mutationId}.`,
+  );
 }
 
 /**

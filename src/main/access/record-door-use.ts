@@ -9,7 +9,7 @@ import { liveCredential } from './revoke-credential';
  * service). A one-time delivery code is then used up: it leaves every door it covered.
  * Other credentials are unchanged. Answers whether the credential ended.
  */
-export function recordDoorUse(ctx: AccessContext, use: { credentialId: string; doorName: string; at: string }): boolean {
+export function recordDoorUse(ctx: AccessContext, use: { credentialId: string; doorId: string; doorName: string; at: string }): boolean {
   return runUserAction(ctx.db, () => {
     const c = liveCredential(ctx, use.credentialId);
     if (c.schedule.type !== 'delivery') return { result: false, record: null };
@@ -19,7 +19,8 @@ export function recordDoorUse(ctx: AccessContext, use: { credentialId: string; d
       result: true,
       record: {
         audit: { at: ctx.now().toISOString(), actor: use.doorName, action: 'access.used', subjectId: c.id, summary: `${c.guest.name}'s delivery code for ${c.buildingName} ${c.unitNumber} was used at ${use.doorName} and left ${doorIds.length} doors`, details: { unitId: c.unitId, doorIds, usedAt: use.at } },
-        mutation: { kind: 'credential.used', payload: { credentialId: c.id, at: use.at, door: use.doorName }, actor: porterActor },
+        // The door by id: the cloud checks the code opens it and names it from its own records.
+        mutation: { kind: 'credential.used', payload: { credentialId: c.id, at: use.at, doorId: use.doorId }, actor: porterActor },
       },
     };
   });

@@ -82,7 +82,7 @@ function importDoorRecords(ctx: AccessContext, door: DoorHardwareRecord, actor: 
   });
   for (const use of uses) {
     try {
-      recordDoorUse(ctx, { ...use, doorName: door.name });
+      recordDoorUse(ctx, { ...use, doorId: door.id, doorName: door.name });
     } catch (error) {
       // The credential already ended (revoked, or used at another door first): nothing to end.
       if (!(error instanceof PorterError)) throw error;

@@ -1,6 +1,6 @@
 import type { DataTopic } from '../../shared/contract';
 import { PorterError } from '../../shared/errors';
-import type { Community, StaffMember } from '../../shared/domain';
+import type { Community, StaffMember, SyncStatus } from '../../shared/domain';
 import { updateGuidelines } from '../community/update-guidelines';
 import type { AccessContext } from '../access/access-context';
 import { bulkGrant } from '../access/bulk-grant';
@@ -14,7 +14,7 @@ import { today } from '../access/today';
 import { exportActivity } from '../activity/export-activity';
 import { verifyActivity } from '../activity/verify-activity';
 import type { HardwareService } from '../hardware/hardware-service';
-import type { StaffSignIn } from '../staff/sign-in';
+import type { CloudStaffSignIn } from '../staff/cloud-sign-in';
 import { CloudFailure } from '../sync/cloud-client';
 import type { SyncEngine } from '../sync/sync-engine';
 import { listStaff } from '../staff/sign-in';
@@ -31,7 +31,7 @@ export interface HandlerDeps extends AccessContext {
   /** Replaces the community the core works with, after an admin changed it. */
   setCommunity: (community: Community) => void;
   host: 'electron' | 'browser';
-  staff: StaffSignIn;
+  staff: CloudStaffSignIn;
   /** Tells every window which data changed. */
   changed: (topics: DataTopic[]) => void;
   hardware: HardwareService;
@@ -41,7 +41,7 @@ export interface HandlerDeps extends AccessContext {
 }
 
 const accessTopics: DataTopic[] = ['units', 'credentials', 'activity', 'doors'];
-const notSetUp = { state: 'not_set_up', cloudUrl: null, consoleName: null, lastSyncAt: null, pending: 0, lastError: null, nextTryAt: null } as const;
+const notSetUp = (): SyncStatus => ({ state: 'not_set_up', cloudUrl: null, consoleName: null, lastSyncAt: null, pending: 0, lastError: null, nextTryAt: null, waitingFor: [] });
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
@@ -73,9 +73,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'session.get': (_input, ctx) => session(ctx),
     'staff.list': () => listStaff(db),
-    'staff.signIn': ({ staffId, passcode }, ctx) => {
+    'staff.signIn': async ({ staffId, passcode }, ctx) => {
       if (ctx.kiosk) throw new PorterError('forbidden', 'This console is a kiosk: it stays signed in as the kiosk.');
-      ctx.signIn(deps.staff.signIn(staffId, passcode, ctx.source));
+      ctx.signIn(await deps.staff.signIn(staffId, passcode, ctx.source));
       deps.changed(['activity']);
       return session(ctx);
     },
@@ -120,10 +120,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'activity.export': (filter) => exportActivity(db, deps.community(), filter, deps.now()),
     'hardware.overview': () => deps.hardware.overview(),
-    'sync.status': () => deps.sync()?.status() ?? notSetUp,
+    'sync.status': () => deps.sync()?.status() ?? notSetUp(),
     'sync.now': async () => {
       const engine = deps.sync();
-      if (!engine) return notSetUp;
+      if (!engine) return notSetUp();
       await engine.syncNow();
       return engine.status();
     },

@@ -25,24 +25,36 @@ const tooMany = (seconds: number): string => `Too many wrong passcodes from this
  */
 export function createStaffSignIn(db: Db, now: () => Date) {
   const throttle = createGuessThrottle(db);
+  const activeStaff = (staffId: string): StaffMember & { passcode_hash: string } => {
+    const row = db.prepare('SELECT id, name, role, passcode_hash FROM staff WHERE id = ? AND active = 1').get(staffId) as
+      | (StaffMember & { passcode_hash: string })
+      | undefined;
+    if (!row) throw new PorterError('not_found', 'No such staff member on this console.', 'staffId');
+    return row;
+  };
 
   return {
-    signIn(staffId: string, passcode: string, source: string): StaffMember {
-      const row = db.prepare('SELECT id, name, role, passcode_hash FROM staff WHERE id = ? AND active = 1').get(staffId) as
-        | (StaffMember & { passcode_hash: string })
-        | undefined;
-      if (!row) throw new PorterError('not_found', 'No such staff member on this console.', 'staffId');
+    /**
+     * Refuses at once, unchecked, while this source must wait (its wait's first refusal is
+     * audited). The cloud sign-in calls it before asking the cloud, so a waiting source never
+     * reaches the cloud's own count either.
+     */
+    refuseIfWaiting(staffId: string, source: string): void {
+      const row = activeStaff(staffId);
       const at = now();
       const waiting = throttle.waiting(source, at);
-      if (waiting) {
-        // The passcode is not even checked while the source waits; the wait's first refusal is audited.
-        if (!waiting.noted)
-          db.transaction(() => {
-            throttle.noteWait(source);
-            audit(db, at.toISOString(), row.name, 'staff.sign_in_refused', row.id, `Sign-in for ${row.name} from ${source} refused unchecked: ${waiting.failures} wrong passcodes in a row from there`, { source, waitSeconds: waiting.seconds });
-          })();
-        throw new PorterError('forbidden', tooMany(waiting.seconds), 'passcode');
-      }
+      if (!waiting) return;
+      if (!waiting.noted)
+        db.transaction(() => {
+          throttle.noteWait(source);
+          audit(db, at.toISOString(), row.name, 'staff.sign_in_refused', row.id, `Sign-in for ${row.name} from ${source} refused unchecked: ${waiting.failures} wrong passcodes in a row from there`, { source, waitSeconds: waiting.seconds });
+        })();
+      throw new PorterError('forbidden', tooMany(waiting.seconds), 'passcode');
+    },
+    signIn(staffId: string, passcode: string, source: string): StaffMember {
+      this.refuseIfWaiting(staffId, source);
+      const row = activeStaff(staffId);
+      const at = now();
       if (!passcodeMatches(passcode, row.passcode_hash)) {
         const wait = db.transaction(() => {
           const w = throttle.failed(source, at);

@@ -81,3 +81,18 @@ export function outboxMutation(db: Db, mutationId: string): { kind: string; payl
   const row = db.prepare('SELECT kind, payload_json FROM outbox WHERE mutation_id = ?').get(mutationId) as { kind: string; payload_json: string } | undefined;
   return row ? { kind: row.kind, payload: JSON.parse(row.payload_json) as Record<string, unknown> } : null;
 }
+
+/**
+ * Who made the changes still waiting, with how many each: the status bar names those whose
+ * changes wait for them to sign in while the cloud is reachable. Porter's own doings (role
+ * 'system') and rows without an actor are left out.
+ */
+export function pendingActors(db: Db): { id: string; name: string; changes: number }[] {
+  return db
+    .prepare(
+      `SELECT json_extract(actor_json, '$.id') AS id, json_extract(actor_json, '$.name') AS name, count(*) AS changes
+       FROM outbox WHERE state = 'pending' AND seq > ? AND actor_json IS NOT NULL AND json_extract(actor_json, '$.role') <> 'system'
+       GROUP BY json_extract(actor_json, '$.id') ORDER BY min(seq)`,
+    )
+    .all(syncFromSeq(db)) as { id: string; name: string; changes: number }[];
+}

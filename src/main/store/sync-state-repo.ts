@@ -5,6 +5,8 @@ export interface SyncSetup {
   url: string;
   consoleId: string;
   consoleName: string;
+  /** Paired as a kiosk, as the cloud recorded it (its token is its proof); null until known (paired before this was kept). */
+  kiosk: boolean | null;
 }
 
 const get = (db: Db, key: string): string | null =>
@@ -17,20 +19,28 @@ export function readSyncSetup(db: Db): SyncSetup | null {
   const url = get(db, 'sync.url');
   const consoleId = get(db, 'sync.console_id');
   const consoleName = get(db, 'sync.console_name');
-  return url && consoleId && consoleName ? { url, consoleId, consoleName } : null;
+  const kiosk = get(db, 'sync.kiosk');
+  return url && consoleId && consoleName ? { url, consoleId, consoleName, kiosk: kiosk === null ? null : kiosk === '1' } : null;
+}
+
+/** What the cloud says this console was paired as (GET /v1/consoles/me), for a console paired before it was kept. */
+export function saveSyncKiosk(db: Db, kiosk: boolean): void {
+  set(db, 'sync.kiosk', kiosk ? '1' : '0');
 }
 
 /**
  * Pairs the store with a cloud. Changes made before (the demo's month of history, a console
  * used on its own) stay on this console: only what is done from now on goes to the cloud.
  */
-export function saveSyncSetup(db: Db, setup: SyncSetup): void {
+export function saveSyncSetup(db: Db, setup: Omit<SyncSetup, 'kiosk'> & { kiosk?: boolean | null }): void {
   db.transaction(() => {
     if (get(db, 'sync.from_seq') === null)
       set(db, 'sync.from_seq', String(db.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number));
     set(db, 'sync.url', setup.url);
     set(db, 'sync.console_id', setup.consoleId);
     set(db, 'sync.console_name', setup.consoleName);
+    if (setup.kiosk === undefined || setup.kiosk === null) db.prepare("DELETE FROM settings WHERE key = 'sync.kiosk'").run();
+    else saveSyncKiosk(db, setup.kiosk);
   })();
 }
 

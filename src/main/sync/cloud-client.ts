@@ -27,8 +27,10 @@ export interface CloudMutation {
   kind: string;
   payload: Record<string, unknown>;
   createdAt: string;
-  actor: { id: string; name: string; role: string | null };
-  audit: { action: string; summary: string };
+  /** Only the id: the cloud names people from its own records. */
+  actor: { id: string };
+  /** The actor's proof; absent on a kiosk console and for facts no one decided. */
+  proof?: { keyId: string; signature: string };
 }
 
 export interface MutationResult {
@@ -61,6 +63,8 @@ export interface ChangePage {
 }
 
 export interface CloudClient {
+  /** GET /v1/consoles/me: what the cloud recorded of this console. */
+  me(signal?: AbortSignal): Promise<{ consoleId: string; name: string; kiosk: boolean }>;
   push(mutations: CloudMutation[], signal?: AbortSignal): Promise<MutationResult[]>;
   /** Renews and tops up this console's code lease; `held` are the leased codes it still holds. */
   leasePins(held: string[], signal?: AbortSignal): Promise<PinLeaseAnswer>;
@@ -113,6 +117,7 @@ export function cloudClient(baseUrl: string, token: string, fetchFn: typeof fetc
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const url = (path: string) => new URL(path, baseUrl).toString();
   return {
+    me: (signal) => request(url('/v1/consoles/me'), { headers, signal }, fetchFn),
     async push(mutations, signal) {
       const body = await request<{ results: MutationResult[] }>(url('/v1/mutations'), { method: 'POST', headers, body: JSON.stringify({ mutations }), signal }, fetchFn);
       return body.results;
@@ -124,6 +129,6 @@ export function cloudClient(baseUrl: string, token: string, fetchFn: typeof fetc
 }
 
 /** Pairs this console with a cloud: answers its id and token (the token goes to the keychain). */
-export async function pairConsole(baseUrl: string, pairing: { pairingCode: string; name: string; kiosk: boolean }, fetchFn: typeof fetch = fetch): Promise<{ consoleId: string; token: string }> {
+export async function pairConsole(baseUrl: string, pairing: { pairingCode: string; name: string; kiosk: boolean }, fetchFn: typeof fetch = fetch): Promise<{ consoleId: string; token: string; kiosk: boolean }> {
   return request(new URL('/v1/consoles', baseUrl).toString(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pairing) }, fetchFn);
 }

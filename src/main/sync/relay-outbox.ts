@@ -1,21 +1,24 @@
 import type { Db } from '../store/database';
 import { pendingMutations, recordAnswers, type MutationAnswer, type OutboxRow } from '../store/outbox-relay-repo';
 import type { CloudClient, CloudMutation, MutationResult } from './cloud-client';
+import type { Proving } from './prove-mutation';
 
 /** The cloud takes at most this many mutations a request. */
 const batchSize = 200;
 
-function toCloud(row: OutboxRow, console: { id: string; name: string }): CloudMutation {
-  const actor = row.actor ?? { id: console.id, name: console.name, role: 'system' };
+/**
+ * The wire form: the actor by id only (the cloud names people from its own records) and no
+ * audit sentence (the cloud writes its own for other consoles).
+ */
+function toCloud(row: OutboxRow, console: { id: string }, proof: { keyId: string; signature: string } | null): CloudMutation {
   return {
     mutationId: row.mutationId,
     seq: row.seq,
     kind: row.kind,
     payload: row.payload,
     createdAt: row.createdAt,
-    // Porter's own doings (a schedule ending, a door reporting a use) have no staff role.
-    actor: { id: actor.id, name: actor.name, role: actor.role === 'system' ? null : actor.role },
-    audit: row.audit ?? { action: row.kind, summary: row.kind },
+    actor: { id: row.actor?.id ?? console.id },
+    ...(proof ? { proof } : {}),
   };
 }
 
@@ -25,31 +28,43 @@ function answerOf(result: MutationResult): MutationAnswer {
 }
 
 /**
- * Sends the outbox to the cloud in order, a batch at a time, and records each answer. The
- * answers are written in one transaction after the cloud applied them; if the console dies in
- * between, the batch goes again and the cloud answers 'duplicate' without applying anything
- * twice. Throws CloudFailure when the cloud cannot be reached; what was answered stays answered.
- * Answers the rejections, for staff to see.
+ * Sends the outbox to the cloud in order, a batch at a time, each row with its actor's proof,
+ * and records each answer. The answers are written in one transaction after the cloud applied
+ * them; if the console dies in between, the batch goes again and the cloud answers 'duplicate'
+ * without applying anything twice. Stops at the first row whose actor must sign in online
+ * first (`waiting`). Throws CloudFailure when the cloud cannot be reached; what was answered
+ * stays answered. Answers the rejections, for staff to see.
  */
 export async function relayOutbox(
   db: Db,
   client: CloudClient,
-  console: { id: string; name: string },
+  console: { id: string },
   now: () => Date,
+  prove: (row: OutboxRow) => Promise<Proving>,
   signal?: AbortSignal,
-): Promise<{ sent: number; rejected: MutationResult[] }> {
+): Promise<{ sent: number; rejected: MutationResult[]; waiting: boolean }> {
   let sent = 0;
   const rejected: MutationResult[] = [];
   for (;;) {
     const rows = pendingMutations(db, batchSize);
-    if (rows.length === 0) return { sent, rejected };
-    const results = await client.push(rows.map((r) => toCloud(r, console)), signal);
-    const known = new Set(rows.map((r) => r.mutationId));
+    const batch: CloudMutation[] = [];
+    let waiting = false;
+    for (const row of rows) {
+      const proving = await prove(row);
+      if ('waitsFor' in proving) {
+        waiting = true;
+        break;
+      }
+      batch.push(toCloud(row, console, proving.proof));
+    }
+    if (batch.length === 0) return { sent, rejected, waiting };
+    const results = await client.push(batch, signal);
+    const known = new Set(batch.map((m) => m.mutationId));
     const answers = results.filter((r) => known.has(r.mutationId)).map(answerOf);
     recordAnswers(db, answers, now().toISOString());
     sent += answers.length;
     rejected.push(...results.filter((r) => r.status === 'rejected'));
     // An answer missing for a row would loop forever on it: stop, the next round tries again.
-    if (answers.length < rows.length) return { sent, rejected };
+    if (waiting || answers.length < batch.length) return { sent, rejected, waiting };
   }
 }

@@ -1,8 +1,9 @@
 import type { DataTopic } from '../../shared/contract';
 import type { SecretStore } from '../secrets/secret-store';
 import { appendAudit } from '../store/audit-log';
-import { outboxMutation, pendingCount, withoutCode } from '../store/outbox-relay-repo';
-import { readSyncSetup, saveSyncSetup, type SyncSetup } from '../store/sync-state-repo';
+import { allStaffIds, isActiveStaff } from '../store/cloud-staff-repo';
+import { outboxMutation, pendingActors, pendingCount, withoutCode } from '../store/outbox-relay-repo';
+import { readSyncSetup, saveSyncKiosk, saveSyncSetup, type SyncSetup } from '../store/sync-state-repo';
 import { runUserAction } from '../store/user-action';
 import type { ApplyContext } from './apply/apply-change';
 import { endIfLive } from './apply/apply-credential';
@@ -10,7 +11,9 @@ import { anchorAuditHead, anchorClient, type AnchorState, type CloudHead } from 
 import { nextDelayMs } from './backoff';
 import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
 import { pullChanges, type PullWait } from './pull-changes';
+import { createProver } from './prove-mutation';
 import { relayOutbox } from './relay-outbox';
+import { forgetStaffKeys, readStaffKey } from './staff-keys';
 import { topUpLease } from './top-up-lease';
 
 /** What the status bar shows (src/shared/domain/sync.ts is the same shape, for the contract). */
@@ -23,6 +26,8 @@ export interface SyncStatus {
   pending: number;
   lastError: string | null;
   nextTryAt: string | null;
+  /** Staff whose changes made here wait for them to sign in while the cloud is reachable (their proofs need a key). */
+  waitingFor: { staffId: string; name: string; changes: number }[];
 }
 
 export interface SyncEngineDeps {
@@ -41,7 +46,8 @@ export interface SyncEngineDeps {
 /** Changes made together (a bulk grant) go up in one push rather than one each. */
 const kickDelayMs = 250;
 
-const tokenAccount = (consoleId: string) => `cloud-token:${consoleId}`;
+/** Where the console token lives in the keychain. */
+export const tokenAccount = (consoleId: string) => `cloud-token:${consoleId}`;
 
 /**
  * Keeps this console and the cloud in step: sends the outbox, then pulls what changed
@@ -56,7 +62,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const { db, now } = deps.ctx;
   const intervalMs = deps.intervalMs ?? 5_000;
   const longPollSeconds = deps.longPollSeconds ?? 25;
-  let status: Omit<SyncStatus, 'pending' | 'cloudUrl' | 'consoleName'> = { state: 'not_set_up', lastSyncAt: null, lastError: null, nextTryAt: null };
+  let status: Omit<SyncStatus, 'pending' | 'cloudUrl' | 'consoleName' | 'waitingFor'> = { state: 'not_set_up', lastSyncAt: null, lastError: null, nextTryAt: null };
+  let waitingFor: SyncStatus['waitingFor'] = [];
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -102,12 +109,27 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (typeof credentialId === 'string') endIfLive(deps.ctx, credentialId, 'revoked', 'the cloud');
   };
 
+  /** Those with changes waiting here and no key on this console, with how many changes each. */
+  const whoMustSignIn = async (consoleId: string): Promise<SyncStatus['waitingFor']> => {
+    const waiting: SyncStatus['waitingFor'] = [];
+    for (const actor of pendingActors(db))
+      if (isActiveStaff(db, actor.id) && !(await readStaffKey(deps.secrets, consoleId, actor.id))) waiting.push({ staffId: actor.id, name: actor.name, changes: actor.changes });
+    return waiting;
+  };
+
   /** Answers whether the cloud held the pull, so the next round may follow at once. */
   const round = async (setup: SyncSetup, wait: PullWait | undefined): Promise<boolean> => {
     const token = await deps.secrets.get(tokenAccount(setup.consoleId));
     if (!token) throw new CloudFailure('unauthorized', 'This console has no cloud token in the keychain: set it up again.');
     const client = cloudClient(setup.url, token, deps.fetchFn);
-    const { sent, rejected } = await relayOutbox(db, client, { id: setup.consoleId, name: setup.consoleName }, now);
+    let kiosk = setup.kiosk;
+    if (kiosk === null) {
+      kiosk = (await client.me()).kiosk;
+      saveSyncKiosk(db, kiosk);
+    }
+    const prover = { secrets: deps.secrets, consoleId: setup.consoleId, kiosk, canSignIn: (id: string) => isActiveStaff(db, id) };
+    const { sent, rejected, waiting } = await relayOutbox(db, client, { id: setup.consoleId }, now, createProver(prover));
+    waitingFor = waiting ? await whoMustSignIn(setup.consoleId) : [];
     recordRejections(rejected);
     const { applied, held } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client, wait);
     await topUpLease(db, client, now);
@@ -174,7 +196,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   return {
     status(): SyncStatus {
       const setup = readSyncSetup(db);
-      return { ...status, cloudUrl: setup?.url ?? null, consoleName: setup?.consoleName ?? null, pending: pendingCount(db) };
+      return { ...status, cloudUrl: setup?.url ?? null, consoleName: setup?.consoleName ?? null, pending: pendingCount(db), waitingFor: setup ? waitingFor : [] };
     },
     /** A round now (the status bar's "Sync now", tests); resolves when it is done. */
     syncNow,
@@ -187,9 +209,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     },
     /** Pairs this console with a cloud; the token goes to the OS keychain, never the store. */
     async setUp(pairing: { url: string; pairingCode: string; name: string; kiosk: boolean }): Promise<SyncStatus> {
-      const { consoleId, token } = await pairConsole(pairing.url, pairing, deps.fetchFn);
+      const { consoleId, token, kiosk } = await pairConsole(pairing.url, pairing, deps.fetchFn);
+      const before = readSyncSetup(db);
+      if (before) await forgetStaffKeys(deps.secrets, before.consoleId, allStaffIds(db));
       await deps.secrets.set(tokenAccount(consoleId), token);
-      saveSyncSetup(db, { url: pairing.url, consoleId, consoleName: pairing.name });
+      saveSyncSetup(db, { url: pairing.url, consoleId, consoleName: pairing.name, kiosk });
+      waitingFor = [];
       failures = 0;
       await syncNow();
       return this.status();

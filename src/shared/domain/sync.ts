@@ -11,6 +11,12 @@ export const SyncStatus = z.object({
   pending: z.number().int(),
   lastError: z.string().nullable(),
   nextTryAt: Timestamp.nullable(),
+  /**
+   * Staff whose changes made here wait for them to sign in while the cloud is reachable: the
+   * cloud takes a staff member's changes only with a proof made with the key an online
+   * sign-in gives (docs/sync-api.md).
+   */
+  waitingFor: z.array(z.object({ staffId: z.string(), name: z.string(), changes: z.number().int() })),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

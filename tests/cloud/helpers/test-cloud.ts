@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { startCloudServer, type CloudServer, type CloudServerOptions } from '../
 import type { Change, CloudStore } from '../../../src/cloud/store/cloud-store';
 import { FileTextProvider } from '../../../src/cloud/texts/file-text-provider';
 import type { TextProvider } from '../../../src/cloud/texts/text-provider';
+import { proofMessage } from '../../../src/shared/mutation-proof';
 
 export const demoCommunityFile = path.resolve('resources/demo/community.json');
 
@@ -16,6 +17,8 @@ export const avery = { id: 'avery', name: 'Avery Brooks', role: 'admin' } as con
 export const jordan = { id: 'jordan', name: 'Jordan Lee', role: 'leasing' } as const;
 export const sam = { id: 'sam', name: 'Sam Ortiz', role: 'maintenance' } as const;
 export const lobbyKiosk = { id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk' } as const;
+/** Their passcodes in resources/demo/community.json, which the cloud is seeded from. */
+export const passcodes: Record<string, string> = { avery: '1357', jordan: '2468', sam: '3579', 'lobby-kiosk': '4680' };
 type Actor = PushedMutation['actor'];
 
 export interface TestCloud {
@@ -24,8 +27,11 @@ export interface TestCloud {
   server: CloudServer;
   url: string;
   textsFile: string;
-  /** Pairs a console through the API with a fresh code. */
-  pair(name?: string, options?: { kiosk?: boolean }): Promise<TestConsole>;
+  /**
+   * Pairs a console through the API with a fresh code. A staff console then signs Avery,
+   * Jordan and Sam in online (unless `signIn: false`), so its mutations carry their proofs.
+   */
+  pair(name?: string, options?: { kiosk?: boolean; signIn?: boolean }): Promise<TestConsole>;
   /** Stops the server and closes the store; the data folder stays (see reopen). */
   stop(): Promise<void>;
   /** Stops, then starts again on the same data folder. */
@@ -69,12 +75,14 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     server,
     url: server.url,
     textsFile,
-    async pair(name = 'Front desk', { kiosk = false } = {}) {
+    async pair(name = 'Front desk', { kiosk = false, signIn = true } = {}) {
       const { code } = await store.createPairingCode(name);
       const res = await fetch(`${server.url}/v1/consoles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairingCode: code, name, kiosk }) });
       if (res.status !== 201) throw new Error(`pairing answered ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as { consoleId: string; token: string };
-      return new TestConsole(server.url, body.token, body.consoleId);
+      const console = new TestConsole(server.url, body.token, body.consoleId);
+      if (signIn && !kiosk) for (const staff of [avery, jordan, sam]) await console.signInOk(staff.id);
+      return console;
     },
     stop,
     async reopen() {
@@ -107,9 +115,16 @@ export interface LeaseAnswer {
   lengths: { length: number; size: number; codes: string[] }[];
 }
 
-/** A console as the cloud sees it: a token, an outbox seq that only goes up, and its code lease. */
+export interface StaffKey {
+  id: string;
+  secret: string;
+}
+
+/** A console as the cloud sees it: a token, the staff keys it was given, an outbox seq that only goes up, and its code lease. */
 export class TestConsole {
   seq = 0;
+  /** By staff id: the keys online sign-ins gave this console. */
+  readonly keys = new Map<string, StaffKey>();
   /** Leased codes not used yet, by length. */
   readonly leased = new Map<number, string[]>();
   constructor(
@@ -118,9 +133,42 @@ export class TestConsole {
     readonly consoleId: string,
   ) {}
 
-  /** The next mutation of this console's outbox. */
+  /** The same console after the cloud restarted at `url`: its token, seq and staff keys. */
+  resumedAt(url: string): TestConsole {
+    const same = new TestConsole(url, this.token, this.consoleId);
+    same.seq = this.seq;
+    for (const [staffId, key] of this.keys) same.keys.set(staffId, key);
+    return same;
+  }
+
+  /** POST /v1/staff-sessions as the console's sign-in screen does; a key answered is kept. */
+  async signIn(staffId: string, passcode = passcodes[staffId] ?? '0000'): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
+    const res = await fetch(`${this.url}/v1/staff-sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId, passcode }),
+    });
+    const body = (await res.json()) as Record<string, unknown>;
+    if (res.status === 200) this.keys.set(staffId, body.key as StaffKey);
+    return { status: res.status, body, retryAfter: res.headers.get('retry-after') };
+  }
+
+  async signInOk(staffId: string, passcode?: string): Promise<StaffKey> {
+    const answer = await this.signIn(staffId, passcode);
+    if (answer.status !== 200) throw new Error(`sign-in answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return this.keys.get(staffId)!;
+  }
+
+  /** The proof a real console makes at relay time: HMAC-SHA256 with the actor's key (any proof `m` had is replaced). */
+  prove(m: PushedMutation, key: StaffKey | undefined = this.keys.get(m.actor.id)): PushedMutation {
+    if (!key) return { ...m, proof: undefined };
+    const message = proofMessage({ mutationId: m.mutationId, seq: m.seq, kind: m.kind, payload: m.payload, createdAt: m.createdAt, actorId: m.actor.id, consoleId: this.consoleId });
+    return { ...m, proof: { keyId: key.id, signature: createHmac('sha256', Buffer.from(key.secret, 'base64url')).update(message).digest('base64url') } };
+  }
+
+  /** The next mutation of this console's outbox, with the actor's proof when this console holds their key. */
   mutation(kind: string, payload: Record<string, unknown>, actor: Actor = jordan): PushedMutation {
-    return { mutationId: randomUUID(), seq: ++this.seq, kind, payload, createdAt: new Date().toISOString(), actor, audit: { action: kind, summary: `${actor.name}: ${kind}` } };
+    return this.prove({ mutationId: randomUUID(), seq: ++this.seq, kind, payload, createdAt: new Date().toISOString(), actor, audit: { action: kind, summary: `${actor.name ?? actor.id}: ${kind}` } });
   }
 
   async push(mutations: readonly PushedMutation[]): Promise<{ status: number; body: PushAnswer }> {

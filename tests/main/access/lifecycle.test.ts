@@ -102,10 +102,13 @@ describe('a delivery code', () => {
     const c = await grant({ type: 'delivery' });
     const community = getCommunity(t.db);
     const ctx = { db: t.db, now: () => new Date('2026-11-26T15:20:00Z'), community: () => community };
-    expect(recordDoorUse(ctx, { credentialId: c.id, doorName: 'Package room', at: '2026-11-26T15:19:00.000Z' })).toBe(true);
+    expect(recordDoorUse(ctx, { credentialId: c.id, doorId: 'package-room', doorName: 'Package room', at: '2026-11-26T15:19:00.000Z' })).toBe(true);
     expect(await statusOf(c.id)).toBe('used');
     expect(liveDoors(c.id)).toBe(0);
     expect(lastAudit(t.db)).toMatchObject({ action: 'access.used', actor: 'Package room' });
+    // The cloud is told the door by id: it checks the code opens it and names it itself.
+    const queued = t.db.prepare("SELECT payload_json FROM outbox WHERE kind = 'credential.used'").pluck().get() as string;
+    expect(JSON.parse(queued)).toEqual({ credentialId: c.id, at: '2026-11-26T15:19:00.000Z', doorId: 'package-room' });
   });
 
   it('a permanent credential stays live however often it is used', async () => {
@@ -113,7 +116,7 @@ describe('a delivery code', () => {
     const c = await grant({ type: 'permanent' });
     const community = getCommunity(t.db);
     const ctx = { db: t.db, now: () => new Date('2026-11-26T15:20:00Z'), community: () => community };
-    expect(recordDoorUse(ctx, { credentialId: c.id, doorName: 'Garage gate', at: '2026-11-26T15:19:00.000Z' })).toBe(false);
+    expect(recordDoorUse(ctx, { credentialId: c.id, doorId: 'garage-gate', doorName: 'Garage gate', at: '2026-11-26T15:19:00.000Z' })).toBe(false);
     expect(await statusOf(c.id)).toBe('active');
   });
 });

@@ -5,7 +5,7 @@ import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { verifyAuditChain } from '../../../src/main/store/audit-verify';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
-import { memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 /*
  * The cloud and three consoles (one of them a kiosk offline for long stretches) make random
@@ -61,6 +61,8 @@ async function member(name: string, operator: StaffMember, kiosk: boolean): Prom
   const paired = await pairConsole(cloud!.url, { pairingCode: code, name, kiosk });
   secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
   saveSyncSetup(c.db, { url: cloud!.url, consoleId: paired.consoleId, consoleName: name });
+  // The staff member on duty signs in while the cloud is reachable (a kiosk acts as itself).
+  if (!kiosk) await signIn(c, operator.id);
   const m = { name, console: c, link, kiosk, made: new Set<string>() };
   members.push(m);
   return m;

@@ -6,7 +6,7 @@ import { createCore } from '../../../src/main/core';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { openDatabase } from '../../../src/main/store/database';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
-import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
+import { startTestCloud, TestConsole, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { memorySecrets, tempDir } from '../../helpers/test-console';
 
 /*
@@ -48,8 +48,8 @@ function holdingProxy(target: string, hold: (req: http.IncomingMessage) => boole
   return new Promise((resolve) => proxy!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(proxy!.address() as AddressInfo).port}`)));
 }
 
-/** A console's data folder, paired with the cloud through `url`; answers its token. */
-async function pairedDataDir(url: string): Promise<{ dataDir: string; token: string }> {
+/** A console's data folder, paired with the cloud through `url`; answers its token and Jordan's key (signed in online). */
+async function pairedDataDir(url: string): Promise<{ dataDir: string; token: string; key: string }> {
   const dataDir = tempDir();
   createCore({ dataDir, loadDemoWhenEmpty: true }).close();
   const { code } = await cloud!.store.createPairingCode('Front desk');
@@ -57,14 +57,15 @@ async function pairedDataDir(url: string): Promise<{ dataDir: string; token: str
   const db = openDatabase({ dataDir });
   saveSyncSetup(db, { url, consoleId: paired.consoleId, consoleName: 'Front desk' });
   db.close();
-  return { dataDir, token: paired.token };
+  const key = await new TestConsole(cloud!.url, paired.token, paired.consoleId).signInOk('jordan');
+  return { dataDir, token: paired.token, key: JSON.stringify(key) };
 }
 
-function runChild(dataDir: string, token: string, what: 'grant' | 'pull'): { lines: string[] } {
+function runChild(dataDir: string, token: string, key: string, what: 'grant' | 'pull'): { lines: string[] } {
   const out = { lines: [] as string[] };
   // Node itself with tsx's loader, not tsx's CLI: the CLI runs the script in a child of its own,
   // which a SIGKILL to the CLI would leave running, so the kill would not be a kill.
-  child = spawn(process.execPath, ['--import', 'tsx', 'tests/main/sync/fixtures/sync-child.ts', dataDir, token, what], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(process.execPath, ['--import', 'tsx', 'tests/main/sync/fixtures/sync-child.ts', dataDir, token, key, what], { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout!.on('data', (d: Buffer) => out.lines.push(...d.toString().trim().split('\n')));
   return out;
 }
@@ -76,12 +77,13 @@ const killed = (): Promise<void> =>
   });
 
 /** The console started again on its folder, in this process, with a straight line to the cloud. */
-async function restart(dataDir: string, token: string) {
+async function restart(dataDir: string, token: string, key: string) {
   const secrets = memorySecrets();
   const core = createCore({ dataDir, operator: { id: 'jordan', name: 'Jordan Lee', role: 'leasing' }, secrets, syncIntervalMs: 3_600_000, syncLongPollSeconds: 0 });
   const db = openDatabase({ dataDir });
   const consoleId = db.prepare("SELECT value FROM settings WHERE key = 'sync.console_id'").pluck().get() as string;
   await secrets.set(`cloud-token:${consoleId}`, token);
+  await secrets.set(`staff-key:${consoleId}:jordan`, key);
   return { core, db };
 }
 
@@ -91,15 +93,15 @@ describe('a console killed mid-sync', () => {
     let onHeld!: () => void;
     const heldPush = new Promise<void>((resolve) => (onHeld = resolve));
     const url = await holdingProxy(cloud.url, (req) => req.url === '/v1/mutations', () => onHeld());
-    const { dataDir, token } = await pairedDataDir(url);
-    const out = runChild(dataDir, token, 'grant');
+    const { dataDir, token, key } = await pairedDataDir(url);
+    const out = runChild(dataDir, token, key, 'grant');
     await heldPush;
     await killed();
     expect(out.lines).toContain('syncing');
     expect(out.lines).not.toContain('synced');
     const granted = JSON.parse(out.lines.find((l) => l.startsWith('granted '))!.slice(8)) as { value: { id: string } };
 
-    const { core, db } = await restart(dataDir, token);
+    const { core, db } = await restart(dataDir, token, key);
     try {
       expect(db.prepare("SELECT state FROM outbox WHERE payload_json LIKE ?").pluck().get(`%${granted.value.id}%`)).toBe('pending');
       expect(await core.dispatch('sync.now', {})).toMatchObject({ ok: true, value: { state: 'online', pending: 0 } });
@@ -135,12 +137,12 @@ describe('a console killed mid-sync', () => {
     let onHeld!: () => void;
     const heldPull = new Promise<void>((resolve) => (onHeld = resolve));
     const url = await holdingProxy(cloud.url, (req) => req.url!.startsWith('/v1/changes'), () => onHeld());
-    const { dataDir, token } = await pairedDataDir(url);
-    runChild(dataDir, token, 'pull');
+    const { dataDir, token, key } = await pairedDataDir(url);
+    runChild(dataDir, token, key, 'pull');
     await heldPull;
     await killed();
 
-    const { core, db } = await restart(dataDir, token);
+    const { core, db } = await restart(dataDir, token, key);
     try {
       expect(db.prepare('SELECT count(*) FROM credentials WHERE id = ?').pluck().get(credentialId)).toBe(0);
       await core.dispatch('sync.now', {});

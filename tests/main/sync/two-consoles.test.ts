@@ -3,7 +3,7 @@ import type { CommandInput, CommandName, CommandOutput } from '../../../src/shar
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
-import { comboUnit, jane, memorySecrets, openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
+import { comboUnit, jane, memorySecrets, openTestConsole, signIn, writeCounts, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
@@ -30,6 +30,8 @@ async function pairedConsole(name: string) {
   const { code } = await cloud.store.createPairingCode(name);
   const status = await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name, kiosk: false });
   expect(status.state).toBe('online');
+  // Avery signs in while the cloud is reachable: the cloud gives the key Avery's changes are proven with.
+  await signIn(c);
   return { console: c, link, secrets };
 }
 

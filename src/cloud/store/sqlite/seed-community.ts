@@ -1,4 +1,5 @@
 import { unitDoor, type CommunityFile } from '../../community/community-file';
+import { hashPasscode } from '../../staff/passcode';
 import type { Db } from './sqlite-database';
 
 /**
@@ -27,7 +28,8 @@ export function seedCommunity(db: Db, file: CommunityFile): void {
         }
     }
     for (const d of file.sharedDoors) door.run(d.id, d.name, d.kind, d.buildingId, null, d.lockModelId);
-    const staff = db.prepare('INSERT INTO staff (id, name, role) VALUES (?, ?, ?)');
-    for (const s of file.staff) staff.run(s.id, s.name, s.role);
+    // Passcodes only as slow hashes: the cloud checks them at an online sign-in.
+    const staff = db.prepare('INSERT INTO staff (id, name, role, passcode_hash) VALUES (?, ?, ?, ?)');
+    for (const s of file.staff) staff.run(s.id, s.name, s.role, hashPasscode(s.passcode));
   }).immediate();
 }

@@ -1,12 +1,13 @@
 import type { CommunityFile } from '../../community/community-file';
 import { hashPairingCode, newPairingCode, pairingCodeLifetimeMs } from '../../consoles/pairing-code';
-import type { AnchorTaken, AuditAnchor, AuditHeadInput, Change, CloudStore, CloudTx, CommunityRecord, ConsoleRecord, MutationResultRecord, NewConsole, PairingCode, PairingRefusal, QueuedText } from '../cloud-store';
+import type { AnchorTaken, AuditAnchor, AuditHeadInput, Change, CloudStore, CloudTx, CommunityRecord, ConsoleRecord, MutationResultRecord, NewConsole, PairingCode, PairingRefusal, QueuedText, SignInFailures, StaffKeyRecord, StaffRecord } from '../cloud-store';
 import { latestAuditAnchor, takeAuditAnchor } from './sqlite-audit-anchors';
 import { toChange, toConsole, toMutationResult, toQueuedText, type ChangeRow, type ConsoleRow, type MutationResultRow, type TextRow } from './rows';
 import { seedCommunity } from './seed-community';
 import { KeyedLocks, SerialQueue } from './serial-queue';
 import { SqliteCloudTx } from './sqlite-cloud-tx';
 import { openCloudDatabase, statementCache, type Db } from './sqlite-database';
+import * as identity from './sqlite-staff-identity';
 
 /** The cloud store on one SQLite file, `<dataDir>/cloud.sqlite` (WAL). */
 export function openSqliteCloudStore(dataDir: string): CloudStore {
@@ -78,8 +79,41 @@ class SqliteCloudStore implements CloudStore {
       this.db.transaction(() => {
         this.sql('UPDATE consoles SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, consoleId);
         this.sql('DELETE FROM pin_leases WHERE console_id = ?').run(consoleId);
+        identity.revokeStaffKeys(this.sql, consoleId, at);
       })();
     });
+  }
+
+  staffWithPasscode(staffId: string): Promise<{ staff: StaffRecord; passcodeHash: string | null } | null> {
+    return this.queue.run(() => identity.staffWithPasscode(this.sql, staffId));
+  }
+
+  staffWithoutPasscode(): Promise<string[]> {
+    return this.queue.run(() => identity.staffWithoutPasscode(this.sql));
+  }
+
+  setStaffPasscode(staffId: string, passcodeHash: string): Promise<void> {
+    return this.queue.run(() => identity.setStaffPasscode(this.sql, staffId, passcodeHash));
+  }
+
+  signInFailures(consoleId: string, staffId: string): Promise<SignInFailures | null> {
+    return this.queue.run(() => identity.signInFailures(this.sql, consoleId, staffId));
+  }
+
+  recordSignInFailures(consoleId: string, staffId: string, failures: SignInFailures): Promise<void> {
+    return this.queue.run(() => identity.recordSignInFailures(this.sql, consoleId, staffId, failures));
+  }
+
+  clearSignInFailures(consoleId: string, staffId: string): Promise<void> {
+    return this.queue.run(() => identity.clearSignInFailures(this.sql, consoleId, staffId));
+  }
+
+  issueStaffKey(key: StaffKeyRecord): Promise<StaffKeyRecord> {
+    return this.queue.run(() => identity.issueStaffKey(this.sql, key));
+  }
+
+  isTransient(error: unknown): boolean {
+    return identity.isTransientSqliteError(error);
   }
 
   lastSeq(consoleId: string): Promise<number> {

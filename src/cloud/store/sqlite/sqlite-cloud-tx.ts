@@ -1,5 +1,6 @@
 import type { Guidelines } from '../../../shared/domain';
-import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffRecord, UnitRecord } from '../cloud-store';
+import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
+import { kioskStaff, staffKey } from './sqlite-staff-identity';
 import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from './rows';
 import { SqlitePinLeases } from './sqlite-pin-leases';
 
@@ -25,6 +26,14 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
 
   async staffMember(id: string): Promise<StaffRecord | null> {
     return (this.sql('SELECT id, name, role FROM staff WHERE id = ?').get(id) as StaffRecord | undefined) ?? null;
+  }
+
+  async kioskStaff(): Promise<StaffRecord | null> {
+    return kioskStaff(this.sql);
+  }
+
+  async staffKey(keyId: string): Promise<StaffKeyRecord | null> {
+    return staffKey(this.sql, keyId);
   }
 
   async unit(id: string): Promise<UnitRecord | null> {

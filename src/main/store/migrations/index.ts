@@ -7,6 +7,7 @@ import { credentialOrigin } from './006-credential-origin';
 import { lockKeys } from './007-lock-keys';
 import { storeIdAndSpentCodes } from './008-store-id-and-spent-codes';
 import { throttleRunsGrantor } from './009-throttle-runs-grantor';
+import { doorUseById } from './010-door-use-by-id';
 import { allowWithheldPins, pinLease } from './011-pin-lease';
 import type { Db } from '../database';
 
@@ -22,5 +23,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 7, name: 'lock-keys', sql: lockKeys },
   { version: 8, name: 'store-id-and-spent-codes', sql: storeIdAndSpentCodes },
   { version: 9, name: 'throttle-runs-grantor', sql: throttleRunsGrantor },
+  { version: 10, name: 'door-use-by-id', sql: doorUseById },
   { version: 11, name: 'pin-lease', sql: pinLease, after: allowWithheldPins },
 ];

@@ -16,6 +16,14 @@ function waitingText(pending: number): string {
 }
 
 /**
+ * "3 changes wait for Jordan Lee to sign in while the cloud is reachable": the cloud takes a
+ * staff member's changes only with the proof an online sign-in makes possible.
+ */
+export function waitingForSignInText(w: SyncStatus['waitingFor'][number]): string {
+  return `${w.changes.toLocaleString()} ${w.changes === 1 ? 'change waits' : 'changes wait'} for ${w.name} to sign in while the cloud is reachable`;
+}
+
+/**
  * A time that moves on every round ("last sync", "next try"). Inside the polite status region
  * it is kept quiet (aria-live off), so a screen reader hears the state change, not every tick.
  */
@@ -31,6 +39,7 @@ interface Line {
 /** The status bar's words: the state first, then what staff may want to know about it. */
 function describe(status: SyncStatus, time: CommunityTime): Line {
   const waiting = <span key="waiting">{waitingText(status.pending)}</span>;
+  const forSignIn = status.waitingFor.map((w) => <span key={`sign-in-${w.staffId}`}>{waitingForSignInText(w)}</span>);
   const nextTry = status.nextTryAt && (
     <Quiet key="next">
       next try <time dateTime={status.nextTryAt}>{time.recentTime(status.nextTryAt)}</time>
@@ -50,13 +59,14 @@ function describe(status: SyncStatus, time: CommunityTime): Line {
           ),
           // Online, the outbox empties within seconds: only a backlog is worth a word.
           status.pending > 0 && waiting,
+          ...forSignIn,
         ].filter(Boolean),
       };
     case 'offline':
       // The core keeps no "offline since": the last round that reached the cloud is when it began.
       return {
         headline: status.lastSyncAt ? `Offline since ${time.recentTime(status.lastSyncAt)}` : 'Offline',
-        details: [waiting, nextTry].filter(Boolean),
+        details: [waiting, ...forSignIn, nextTry].filter(Boolean),
       };
     case 'error':
       return {
