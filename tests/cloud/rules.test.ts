@@ -97,6 +97,8 @@ describe('kiosks', () => {
   it('a kiosk signed in on the front desk may not revoke, reschedule or resend leasing’s grant made there, only a kiosk’s', async () => {
     const leasings = deliveryGrant({ pinCode: '517392' });
     const kiosks = deliveryGrant({ pinCode: '640283', unitId: 'north-703', doors: [{ doorId: 'north-entrance', slot: 2 }, { doorId: 'package-room', slot: 2 }] });
+    // The kiosk staff member signs in online at the front desk, as leasing did.
+    await frontDesk.signInOk(lobbyKiosk.id);
     const granted = await frontDesk.pushOk(frontDesk.mutation('credential.granted', leasings, jordan), frontDesk.mutation('credential.granted', kiosks, lobbyKiosk));
     expect(granted.map((r) => r.status)).toEqual(['accepted', 'accepted']);
     const newDates = (replaces: string, pinCode: string) => deliveryGrant({ replaces, pinCode, doors: [{ doorId: 'north-entrance', slot: 3 }, { doorId: 'package-room', slot: 3 }] });

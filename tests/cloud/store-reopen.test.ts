@@ -57,6 +57,8 @@ describe('the cloud store across a restart', () => {
       grantPayload({ pinCode, schedule: { type: 'delivery', starts: `${year}-03-01T09:00`, ends: `${year}-03-01T11:00` }, doors: [{ doorId: 'north-entrance', slot }, { doorId: 'package-room', slot }] });
     const leasings = delivery('517392', 1);
     const kiosks = delivery('640283', 2);
+    // The kiosk staff member signed in online at this office console, as leasing did.
+    await desk.signInOk(lobbyKiosk.id);
     await desk.pushOk(desk.mutation('credential.granted', leasings, jordan), desk.mutation('credential.granted', kiosks, lobbyKiosk));
     await cloud.stop();
     // The store as it was before migration 5.
@@ -67,6 +69,7 @@ describe('the cloud store across a restart', () => {
     cloud = await cloud.reopen();
     const same = new TestConsole(cloud.url, desk.token, desk.consoleId);
     same.seq = desk.seq;
+    for (const [staffId, key] of desk.keys) same.keys.set(staffId, key);
     const results = await same.pushOk(
       same.mutation('credential.revoked', { credentialId: leasings.credentialId, reason: null, at: new Date().toISOString() }, lobbyKiosk),
       same.mutation('credential.revoked', { credentialId: kiosks.credentialId, reason: null, at: new Date().toISOString() }, lobbyKiosk),

@@ -6,7 +6,7 @@ import { auditHead } from '../../../src/main/store/audit-log';
 import { storeIdOf } from '../../../src/main/store/audit-seal';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { appendByHand, cutShort, editEntry, lastSeq, rewriteChain } from '../../helpers/audit-tamper';
-import { comboUnit, jane, memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -43,6 +43,7 @@ async function pairedConsole(): Promise<Paired> {
   consoles.push(c);
   const { code } = await cloud.store.createPairingCode('Front desk');
   await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name: 'Front desk', kiosk: false });
+  await signIn(c);
   for (const name of ['Ana Ruiz', 'Ben Okafor', 'Cleo Hart']) await call(c, 'access.grant', grant(name));
   await call(c, 'sync.now', {});
   const consoleId = c.db.prepare("SELECT value FROM settings WHERE key = 'sync.console_id'").pluck().get() as string;

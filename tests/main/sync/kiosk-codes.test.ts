@@ -3,7 +3,7 @@ import type { CommandInput, CommandName, CommandOutput } from '../../../src/shar
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { comboUnit, jane, memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | undefined;
 const consoles: TestConsole[] = [];
@@ -35,7 +35,9 @@ async function paired(name: string, operator: Parameters<typeof openTestConsole>
   const { code } = await cloud!.store.createPairingCode(name, { kiosk });
   const p = await pairConsole(cloud!.url, { pairingCode: code, name, kiosk });
   secrets.entries.set(`cloud-token:${p.consoleId}`, p.token);
-  saveSyncSetup(c.db, { url: cloud!.url, consoleId: p.consoleId, consoleName: name });
+  saveSyncSetup(c.db, { url: cloud!.url, consoleId: p.consoleId, consoleName: name, kiosk });
+  // An office console's staff sign in online once, so their changes can be proven; a kiosk's token is its proof.
+  if (!kiosk) await signIn(c, operator.id);
   return { console: c, pulled };
 }
 

@@ -4,7 +4,7 @@ import type { CloudLog } from '../../../src/cloud/cloud-log';
 import { openCloudDatabase } from '../../../src/cloud/store/sqlite/sqlite-database';
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { openHardwareConsole } from '../../helpers/hardware-console';
-import { memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -52,6 +52,7 @@ describe('no guest code in the record', () => {
     for (const [c, name] of [[a, 'Front desk'], [b, 'Lobby']] as const) {
       const { code } = await cloud.store.createPairingCode(name);
       await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name, kiosk: false });
+      await signIn(c);
     }
 
     // Grants of each type, on North Tower (6 to 8 digit keypads and readers).

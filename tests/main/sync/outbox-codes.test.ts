@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { migrate } from '../../../src/main/store/database';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { comboUnit, jane, memorySecrets, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -34,6 +34,7 @@ function linkedConsole() {
 async function pair(c: TestConsole): Promise<void> {
   const { code } = await cloud!.store.createPairingCode('Front desk');
   await call(c, 'sync.setUp', { url: cloud!.url, pairingCode: code, name: 'Front desk', kiosk: false });
+  await signIn(c);
 }
 
 interface OutboxRow {
