@@ -7,6 +7,7 @@ import type { Core } from '../../src/main/core-types';
 import type { HardwareMode } from '../../src/main/hardware/start-hardware';
 import { memorySecretStore, type ImmediateSecretStore } from '../../src/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../src/main/secrets/secret-store';
+import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract';
 import type { StaffMember } from '../../src/shared/domain';
 import { openDatabase, type Db } from '../../src/main/store/database';
 
@@ -110,4 +111,16 @@ export const demoPasscodes: Record<string, string> = { avery: '1357', jordan: '2
 export async function signIn(c: TestConsole, staffId = 'avery', passcode = demoPasscodes[staffId] ?? '0000'): Promise<void> {
   const answer = await c.core.dispatch('staff.signIn', { staffId, passcode });
   if (!answer.ok) throw new Error(`staff.signIn: ${answer.error.message}`);
+}
+
+/** Runs a command on the core's own connection; a refusal fails the test with its message. */
+export async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+  const answer = await c.core.dispatch(command, input);
+  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
+  return answer.value as CommandOutput<C>;
+}
+
+/** A console's link to the cloud, cut while `link.online` is false (as a dropped network fails a fetch). */
+export function linkedFetch(link: { online: boolean }): typeof fetch {
+  return (input, init) => (link.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down')));
 }

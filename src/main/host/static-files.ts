@@ -2,18 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { contentSecurityPolicy } from '../../shared/content-security-policy';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { rendererContentType, rendererFileFor, rendererHeaders } from '../renderer-paths';
 
 const refusals = { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed' } as const;
 
@@ -27,16 +16,16 @@ type Answer = { status: 200; file: string } | { status: keyof typeof refusals };
 /** What a request names: a file inside root, or why not. Never throws, whatever the path. */
 function resolveRequest(root: string, request: IncomingMessage): Answer {
   if (request.method !== 'GET' && request.method !== 'HEAD') return { status: 405 };
-  let urlPath: string;
+  let pathname: string;
   try {
-    // Both throw on what is not a path: `GET http://a:99999/`, `/%`, `/%E0%A4%A`.
-    urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    // Throws on what is not a URL path: `GET http://a:99999/`.
+    pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   } catch {
     return { status: 400 };
   }
-  if (urlPath.includes('\0')) return { status: 400 };
-  const file = path.resolve(root, `.${urlPath === '/' ? '/index.html' : urlPath}`);
-  if (!file.startsWith(root + path.sep)) return { status: 404 };
+  const found = rendererFileFor(root, pathname);
+  if (!found.ok) return { status: found.status };
+  const { file } = found;
   try {
     return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? { status: 200, file } : { status: 404 };
   } catch {
@@ -51,10 +40,8 @@ export function serveRenderer(rendererDir: string) {
     const answer = resolveRequest(root, request);
     if (answer.status !== 200) return refuse(response, answer.status);
     response.writeHead(200, {
-      'Content-Type': contentTypes[path.extname(answer.file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      ...rendererHeaders,
+      'Content-Type': rendererContentType(answer.file),
       'Cache-Control': 'no-store',
     });
     if (request.method === 'HEAD') {

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntry } from '../../shared/domain';
-import { entryHash, genesisHash, logWasSealed, sealOf } from './audit-seal';
+import { entryHash, genesisHash, logWasSealed, sealOf, type HashedFields } from './audit-seal';
 import type { Db } from './database';
 import { containing, searchText } from './like';
 
@@ -13,14 +13,8 @@ export interface AuditRecord {
   details: Record<string, unknown>;
 }
 
-export interface AuditRow {
+export interface AuditRow extends HashedFields {
   seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject_id: string | null;
-  summary: string;
-  details_json: string;
   prev_hash: string;
   hash: string;
 }

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import type { ImmediateSecretStore } from '../../../src/main/secrets/memory-secret-store';
 import { readAuditKeyNow } from '../../../src/main/secrets/audit-key';
 import { auditHead } from '../../../src/main/store/audit-log';
 import { storeIdOf } from '../../../src/main/store/audit-seal';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { appendByHand, cutShort, editEntry, lastSeq, rewriteChain } from '../../helpers/audit-tamper';
-import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -15,12 +14,6 @@ afterEach(async () => {
   await cloud?.close();
   cloud = null;
 });
-
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
 
 const grant = (name: string) => ({ unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { ...jane, name } }) as const;
 
@@ -38,7 +31,7 @@ async function pairedConsole(): Promise<Paired> {
   const secrets = memorySecrets();
   const c = openTestConsole(undefined, {
     secrets,
-    syncFetch: (input, init) => (link.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down'))),
+    syncFetch: linkedFetch(link),
   });
   consoles.push(c);
   const { code } = await cloud.store.createPairingCode('Front desk');

@@ -5,7 +5,7 @@ import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { verifyAuditChain } from '../../../src/main/store/audit-verify';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
-import { memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 /*
  * The cloud and three consoles (one of them a kiosk offline for long stretches) make random
@@ -54,7 +54,7 @@ async function member(name: string, operator: StaffMember, kiosk: boolean): Prom
   const secrets = memorySecrets();
   const c = openTestConsole(operator, {
     secrets,
-    syncFetch: (input, init) => (link.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down'))),
+    syncFetch: linkedFetch(link),
   });
   // Set up earlier by an admin (sync.setUp is theirs alone); the staff on duty work here now.
   const { code } = await cloud!.store.createPairingCode(name, { kiosk });

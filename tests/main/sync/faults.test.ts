@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { call, comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
@@ -9,12 +8,6 @@ afterEach(async () => {
   for (const c of consoles.splice(0)) c.close();
   await cloud?.close();
 });
-
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
 
 type Fault = (input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]) => Promise<Response>;
 

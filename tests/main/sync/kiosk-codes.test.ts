@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { call, comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | undefined;
 const consoles: TestConsole[] = [];
@@ -12,12 +11,6 @@ afterEach(async () => {
   await cloud?.close();
   cloud = undefined;
 });
-
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
 
 /** A console paired with the test cloud (by an admin, earlier), and every answer it received from GET /v1/changes. */
 async function paired(name: string, operator: Parameters<typeof openTestConsole>[0], kiosk: boolean) {
@@ -37,7 +30,7 @@ async function paired(name: string, operator: Parameters<typeof openTestConsole>
   secrets.entries.set(`cloud-token:${p.consoleId}`, p.token);
   saveSyncSetup(c.db, { url: cloud!.url, consoleId: p.consoleId, consoleName: name, kiosk });
   // An office console's staff sign in online once, so their changes can be proven; a kiosk's token is its proof.
-  if (!kiosk) await signIn(c, operator.id);
+  if (!kiosk && operator) await signIn(c, operator.id);
   return { console: c, pulled };
 }
 

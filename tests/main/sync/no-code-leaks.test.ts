@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import type { CloudLog } from '../../../src/cloud/cloud-log';
 import { openCloudDatabase } from '../../../src/cloud/store/sqlite/sqlite-database';
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { openHardwareConsole } from '../../helpers/hardware-console';
-import { memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { call, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -14,12 +13,6 @@ afterEach(async () => {
   await cloud?.close();
   cloud = null;
 });
-
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
 
 /** Everything a process printed or logged, as text. */
 const logged: string[] = [];

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { migrate } from '../../../src/main/store/database';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -12,12 +11,6 @@ afterEach(async () => {
   cloud = null;
 });
 
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
-
 const grant = { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane } as const;
 
 /** A console with a switch on its link to the cloud. */
@@ -25,7 +18,7 @@ function linkedConsole() {
   const link = { online: true };
   const c = openTestConsole(undefined, {
     secrets: memorySecrets(),
-    syncFetch: (input, init) => (link.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down'))),
+    syncFetch: linkedFetch(link),
   });
   consoles.push(c);
   return { console: c, link };

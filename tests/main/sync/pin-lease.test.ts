@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { call, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud | undefined;
 const consoles: TestConsole[] = [];
@@ -10,12 +9,6 @@ afterEach(async () => {
   await cloud?.close();
   cloud = undefined;
 });
-
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
 
 /** A console on the demo community paired with the test cloud; `link.online` cuts it off, `link.asked` counts each path it asked. */
 async function pairedConsole(name: string, now?: () => Date) {

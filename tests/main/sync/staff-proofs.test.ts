@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashPasscode } from '../../../src/cloud/staff/passcode';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { startTestCloud, withoutTextStatus, type TestCloud } from '../../cloud/helpers/test-cloud';
-import { comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
 
 /*
  * A console's side of "staff prove who they are to the cloud" (docs/sync-api.md): an online
@@ -22,19 +21,13 @@ afterEach(async () => {
   await cloud?.close();
 });
 
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
-
 /** A console paired with the test cloud by an admin earlier, nobody signed in; `link.online` cuts it. */
 async function pairedConsole(name = 'Front desk') {
   const link = { online: true };
   const secrets = memorySecrets();
   const c = openTestConsole(null, {
     secrets,
-    syncFetch: (input, init) => (link.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down'))),
+    syncFetch: linkedFetch(link),
   });
   consoles.push(c);
   const { code } = await cloud.store.createPairingCode(name);

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { pairConsole } from '../../../src/main/sync/cloud-client';
-import { comboUnit, jane, memorySecrets, openTestConsole, signIn, writeCounts, type TestConsole } from '../../helpers/test-console';
+import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, writeCounts, type TestConsole } from '../../helpers/test-console';
 
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
@@ -12,19 +11,13 @@ afterEach(async () => {
   await cloud?.close();
 });
 
-async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
-  const answer = await c.core.dispatch(command, input);
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`);
-  return answer.value as CommandOutput<C>;
-}
-
 /** A console on the demo community paired with the test cloud; `online` cuts its link when false. */
 async function pairedConsole(name: string) {
   const link = { online: true };
   const secrets = memorySecrets();
   const c = openTestConsole(undefined, {
     secrets,
-    syncFetch: (input, init) => (link.online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down'))),
+    syncFetch: linkedFetch(link),
   });
   consoles.push(c);
   const { code } = await cloud.store.createPairingCode(name);
