@@ -39,15 +39,17 @@ let nextId = 1;
 function call<T>(command: string, input: unknown): Promise<Envelope<T>> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    const onClose = (code: number): void => reject(new Error(`The host closed the tab's connection (${code})`));
     const onMessage = (data: WebSocket.RawData): void => {
       const frame = JSON.parse(String(data)) as ServerFrame;
       if ('id' in frame && frame.id === id) {
         tab.off('message', onMessage);
+        tab.off('close', onClose);
         resolve(frame.envelope as Envelope<T>);
       }
     };
     tab.on('message', onMessage);
-    tab.once('close', (code) => reject(new Error(`The host closed the tab's connection (${code})`)));
+    tab.once('close', onClose);
     tab.send(JSON.stringify({ id, command, input }));
   });
 }
