@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const hardware = ['node-hid', 'usb', 'serialport', '@stoprocent/noble', '@stoprocent/bluetooth-hci-socket'];
 const ban = (names, message) => names.map((name) => ({ name, message }));
 const noHardware = ban(hardware, 'Hardware libraries live only in src/main/devices/links.');
-const noElectron = ban(['electron'], 'The core runs in plain Node: electron only in src/main/index.ts, src/main/electron and src/main/ipc.');
+const noElectron = ban(['electron'], 'The core runs in plain Node: electron only in src/main/electron-main.ts, src/main/electron and src/main/ipc.');
 const noRawIpc = [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC only in src/main/ipc and src/preload.' }];
 const noSqlite = ban(['better-sqlite3'], 'SQLite is reached through src/main/store.');
 const noKeytar = ban(['keytar'], 'Secrets go through the SecretStore in src/main/secrets.');
@@ -24,7 +24,7 @@ const zone = (files, paths, patterns = [], ignores = []) => ({
 const cloudOnly = [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The cloud imports only src/shared and its own files.' }];
 const cloudNoSqlite = ban(['better-sqlite3'], 'In the cloud, SQLite is reached through the CloudStore (src/cloud/store/sqlite).');
 
-const core = ['src/main/index.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
+const core = ['src/main/electron-main.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
@@ -46,7 +46,7 @@ export default tseslint.config(
   zone(['src/renderer/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [...nodeOnly, { group: ['**/main/**', '**/preload/index'], message: 'The renderer talks to the core only through window.porter.' }]),
   zone(['src/shared/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [...nodeOnly, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shared code depends on nothing but pure libraries.' }]),
   zone(['src/preload/**'], [...noHardware, ...noSqlite, ...noKeytar], nodeOnly),
-  zone(['src/main/index.ts', 'src/main/electron/**'], [...noRawIpc, ...noHardware, ...noSqlite, ...noKeytar]),
+  zone(['src/main/electron-main.ts', 'src/main/electron/**'], [...noRawIpc, ...noHardware, ...noSqlite, ...noKeytar]),
   zone(['src/main/ipc/**'], [...noHardware, ...noSqlite, ...noKeytar]),
   zone(['src/main/devices/links/**'], [...noElectron, ...noSqlite, ...noKeytar]),
   zone(['src/main/store/**'], [...noElectron, ...noHardware, ...noKeytar]),
