@@ -1,6 +1,7 @@
 // The house's import boundaries are enforced here (see docs/ARCHITECTURE.md). Each source
 // file falls in exactly one zone, because flat config does not merge rule options.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -25,6 +26,73 @@ const cloudOnly = [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], m
 const cloudNoSqlite = ban(['better-sqlite3'], 'In the cloud, SQLite is reached through the CloudStore (src/cloud/store/sqlite).');
 
 const core = ['src/main/electron-main.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
+
+// The layers of src/main (eslint-plugin-boundaries; docs/ARCHITECTURE.md, "Import boundaries").
+// Each layer names what it may import besides itself; nothing else is allowed. Folders are
+// elements, single files get a category of the same name. A file in no layer is not checked.
+const mainLayers = {
+  // Devices, inside out: framing < session < commands < drivers < hardware service. Inner layers
+  // reach a link only through its interface; the real links are chosen by the service.
+  'link-interface': ['shared'],
+  framing: ['link-interface', 'shared'],
+  session: ['framing', 'link-interface', 'shared'],
+  commands: ['session', 'framing', 'link-interface', 'shared'],
+  drivers: ['commands', 'session', 'framing', 'link-interface', 'shared'],
+  links: ['link-interface', 'shared'],
+  hotplug: ['link-interface', 'shared'],
+  // The house, bottom up: shared < secrets < store < access, community < sync, hardware, demo
+  // < staff, activity (they ask the cloud through sync) < ipc < core < hosts.
+  shared: [],
+  resources: [],
+  secrets: ['shared'],
+  store: ['secrets', 'shared'],
+  access: ['store', 'shared'],
+  community: ['store', 'shared'],
+  sync: ['access', 'store', 'secrets', 'shared'],
+  hardware: ['drivers', 'commands', 'session', 'framing', 'link-interface', 'links', 'hotplug', 'access', 'store', 'shared'],
+  demo: ['access', 'store', 'resources', 'shared'],
+  staff: ['sync', 'store', 'secrets', 'shared'],
+  activity: ['sync', 'store', 'secrets', 'shared'],
+  'core-interface': ['hardware', 'links', 'secrets', 'shared'],
+  ipc: ['core-interface', 'staff', 'activity', 'sync', 'hardware', 'access', 'community', 'store', 'secrets', 'shared'],
+  core: ['ipc', 'core-interface', 'staff', 'activity', 'sync', 'hardware', 'demo', 'access', 'community', 'store', 'secrets', 'shared'],
+  hosts: ['core', 'core-interface', 'ipc', 'links', 'secrets', 'shared'],
+};
+const layerFolders = [
+  ['framing', ['src/main/devices/framing', 'src/main/devices/ble/protocol']],
+  ['session', ['src/main/devices/session', 'src/main/devices/ble/session']],
+  ['commands', ['src/main/devices/keyprog']],
+  ['drivers', ['src/main/devices/drivers']],
+  ['links', ['src/main/devices/links']],
+  ['hardware', ['src/main/hardware']],
+  ['shared', ['src/shared']],
+  ...['secrets', 'store', 'access', 'community', 'sync', 'demo', 'staff', 'activity', 'ipc'].map((layer) => [layer, [`src/main/${layer}`]]),
+  ['hosts', ['src/main/electron', 'src/main/host', 'src/main/core-worker']],
+];
+const layerFiles = [
+  ['link-interface', ['src/main/devices/link.ts', 'src/main/devices/ble/gatt.ts']],
+  ['hotplug', ['src/main/devices/hotplug.ts']],
+  ['resources', ['src/main/resources-path.ts']],
+  ['core-interface', ['src/main/core-types.ts']],
+  ['core', ['src/main/core.ts']],
+  ['hosts', ['src/main/electron-main.ts', 'src/main/data-dir.ts', 'src/main/renderer-paths.ts']],
+];
+const inLayers = (layers) => [{ element: { types: { anyOf: layers } } }, { file: { categories: { anyOf: layers } } }];
+const layersBlock = {
+  files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { node: { extensions: ['.ts', '.tsx'] } },
+    'boundaries/elements': layerFolders.map(([type, pattern]) => ({ type, pattern, partialMatch: false })),
+    'boundaries/files': layerFiles.map(([category, pattern]) => ({ category, pattern })),
+  },
+  rules: {
+    'boundaries/dependencies': ['error', {
+      default: 'disallow',
+      policies: Object.entries(mainLayers).map(([layer, below]) => ({ from: inLayers([layer]), allow: { to: inLayers([layer, ...below]) } })),
+    }],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
@@ -54,4 +122,5 @@ export default tseslint.config(
   zone(['src/main/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [], core),
   zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
   zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
+  layersBlock,
 );
