@@ -3,14 +3,16 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
-  // Main: native addons and runtime libraries stay external (they are `dependencies`).
+  // Main: native addons and runtime libraries stay external (they are `dependencies`). One entry
+  // per process tier, each named for the process it runs in: the Electron main process, the
+  // core's worker thread, the BLE host (a utility process, or a Node child).
   main: {
     build: {
       rollupOptions: {
         input: {
-          index: resolve('src/main/index.ts'),
+          'electron-main': resolve('src/main/electron-main.ts'),
           'core-worker': resolve('src/main/core-worker/worker-entry.ts'),
-          'ble-host': resolve('src/main/devices/links/ble-host/ble-host-main.ts'),
+          'ble-host': resolve('src/main/devices/links/ble-host/ble-host-entry.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 // The house's import boundaries are enforced here (see docs/ARCHITECTURE.md). Each source
 // file falls in exactly one zone, because flat config does not merge rule options.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -8,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const hardware = ['node-hid', 'usb', 'serialport', '@stoprocent/noble', '@stoprocent/bluetooth-hci-socket'];
 const ban = (names, message) => names.map((name) => ({ name, message }));
 const noHardware = ban(hardware, 'Hardware libraries live only in src/main/devices/links.');
-const noElectron = ban(['electron'], 'The core runs in plain Node: electron only in src/main/index.ts, src/main/electron and src/main/ipc.');
+const noElectron = ban(['electron'], 'The core runs in plain Node: electron only in src/main/electron-main.ts, src/main/electron and src/main/ipc.');
 const noRawIpc = [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC only in src/main/ipc and src/preload.' }];
 const noSqlite = ban(['better-sqlite3'], 'SQLite is reached through src/main/store.');
 const noKeytar = ban(['keytar'], 'Secrets go through the SecretStore in src/main/secrets.');
@@ -24,7 +25,74 @@ const zone = (files, paths, patterns = [], ignores = []) => ({
 const cloudOnly = [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The cloud imports only src/shared and its own files.' }];
 const cloudNoSqlite = ban(['better-sqlite3'], 'In the cloud, SQLite is reached through the CloudStore (src/cloud/store/sqlite).');
 
-const core = ['src/main/index.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
+const core = ['src/main/electron-main.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
+
+// The layers of src/main (eslint-plugin-boundaries; docs/ARCHITECTURE.md, "Import boundaries").
+// Each layer names what it may import besides itself; nothing else is allowed. Folders are
+// elements, single files get a category of the same name. A file in no layer is not checked.
+const mainLayers = {
+  // Devices, inside out: framing < session < commands < drivers < hardware service. Inner layers
+  // reach a link only through its interface; the real links are chosen by the service.
+  'link-interface': ['shared'],
+  framing: ['link-interface', 'shared'],
+  session: ['framing', 'link-interface', 'shared'],
+  commands: ['session', 'framing', 'link-interface', 'shared'],
+  drivers: ['commands', 'session', 'framing', 'link-interface', 'shared'],
+  links: ['link-interface', 'shared'],
+  hotplug: ['link-interface', 'shared'],
+  // The house, bottom up: shared < secrets < store < access, community < sync, hardware, demo
+  // < staff, activity (they ask the cloud through sync) < ipc < core < hosts.
+  shared: [],
+  resources: [],
+  secrets: ['shared'],
+  store: ['secrets', 'shared'],
+  access: ['store', 'shared'],
+  community: ['store', 'shared'],
+  sync: ['access', 'store', 'secrets', 'shared'],
+  hardware: ['drivers', 'commands', 'session', 'framing', 'link-interface', 'links', 'hotplug', 'access', 'store', 'shared'],
+  demo: ['access', 'store', 'resources', 'shared'],
+  staff: ['sync', 'store', 'secrets', 'shared'],
+  activity: ['sync', 'store', 'secrets', 'shared'],
+  'core-interface': ['hardware', 'links', 'secrets', 'shared'],
+  ipc: ['core-interface', 'staff', 'activity', 'sync', 'hardware', 'access', 'community', 'store', 'secrets', 'shared'],
+  core: ['ipc', 'core-interface', 'staff', 'activity', 'sync', 'hardware', 'demo', 'access', 'community', 'store', 'secrets', 'shared'],
+  hosts: ['core', 'core-interface', 'ipc', 'links', 'secrets', 'shared'],
+};
+const layerFolders = [
+  ['framing', ['src/main/devices/framing', 'src/main/devices/ble/protocol']],
+  ['session', ['src/main/devices/session', 'src/main/devices/ble/session']],
+  ['commands', ['src/main/devices/keyprog']],
+  ['drivers', ['src/main/devices/drivers']],
+  ['links', ['src/main/devices/links']],
+  ['hardware', ['src/main/hardware']],
+  ['shared', ['src/shared']],
+  ...['secrets', 'store', 'access', 'community', 'sync', 'demo', 'staff', 'activity', 'ipc'].map((layer) => [layer, [`src/main/${layer}`]]),
+  ['hosts', ['src/main/electron', 'src/main/host', 'src/main/core-worker']],
+];
+const layerFiles = [
+  ['link-interface', ['src/main/devices/link.ts', 'src/main/devices/ble/gatt.ts']],
+  ['hotplug', ['src/main/devices/hotplug.ts']],
+  ['resources', ['src/main/resources-path.ts']],
+  ['core-interface', ['src/main/core-types.ts']],
+  ['core', ['src/main/core.ts']],
+  ['hosts', ['src/main/electron-main.ts', 'src/main/data-dir.ts', 'src/main/renderer-paths.ts']],
+];
+const inLayers = (layers) => [{ element: { types: { anyOf: layers } } }, { file: { categories: { anyOf: layers } } }];
+const layersBlock = {
+  files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { node: { extensions: ['.ts', '.tsx'] } },
+    'boundaries/elements': layerFolders.map(([type, pattern]) => ({ type, pattern, partialMatch: false })),
+    'boundaries/files': layerFiles.map(([category, pattern]) => ({ category, pattern })),
+  },
+  rules: {
+    'boundaries/dependencies': ['error', {
+      default: 'disallow',
+      policies: Object.entries(mainLayers).map(([layer, below]) => ({ from: inLayers([layer]), allow: { to: inLayers([layer, ...below]) } })),
+    }],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
@@ -46,7 +114,7 @@ export default tseslint.config(
   zone(['src/renderer/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [...nodeOnly, { group: ['**/main/**', '**/preload/index'], message: 'The renderer talks to the core only through window.porter.' }]),
   zone(['src/shared/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [...nodeOnly, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shared code depends on nothing but pure libraries.' }]),
   zone(['src/preload/**'], [...noHardware, ...noSqlite, ...noKeytar], nodeOnly),
-  zone(['src/main/index.ts', 'src/main/electron/**'], [...noRawIpc, ...noHardware, ...noSqlite, ...noKeytar]),
+  zone(['src/main/electron-main.ts', 'src/main/electron/**'], [...noRawIpc, ...noHardware, ...noSqlite, ...noKeytar]),
   zone(['src/main/ipc/**'], [...noHardware, ...noSqlite, ...noKeytar]),
   zone(['src/main/devices/links/**'], [...noElectron, ...noSqlite, ...noKeytar]),
   zone(['src/main/store/**'], [...noElectron, ...noHardware, ...noKeytar]),
@@ -54,4 +122,5 @@ export default tseslint.config(
   zone(['src/main/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [], core),
   zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
   zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
+  layersBlock,
 );

@@ -42,7 +42,7 @@ const test = base.extend<Fixtures>({
 });
 
 function assertBuilt(): void {
-  if (!fs.existsSync(path.join(root, 'out/main/index.js')) || !fs.existsSync(path.join(root, 'out/preload/index.cjs')))
+  if (!fs.existsSync(path.join(root, 'out/main/electron-main.js')) || !fs.existsSync(path.join(root, 'out/preload/index.cjs')))
     throw new Error('out/ is missing: run `npm run build` before the Electron end-to-end test.');
   const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
   if (!fs.existsSync(path.join(root, '.native', `electron-${version}`, 'better_sqlite3.node')))

@@ -2,7 +2,7 @@ import type { Community, CredentialKind, DoorRef, LockCapabilities, Schedule } f
 import { PorterError } from '../../shared/errors';
 import type { Db } from '../store/database';
 import { kindPlurals, typeNames } from './guidelines';
-import { requiredScheduleKinds } from './schedule';
+import { requiredScheduleKinds } from '../../shared/domain/required-schedule-kinds';
 
 export interface CoveredDoor extends DoorRef {
   modelName: string;

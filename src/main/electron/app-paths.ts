@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Where the built pieces sit next to the main bundle (out/main/index.js). */
+/** Where the built pieces sit next to the main bundle (out/main/electron-main.js). */
 export interface AppPaths {
   /** out/preload/index.cjs: CommonJS, the only kind a sandboxed window can load. */
   preload: string;

@@ -3,7 +3,7 @@ import { utilityProcess } from 'electron';
 import { serveHostLaunches, type HostProcess } from '../devices/links/ble-host/host-process';
 
 /**
- * The BLE stack runs in a process of its own (ble-host-main.ts). The core, in its worker
+ * The BLE stack runs in a process of its own (ble-host-entry.ts). The core, in its worker
  * thread, cannot start one: a packaged app's RunAsNode fuse is off, so Electron's binary will
  * not fork itself as Node, and utilityProcess exists only in the main process. So main starts
  * each host as a utility process when the core asks on the returned port (pass it to the core

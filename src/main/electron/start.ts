@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, dialog, protocol, session, type BrowserWindow, type WebContents } from 'electron';
 import type { Core, CoreOptions } from '../core-types';
 import { bindElectronCarrier } from '../ipc/electron-carrier';
-import { createSenderTrust } from '../ipc/trusted-sender';
+import { createSenderTrust } from './trusted-sender';
 import { resolveAppPage } from './app-page';
 import { appPaths, electronSqliteBinding } from './app-paths';
 import { handleAppScheme, registerAppScheme } from './app-protocol';

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { StaffMember } from '../../shared/domain';
 import type { AccessContext } from '../access/access-context';
 import { recordDoorUse } from '../access/record-door-use';
-import { matterEpochUnixSeconds } from '../access/schedule';
+import { matterEpochUnixSeconds } from '../../shared/domain/matter-door-lock';
 import { instantOf } from '../access/schedule/wall-clock';
 import type { AuditEvent, AuditRecord } from '../devices/keyprog/commands';
 import { DoorFailure } from '../devices/drivers/door-failure';

@@ -6,7 +6,7 @@ import { readSyncSetup } from '../store/sync-state-repo';
 import { retryAfterMs } from '../sync/backoff';
 import { saveStaffKey } from '../sync/staff-keys';
 import { tokenAccount } from '../sync/sync-engine';
-import { hashPasscode, passcodeMatches } from './passcode';
+import { hashPasscode, passcodeMatches } from '../secrets/passcode';
 import type { StaffSignIn } from './sign-in';
 
 /** What the cloud said of a passcode, or that it could not be asked. */

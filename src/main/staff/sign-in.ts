@@ -3,7 +3,7 @@ import { PorterError } from '../../shared/errors';
 import type { Db } from '../store/database';
 import { runUserAction } from '../store/user-action';
 import { createGuessThrottle, describeWait } from './guess-throttle';
-import { passcodeMatches } from './passcode';
+import { passcodeMatches } from '../secrets/passcode';
 
 export function listStaff(db: Db): StaffMember[] {
   return db.prepare('SELECT id, name, role FROM staff WHERE active = 1 ORDER BY name').all() as StaffMember[];

@@ -1,6 +1,6 @@
 import type { Db } from './database';
 import { unitDoor, type CommunityFile } from '../../shared/community-file';
-import { hashPasscode } from '../staff/passcode';
+import { hashPasscode } from '../secrets/passcode';
 import { runUserAction } from './user-action';
 
 /** A unit number as it sorts naturally: every run of digits zero-padded ("204" → "00000204"). */

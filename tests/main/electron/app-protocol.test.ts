@@ -27,7 +27,7 @@ beforeEach(() => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Porter</title>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'index-abc.js'), 'console.log("porter")');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'notes.txt'), 'plain');
-  fs.writeFileSync(path.join(out, 'main', 'index.js'), secret);
+  fs.writeFileSync(path.join(out, 'main', 'electron-main.js'), secret);
   fs.mkdirSync(path.join(out, 'renderer-secrets'));
   fs.writeFileSync(path.join(out, 'renderer-secrets', 'key.txt'), secret);
 });
@@ -61,11 +61,11 @@ describe('porter://app serves the built renderer', () => {
 
 describe('porter://app reaches nothing outside the renderer folder', () => {
   it.each([
-    'porter://app/%2e%2e/main/index.js',
-    'porter://app/..%2fmain%2findex.js',
-    'porter://app/assets/..%2f..%2fmain/index.js',
+    'porter://app/%2e%2e/main/electron-main.js',
+    'porter://app/..%2fmain%2felectron-main.js',
+    'porter://app/assets/..%2f..%2fmain/electron-main.js',
     'porter://app/%2e%2e%2frenderer-secrets%2fkey.txt',
-    'porter://app/..%5cmain%5cindex.js',
+    'porter://app/..%5cmain%5celectron-main.js',
     'porter://app/%2fetc%2fpasswd',
   ])('%s is 404', async (url) => {
     const answer = await get(url);
@@ -99,7 +99,7 @@ describe('porter://app reaches nothing outside the renderer folder', () => {
       fc.constantFrom('..', '.', '%2e%2e', '%2E%2e', '..%2f', '%2e%2e%2f', '..%5c', '%2f', '%', '%00', '%E0%A4%A', 'assets', '', '//'),
       fc.string({ maxLength: 4 }),
     );
-    const target = fc.constantFrom('main/index.js', 'renderer-secrets/key.txt', 'index.html', 'assets/index-abc.js', 'renderer/index.html', '');
+    const target = fc.constantFrom('main/electron-main.js', 'renderer-secrets/key.txt', 'index.html', 'assets/index-abc.js', 'renderer/index.html', '');
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 6 }), target, async (steps, file) => {
         const answer = await get(`porter://app/${[...steps, file].join('/')}`);
@@ -131,6 +131,6 @@ describe('the shell and the scheme', () => {
     const page = await protocol.request('porter://app/index.html');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
-    expect((await protocol.request('porter://app/%2e%2e/main/index.js')).status).toBe(404);
+    expect((await protocol.request('porter://app/%2e%2e/main/electron-main.js')).status).toBe(404);
   });
 });

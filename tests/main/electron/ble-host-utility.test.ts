@@ -90,7 +90,7 @@ describe('a real BLE host started through the launcher, speaking as a utility pr
   it('programs a pending Bluetooth lock over the simulated dongle', async () => {
     const { port1, port2 } = new MessageChannel();
     const execArgv = ['--import', 'tsx', '--import', path.resolve('tests/main/electron/utility-process-shim.mjs')];
-    const stop = serveHostLaunches(port1, () => forkHost({ path: path.resolve('src/main/devices/links/ble-host/ble-host-main.ts'), execArgv }));
+    const stop = serveHostLaunches(port1, () => forkHost({ path: path.resolve('src/main/devices/links/ble-host/ble-host-entry.ts'), execArgv }));
     try {
       t = openHardwareConsole({ bleHost: { launcher: port2 } });
       const c = t;

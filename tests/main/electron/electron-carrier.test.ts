@@ -6,7 +6,7 @@ import { eventChannel, invokeChannel } from '../../../src/shared/wire';
 import type { Core, EventListener } from '../../../src/main/core-types';
 import { schemePage } from '../../../src/main/electron/app-page';
 import { bindElectronCarrier } from '../../../src/main/ipc/electron-carrier';
-import { createSenderTrust } from '../../../src/main/ipc/trusted-sender';
+import { createSenderTrust } from '../../../src/main/electron/trusted-sender';
 import { FakeWebContents, FakeWebFrameMain, ipcMain, resetElectronMock } from '../../mocks/electron';
 
 const rendererDir = path.resolve('/app/out/renderer');

@@ -87,16 +87,16 @@ describe('the electron-builder configuration', () => {
       expect(unpacked(`node_modules/${name}/build/Release/addon.node`), name).toBe(true);
       expect(unpacked(`node_modules/${name}/package.json`), name).toBe(true);
     }
-    expect(unpacked('out/main/index.js')).toBe(false);
+    expect(unpacked('out/main/electron-main.js')).toBe(false);
     expect(config.npmRebuild).not.toBe(false);
   });
 
   it('ships the built app and the demo community, and no sources, tests, fixtures, benches, scripts or .native/', () => {
     const shipped = matcher(filePatterns());
-    for (const file of ['package.json', 'out/main/index.js', 'out/main/core-worker.js', 'out/main/ble-host.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js', 'resources/demo/community.json'])
+    for (const file of ['package.json', 'out/main/electron-main.js', 'out/main/core-worker.js', 'out/main/ble-host.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js', 'resources/demo/community.json'])
       expect(shipped(file), file).toBe(true);
     for (const file of [
-      'src/main/index.ts',
+      'src/main/electron-main.ts',
       'src/main/devices/sim/sim-hid-bus.ts',
       'tests/main/electron/packaging.test.ts',
       'tests/fixtures/keyprog/transcript.json',
@@ -107,7 +107,7 @@ describe('the electron-builder configuration', () => {
       'docs/ARCHITECTURE.md',
       'electron-builder.ts',
       'resources/installer/icon.png',
-      'out/main/index.js.map',
+      'out/main/electron-main.js.map',
       '.data/porter.sqlite',
     ])
       expect(shipped(file), file).toBe(false);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { schemePage } from '../../../src/main/electron/app-page';
-import { createSenderTrust, type SenderEventLike } from '../../../src/main/ipc/trusted-sender';
+import { createSenderTrust, type SenderEventLike } from '../../../src/main/electron/trusted-sender';
 import { FakeWebContents, FakeWebFrameMain } from '../../mocks/electron';
 
 const rendererDir = path.resolve('/app/out/renderer');

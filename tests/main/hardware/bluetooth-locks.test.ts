@@ -46,7 +46,7 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
   });
 
   it('runs the BLE stack in a process of its own when asked (as the Electron core in its worker thread does)', async () => {
-    t = openHardwareConsole({ bleHost: { path: path.resolve('src/main/devices/links/ble-host/ble-host-main.ts'), execArgv: ['--import', 'tsx'] } });
+    t = openHardwareConsole({ bleHost: { path: path.resolve('src/main/devices/links/ble-host/ble-host-entry.ts'), execArgv: ['--import', 'tsx'] } });
     const c = t;
     const lock = await grantedAndPending(c);
     await c.call('hardware.program', { programmerId: lock.id });

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Schedule } from '../../../shared/domain/schedule';
 import { assertNever } from '../../../shared/errors';
-import { daysMaskOf, latestLockTime, lockLocalSeconds, type LockUser, type YearDaySchedule } from './matter-door-lock';
+import { daysMaskOf, latestLockTime, lockLocalSeconds, type LockUser, type YearDaySchedule } from '../../../shared/domain/matter-door-lock';
 import { instantOf, localDateAt, parseLocalDateTime, wallClockAt } from './wall-clock';
 
 /**

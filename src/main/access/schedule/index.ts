@@ -7,8 +7,5 @@ export { compileForLock } from './compile-for-lock';
 export { credentialStatus, type CredentialStatusInput, type EndReason } from './credential-status';
 export { describeSchedule } from './describe-schedule';
 export { isOpenAt } from './is-open-at';
-export { daysMaskOf, lockLocalSeconds, matterEpochUnixSeconds, latestLockTime } from './matter-door-lock';
-export type { LockUser, LockUserType, WeekDaySchedule, YearDaySchedule } from './matter-door-lock';
-export { requiredScheduleKinds, type ScheduleKind } from './required-schedule-kinds';
 export { resolveSchedule, type ResolveContext } from './resolve-schedule';
 export { scheduleBounds, type ScheduleBounds } from './schedule-bounds';

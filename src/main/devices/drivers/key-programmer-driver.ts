@@ -19,7 +19,8 @@ import {
   type ProgrammerIdentity,
 } from '../keyprog/commands';
 import { fromReaderWire, toReaderWire } from './reader-config-wire';
-import { send, transportFailure, type MessageExchange } from './send-command';
+import type { MessageExchange } from '../session/message-exchange';
+import { send, transportFailure } from './send-command';
 import { DoorFailure } from './door-failure';
 
 /** The changes a job writes, as planned from the door's checksum. */

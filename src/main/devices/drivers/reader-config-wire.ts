@@ -1,6 +1,6 @@
 import type { ReaderConfig } from '../../../shared/domain';
 import { weekdays } from '../../../shared/domain/schedule';
-import { daysMaskOf } from '../../access/schedule';
+import { daysMaskOf } from '../../../shared/domain/matter-door-lock';
 import type { ReaderConfig as ReaderConfigWire } from '../keyprog/commands';
 
 const hhmm = (h: number, m: number): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;

@@ -1,16 +1,10 @@
 import { assertNever } from '../../../shared/errors';
 import type { KeyProgrammerCommand, RefusalStatus } from '../keyprog/commands';
 import { HidSessionError } from '../session/hid-session-error';
+import type { MessageExchange } from '../session/message-exchange';
 import { BleLinkError } from '../ble/gatt';
 import { BleSessionError } from '../ble/session/ble-session-error';
 import { DoorFailure, type DoorFailureReason } from './door-failure';
-
-/** What the driver needs of a session (HidSession has it): MSG exchanges, the device lock, closing. */
-export interface MessageExchange {
-  exchange(command: 'msg', payload: Uint8Array, options: { signal: AbortSignal; timeoutMs?: number }): Promise<{ payload: Uint8Array }>;
-  lock(seconds: number, options: { signal: AbortSignal }): Promise<void>;
-  close(): Promise<void>;
-}
 
 type OkOf<R> = R extends { status: 'ok' } ? Omit<R, 'status'> : never;
 

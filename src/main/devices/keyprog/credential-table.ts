@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
-import type { LockUser, LockUserType } from '../../access/schedule/matter-door-lock';
+import type { LockUser, LockUserType } from '../../../shared/domain/matter-door-lock';
 import { assertNever } from '../../../shared/errors';
-import { ByteReader, ByteWriter } from './bytes';
+import { ByteReader, ByteWriter } from '../framing/bytes';
 import type { Codec } from './commands/command';
 import { maxPayloadBytes } from './message-limits';
 import { readList, weekDayWire, writeList, yearDayWire } from './schedule-wire';

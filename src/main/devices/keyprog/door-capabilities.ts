@@ -1,4 +1,4 @@
-import type { ScheduleKind } from '../../access/schedule/required-schedule-kinds';
+import type { ScheduleKind } from '../../../shared/domain/required-schedule-kinds';
 import type { CredentialKind } from '../../../shared/domain/primitives';
 import type { Codec } from './commands/command';
 import { BitSet } from './wire-enums';

@@ -1,8 +1,10 @@
+import { MAX_PAYLOAD } from '../framing/constants';
+
 /**
  * The largest MSG payload the transport carries, either way (docs/protocols/key-programmer.md,
  * the framing part). Every command here stays under it; STAGE_PUT batches by it.
  */
-export const maxPayloadBytes = 7605;
+export const maxPayloadBytes = MAX_PAYLOAD;
 
 /** The application protocol this console speaks; IDENTIFY_PROGRAMMER reports the programmer's. */
 export const appProtocolVersion = 1;

@@ -1,5 +1,5 @@
-import type { WeekDaySchedule, YearDaySchedule } from '../../access/schedule/matter-door-lock';
-import type { ByteReader, ByteWriter } from './bytes';
+import type { WeekDaySchedule, YearDaySchedule } from '../../../shared/domain/matter-door-lock';
+import type { ByteReader, ByteWriter } from '../framing/bytes';
 import type { Codec } from './commands/command';
 
 /*

@@ -1,4 +1,4 @@
-import type { ByteReader, ByteWriter } from './bytes';
+import type { ByteReader, ByteWriter } from '../framing/bytes';
 
 /*
  * Named values as they travel: one table per enumeration, so the byte for a name is written

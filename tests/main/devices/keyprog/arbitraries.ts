@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LockUser, LockUserType, WeekDaySchedule, YearDaySchedule } from '../../../../src/main/access/schedule/matter-door-lock';
+import type { LockUser, LockUserType, WeekDaySchedule, YearDaySchedule } from '../../../../src/shared/domain/matter-door-lock';
 import type { TableEntry } from '../../../../src/main/devices/keyprog/credential-table';
 
 /** Valid values for everything a table entry carries, as both ends accept them. */

@@ -1,4 +1,4 @@
-import type { LockUser } from '../../../../src/main/access/schedule/matter-door-lock';
+import type { LockUser } from '../../../../src/shared/domain/matter-door-lock';
 import { keyProgrammerCommands, type ArgsOf, type CommandName, type ResultOf } from '../../../../src/main/devices/keyprog/commands';
 
 type Commands = typeof keyProgrammerCommands;

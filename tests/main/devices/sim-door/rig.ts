@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { LockModel } from '../../../../src/shared/domain/community';
-import type { LockUser } from '../../../../src/main/access/schedule/matter-door-lock';
+import type { LockUser } from '../../../../src/shared/domain/matter-door-lock';
 import type { DeviceStatus, KeyProgrammerCommand, Malformed } from '../../../../src/main/devices/keyprog/commands';
 import { commit, stageBegin, stagePut } from '../../../../src/main/devices/keyprog/commands';
 import { entriesFittingStagePut, tableChecksum, type TableEntry } from '../../../../src/main/devices/keyprog/credential-table';

@@ -1,4 +1,4 @@
-import { maxPayloadBytes } from '../../keyprog/message-limits';
+import { MAX_PAYLOAD } from '../../framing/constants';
 
 /** ATT's default MTU, which every link starts with, and the largest ATT allows. */
 export const minAttMtu = 23;
@@ -17,7 +17,7 @@ export const tagBytes = 16;
  * The largest message either way: an ANSWER carrying the key-programmer's largest payload
  * (7605 bytes), sealed. Handshake messages are far smaller.
  */
-export const maxMessageBytes = maxPayloadBytes + recordHeaderBytes + contentHeaderMaxBytes + tagBytes;
+export const maxMessageBytes = MAX_PAYLOAD + recordHeaderBytes + contentHeaderMaxBytes + tagBytes;
 
 /** Message data one segment carries at a given ATT MTU. */
 export function segmentRoom(mtu: number): number {

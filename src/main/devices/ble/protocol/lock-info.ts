@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter } from '../../keyprog/bytes';
+import { ByteReader, ByteWriter } from '../../framing/bytes';
 
 /**
  * The Lock Info characteristic, read in the clear before any handshake: which protocol the

@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter } from '../bytes';
+import { ByteReader, ByteWriter } from '../../framing/bytes';
 import { deviceStatuses, type DeviceStatus, type RefusalStatus } from './device-status';
 
 /*

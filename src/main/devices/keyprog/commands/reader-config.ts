@@ -1,5 +1,5 @@
-import type { WeekDaySchedule } from '../../../access/schedule/matter-door-lock';
-import type { ByteReader } from '../bytes';
+import type { WeekDaySchedule } from '../../../../shared/domain/matter-door-lock';
+import type { ByteReader } from '../../framing/bytes';
 import { readList, weekDayWire, writeList } from '../schedule-wire';
 import { BitSet, CodeTable } from '../wire-enums';
 import type { Codec } from './command';

@@ -1,4 +1,4 @@
-import type { ByteReader, ByteWriter } from '../bytes';
+import type { ByteReader, ByteWriter } from '../../framing/bytes';
 import { maxClockTransitions } from '../message-limits';
 import { defineCommand, noData, type Codec, type ResultOf } from './command';
 import { doorRefusals } from './device-status';

@@ -1,7 +1,7 @@
 import type { BleAdvertisement, BleDongleInfo, BleLinkErrorCode } from '../../ble/gatt';
 
 /*
- * The messages between the core and the BLE host process (ble-host-main.ts), over a forked
+ * The messages between the core and the BLE host process (ble-host-entry.ts), over a forked
  * child's IPC channel with 'advanced' serialization (so Uint8Arrays cross as they are).
  */
 

@@ -3,7 +3,7 @@ import { MessageChannel, MessagePort } from 'node:worker_threads';
 import type { FromHost, ToHost } from './ble-host-messages';
 
 /**
- * The BLE host process (ble-host-main.ts) as the core sees it, however it was started: forked
+ * The BLE host process (ble-host-entry.ts) as the core sees it, however it was started: forked
  * as a Node child (Node hosts, tests), or started by the Electron main process as a utility
  * process and reached through a MessagePort (a packaged app cannot fork itself as Node: its
  * RunAsNode fuse is off).

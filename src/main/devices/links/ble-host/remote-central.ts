@@ -5,7 +5,7 @@ import { startHost, type BleHostEntry, type HostProcess } from './host-process';
 export type { BleHostEntry };
 
 /**
- * A BleCentral whose noble stack runs in a BLE host process (ble-host-main.ts): for a core in
+ * A BleCentral whose noble stack runs in a BLE host process (ble-host-entry.ts): for a core in
  * a worker thread, where the stack's serial port cannot run. Calls cross as messages; a host
  * that dies ends its scans and links, and the central is gone.
  */

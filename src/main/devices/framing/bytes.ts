@@ -1,5 +1,6 @@
 /*
- * Little-endian byte writing and reading for the key-programmer's application messages.
+ * Little-endian byte writing and reading for the devices' messages: the key-programmer's
+ * commands and a Bluetooth lock's info record.
  *
  * The reader never throws: a short or bad message is what a device can send us, so it is data.
  * The first problem sticks (like Go's bufio.Scanner): later reads return zeros, and whoever

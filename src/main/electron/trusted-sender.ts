@@ -4,7 +4,7 @@
  * (a devtools extension page, a stray window) or the app window after navigating elsewhere
  * is refused. Structural types keep it testable with plain objects.
  */
-import { isAppPageUrl, type AppPage } from '../electron/app-page';
+import { isAppPageUrl, type AppPage } from './app-page';
 
 export interface FrameLike {
   readonly url: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ByteReader, ByteWriter } from '../../../../src/main/devices/keyprog/bytes';
-import { hex } from './hex';
+import { ByteReader, ByteWriter } from '../../../../src/main/devices/framing/bytes';
+import { hex } from '../keyprog/hex';
 
 describe('little-endian bytes', () => {
   it('writes integers least significant byte first', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../../../src/shared/domain/schedule';
-import { requiredScheduleKinds } from '../../../../src/main/access/schedule';
+import type { Schedule } from '../../../src/shared/domain/schedule';
+import { requiredScheduleKinds } from '../../../src/shared/domain/required-schedule-kinds';
 
 type Recurring = Extract<Schedule, { type: 'recurring' }>;
 
