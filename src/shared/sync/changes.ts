@@ -45,8 +45,8 @@ export const ChangePage = z.object({
   changes: z.array(Change).max(maxPullLimit),
   next: z.number().int().min(0),
   more: z.boolean(),
-  /** The cloud held the request for news (a long-poll). */
-  held: z.boolean(),
+  /** The cloud held the request for news (a long-poll); absent from clouds before long-polls. */
+  held: z.boolean().optional(),
 });
 export type ChangePage = z.infer<typeof ChangePage>;
 
@@ -68,7 +68,7 @@ export const ChangeBody = z.discriminatedUnion('kind', [
   change('credential.used', mutationPayloads['credential.used']),
   change('community.guidelines_changed', z.object({ communityId: Id, guidelines: Guidelines, at: Timestamp })),
   // A kiosk is sent no checksum: it is a digest of the door's codes.
-  change('door.programmed', mutationPayloads['door.programmed'].extend({ checksum: z.string().max(200).nullable() })),
+  change('door.programmed', mutationPayloads['door.programmed'].extend({ checksum: z.number().int().min(0).max(0xffff_ffff).nullable() })),
   change('door.lock_assigned', mutationPayloads['door.lock_assigned']),
   change('door.events_read', mutationPayloads['door.events_read']),
   /** Earlier clouds' new code after a pin_taken; null where withheld. */

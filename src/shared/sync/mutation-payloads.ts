@@ -57,7 +57,8 @@ export const mutationPayloads = {
   // The door by id: the cloud checks the credential opens it and names it from its own records.
   'credential.used': z.object({ credentialId: Id, at: Timestamp, doorId: Id }),
   'community.guidelines_changed': z.object({ communityId: Id, guidelines: Guidelines, at: Timestamp }),
-  'door.programmed': z.object({ doorId: Id, version: z.number().int().min(0), checksum: z.string().max(200), at: Timestamp }),
+  // The checksum is the door's credential table's CRC-32, as the console computed it.
+  'door.programmed': z.object({ doorId: Id, version: z.number().int().min(0), checksum: z.number().int().min(0).max(0xffff_ffff), at: Timestamp }),
   'door.lock_assigned': z.object({ doorId: Id, serial: z.string().min(1).max(200), at: Timestamp }),
   'door.events_read': z.object({ doorId: Id, after: z.number().int().min(0), records: z.array(z.unknown()).max(100_000) }),
 } as const;

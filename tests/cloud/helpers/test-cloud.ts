@@ -259,7 +259,7 @@ export function withoutTextStatus(changes: readonly Change[]): Change[] {
 
 /** A door.programmed payload: a change that texts nobody, for tests of the log itself. */
 export function programmedPayload(version: number, doorId = 'north-entrance'): Record<string, unknown> {
-  return { doorId, version, checksum: `sum-${version}`, at: new Date().toISOString() };
+  return { doorId, version, checksum: 0x5eed0000 + version, at: new Date().toISOString() };
 }
 
 /** Lines of texts.jsonl, as the file provider wrote them. */
