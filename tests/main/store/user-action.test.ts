@@ -20,7 +20,7 @@ describe('a user action', () => {
     expect(after.outbox).toBe((before.outbox as number) + 1);
     // The outbox row says who did it and carries the audit line, for the cloud and the other consoles.
     const row = t.db.prepare('SELECT actor_json, audit_json FROM outbox ORDER BY seq DESC LIMIT 1').get() as { actor_json: string; audit_json: string };
-    expect(JSON.parse(row.actor_json)).toEqual({ id: 'avery', name: 'Avery Brooks', role: 'admin' });
+    expect(JSON.parse(row.actor_json)).toEqual({ kind: 'staff', staffId: 'avery', name: 'Avery Brooks' });
     expect(JSON.parse(row.audit_json)).toMatchObject({ action: 'access.granted', summary: expect.stringContaining('Jane') });
   });
 

@@ -55,7 +55,8 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
   const existing = credentialHeld(db, c.credentialId);
   let changed = false;
   if (!existing) {
-    const guest = upsertGuest(db, c.guest, c.at);
+    // The guest by who they are: another console's guest id names nobody here.
+    const guest = upsertGuest(db, { name: c.guest.name, phone: c.guest.phone, company: c.guest.company }, c.at);
     const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
     insertReceivedCredential(db, {
       id: c.credentialId,
