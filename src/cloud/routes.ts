@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { AnchorRequest } from './api/audit-anchor-api';
-import { LeaseRequest, PairRequest, PullQuery, PushRequest, StaffSessionRequest } from './api/sync-api';
+import { AnchorRequest, LeaseRequest, PairRequest, PullQuery, PushRequest, StaffSessionRequest } from '../shared/sync';
 import { silentLog } from './cloud-log';
 import { authenticate } from './consoles/authenticate';
 import { pairConsole, pairingThrottle } from './consoles/pair-console';

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mutationKinds } from '../../src/cloud/rules/mutation-payloads';
-import { refusalCodes } from '../../src/cloud/rules/refusal';
+import { mutationKinds, refusalCodes } from '../../src/shared/sync';
 import { ChangeFeed } from '../../src/cloud/sync/change-feed';
 import { cloudRoutes } from '../../src/cloud/routes';
 import type { CloudStore } from '../../src/cloud/store/cloud-store';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeTaken, isTrivialPin, pinSpace } from '../../src/cloud/rules/pin-codes';
+import { isTrivialPin } from '../../src/shared/rules/pin-blocklist';
+import { codeTaken, pinSpace } from '../../src/cloud/rules/pin-codes';
 import { grantPayload, readTexts, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 let cloud: TestCloud;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codeTaken, isTrivialPin, pinSpace } from '../../src/cloud/rules/pin-codes';
+import { isTrivialPin } from '../../src/shared/rules/pin-blocklist';
+import { codeTaken, pinSpace } from '../../src/cloud/rules/pin-codes';
 import { grantPayload, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 const day = 86_400_000;

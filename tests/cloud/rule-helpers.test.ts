@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hashPairingCode, newPairingCode, normalizePairingCode } from '../../src/cloud/consoles/pairing-code';
 import { bearerToken, newConsoleToken } from '../../src/cloud/consoles/console-token';
-import { codeTaken, drawPin, isTrivialPin, pinSpace, type TakenCodes } from '../../src/cloud/rules/pin-codes';
+import { isTrivialPin } from '../../src/shared/rules/pin-blocklist';
+import { codeTaken, drawPin, pinSpace, type TakenCodes } from '../../src/cloud/rules/pin-codes';
 import type { LockModel } from '../../src/shared/domain';
-import { longerThanDays, scheduleEndsAt } from '../../src/cloud/rules/schedule-rules';
+import { longerThanDays, scheduleEndsAt } from '../../src/shared/rules/schedule-rules';
 
 describe('PIN codes the cloud draws', () => {
   it('knows trivial codes', () => {

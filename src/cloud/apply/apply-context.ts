@@ -1,4 +1,4 @@
-import type { PushedMutation } from '../api/sync-api';
+import type { PushedMutation } from '../../shared/sync';
 import type { Sentence } from '../rules/sentences';
 import type { ChangeActor, CloudTx, CommunityRecord, ConsoleRecord } from '../store/cloud-store';
 import type { GuestLinks } from '../texts/guest-text';

@@ -1,7 +1,7 @@
 import { checkGrantGuidelines } from '../rules/grant-guidelines';
-import type { GrantPayload } from '../rules/mutation-payloads';
+import type { GrantPayload } from '../../shared/sync';
 import { MutationRefused } from '../rules/refusal';
-import { scheduleEndsAt } from '../rules/schedule-rules';
+import { scheduleEndsAt } from '../../shared/rules/schedule-rules';
 import { sentences, unitLabel } from '../rules/sentences';
 import type { NewCredentialRecord } from '../store/cloud-store';
 import { appendMutationChange, type Applied, type ApplyContext } from './apply-context';

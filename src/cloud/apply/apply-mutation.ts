@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { jsonDepth, maxPayloadDepth } from '../../shared/mutation-proof';
 import { assertNever } from '../../shared/errors';
 import { mayAct } from '../rules/may-act';
-import { isMutationKind, mutationPayloads, type GrantPayload, type MutationKind, type PayloadOf } from '../rules/mutation-payloads';
+import { isMutationKind, MutationBody, type MutationKind } from '../../shared/sync';
 import { MutationRefused } from '../rules/refusal';
 import { whoActed } from '../rules/who-acted';
 import type { Applied, ApplyContext } from './apply-context';
@@ -13,14 +13,15 @@ import { applyGrant } from './apply-grant';
 /** Names the first unreadable field, never its value (a payload may hold a PIN). */
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  const at = issue && issue.path.length ? `payload.${issue.path.join('.')}` : 'payload';
+  const at = issue && issue.path.length ? issue.path.join('.') : 'payload';
   return `${at}: ${issue?.message ?? 'unreadable'}`;
 }
 
-function readPayload<K extends MutationKind>(kind: K, payload: unknown): PayloadOf<K> {
-  const parsed = mutationPayloads[kind].safeParse(payload);
+/** The mutation's kind and payload, read by the protocol's schema (src/shared/sync). */
+function readBody(kind: MutationKind, payload: unknown): MutationBody {
+  const parsed = MutationBody.safeParse({ kind, payload });
   if (!parsed.success) throw new MutationRefused('invalid_payload', `The cloud could not read this ${kind} change (${describeIssue(parsed.error)}); update Porter on this console.`);
-  return parsed.data as PayloadOf<K>;
+  return parsed.data;
 }
 
 /**
@@ -37,29 +38,28 @@ export async function applyMutation(base: Omit<ApplyContext, 'community' | 'ownG
     throw new MutationRefused('invalid_payload', `This ${kind} change nests deeper than ${maxPayloadDepth} levels; the cloud does not store it.`);
   const community = await tx.community();
   const { actor, staff } = await whoActed(tx, base.console, mutation, kind, community.name);
-  const payload = readPayload(kind, mutation.payload);
+  const body = readBody(kind, mutation.payload);
   const { ownGrantsOnly } = mayAct(kind, base.console, staff);
   const ctx: ApplyContext = { ...base, community, ownGrantsOnly, actor };
-  switch (kind) {
+  switch (body.kind) {
     case 'credential.granted':
     case 'credential.reissued':
-      return applyGrant(ctx, payload as GrantPayload);
+      return applyGrant(ctx, body.payload);
     case 'credential.revoked':
-      return applyRevoke(ctx, payload as PayloadOf<'credential.revoked'>);
+      return applyRevoke(ctx, body.payload);
     case 'credential.expired':
-      return applyExpiry(ctx, payload as PayloadOf<'credential.expired'>);
+      return applyExpiry(ctx, body.payload);
     case 'credential.used':
-      return applyUse(ctx, payload as PayloadOf<'credential.used'>);
+      return applyUse(ctx, body.payload);
     case 'credential.text_requested':
-      return applyTextRequest(ctx, payload as PayloadOf<'credential.text_requested'>);
+      return applyTextRequest(ctx, body.payload);
     case 'community.guidelines_changed':
-      return applyGuidelines(ctx, payload as PayloadOf<'community.guidelines_changed'>);
+      return applyGuidelines(ctx, body.payload);
     case 'door.programmed':
     case 'door.lock_assigned':
-      return applyDoorReport(ctx, { kind, payload: payload as PayloadOf<typeof kind> });
     case 'door.events_read':
-      return applyDoorReport(ctx, { kind, payload: payload as PayloadOf<'door.events_read'> });
+      return applyDoorReport(ctx, body);
     default:
-      return assertNever(kind, 'mutation kind');
+      return assertNever(body, 'mutation kind');
   }
 }

@@ -1,8 +1,8 @@
 import type { DoorRecord, DoorSlot, UnitRecord } from '../store/cloud-store';
-import type { GrantPayload } from '../rules/mutation-payloads';
+import type { GrantPayload } from '../../shared/sync';
 import { drawFreeCode, pinSpace } from '../rules/pin-codes';
 import { MutationRefused } from '../rules/refusal';
-import { kindPlurals, possessive } from '../rules/words';
+import { kindPlurals, possessive } from '../../shared/rules/words';
 import type { ApplyContext } from './apply-context';
 
 /** The grant's doors as the cloud knows them, in the grant's order, each able to hold it. */

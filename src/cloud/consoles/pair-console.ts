@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { PairRequest } from '../api/sync-api';
+import type { PairRequest } from '../../shared/sync';
 import type { CloudLog } from '../cloud-log';
 import { AttemptThrottle, retryAfterSeconds } from '../http/attempt-throttle';
 import { HttpError, tooManyAttempts } from '../http/http-error';

@@ -1,3 +1,4 @@
+import type { PinLease } from '../../shared/sync';
 import { drawFreeCode, pinSpace } from '../rules/pin-codes';
 import type { CloudStore, ConsoleRecord } from '../store/cloud-store';
 
@@ -11,10 +12,6 @@ export const defaultPinLeaseSize = 2_000;
 /** A lease lives this long after the console's last top-up; a console gone longer gives its codes back. */
 export const pinLeaseDays = 30;
 
-export interface PinLease {
-  expiresAt: string;
-  lengths: { length: number; size: number; codes: string[] }[];
-}
 
 export function leaseSizeFor(length: number, size: number): number {
   return Math.min(size, Math.floor(10 ** length / 100));

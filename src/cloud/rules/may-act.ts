@@ -1,8 +1,8 @@
 import type { Role } from '../../shared/domain';
 import type { ConsoleRecord, StaffRecord } from '../store/cloud-store';
-import type { MutationKind } from './mutation-payloads';
+import type { MutationKind } from '../../shared/sync';
 import { MutationRefused } from './refusal';
-import { factKinds } from './who-acted';
+import { factKinds } from '../../shared/sync';
 
 const credentialKinds: readonly MutationKind[] = ['credential.granted', 'credential.reissued', 'credential.revoked', 'credential.text_requested', 'credential.expired', 'credential.used'];
 const doorKinds: readonly MutationKind[] = ['door.programmed', 'door.lock_assigned', 'door.events_read'];

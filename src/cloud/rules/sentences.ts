@@ -1,6 +1,6 @@
 import type { CredentialKind, Schedule } from '../../shared/domain';
 import type { ChangeActor, UnitRecord } from '../store/cloud-store';
-import { possessive, typeNames } from './words';
+import { possessive, typeNames } from '../../shared/rules/words';
 
 /*
  * The audit line every console shows for a change (`audit` in the change feed), one

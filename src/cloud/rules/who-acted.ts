@@ -1,15 +1,13 @@
-import type { PushedMutation } from '../api/sync-api';
+import { factKinds, type MutationKind, type PushedMutation } from '../../shared/sync';
 import { proofHolds } from '../staff/staff-keys';
 import type { ChangeActor, CloudTx, ConsoleRecord, StaffRecord } from '../store/cloud-store';
-import type { MutationKind } from './mutation-payloads';
 import { MutationRefused } from './refusal';
-import { possessive } from './words';
+import { possessive } from '../../shared/rules/words';
 
 /** Who the cloud names for what no staff member decided: a schedule ran out. */
 export const porterActor: ChangeActor = { id: 'porter', name: 'Porter (automatic)', role: null };
 
-/** Facts no staff member decided; the cloud checks them against its own records instead (apply-credential-end). */
-export const factKinds: readonly MutationKind[] = ['credential.expired', 'credential.used'];
+export { factKinds };
 
 export interface Acting {
   /** Who every console's log names, from the cloud's records. */
@@ -20,9 +18,12 @@ export interface Acting {
 
 /**
  * Who made a mutation, as the cloud can prove it, never as the console says:
- * - a fact (a schedule ran out, a door was opened) is no one's decision: Porter, checked later;
- * - a kiosk console acts as the community's kiosk: its token is its proof;
- * - anyone else signs with the key the cloud gave this console for them at an online sign-in.
+ * - a fact (a schedule ran out, a door was opened) is no one's decision, whatever actor it
+ *   names: Porter, checked later against the cloud's records;
+ * - a kiosk console acts as the community's kiosk: its token is its proof (an older console
+ *   names the staff member signed in there; it is not read);
+ * - Porter itself decides nothing but facts, and only a kiosk console acts as the kiosk;
+ * - a staff member signs with the key the cloud gave this console for them at an online sign-in.
  */
 export async function whoActed(tx: CloudTx, console: ConsoleRecord, m: PushedMutation, kind: MutationKind, communityName: string): Promise<Acting> {
   if (factKinds.includes(kind)) return { actor: porterActor, staff: null };
@@ -31,11 +32,14 @@ export async function whoActed(tx: CloudTx, console: ConsoleRecord, m: PushedMut
     if (!kiosk) throw new MutationRefused('forbidden', `${communityName} has no kiosk on its staff list in the cloud, so a kiosk console cannot act.`);
     return { actor: { id: kiosk.id, name: `${kiosk.name} (${console.name})`, role: kiosk.role }, staff: kiosk };
   }
+  if (m.actor.kind === 'system') throw new MutationRefused('forbidden', `Porter makes no ${kind} change on its own; only staff do.`);
+  if (m.actor.kind === 'kiosk') throw new MutationRefused('forbidden', 'This console is not paired as a kiosk, so its changes cannot be the kiosk’s.');
+  const actorId = m.actor.id;
   if (!m.proof)
     throw new MutationRefused('proof_missing', 'This change carries no proof of who made it. Whoever made it must sign in on this console while the cloud is reachable, then make it again.');
   const key = await tx.staffKey(m.proof.keyId);
-  const fields = { mutationId: m.mutationId, seq: m.seq, kind: m.kind, payload: m.payload, createdAt: m.createdAt, actorId: m.actor.id, consoleId: console.id };
-  if (!key || key.consoleId !== console.id || key.staffId !== m.actor.id || !proofHolds(key.secret, fields, m.proof.signature))
+  const fields = { mutationId: m.mutationId, seq: m.seq, kind: m.kind, payload: m.payload, createdAt: m.createdAt, actorId, consoleId: console.id };
+  if (!key || key.consoleId !== console.id || key.staffId !== actorId || !proofHolds(key.secret, fields, m.proof.signature))
     throw new MutationRefused('proof_invalid', 'This change’s proof of who made it does not hold (a key the cloud did not give this console for that person, or a change altered after it was signed); it was not applied.');
   const staff = await tx.staffMember(key.staffId);
   if (!staff) throw new MutationRefused('forbidden', `Whoever made this change is no longer on ${possessive(communityName)} staff list in the cloud.`);

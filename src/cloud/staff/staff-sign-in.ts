@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { StaffSessionRequest } from '../api/sync-api';
+import type { StaffSessionRequest } from '../../shared/sync';
 import { HttpError, tooManyAttempts } from '../http/http-error';
 import { delayAfterFailures, retryAfterSeconds, type DelaySchedule } from '../http/attempt-throttle';
 import type { CloudStore, ConsoleRecord, StaffRecord } from '../store/cloud-store';

@@ -1,7 +1,7 @@
 import { HttpError } from '../http/http-error';
 import type { AnchorRefusal, CloudStore, ConsoleRecord } from '../store/cloud-store';
 import type { z } from 'zod';
-import type { AnchorRequest } from '../api/audit-anchor-api';
+import type { AnchorRequest } from '../../shared/sync';
 
 const refusals: Record<AnchorRefusal, (latest: number, seq: number) => string> = {
   backwards: (latest, seq) => `The cloud holds this console’s activity log up to entry ${latest}; a log that ends at ${seq} lost its newest entries.`,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PullQuery } from '../api/sync-api';
+import type { PullQuery } from '../../shared/sync';
 import type { Change, CloudStore, ConsoleRecord } from '../store/cloud-store';
 import type { ChangeFeed } from './change-feed';
 import { scopeChanges } from './scope-changes';

@@ -1,4 +1,4 @@
-import type { MutationResult, PushedMutation } from '../api/sync-api';
+import { MutationResult, type PushedMutation } from '../../shared/sync';
 import type { CloudLog } from '../cloud-log';
 import { applyMutation } from '../apply/apply-mutation';
 import { MutationRefused } from '../rules/refusal';
@@ -30,21 +30,22 @@ export class OutOfOrder extends Error {
   }
 }
 
+/** The answer as the protocol says it, checked on the way out (an older cloud's fix kept a code: it is dropped). */
 function answer(r: MutationResultRecord): MutationResult {
-  return {
+  return MutationResult.parse({
     mutationId: r.mutationId,
     status: r.status,
     ...(r.reason === null ? {} : { reason: r.reason }),
     ...(r.code === null ? {} : { code: r.code }),
     ...(r.fix === null ? {} : { fix: r.fix }),
     ...(r.cursor === null ? {} : { cursor: r.cursor }),
-  };
+  });
 }
 
 /** A mutation seen before answers what it was answered then, and applies nothing. */
 function duplicateOf(r: MutationResultRecord): MutationResult {
-  const { status, ...rest } = answer(r);
-  return { ...rest, status: 'duplicate', original: status as 'accepted' | 'rejected' };
+  const { status: _first, ...rest } = answer(r);
+  return { ...rest, status: 'duplicate', original: r.status };
 }
 
 /** Before anything is applied: every new mutation's seq after the last applied one, and after each other. */

@@ -87,7 +87,7 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
     link.run(door.id, id, slots[i], at);
     markDoorChanged(db, door.id, at);
   });
-  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i] })), at } };
+  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i]! })), at } };
 }
 
 /** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */

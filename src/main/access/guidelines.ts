@@ -1,9 +1,7 @@
 import type { Audience, Community, CredentialKind, ScheduleRequest, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
-
-export const typeNames = { permanent: 'Permanent', temporary: 'Temporary', recurring: 'Recurring', delivery: 'Delivery' } as const;
-export const kindNames = { pin: 'PIN code', ble: 'Bluetooth pass' } as const;
-export const kindPlurals = { pin: 'PIN codes', ble: 'Bluetooth passes' } as const;
+import { guidelineRefusal } from '../../shared/rules/grant-guidelines';
+export { kindNames, kindPlurals, typeNames } from '../../shared/rules/words';
 
 interface Ask {
   kind: CredentialKind;
@@ -18,16 +16,7 @@ interface Ask {
  * with the schedule (checkSchedule); lock capabilities with the doors (doorsForGrant).
  */
 export function checkGuidelines(community: Community, actor: StaffMember, ask: Ask): void {
-  const g = community.guidelines;
-  const type = ask.schedule.type;
-  const allowed: readonly string[] = g.allowedTypes[ask.kind];
-  if (!allowed.includes(type))
-    throw new PorterError('not_allowed', `${community.name} does not allow ${typeNames[type]} ${kindPlurals[ask.kind]}.`, 'schedule.type');
-  if (actor.role === 'kiosk' && !g.kioskTypes.includes(type))
-    throw new PorterError('forbidden', `A kiosk may not issue ${typeNames[type]} access; ask the leasing office.`, 'schedule.type');
-  if (ask.audience === 'vendor') {
-    if (!ask.guest.company) throw new PorterError('invalid_input', 'Enter the vendor’s company.', 'guest.company');
-    if (g.vendorNeedsManagerApproval && actor.role !== 'admin')
-      throw new PorterError('forbidden', `Vendor access at ${community.name} needs a manager’s approval: ask an admin to grant it.`, 'audience');
-  }
+  // The rule both sides hold grants to (src/shared/rules/grant-guidelines.ts).
+  const refusal = guidelineRefusal(community.guidelines, community.name, { role: actor.role, kioskRules: false }, ask);
+  if (refusal) throw new PorterError(refusal.breach === 'vendor_company' ? 'invalid_input' : refusal.breach === 'type_not_allowed' ? 'not_allowed' : 'forbidden', refusal.message, refusal.field);
 }

@@ -1,20 +1,8 @@
 import { randomInt } from 'node:crypto';
 
-/** Codes people guess first: beyond the patterns below. */
-const commonCodes = new Set(['1212', '1004', '2000', '6969', '4321', '1122', '7777', '2580', '0852', '5683', '123123', '112233', '121212', '654321', '696969', '102030']);
-
-/** True for codes a guesser tries first: repeats, runs, common codes, years and dates. */
-export function isBlocklisted(code: string): boolean {
-  if (commonCodes.has(code)) return true;
-  if (/^(\d)\1+$/.test(code)) return true; // 1111
-  const digits = [...code].map(Number);
-  const steps = digits.slice(1).map((d, i) => (d - digits[i]! + 10) % 10);
-  if (steps.every((s) => s === 1) || steps.every((s) => s === 9)) return true; // 1234, 4321, 8901
-  if (/^(\d\d)\1+$/.test(code) || /^(\d{3})\1$/.test(code)) return true; // 1212, 123123
-  if (code.length === 4 && /^(19|20)\d\d$/.test(code)) return true; // a year
-  if (code.length === 6 && /^(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d\d$/.test(code)) return true; // MMDDYY
-  return false;
-}
+/** The blocklist both sides hold codes to (src/shared/rules/pin-blocklist.ts). */
+import { isTrivialPin as isBlocklisted } from '../../shared/rules/pin-blocklist';
+export { isBlocklisted };
 
 /** A door's say on a candidate code: does it clash with a code live there? */
 export interface PinDoor {

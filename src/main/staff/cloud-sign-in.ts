@@ -1,4 +1,6 @@
 import type { StaffMember } from '../../shared/domain';
+import { z } from 'zod';
+import { StaffSession } from '../../shared/sync';
 import type { SecretStore } from '../secrets/secret-store';
 import { adoptCloudCopy, markPasscodeStale, staffRecord } from '../store/cloud-staff-repo';
 import type { Db } from '../store/database';
@@ -15,6 +17,8 @@ export type CloudVerdict =
   | { kind: 'refused' }
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'unreachable' };
+
+const Refusal = z.object({ error: z.object({ code: z.string() }) });
 
 /** Staff wait at the sign-in screen: a cloud slower than this counts as unreachable, and the console checks offline. */
 const signInTimeoutMs = 5_000;
@@ -35,7 +39,7 @@ export async function askCloud(deps: CloudSignInDeps, staffId: string, passcode:
   const token = await deps.secrets.get(tokenAccount(setup.consoleId));
   if (!token) return { kind: 'unreachable' };
   let response: Response;
-  let body: { staff?: StaffMember; key?: { id: string; secret: string }; error?: { code?: string } };
+  let body: unknown;
   try {
     response = await (deps.fetchFn ?? fetch)(new URL('/v1/staff-sessions', setup.url), {
       method: 'POST',
@@ -43,15 +47,17 @@ export async function askCloud(deps: CloudSignInDeps, staffId: string, passcode:
       body: JSON.stringify({ staffId, passcode }),
       signal: AbortSignal.timeout(signInTimeoutMs),
     });
-    body = (await response.json()) as typeof body;
+    body = await response.json();
   } catch {
     return { kind: 'unreachable' };
   }
-  if (response.status === 200 && body.staff && body.key) {
-    await saveStaffKey(deps.secrets, setup.consoleId, body.staff.id, body.key);
-    return { kind: 'accepted', member: body.staff };
+  // An answer that is not the protocol's (src/shared/sync/consoles.ts) is as good as none.
+  const session = response.status === 200 ? StaffSession.safeParse(body) : null;
+  if (session?.success) {
+    await saveStaffKey(deps.secrets, setup.consoleId, session.data.staff.id, session.data.key);
+    return { kind: 'accepted', member: session.data.staff };
   }
-  if (response.status === 403 && body.error?.code === 'sign_in_refused') return { kind: 'refused' };
+  if (response.status === 403 && Refusal.safeParse(body).data?.error.code === 'sign_in_refused') return { kind: 'refused' };
   if (response.status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(response.headers.get('retry-after')) ?? 60_000 };
   // A revoked token, a cloud in trouble: as good as unreachable, so the console decides offline.
   return { kind: 'unreachable' };

@@ -1,43 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../shared/domain';
+import type { StaffMember } from '../../shared/domain';
+import { MutationBody, OutboxActor, type MutationKind, type PayloadInput, type SystemReason } from '../../shared/sync';
 import type { Db } from './database';
 import { hasPaired } from './sync-state-repo';
 
-export type MutationKind = 'credential.granted' | 'credential.revoked' | 'credential.reissued' | 'credential.text_requested' | 'credential.expired' | 'credential.used' | 'community.guidelines_changed' | 'door.programmed' | 'door.lock_assigned' | 'door.events_read';
+export type { MutationKind };
 
-/** Who made a change: a staff member, or Porter itself (a schedule ending, a door reporting a use). */
-export interface MutationActor {
-  id: string;
-  name: string;
-  role: Role | 'system';
+/** Porter itself, for the facts it reports: a schedule ran out, a door reported a code used. */
+export const porterActor = { kind: 'system', name: 'Porter (automatic)' } as const;
+export type PorterActor = typeof porterActor;
+
+/** Why Porter reports each fact it may report; any other kind is someone's decision. */
+const porterReasons: Partial<Record<MutationKind, SystemReason>> = { 'credential.expired': 'schedule_ended', 'credential.used': 'door_reported_use' };
+
+/** A mutation as an action hands it over: the payload typed by its kind (src/shared/sync), made by a staff member or Porter. */
+export type Mutation = { [K in MutationKind]: { kind: K; payload: PayloadInput<K>; actor: StaffMember | PorterActor } }[MutationKind];
+
+export interface OutboxAudit {
+  at: string;
+  action: string;
+  summary: string;
 }
 
-export const porterActor: MutationActor = { id: 'porter', name: 'Porter (automatic)', role: 'system' };
-
-export interface Mutation {
-  kind: MutationKind;
-  payload: Record<string, unknown>;
-  /** The cloud checks the actor's role again on its side. */
-  actor: MutationActor;
+function outboxActor(kind: MutationKind, actor: StaffMember | PorterActor): OutboxActor {
+  if ('role' in actor) return { kind: 'staff', staffId: actor.id, name: actor.name };
+  const reason = porterReasons[kind];
+  if (!reason) throw new Error(`Porter makes no ${kind} change on its own.`);
+  return { kind: 'system', reason };
 }
 
 /**
- * Queues a mutation for the cloud, with the audit line that recorded it, so other consoles
- * can add the same line to their logs. Call inside the action's transaction. A console never
- * paired keeps no code in it: rows made before pairing are never sent (sync-state-repo).
+ * Queues a mutation for the cloud, with the audit line that recorded it. Call inside the
+ * action's transaction. The payload is parsed by the protocol's schema first, so a row the
+ * cloud could not read is never written (the action fails and rolls back instead). A console
+ * never paired keeps no code in it: rows made before pairing are never sent (sync-state-repo).
  */
-export function enqueueMutation(db: Db, mutation: Mutation, audit: { at: string; action: string; summary: string }): string {
+export function queueMutation<K extends MutationKind>(db: Db, kind: K, payload: PayloadInput<K>, actor: StaffMember | PorterActor, audit: OutboxAudit): string {
+  return writeRow(db, MutationBody.parse({ kind, payload }), outboxActor(kind, actor), audit);
+}
+
+/** The same, for an action's record (runUserAction) or a mutation handed over whole. */
+export function enqueueMutation(db: Db, mutation: Mutation, audit: OutboxAudit): string {
+  return writeRow(db, MutationBody.parse({ kind: mutation.kind, payload: mutation.payload }), outboxActor(mutation.kind, mutation.actor), audit);
+}
+
+const withoutPin = (payload: object) => Object.fromEntries(Object.entries(payload).filter(([key]) => key !== 'pinCode'));
+
+function writeRow(db: Db, body: MutationBody, actor: OutboxActor, audit: OutboxAudit): string {
   const mutationId = randomUUID();
-  const { pinCode: _neverSent, ...unpaired } = mutation.payload;
-  const payload = hasPaired(db) ? mutation.payload : unpaired;
-  db.prepare(
+  db.prepare<[string, string, string, string, string, string]>(
     'INSERT INTO outbox (mutation_id, kind, payload_json, created_at, actor_json, audit_json) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(
     mutationId,
-    mutation.kind,
-    JSON.stringify(payload),
+    body.kind,
+    JSON.stringify(hasPaired(db) ? body.payload : withoutPin(body.payload)),
     audit.at,
-    JSON.stringify({ id: mutation.actor.id, name: mutation.actor.name, role: mutation.actor.role }),
+    JSON.stringify(OutboxActor.parse(actor)),
     JSON.stringify({ action: audit.action, summary: audit.summary }),
   );
   return mutationId;

@@ -1,10 +1,9 @@
+import type { PinLease } from '../../shared/sync';
 import type { Db } from './database';
 
 /** The lease as the cloud answered it (POST /v1/pin-leases). */
-export interface PinLeaseAnswer {
-  expiresAt: string;
-  lengths: { length: number; size: number; codes: string[] }[];
-}
+/** The cloud's answer, as the protocol says it (src/shared/sync/leases.ts). */
+export type PinLeaseAnswer = PinLease;
 
 interface LeaseTerms {
   /** This console's clock when the cloud answered. */

@@ -1,4 +1,5 @@
 import type { AuditHead } from '../../shared/domain';
+import { AnchorAnswer, LatestAnchor } from '../../shared/sync';
 import { auditHead } from '../store/audit-log';
 import { auditHashAt, readAnchored, writeAnchored } from '../store/audit-anchor-repo';
 import type { Db } from '../store/database';
@@ -17,7 +18,7 @@ export function anchorClient(baseUrl: string, token: string, fetchFn: typeof fet
   return {
     async post(head, previous) {
       try {
-        await request(url, { method: 'POST', headers, body: JSON.stringify({ seq: head.seq, hash: head.hash, previous }) }, fetchFn);
+        await request(url, { method: 'POST', headers, body: JSON.stringify({ seq: head.seq, hash: head.hash, previous }) }, fetchFn, AnchorAnswer);
         return 'taken';
       } catch (error) {
         if (error instanceof CloudFailure && error.kind === 'conflict') return 'refused';
@@ -25,7 +26,7 @@ export function anchorClient(baseUrl: string, token: string, fetchFn: typeof fet
       }
     },
     async latest() {
-      const { latest } = await request<{ latest: AuditHead | null }>(url, { headers }, fetchFn);
+      const { latest } = await request(url, { headers }, fetchFn, LatestAnchor);
       return latest ? { seq: latest.seq, hash: latest.hash } : null;
     },
   };

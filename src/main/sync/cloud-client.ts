@@ -1,4 +1,5 @@
-import type { PinLeaseAnswer } from '../store/pin-lease-repo';
+import type { z } from 'zod';
+import { ChangePage, ConsoleInfo, Paired, PinLease, PushAnswer, type Change, type MutationResult, type WireMutation } from '../../shared/sync';
 import { retryAfterMs } from './backoff';
 
 /** Why a call to the cloud failed, as the engine decides what to do next (wait, retry, stop and ask staff). */
@@ -8,7 +9,8 @@ export type CloudFailureKind =
   | 'rate_limited' // 429: wait at least Retry-After
   | 'server' // 5xx: try again later
   | 'conflict' // 409: the cloud saw an older seq from this console; pull, then push again
-  | 'refused'; // another 4xx: a bug or a version mismatch, shown to staff
+  | 'refused' // another 4xx: a bug or a version mismatch, shown to staff
+  | 'malformed'; // a 2xx whose body is not what the protocol says: nothing of it is used, shown to staff
 
 export class CloudFailure extends Error {
   constructor(
@@ -21,53 +23,18 @@ export class CloudFailure extends Error {
   }
 }
 
-export interface CloudMutation {
-  mutationId: string;
-  seq: number;
-  kind: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  /** Only the id: the cloud names people from its own records. */
-  actor: { id: string };
-  /** The actor's proof; absent on a kiosk console and for facts no one decided. */
-  proof?: { keyId: string; signature: string };
-}
-
-export interface MutationResult {
-  mutationId: string;
-  status: 'accepted' | 'rejected' | 'duplicate';
-  original?: 'accepted' | 'rejected';
-  reason?: string;
-  code?: string;
-  fix?: Record<string, unknown>;
-  cursor?: number;
-}
-
-export interface CloudChange {
-  cursor: number;
-  kind: string;
-  payload: Record<string, unknown>;
-  origin: string;
-  mutationId: string | null;
-  at: string;
-  actor: { id: string; name: string; role: string | null } | null;
-  audit: { action: string; summary: string } | null;
-}
-
-export interface ChangePage {
-  changes: CloudChange[];
-  next: number;
-  more: boolean;
-  /** The cloud held the request for news (a long-poll); absent from a cloud that does not. */
-  held?: boolean;
-}
+/** A mutation as this console sends it (src/shared/sync/push.ts). */
+export type CloudMutation = WireMutation;
+export type { ChangePage, MutationResult };
+/** A change as the cloud sent it (the envelope checked; the payload is read by its kind when applied). */
+export type CloudChange = Change;
 
 export interface CloudClient {
   /** GET /v1/consoles/me: what the cloud recorded of this console. */
-  me(signal?: AbortSignal): Promise<{ consoleId: string; name: string; kiosk: boolean }>;
+  me(signal?: AbortSignal): Promise<ConsoleInfo>;
   push(mutations: CloudMutation[], signal?: AbortSignal): Promise<MutationResult[]>;
   /** Renews and tops up this console's code lease; `held` are the leased codes it still holds. */
-  leasePins(held: string[], signal?: AbortSignal): Promise<PinLeaseAnswer>;
+  leasePins(held: string[], signal?: AbortSignal): Promise<PinLease>;
   /** `waitSeconds` > 0 asks the cloud to hold the request until there is news (a long-poll). */
   pull(after: number, limit: number, signal?: AbortSignal, waitSeconds?: number): Promise<ChangePage>;
 }
@@ -75,7 +42,12 @@ export interface CloudClient {
 /** A slow cloud is waited for this long before the request counts as a dropped connection. */
 const requestTimeoutMs = 30_000;
 
-export async function request<T>(url: string, init: RequestInit & { signal?: AbortSignal }, fetchFn: typeof fetch): Promise<T> {
+/**
+ * One call to the cloud, its answer checked against the protocol's schema: a cloud that
+ * answers something else (a bug, a version mismatch, a hostile server) is a sync error saying
+ * which field, never a crash or a value taken on trust.
+ */
+export async function request<S extends z.ZodType>(url: string, init: RequestInit & { signal?: AbortSignal }, fetchFn: typeof fetch, answer: S): Promise<z.output<S>> {
   const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(requestTimeoutMs)]) : AbortSignal.timeout(requestTimeoutMs);
   let response: Response;
   try {
@@ -87,13 +59,7 @@ export async function request<T>(url: string, init: RequestInit & { signal?: Abo
   const text = await response.text().catch(() => {
     throw new CloudFailure('offline', 'The connection to the cloud was cut mid-answer.');
   });
-  if (response.ok) {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new CloudFailure('server', 'The cloud answered something that is not JSON.');
-    }
-  }
+  if (response.ok) return readAnswer(text, answer, new URL(url).pathname);
   const message = readError(text) ?? `The cloud answered ${response.status}.`;
   const wait = retryAfterMs(response.headers.get('retry-after'));
   if (response.status === 401 || response.status === 403) throw new CloudFailure('unauthorized', message);
@@ -101,6 +67,21 @@ export async function request<T>(url: string, init: RequestInit & { signal?: Abo
   if (response.status === 409) throw new CloudFailure('conflict', message);
   if (response.status >= 500) throw new CloudFailure('server', message, wait);
   throw new CloudFailure('refused', message);
+}
+
+function readAnswer<S extends z.ZodType>(text: string, answer: S, path: string): z.output<S> {
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new CloudFailure('malformed', `The cloud's answer to ${path} is not JSON.`);
+  }
+  const parsed = answer.safeParse(body);
+  if (parsed.success) return parsed.data;
+  // The field and what was wrong with it, never its value (an answer may hold codes).
+  const issue = parsed.error.issues[0];
+  const at = issue && issue.path.length ? issue.path.join('.') : 'the body';
+  throw new CloudFailure('malformed', `The cloud's answer to ${path} could not be read (${at}: ${issue?.message ?? 'invalid'}); nothing of it was used.`);
 }
 
 function readError(text: string): string | null {
@@ -117,18 +98,18 @@ export function cloudClient(baseUrl: string, token: string, fetchFn: typeof fetc
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const url = (path: string) => new URL(path, baseUrl).toString();
   return {
-    me: (signal) => request(url('/v1/consoles/me'), { headers, signal }, fetchFn),
+    me: (signal) => request(url('/v1/consoles/me'), { headers, signal }, fetchFn, ConsoleInfo),
     async push(mutations, signal) {
-      const body = await request<{ results: MutationResult[] }>(url('/v1/mutations'), { method: 'POST', headers, body: JSON.stringify({ mutations }), signal }, fetchFn);
-      return body.results;
+      const { results } = await request(url('/v1/mutations'), { method: 'POST', headers, body: JSON.stringify({ mutations }), signal }, fetchFn, PushAnswer);
+      return results;
     },
-    leasePins: (held, signal) => request<PinLeaseAnswer>(url('/v1/pin-leases'), { method: 'POST', headers, body: JSON.stringify({ held }), signal }, fetchFn),
+    leasePins: (held, signal) => request(url('/v1/pin-leases'), { method: 'POST', headers, body: JSON.stringify({ held }), signal }, fetchFn, PinLease),
     pull: (after, limit, signal, waitSeconds = 0) =>
-      request<ChangePage>(url(`/v1/changes?after=${after}&limit=${limit}${waitSeconds > 0 ? `&wait=${waitSeconds}` : ''}`), { headers, signal }, fetchFn),
+      request(url(`/v1/changes?after=${after}&limit=${limit}${waitSeconds > 0 ? `&wait=${waitSeconds}` : ''}`), { headers, signal }, fetchFn, ChangePage),
   };
 }
 
 /** Pairs this console with a cloud: answers its id and token (the token goes to the keychain). */
-export async function pairConsole(baseUrl: string, pairing: { pairingCode: string; name: string; kiosk: boolean }, fetchFn: typeof fetch = fetch): Promise<{ consoleId: string; token: string; kiosk: boolean }> {
-  return request(new URL('/v1/consoles', baseUrl).toString(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pairing) }, fetchFn);
+export async function pairConsole(baseUrl: string, pairing: { pairingCode: string; name: string; kiosk: boolean }, fetchFn: typeof fetch = fetch): Promise<Paired> {
+  return request(new URL('/v1/consoles', baseUrl).toString(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pairing) }, fetchFn, Paired);
 }

@@ -1,3 +1,4 @@
+import { factKinds, isMutationKind } from '../../shared/sync';
 import type { SecretStore } from '../secrets/secret-store';
 import type { OutboxRow } from '../store/outbox-relay-repo';
 import { readStaffKey, signMutation, type StaffKey } from './staff-keys';
@@ -5,8 +6,6 @@ import { readStaffKey, signMutation, type StaffKey } from './staff-keys';
 /** What a mutation goes to the cloud with: a proof, none (the cloud needs none, or none can be made), or it waits. */
 export type Proving = { proof: { keyId: string; signature: string } | null } | { waitsFor: { id: string; name: string } };
 
-/** Facts no staff member decided: the cloud checks them against its own records. */
-const factKinds = ['credential.expired', 'credential.used'];
 
 export interface ProverDeps {
   secrets: SecretStore;
@@ -33,11 +32,12 @@ export function createProver(deps: ProverDeps): (row: OutboxRow) => Promise<Prov
   };
   return async (row) => {
     const actor = row.actor;
-    if (deps.kiosk || factKinds.includes(row.kind) || !actor || actor.role === 'system') return { proof: null };
-    const key = await keyOf(actor.id);
-    if (!key) return deps.canSignIn(actor.id) ? { waitsFor: { id: actor.id, name: actor.name } } : { proof: null };
+    // Facts are taken by their kind, Porter proves nothing, a kiosk console's token is its proof.
+    if (deps.kiosk || (isMutationKind(row.kind) && factKinds.includes(row.kind)) || actor.kind === 'system') return { proof: null };
+    const key = await keyOf(actor.staffId);
+    if (!key) return deps.canSignIn(actor.staffId) ? { waitsFor: { id: actor.staffId, name: actor.name } } : { proof: null };
     try {
-      const fields = { mutationId: row.mutationId, seq: row.seq, kind: row.kind, payload: row.payload, createdAt: row.createdAt, actorId: actor.id, consoleId: deps.consoleId };
+      const fields = { mutationId: row.mutationId, seq: row.seq, kind: row.kind, payload: row.payload, createdAt: row.createdAt, actorId: actor.staffId, consoleId: deps.consoleId };
       return { proof: signMutation(key, fields) };
     } catch {
       return { proof: null };

@@ -1,30 +1,30 @@
+import { maxMutationsPerPush, type MutationActor } from '../../shared/sync';
 import type { Db } from '../store/database';
 import { pendingMutations, recordAnswers, type MutationAnswer, type OutboxRow } from '../store/outbox-relay-repo';
 import type { CloudClient, CloudMutation, MutationResult } from './cloud-client';
 import type { Proving } from './prove-mutation';
 
-/** The cloud takes at most this many mutations a request. */
-const batchSize = 200;
-
 /**
- * The wire form: the actor by id only (the cloud names people from its own records) and no
- * audit sentence (the cloud writes its own for other consoles).
+ * The wire form (src/shared/sync/push.ts): a staff member by id only (the cloud names people
+ * from its own records), the kiosk on a kiosk console (its token is its proof), Porter with
+ * its reason; no audit sentence (the cloud writes its own for other consoles).
  */
-function toCloud(row: OutboxRow, console: { id: string }, proof: { keyId: string; signature: string } | null): CloudMutation {
+function toCloud(row: OutboxRow, console: { kiosk: boolean }, proof: { keyId: string; signature: string } | null): CloudMutation {
+  const actor: MutationActor = row.actor.kind === 'system' ? row.actor : console.kiosk ? { kind: 'kiosk' } : { kind: 'staff', id: row.actor.staffId };
   return {
     mutationId: row.mutationId,
     seq: row.seq,
     kind: row.kind,
     payload: row.payload,
     createdAt: row.createdAt,
-    actor: { id: row.actor?.id ?? console.id },
+    actor,
     ...(proof ? { proof } : {}),
   };
 }
 
 function answerOf(result: MutationResult): MutationAnswer {
   const outcome = result.status === 'duplicate' ? result.original : result.status;
-  return { mutationId: result.mutationId, state: outcome === 'rejected' ? 'rejected' : 'accepted', result: { ...result } };
+  return { mutationId: result.mutationId, state: outcome === 'rejected' ? 'rejected' : 'accepted', result };
 }
 
 /**
@@ -38,7 +38,7 @@ function answerOf(result: MutationResult): MutationAnswer {
 export async function relayOutbox(
   db: Db,
   client: CloudClient,
-  console: { id: string },
+  console: { kiosk: boolean },
   now: () => Date,
   prove: (row: OutboxRow) => Promise<Proving>,
   signal?: AbortSignal,
@@ -46,7 +46,7 @@ export async function relayOutbox(
   let sent = 0;
   const rejected: MutationResult[] = [];
   for (;;) {
-    const rows = pendingMutations(db, batchSize);
+    const rows = pendingMutations(db, maxMutationsPerPush);
     const batch: CloudMutation[] = [];
     let waiting = false;
     for (const row of rows) {

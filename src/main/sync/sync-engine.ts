@@ -1,8 +1,10 @@
 import type { DataTopic } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/domain';
+import type { Fix } from '../../shared/sync';
 import type { SecretStore } from '../secrets/secret-store';
 import { appendAudit } from '../store/audit-log';
 import { allStaffIds, isActiveStaff } from '../store/cloud-staff-repo';
-import { outboxMutation, pendingActors, pendingCount, withoutCode } from '../store/outbox-relay-repo';
+import { outboxMutation, pendingActors, pendingCount } from '../store/outbox-relay-repo';
 import { readSyncSetup, saveSyncKiosk, saveSyncSetup, type SyncSetup } from '../store/sync-state-repo';
 import { runUserAction } from '../store/user-action';
 import type { ApplyContext } from './apply/apply-change';
@@ -16,19 +18,7 @@ import { relayOutbox } from './relay-outbox';
 import { forgetStaffKeys, readStaffKey } from './staff-keys';
 import { topUpLease } from './top-up-lease';
 
-/** What the status bar shows (src/shared/domain/sync.ts is the same shape, for the contract). */
-export interface SyncStatus {
-  state: 'not_set_up' | 'online' | 'offline' | 'error';
-  cloudUrl: string | null;
-  consoleName: string | null;
-  lastSyncAt: string | null;
-  /** Changes made here that the cloud has not answered yet. */
-  pending: number;
-  lastError: string | null;
-  nextTryAt: string | null;
-  /** Staff whose changes made here wait for them to sign in while the cloud is reachable (their proofs need a key). */
-  waitingFor: { staffId: string; name: string; changes: number }[];
-}
+export type { SyncStatus };
 
 export interface SyncEngineDeps {
   ctx: Omit<ApplyContext, 'consoleId'>;
@@ -85,10 +75,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           at: now().toISOString(),
           actor: 'the cloud',
           action: 'sync.rejected',
-          subjectId: typeof r.fix?.credentialId === 'string' ? r.fix.credentialId : null,
+          subjectId: r.fix?.credentialId ?? null,
           summary: `The cloud refused a change made here: ${r.reason ?? r.code ?? 'no reason given'}${fixWords(r.fix)}`,
-          // The fix names what the cloud did, never the guest's new code (an older cloud sent it).
-          details: { mutationId: r.mutationId, code: r.code ?? null, fix: withoutCode({ ...r }).fix ?? null },
+          // The fix names what the cloud did, never the guest's new code (an older cloud sent it; the schema drops it).
+          details: { mutationId: r.mutationId, code: r.code ?? null, fix: r.fix ?? null },
         });
       }
       return { result: undefined, record: null };
@@ -128,7 +118,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       saveSyncKiosk(db, kiosk);
     }
     const prover = { secrets: deps.secrets, consoleId: setup.consoleId, kiosk, canSignIn: (id: string) => isActiveStaff(db, id) };
-    const { sent, rejected, waiting } = await relayOutbox(db, client, { id: setup.consoleId }, now, createProver(prover));
+    const { sent, rejected, waiting } = await relayOutbox(db, client, { kiosk }, now, createProver(prover));
     waitingFor = waiting ? await whoMustSignIn(setup.consoleId) : [];
     recordRejections(rejected);
     const { applied, held } = await pullChanges({ ...deps.ctx, consoleId: setup.consoleId }, client, wait);
@@ -246,7 +236,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
-function fixWords(fix: Record<string, unknown> | undefined): string {
+function fixWords(fix: Fix | undefined): string {
   if (!fix) return '';
   if (fix.kind === 'pin_reissued') return '. The cloud gave the guest a new code and texted it to them.';
   return '';

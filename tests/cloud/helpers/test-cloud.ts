@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MutationResult, PushedMutation } from '../../../src/cloud/api/sync-api';
+import type { MutationResult, WireMutation as PushedMutation } from '../../../src/shared/sync';
 import { openCloudStore } from '../../../src/cloud/open-cloud-store';
 import { startCloudServer, type CloudServer, type CloudServerOptions } from '../../../src/cloud/server';
 import type { Change, CloudStore } from '../../../src/cloud/store/cloud-store';
@@ -19,7 +19,10 @@ export const sam = { id: 'sam', name: 'Sam Ortiz', role: 'maintenance' } as cons
 export const lobbyKiosk = { id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk' } as const;
 /** Their passcodes in resources/demo/community.json, which the cloud is seeded from. */
 export const passcodes: Record<string, string> = { avery: '1357', jordan: '2468', sam: '3579', 'lobby-kiosk': '4680' };
+/** Either form a console sends: today's `{ kind, ... }` or older consoles' `{ id, name, role }`. */
 type Actor = PushedMutation['actor'];
+/** The staff id a proof covers. */
+const actorIdOf = (m: PushedMutation): string => ('id' in m.actor ? m.actor.id : '');
 
 export interface TestCloud {
   dataDir: string;
@@ -160,15 +163,15 @@ export class TestConsole {
   }
 
   /** The proof a real console makes at relay time: HMAC-SHA256 with the actor's key (any proof `m` had is replaced). */
-  prove(m: PushedMutation, key: StaffKey | undefined = this.keys.get(m.actor.id)): PushedMutation {
+  prove(m: PushedMutation, key: StaffKey | undefined = this.keys.get(actorIdOf(m))): PushedMutation {
     if (!key) return { ...m, proof: undefined };
-    const message = proofMessage({ mutationId: m.mutationId, seq: m.seq, kind: m.kind, payload: m.payload, createdAt: m.createdAt, actorId: m.actor.id, consoleId: this.consoleId });
+    const message = proofMessage({ mutationId: m.mutationId, seq: m.seq, kind: m.kind, payload: m.payload, createdAt: m.createdAt, actorId: actorIdOf(m), consoleId: this.consoleId });
     return { ...m, proof: { keyId: key.id, signature: createHmac('sha256', Buffer.from(key.secret, 'base64url')).update(message).digest('base64url') } };
   }
 
   /** The next mutation of this console's outbox, with the actor's proof when this console holds their key. */
   mutation(kind: string, payload: Record<string, unknown>, actor: Actor = jordan): PushedMutation {
-    return this.prove({ mutationId: randomUUID(), seq: ++this.seq, kind, payload, createdAt: new Date().toISOString(), actor, audit: { action: kind, summary: `${actor.name ?? actor.id}: ${kind}` } });
+    return this.prove({ mutationId: randomUUID(), seq: ++this.seq, kind, payload, createdAt: new Date().toISOString(), actor, audit: { action: kind, summary: `${kind} by ${JSON.stringify(actor)}` } });
   }
 
   async push(mutations: readonly PushedMutation[]): Promise<{ status: number; body: PushAnswer }> {
@@ -259,7 +262,7 @@ export function withoutTextStatus(changes: readonly Change[]): Change[] {
 
 /** A door.programmed payload: a change that texts nobody, for tests of the log itself. */
 export function programmedPayload(version: number, doorId = 'north-entrance'): Record<string, unknown> {
-  return { doorId, version, checksum: `sum-${version}`, at: new Date().toISOString() };
+  return { doorId, version, checksum: 0x5eed0000 + version, at: new Date().toISOString() };
 }
 
 /** Lines of texts.jsonl, as the file provider wrote them. */

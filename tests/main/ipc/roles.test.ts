@@ -35,7 +35,7 @@ describe('staff roles', () => {
     expect(await t.core.dispatch('access.grant', grant({ type: 'delivery' }))).toMatchObject({ ok: true, value: { createdBy: 'Lobby kiosk' } });
     expect(await t.core.dispatch('access.grant', grant({ type: 'permanent' }))).toMatchObject({
       ok: false,
-      error: { code: 'forbidden', message: 'A kiosk may not issue Permanent access; ask the leasing office.', field: 'schedule.type' },
+      error: { code: 'forbidden', message: 'A kiosk may not issue Permanent access under Riverside Commons’ guidelines; ask the leasing office.', field: 'schedule.type' },
     });
     expect(await t.core.dispatch('activity.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src/main/store/audit-verify';
+import { queueMutation } from '../../../src/main/store/outbox';
+import { runUserAction } from '../../../src/main/store/user-action';
 import { auditCount, comboUnit, jane, openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
 
 let t: TestConsole;
@@ -20,8 +22,29 @@ describe('a user action', () => {
     expect(after.outbox).toBe((before.outbox as number) + 1);
     // The outbox row says who did it and carries the audit line, for the cloud and the other consoles.
     const row = t.db.prepare('SELECT actor_json, audit_json FROM outbox ORDER BY seq DESC LIMIT 1').get() as { actor_json: string; audit_json: string };
-    expect(JSON.parse(row.actor_json)).toEqual({ id: 'avery', name: 'Avery Brooks', role: 'admin' });
+    expect(JSON.parse(row.actor_json)).toEqual({ kind: 'staff', staffId: 'avery', name: 'Avery Brooks' });
     expect(JSON.parse(row.audit_json)).toMatchObject({ action: 'access.granted', summary: expect.stringContaining('Jane') });
+  });
+
+  it('never queues a mutation the cloud could not read: the action fails and writes nothing', () => {
+    t = openTestConsole();
+    const before = writeCounts(t.db);
+    const audited = auditCount(t.db);
+    const avery = { id: 'avery', name: 'Avery Brooks', role: 'admin' } as const;
+    const at = new Date().toISOString();
+    // Typed by its kind, so only a payload that escaped the types gets this far.
+    const escaped = JSON.parse('{ "doorId": "door-a", "version": 3, "checksum": "not a checksum", "at": "' + at + '" }') as { doorId: string; version: number; checksum: number; at: string };
+    expect(() =>
+      runUserAction(t.db, () => ({
+        result: undefined,
+        record: { audit: { at, actor: avery.name, action: 'door.programmed', subjectId: 'door-a', summary: 'Programmed door A', details: {} }, mutation: { kind: 'door.programmed', payload: escaped, actor: avery } },
+      })),
+    ).toThrow(/checksum/);
+    expect(() => queueMutation(t.db, 'door.programmed', escaped, { kind: 'system', name: 'Porter (automatic)' }, { at, action: 'x', summary: 'x' })).toThrow();
+    // Porter reports facts only: a door programmed is someone's doing.
+    expect(() => queueMutation(t.db, 'door.events_read', { doorId: 'door-a', after: 0, records: [] }, { kind: 'system', name: 'Porter (automatic)' }, { at, action: 'x', summary: 'x' })).toThrow(/on its own/);
+    expect(writeCounts(t.db)).toEqual(before);
+    expect(auditCount(t.db)).toBe(audited);
   });
 
   it('leaves no half-written change, audit entry or outbox entry when its last write fails', async () => {

@@ -127,7 +127,7 @@ describe('a change the cloud can never apply', () => {
     const poison = { credentialId: 'cred_poison', unitId: comboUnit, guest: { id: 'guest_poison', name: 'Poison Pill', phone: '+13125550100', company: null }, audience: 'guest', kind: 'pin', schedule: { type: 'temporary', starts: '2031-02-01T09:00', ends: '2031-02-30T09:00' }, pinCode: '602817', doors: [{ doorId: `door-${comboUnit}`, slot: 30 }], at: new Date().toISOString() };
     desk.console.db
       .prepare("INSERT INTO outbox (mutation_id, kind, payload_json, created_at, actor_json, audit_json) VALUES ('0f8fad5b-d9cb-469f-a165-70867728950e', 'credential.granted', ?, ?, ?, NULL)")
-      .run(JSON.stringify(poison), new Date().toISOString(), JSON.stringify({ id: 'avery', name: 'Avery Brooks', role: 'admin' }));
+      .run(JSON.stringify(poison), new Date().toISOString(), JSON.stringify({ kind: 'staff', staffId: 'avery', name: 'Avery Brooks' }));
     const granted = await call(desk.console, 'access.grant', grant);
     expect(await call(desk.console, 'sync.now', {})).toMatchObject({ state: 'online', pending: 0 });
     const rejected = desk.console.db.prepare("SELECT summary, json_extract(details_json, '$.code') AS code FROM audit_log WHERE action = 'sync.rejected'").all();

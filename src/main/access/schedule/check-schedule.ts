@@ -1,8 +1,7 @@
-import { Temporal } from 'temporal-polyfill';
 import type { Schedule } from '../../../shared/domain/schedule';
 import { assertNever, PorterError } from '../../../shared/errors';
 import { scheduleBounds } from './schedule-bounds';
-import { parseLocalDateTime } from './wall-clock';
+import { longerThanDays, tooLongMessage } from '../../../shared/rules/schedule-rules';
 
 export interface CheckScheduleContext {
   zone: string;
@@ -28,12 +27,7 @@ export function checkSchedule(schedule: Schedule, ctx: CheckScheduleContext): vo
       if (bounds.endsAt!.getTime() <= bounds.startsAt!.getTime())
         refuse('invalid_input', 'Access must end after it starts.', 'schedule.ends');
       refuseIfPast(bounds.endsAt!, ctx, 'This access would already be over; choose a later end.', 'schedule.ends');
-      if (longerThanDays(schedule.starts, schedule.ends, ctx.maxTemporaryDays))
-        refuse(
-          'not_allowed',
-          `Temporary access may last at most ${days(ctx.maxTemporaryDays)} under ${possessive(ctx.communityName)} guidelines.`,
-          'schedule.ends',
-        );
+      if (longerThanDays(schedule, ctx.maxTemporaryDays)) refuse('not_allowed', tooLongMessage(ctx.maxTemporaryDays, ctx.communityName), 'schedule.ends');
       return;
     case 'recurring':
       if (new Set(schedule.days).size !== schedule.days.length)
@@ -57,26 +51,8 @@ export function checkSchedule(schedule: Schedule, ctx: CheckScheduleContext): vo
   }
 }
 
-/**
- * Length on the wall clock, as staff read it: a 30-day limit from Mar 1, 9:00 AM allows up to
- * Mar 31, 9:00 AM, even when a DST change in between makes that 30 days and an hour.
- */
-function longerThanDays(starts: string, ends: string, maxDays: number): boolean {
-  const limit = parseLocalDateTime(starts).add({ days: maxDays });
-  return Temporal.PlainDateTime.compare(parseLocalDateTime(ends), limit) > 0;
-}
-
 function refuseIfPast(endsAt: Date, ctx: CheckScheduleContext, message: string, field: string): void {
   if (endsAt.getTime() <= ctx.now.getTime()) refuse('invalid_input', message, field);
-}
-
-/** "Riverside Commons' guidelines", "Elm Court's guidelines". */
-function possessive(name: string): string {
-  return name.endsWith('s') ? `${name}'` : `${name}'s`;
-}
-
-function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
 }
 
 function refuse(code: 'invalid_input' | 'not_allowed', message: string, field: string): never {

@@ -9,6 +9,7 @@ import { storeIdAndSpentCodes } from './008-store-id-and-spent-codes';
 import { throttleRunsGrantor } from './009-throttle-runs-grantor';
 import { doorUseById } from './010-door-use-by-id';
 import { allowWithheldPins, pinLease } from './011-pin-lease';
+import { outboxActorKinds } from './013-outbox-actor-kinds';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -25,4 +26,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 9, name: 'throttle-runs-grantor', sql: throttleRunsGrantor },
   { version: 10, name: 'door-use-by-id', sql: doorUseById },
   { version: 11, name: 'pin-lease', sql: pinLease, after: allowWithheldPins },
+  // 012 is issue 13's store work, on its own branch.
+  { version: 13, name: 'outbox-actor-kinds', sql: outboxActorKinds },
 ];

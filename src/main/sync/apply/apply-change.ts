@@ -1,10 +1,12 @@
-import { Role, type Guidelines } from '../../../shared/domain';
+import type { Guidelines } from '../../../shared/domain';
+import { assertNever } from '../../../shared/errors';
+import { ChangeBody } from '../../../shared/sync';
 import type { AccessContext } from '../../access/access-context';
 import { appendAudit } from '../../store/audit-log';
 import { assignSerial } from '../../store/door-table-repo';
+import { doorSerial, setGuidelines, setTextStatus } from '../../store/received-changes-repo';
 import type { CloudChange } from '../cloud-client';
 import { applyCredentialWritten, changePin, endIfLive } from './apply-credential';
-import { CredentialEnded, CredentialWritten, GuidelinesChanged, LockAssigned, PinChanged, TextStatus } from './change-payloads';
 
 export interface ApplyContext extends AccessContext {
   consoleId: string;
@@ -23,7 +25,7 @@ export type ApplyOutcome = 'applied' | 'unchanged' | 'skipped';
 export function applyChange(ctx: ApplyContext, change: CloudChange): ApplyOutcome {
   const by = change.actor?.name ?? 'the cloud';
   const outcome = applyPayload(ctx, change, by);
-  if (outcome === 'applied' && change.origin !== ctx.consoleId && change.audit)
+  if (outcome === 'applied' && change.origin !== ctx.consoleId)
     appendAudit(ctx.db, {
       at: change.at,
       actor: by,
@@ -35,55 +37,49 @@ export function applyChange(ctx: ApplyContext, change: CloudChange): ApplyOutcom
   return outcome;
 }
 
+/**
+ * The change's payload by its kind (src/shared/sync/changes.ts): one that does not parse, or a
+ * kind this console does not know, is skipped (and counted by the pull), never half-applied.
+ */
 function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): ApplyOutcome {
+  const parsed = ChangeBody.safeParse({ kind: change.kind, payload: change.payload });
+  if (!parsed.success) return 'skipped';
+  const body = parsed.data;
   const done = (changed: boolean): ApplyOutcome => (changed ? 'applied' : 'unchanged');
-  switch (change.kind) {
+  switch (body.kind) {
     case 'credential.granted':
     case 'credential.reissued': {
-      const c = CredentialWritten.safeParse(change.payload);
-      const role = Role.safeParse(change.actor?.role);
-      const granter = { name: by, role: role.success ? role.data : null, originConsole: change.origin === ctx.consoleId ? null : change.origin };
-      return c.success ? done(applyCredentialWritten(ctx, c.data, granter)) : 'skipped';
+      const granter = { name: by, role: change.actor?.role ?? null, originConsole: change.origin === ctx.consoleId ? null : change.origin };
+      return done(applyCredentialWritten(ctx, body.payload, granter));
     }
     case 'credential.revoked':
     case 'credential.expired':
     case 'credential.used': {
-      const c = CredentialEnded.safeParse(change.payload);
-      const reason = change.kind === 'credential.revoked' ? 'revoked' : change.kind === 'credential.expired' ? 'expired' : 'used';
-      return c.success ? done(endIfLive(ctx, c.data.credentialId, reason, by)) : 'skipped';
+      const reason = body.kind === 'credential.revoked' ? 'revoked' : body.kind === 'credential.expired' ? 'expired' : 'used';
+      return done(endIfLive(ctx, body.payload.credentialId, reason, by));
     }
-    case 'credential.pin_changed': {
-      const c = PinChanged.safeParse(change.payload);
-      if (!c.success) return 'skipped';
+    case 'credential.pin_changed':
       // A code withheld from this console (a kiosk): there is nothing here to change.
-      return c.data.pinCode === null ? 'unchanged' : done(changePin(ctx, c.data.credentialId, c.data.pinCode, c.data.at));
-    }
-    case 'credential.text_status': {
-      const c = TextStatus.safeParse(change.payload);
-      if (!c.success) return 'skipped';
-      const info = ctx.db
-        .prepare('UPDATE credentials SET notification = ?, notification_error = ? WHERE id = ? AND notification IS NOT ?')
-        .run(c.data.status, c.data.error ?? null, c.data.credentialId, c.data.status);
-      return done(info.changes > 0);
-    }
-    case 'community.guidelines_changed': {
-      const c = GuidelinesChanged.safeParse(change.payload);
-      if (!c.success) return 'skipped';
-      ctx.db.prepare('UPDATE community SET guidelines_json = ?').run(JSON.stringify(c.data.guidelines));
-      ctx.guidelinesChanged(c.data.guidelines);
+      return body.payload.pinCode === null ? 'unchanged' : done(changePin(ctx, body.payload.credentialId, body.payload.pinCode, body.payload.at));
+    case 'credential.text_status':
+      return done(setTextStatus(ctx.db, body.payload.credentialId, body.payload.status, body.payload.error));
+    case 'community.guidelines_changed':
+      setGuidelines(ctx.db, body.payload.guidelines);
+      ctx.guidelinesChanged(body.payload.guidelines);
       return 'applied';
-    }
-    case 'door.lock_assigned': {
-      const c = LockAssigned.safeParse(change.payload);
-      if (!c.success) return 'skipped';
-      const current = ctx.db.prepare('SELECT serial FROM doors WHERE id = ?').pluck().get(c.data.doorId);
-      if (current === c.data.serial) return 'unchanged';
-      assignSerial(ctx.db, c.data.doorId, c.data.serial);
+    case 'door.lock_assigned':
+      if (doorSerial(ctx.db, body.payload.doorId) === body.payload.serial) return 'unchanged';
+      assignSerial(ctx.db, body.payload.doorId, body.payload.serial);
       return 'applied';
-    }
+    case 'credential.text_requested':
+      // The cloud sends the text; its outcome comes as credential.text_status.
+      return 'skipped';
+    case 'door.programmed':
+    case 'door.events_read':
+      // Facts about a door this console may never see on its cable: the audit line is what
+      // matters here (added by the caller).
+      return 'applied';
     default:
-      // Door programming and door records are facts about a door this console may never see
-      // on its cable; the audit line is what matters here (added by the caller).
-      return change.kind.startsWith('door.') ? 'applied' : 'skipped';
+      return assertNever(body, 'change kind');
   }
 }

@@ -1,10 +1,22 @@
 import type { Role } from '../../../shared/domain';
+import type { CredentialWritten } from '../../../shared/sync';
 import type { AccessContext } from '../../access/access-context';
 import { endCredential } from '../../access/credential-writer';
 import { markDoorChanged } from '../../access/door-slots';
 import { upsertGuest } from '../../access/guests';
 import { scheduleBounds } from '../../access/schedule';
-import type { CredentialWritten } from './change-payloads';
+import {
+  addToSlot,
+  credentialHeld,
+  insertReceivedCredential,
+  isLiveCredential,
+  liveDoorsOf,
+  moveToSlot,
+  setCredentialPin,
+  slotAfterLast,
+  slotHolder,
+  slotOf,
+} from '../../store/received-changes-repo';
 
 /**
  * Puts a door slot the cloud gave a credential on this console's record of that door. If a
@@ -14,24 +26,12 @@ import type { CredentialWritten } from './change-payloads';
  */
 function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, slot: number, at: string): boolean {
   const { db } = ctx;
-  const current = db.prepare('SELECT slot FROM door_credentials WHERE door_id = ? AND credential_id = ?').pluck().get(doorId, credentialId) as number | undefined;
+  const current = slotOf(db, doorId, credentialId);
   if (current === slot) return false;
-  const squatter = db
-    .prepare('SELECT credential_id FROM door_credentials WHERE door_id = ? AND slot = ? AND removed_at IS NULL AND credential_id <> ?')
-    .pluck()
-    .get(doorId, slot, credentialId) as string | undefined;
-  if (squatter) {
-    const free = db
-      .prepare(
-        `SELECT coalesce(max(slot), 0) + 1 FROM door_credentials WHERE door_id = ? AND removed_at IS NULL`,
-      )
-      .pluck()
-      .get(doorId) as number;
-    db.prepare('UPDATE door_credentials SET slot = ? WHERE door_id = ? AND credential_id = ?').run(free, doorId, squatter);
-  }
-  if (current === undefined)
-    db.prepare('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)').run(doorId, credentialId, slot, at);
-  else db.prepare('UPDATE door_credentials SET slot = ? WHERE door_id = ? AND credential_id = ?').run(slot, doorId, credentialId);
+  const squatter = slotHolder(db, doorId, slot, credentialId);
+  if (squatter) moveToSlot(db, doorId, squatter, slotAfterLast(db, doorId));
+  if (current === undefined) addToSlot(db, doorId, credentialId, slot, at);
+  else moveToSlot(db, doorId, credentialId, slot);
   markDoorChanged(db, doorId, at);
   return true;
 }
@@ -52,22 +52,29 @@ export interface Granter {
  */
 export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, by: Granter): boolean {
   const { db } = ctx;
-  const existing = db.prepare('SELECT pin_code AS pinCode, ended_at AS endedAt FROM credentials WHERE id = ?').get(c.credentialId) as
-    | { pinCode: string | null; endedAt: string | null }
-    | undefined;
+  const existing = credentialHeld(db, c.credentialId);
   let changed = false;
   if (!existing) {
-    const guest = upsertGuest(db, c.guest, c.at);
+    // The guest by who they are: another console's guest id names nobody here.
+    const guest = upsertGuest(db, { name: c.guest.name, phone: c.guest.phone, company: c.guest.company }, c.at);
     const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
-    db.prepare(
-      `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-         pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-    ).run(
-      c.credentialId, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
-      bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-      c.pinCode, c.kind === 'ble' ? (c.blePass ?? null) : null, c.at, by.name, by.role, c.replaces ?? null, by.originConsole,
-    );
+    insertReceivedCredential(db, {
+      id: c.credentialId,
+      unitId: c.unitId,
+      guestId: guest.id,
+      kind: c.kind,
+      audience: c.audience,
+      schedule: c.schedule,
+      startsAt: bounds.startsAt?.toISOString() ?? null,
+      endsAt: bounds.endsAt?.toISOString() ?? null,
+      pinCode: c.pinCode,
+      blePass: c.kind === 'ble' ? (c.blePass ?? null) : null,
+      createdAt: c.at,
+      createdBy: by.name,
+      grantedRole: by.role,
+      reissuedFrom: c.replaces ?? null,
+      originConsole: by.originConsole,
+    });
     changed = true;
   } else if (c.pinCode !== null) {
     changed = changePin(ctx, c.credentialId, c.pinCode, c.at);
@@ -79,17 +86,14 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
 
 /** The cloud settled a different code: the doors holding the old one need the new one. */
 export function changePin(ctx: AccessContext, credentialId: string, pinCode: string, at: string): boolean {
-  const info = ctx.db.prepare('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code IS NOT ?').run(pinCode, credentialId, pinCode);
-  if (info.changes === 0) return false;
-  const doors = ctx.db.prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').pluck().all(credentialId) as string[];
-  for (const doorId of doors) markDoorChanged(ctx.db, doorId, at);
+  if (!setCredentialPin(ctx.db, credentialId, pinCode)) return false;
+  for (const doorId of liveDoorsOf(ctx.db, credentialId)) markDoorChanged(ctx.db, doorId, at);
   return true;
 }
 
 /** Ends a credential that another console (or the cloud) ended; one already ended stays as it is. */
 export function endIfLive(ctx: AccessContext, credentialId: string, reason: 'revoked' | 'expired' | 'used' | 'reissued', by: string): boolean {
-  const live = ctx.db.prepare('SELECT 1 FROM credentials WHERE id = ? AND ended_at IS NULL').get(credentialId);
-  if (!live) return false;
+  if (!isLiveCredential(ctx.db, credentialId)) return false;
   endCredential(ctx, credentialId, reason, by);
   return true;
 }

@@ -31,9 +31,9 @@ describe('checking a schedule before it is granted', () => {
     expect(refusal({ type: 'temporary', starts: '2026-03-01T09:00', ends: '2026-03-31T09:01' })).toEqual({
       code: 'not_allowed',
       field: 'schedule.ends',
-      message: "Temporary access may last at most 30 days under Riverside Commons' guidelines.",
+      message: "Temporary access may last at most 30 days under Riverside Commons’ guidelines.",
     });
-    expect(refusal({ type: 'temporary', starts: '2026-03-01T09:00', ends: '2026-03-02T09:01' }, { maxTemporaryDays: 1, communityName: 'Elm Court' })?.message).toBe("Temporary access may last at most 1 day under Elm Court's guidelines.");
+    expect(refusal({ type: 'temporary', starts: '2026-03-01T09:00', ends: '2026-03-02T09:01' }, { maxTemporaryDays: 1, communityName: 'Elm Court' })?.message).toBe("Temporary access may last at most 1 day under Elm Court’s guidelines.");
   });
 
   it('counts the limit on the wall clock, so a DST change inside does not cost or give an hour', () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { Timestamp } from '../domain';
 
-/** The wire shapes of Audit anchors (docs/sync-api.md): a console's audit-log head. */
+/* Audit anchors (docs/sync-api.md): a console's audit-log head, kept by the cloud. */
+
 export const AuditHead = z.object({
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
@@ -12,3 +14,7 @@ export const AnchorRequest = z.object({
   /** The head the console last had taken (the cloud's latest); null for its first. */
   previous: AuditHead.nullable(),
 });
+
+export const Anchor = AuditHead.extend({ receivedAt: Timestamp });
+export const AnchorAnswer = z.object({ anchor: Anchor });
+export const LatestAnchor = z.object({ latest: Anchor.nullable() });

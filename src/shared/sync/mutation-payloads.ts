@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Audience, CredentialKind, Guidelines, Id, Schedule, Timestamp } from '../domain';
+
+/*
+ * The payload of each mutation kind (console → cloud), written once for both sides: the
+ * console's outbox writer parses every payload with it before a row is queued, and the cloud
+ * reads each pushed payload with it. Parsing strips fields it does not name, so what the cloud
+ * applies and hands on to other consoles is exactly this.
+ */
+
+export const PinCode = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits');
+/** 16 random bytes, base64url: what a guest's phone presents to the doors. */
+export const BlePass = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be 16 bytes in base64url');
+
+export const DoorSlot = z.object({ doorId: Id, slot: z.number().int().min(1) });
+const DoorSlots = z
+  .array(DoorSlot)
+  .min(1)
+  .max(200)
+  .refine((doors) => new Set(doors.map((d) => d.doorId)).size === doors.length, 'names a door twice');
+
+/** The fields of a written credential; a grant and the change that carries it share them. */
+export const credentialFields = {
+  credentialId: Id,
+  unitId: Id,
+  guest: z.object({
+    id: Id,
+    name: z.string().min(1).max(200),
+    phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +13125550142'),
+    company: z.string().max(200).nullable(),
+  }),
+  audience: Audience,
+  kind: CredentialKind,
+  schedule: Schedule,
+  pinCode: PinCode.nullable(),
+  /** Absent or null only from consoles made before passes were random. */
+  blePass: BlePass.nullable().optional(),
+  doors: DoorSlots,
+  at: Timestamp,
+};
+
+type Written = { kind: CredentialKind; pinCode: string | null; blePass?: string | null | undefined };
+const oneSecret = <T extends z.ZodType<Written>>(schema: T) =>
+  schema
+    .refine((g) => (g.kind === 'pin') === (g.pinCode !== null), { message: 'a PIN credential needs a code and only it', path: ['pinCode'] })
+    .refine((g) => g.kind === 'ble' || !g.blePass, { message: 'only a Bluetooth credential has a pass', path: ['blePass'] });
+
+const Granted = oneSecret(z.object(credentialFields));
+const Reissued = oneSecret(z.object({ ...credentialFields, replaces: Id }));
+
+export const mutationPayloads = {
+  'credential.granted': Granted,
+  'credential.reissued': Reissued,
+  'credential.revoked': z.object({ credentialId: Id, reason: z.string().max(200).nullable().default(null), at: Timestamp }),
+  'credential.text_requested': z.object({ credentialId: Id, at: Timestamp }),
+  'credential.expired': z.object({ credentialId: Id, at: Timestamp }),
+  // The door by id: the cloud checks the credential opens it and names it from its own records.
+  'credential.used': z.object({ credentialId: Id, at: Timestamp, doorId: Id }),
+  'community.guidelines_changed': z.object({ communityId: Id, guidelines: Guidelines, at: Timestamp }),
+  // The checksum is the door's credential table's CRC-32, as the console computed it.
+  'door.programmed': z.object({ doorId: Id, version: z.number().int().min(0), checksum: z.number().int().min(0).max(0xffff_ffff), at: Timestamp }),
+  'door.lock_assigned': z.object({ doorId: Id, serial: z.string().min(1).max(200), at: Timestamp }),
+  'door.events_read': z.object({ doorId: Id, after: z.number().int().min(0), records: z.array(z.unknown()).max(100_000) }),
+} as const;
+
+export type MutationKind = keyof typeof mutationPayloads;
+export const mutationKinds = Object.keys(mutationPayloads) as MutationKind[];
+/** A payload as the cloud reads it. */
+export type PayloadOf<K extends MutationKind> = z.output<(typeof mutationPayloads)[K]>;
+/** A payload as a console's writer may hand it over (defaults not yet filled in). */
+export type PayloadInput<K extends MutationKind> = z.input<(typeof mutationPayloads)[K]>;
+export type GrantPayload = PayloadOf<'credential.granted'> & { replaces?: string };
+
+export function isMutationKind(kind: string): kind is MutationKind {
+  return Object.hasOwn(mutationPayloads, kind);
+}
+
+/** Facts no staff member decided (a schedule ran out, a door reported a use): the cloud checks them against its own records. */
+export const factKinds: readonly MutationKind[] = ['credential.expired', 'credential.used'];
+
+const variant = <K extends MutationKind>(kind: K) => z.object({ kind: z.literal(kind), payload: mutationPayloads[kind] });
+
+/** A mutation's kind and payload, one variant per kind: what the outbox holds and the cloud applies. */
+export const MutationBody = z.discriminatedUnion('kind', [
+  variant('credential.granted'),
+  variant('credential.reissued'),
+  variant('credential.revoked'),
+  variant('credential.text_requested'),
+  variant('credential.expired'),
+  variant('credential.used'),
+  variant('community.guidelines_changed'),
+  variant('door.programmed'),
+  variant('door.lock_assigned'),
+  variant('door.events_read'),
+]);
+export type MutationBody = z.output<typeof MutationBody>;
