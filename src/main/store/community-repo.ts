@@ -1,5 +1,6 @@
-import type { Community, LockModel } from '../../shared/domain';
+import type { Community, Guidelines, LockModel } from '../../shared/domain';
 import type { Db } from './database';
+import { statement } from './statement';
 
 interface CommunityRow {
   id: string;
@@ -51,4 +52,10 @@ export function toLockModel(r: LockModelRow): LockModel {
 
 export function listLockModels(db: Db): LockModel[] {
   return (db.prepare('SELECT * FROM lock_models ORDER BY name').all() as LockModelRow[]).map(toLockModel);
+}
+
+const guidelines = statement<[json: string, communityId: string]>('UPDATE community SET guidelines_json = ? WHERE id = ?');
+
+export function setGuidelines(db: Db, communityId: string, next: Guidelines): void {
+  guidelines(db).run(JSON.stringify(next), communityId);
 }
