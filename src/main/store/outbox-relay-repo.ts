@@ -24,7 +24,7 @@ interface Row {
 /** The oldest mutations made since pairing that the cloud has not answered yet, in the order they were made. */
 export function pendingMutations(db: Db, limit: number): OutboxRow[] {
   return (
-    db.prepare("SELECT * FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?").all(syncFromSeq(db), limit) as Row[]
+    db.prepare<[fromSeq: number, limit: number], Row>("SELECT * FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?").all(syncFromSeq(db), limit)
   ).map((r) => ({
     seq: r.seq,
     mutationId: r.mutation_id,
@@ -73,12 +73,12 @@ export function recordPushFailure(db: Db, mutationIds: string[], error: string):
 }
 
 export function pendingCount(db: Db): number {
-  return db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending' AND seq > ?").pluck().get(syncFromSeq(db)) as number;
+  return db.prepare<[fromSeq: number], number>("SELECT count(*) FROM outbox WHERE state = 'pending' AND seq > ?").pluck().get(syncFromSeq(db)) ?? 0;
 }
 
 /** One queued mutation's kind and payload, by the id the cloud answered with. */
 export function outboxMutation(db: Db, mutationId: string): { kind: string; payload: Record<string, unknown> } | null {
-  const row = db.prepare('SELECT kind, payload_json FROM outbox WHERE mutation_id = ?').get(mutationId) as { kind: string; payload_json: string } | undefined;
+  const row = db.prepare<[mutationId: string], { kind: string; payload_json: string }>('SELECT kind, payload_json FROM outbox WHERE mutation_id = ?').get(mutationId);
   return row ? { kind: row.kind, payload: JSON.parse(row.payload_json) as Record<string, unknown> } : null;
 }
 
@@ -89,10 +89,10 @@ export function outboxMutation(db: Db, mutationId: string): { kind: string; payl
  */
 export function pendingActors(db: Db): { id: string; name: string; changes: number }[] {
   return db
-    .prepare(
+    .prepare<[fromSeq: number], { id: string; name: string; changes: number }>(
       `SELECT json_extract(actor_json, '$.id') AS id, json_extract(actor_json, '$.name') AS name, count(*) AS changes
        FROM outbox WHERE state = 'pending' AND seq > ? AND actor_json IS NOT NULL AND json_extract(actor_json, '$.role') <> 'system'
        GROUP BY json_extract(actor_json, '$.id') ORDER BY min(seq)`,
     )
-    .all(syncFromSeq(db)) as { id: string; name: string; changes: number }[];
+    .all(syncFromSeq(db));
 }
