@@ -24,6 +24,21 @@ const zone = (files, paths, patterns = [], ignores = []) => ({
 const cloudOnly = [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The cloud imports only src/shared and its own files.' }];
 const cloudNoSqlite = ban(['better-sqlite3'], 'In the cloud, SQLite is reached through the CloudStore (src/cloud/store/sqlite).');
 
+// SQL belongs to the store: every statement behind a repository function, typed by its row.
+// Tests and the bench may inspect stores with SQL, so only src/** is held to it.
+const sqlMessage = 'SQL lives in the store: call (or add) a repository function in src/main/store; in the cloud, in src/cloud/store/sqlite.';
+const onDb = (methods) => [
+  { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.name=/^(db|database)$/]`, message: sqlMessage },
+  { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.property.name=/^(db|database)$/]`, message: sqlMessage },
+];
+const sqlOnlyInStore = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/main/store/**', 'src/cloud/store/sqlite/**'],
+  rules: {
+    'no-restricted-syntax': ['error', { selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='prepare']", message: sqlMessage }, ...onDb('exec|pragma')],
+  },
+};
+
 const core = ['src/main/index.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
 
 export default tseslint.config(
@@ -54,4 +69,5 @@ export default tseslint.config(
   zone(['src/main/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [], core),
   zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
   zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
+  sqlOnlyInStore,
 );
