@@ -94,6 +94,21 @@ const layersBlock = {
   },
 };
 
+// SQL belongs to the store: every statement behind a repository function, typed by its row.
+// Tests and the bench may inspect stores with SQL, so only src/** is held to it.
+const sqlMessage = 'SQL lives in the store: call (or add) a repository function in src/main/store; in the cloud, in src/cloud/store/sqlite.';
+const onDb = (methods) => [
+  { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.name=/^(db|database)$/]`, message: sqlMessage },
+  { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.property.name=/^(db|database)$/]`, message: sqlMessage },
+];
+const sqlOnlyInStore = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/main/store/**', 'src/cloud/store/sqlite/**'],
+  rules: {
+    'no-restricted-syntax': ['error', { selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='prepare']", message: sqlMessage }, ...onDb('exec|pragma')],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
   js.configs.recommended,
@@ -123,4 +138,5 @@ export default tseslint.config(
   zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
   zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
   layersBlock,
+  sqlOnlyInStore,
 );

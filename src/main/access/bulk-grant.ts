@@ -11,30 +11,23 @@ import { prepareGrant } from './grant-guest-access';
 import { kindNames, typeNames } from './guidelines';
 import { describeSchedule } from './schedule';
 import { today } from './today';
+import { labelledUnits, labelledUnitsInBuilding, labelledUnitsOnFloor, type LabelledUnit } from '../store/unit-labels-repo';
 import { unitIdsMatching } from '../store/units-repo';
 
 type ParsedBulk = z.output<typeof BulkGrantRequest>;
 
-interface TargetUnit {
-  id: string;
-  label: string;
-}
-
-function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): TargetUnit[] {
-  const select = `SELECT u.id, b.name || ' ' || u.number AS label FROM units u
-    JOIN buildings b ON b.id = u.building_id`;
-  const order = 'ORDER BY b.name, u.unit_key';
+function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): LabelledUnit[] {
   if (target.scope === 'filter') {
     const ids = unitIdsMatching(ctx.db, target.filter, today(ctx));
     if (ids.length === 0) throw new PorterError('not_found', 'No units match this filter.', 'target');
-    return ctx.db.prepare(`${select} WHERE u.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(ids)) as TargetUnit[];
+    return labelledUnits(ctx.db, ids);
   }
   const units =
     target.scope === 'units'
-      ? (ctx.db.prepare(`${select} WHERE u.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(target.unitIds)) as TargetUnit[])
+      ? labelledUnits(ctx.db, target.unitIds)
       : target.scope === 'floor'
-        ? (ctx.db.prepare(`${select} WHERE u.building_id = ? AND u.floor_level = ? ${order}`).all(target.buildingId, target.floor) as TargetUnit[])
-        : (ctx.db.prepare(`${select} WHERE u.building_id = ? ${order}`).all(target.buildingId) as TargetUnit[]);
+        ? labelledUnitsOnFloor(ctx.db, target.buildingId, target.floor)
+        : labelledUnitsInBuilding(ctx.db, target.buildingId);
   if (units.length === 0) throw new PorterError('not_found', 'No units match this selection.', 'target');
   if (target.scope === 'units' && units.length < new Set(target.unitIds).size)
     throw new PorterError('not_found', 'Some of the selected units no longer exist; refresh and select again.', 'target');

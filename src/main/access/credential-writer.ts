@@ -3,8 +3,12 @@ import type { Audience, CredentialKind, Schedule, StaffMember } from '../../shar
 import { PorterError } from '../../shared/errors';
 import type { AccessContext } from './access-context';
 import { doorsForGrant, type CoveredDoor } from './door-coverage';
-import { freeSlot, livePinCodes, markDoorChanged, pinLiveOnDoor } from './door-slots';
+import { freeSlot } from './door-slots';
+import { insertCredential, markCredentialEnded } from '../store/credential-writes-repo';
+import { linkDoor, livePinCodes, markDoorChanged, pinLiveOnDoor, unlinkCredential } from '../store/door-credentials-repo';
 import { drawLeasedPin } from '../store/pin-lease-repo';
+import { unitLabel } from '../store/unit-labels-repo';
+import type { EndReason } from '../store/credentials-repo';
 import { upsertGuest } from './guests';
 import { doorWithCodes, drawPin, type PinDoor } from './pin-allocator';
 import { scheduleBounds } from './schedule';
@@ -69,37 +73,26 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
   const guest = upsertGuest(db, c.guest, at);
   const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
   const id = `cred_${randomUUID()}`;
-  const unitLabel = db
-    .prepare("SELECT b.name || ' ' || u.number FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = ?")
-    .pluck()
-    .get(c.unitId) as string;
-  db.prepare(
-    `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-       pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-  ).run(
-    id, c.unitId, guest.id, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule),
-    bounds.startsAt?.toISOString() ?? null, bounds.endsAt?.toISOString() ?? null,
-    pin, blePass, at, actor.name, actor.role, c.reissuedFrom ?? null,
-  );
-  const link = db.prepare('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
+  // doorsForGrant found the unit, in this transaction.
+  const label = unitLabel(db, c.unitId)!;
+  insertCredential(db, {
+    id, unitId: c.unitId, guestId: guest.id, kind: c.kind, audience: c.audience, accessType: c.schedule.type,
+    scheduleJson: JSON.stringify(c.schedule), startsAt: bounds.startsAt?.toISOString() ?? null, endsAt: bounds.endsAt?.toISOString() ?? null,
+    pinCode: pin, blePass, createdAt: at, createdBy: actor.name, grantedRole: actor.role, reissuedFrom: c.reissuedFrom ?? null,
+  });
   doors.forEach((door, i) => {
-    link.run(door.id, id, slots[i], at);
+    linkDoor(db, door.id, id, slots[i]!, at);
     markDoorChanged(db, door.id, at);
   });
-  return { id, at, guest, doors, slots, pin, unitLabel, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i]! })), at } };
+  return { id, at, guest, doors, slots, pin, unitLabel: label, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i]! })), at } };
 }
 
 /** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */
-export function endCredential(ctx: AccessContext, credentialId: string, reason: 'revoked' | 'expired' | 'used' | 'reissued', by: string): string[] {
+export function endCredential(ctx: AccessContext, credentialId: string, reason: EndReason, by: string): string[] {
   const { db } = ctx;
   const at = ctx.now().toISOString();
-  db.prepare('UPDATE credentials SET ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ?').run(at, reason, by, credentialId);
-  const doorIds = db
-    .prepare('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL')
-    .pluck()
-    .all(credentialId) as string[];
-  db.prepare('UPDATE door_credentials SET removed_at = ? WHERE credential_id = ? AND removed_at IS NULL').run(at, credentialId);
+  markCredentialEnded(db, credentialId, at, reason, by);
+  const doorIds = unlinkCredential(db, credentialId, at);
   for (const doorId of doorIds) markDoorChanged(db, doorId, at);
   return doorIds;
 }

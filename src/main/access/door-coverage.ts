@@ -1,6 +1,8 @@
 import type { Community, CredentialKind, DoorRef, LockCapabilities, Schedule } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { Db } from '../store/database';
+import { sharedDoorsToUnit, unitDoorLock, type DoorLockRow } from '../store/doors-repo';
+import { unitNumber } from '../store/unit-labels-repo';
 import { kindPlurals, typeNames } from './guidelines';
 import { requiredScheduleKinds } from '../../shared/domain/required-schedule-kinds';
 
@@ -9,19 +11,8 @@ export interface CoveredDoor extends DoorRef {
   capabilities: LockCapabilities;
 }
 
-interface DoorRow {
-  id: string;
-  name: string;
-  kind: DoorRef['kind'];
-  model_name: string;
-  capabilities_json: string;
-}
-
-const selectDoor = `SELECT d.id, d.name, d.kind, m.name AS model_name, m.capabilities_json
-  FROM doors d JOIN lock_models m ON m.id = d.lock_model_id`;
-
-function toCovered(r: DoorRow): CoveredDoor {
-  return { id: r.id, name: r.name, kind: r.kind, modelName: r.model_name, capabilities: JSON.parse(r.capabilities_json) };
+function toCovered(r: DoorLockRow): CoveredDoor {
+  return { id: r.id, name: r.name, kind: r.kind, modelName: r.modelName, capabilities: JSON.parse(r.capabilitiesJson) };
 }
 
 const scheduleNames = { week_day: 'week-day schedules', year_day: 'year-day schedules', one_time: 'one-time codes' };
@@ -37,10 +28,10 @@ export function whyDoorCannotHold(door: CoveredDoor, kind: CredentialKind, sched
 }
 
 export function unitDoor(db: Db, unitId: string): CoveredDoor {
-  const unit = db.prepare('SELECT number FROM units WHERE id = ?').get(unitId) as { number: string } | undefined;
-  if (!unit) throw new PorterError('not_found', 'There is no unit with this id.', 'unitId');
-  const row = db.prepare(`${selectDoor} WHERE d.unit_id = ? AND d.kind = 'unit'`).get(unitId) as DoorRow | undefined;
-  if (!row) throw new PorterError('not_found', `Unit ${unit.number} has no door on record.`, 'unitId');
+  const number = unitNumber(db, unitId);
+  if (number === null) throw new PorterError('not_found', 'There is no unit with this id.', 'unitId');
+  const row = unitDoorLock(db, unitId);
+  if (!row) throw new PorterError('not_found', `Unit ${number} has no door on record.`, 'unitId');
   return toCovered(row);
 }
 
@@ -60,17 +51,7 @@ export function doorsForGrant(db: Db, community: Community, unitId: string, kind
     if (why) throw new PorterError('not_allowed', why, 'kind');
   }
   const shared = community.accessSystem?.supported
-    ? (
-        db
-          .prepare(
-            `${selectDoor} WHERE d.unit_id IS NULL AND (
-              (d.kind = 'entrance' AND d.building_id = (SELECT building_id FROM units WHERE id = @unit))
-              OR d.kind = 'perimeter' OR d.kind = 'package_room'
-              OR (@amenities AND d.kind = 'amenity' AND d.id IN (SELECT value FROM json_each(@amenityIds))))
-             ORDER BY d.kind, d.name`,
-          )
-          .all({ unit: unitId, amenities: delivery ? 0 : 1, amenityIds: JSON.stringify(community.guidelines.amenityDoorIds) }) as DoorRow[]
-      )
+    ? sharedDoorsToUnit(db, unitId, delivery ? null : community.guidelines.amenityDoorIds)
         .map(toCovered)
         .filter((d) => whyDoorCannotHold(d, kind, schedule) === null)
     : [];

@@ -1,3 +1,4 @@
+import { credentialsDueToEnd } from '../store/credential-writes-repo';
 import { porterActor } from '../store/outbox';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
@@ -13,20 +14,14 @@ export const systemActor = 'Porter (automatic)';
  */
 export function expireEndedCredentials(ctx: AccessContext): number {
   const now = ctx.now().toISOString();
-  const due = ctx.db
-    .prepare(
-      `SELECT c.id, c.unit_id, c.kind, c.access_type, g.name AS guest, b.name || ' ' || u.number AS unit
-       FROM credentials c JOIN guests g ON g.id = c.guest_id JOIN units u ON u.id = c.unit_id JOIN buildings b ON b.id = u.building_id
-       WHERE c.ended_at IS NULL AND c.ends_at IS NOT NULL AND c.ends_at <= ?`,
-    )
-    .all(now) as { id: string; unit_id: string; kind: 'pin' | 'ble'; access_type: keyof typeof typeNames; guest: string; unit: string }[];
+  const due = credentialsDueToEnd(ctx.db, now);
   for (const c of due) {
     runUserAction(ctx.db, () => {
       const doorIds = endCredential(ctx, c.id, 'expired', systemActor);
       return {
         result: undefined,
         record: {
-          audit: { at: now, actor: systemActor, action: 'access.expired', subjectId: c.id, summary: `${c.guest}'s ${typeNames[c.access_type]} ${kindNames[c.kind]} for ${c.unit} expired and left ${doorIds.length} door${doorIds.length === 1 ? '' : 's'}`, details: { unitId: c.unit_id, doorIds } },
+          audit: { at: now, actor: systemActor, action: 'access.expired', subjectId: c.id, summary: `${c.guestName}'s ${typeNames[c.accessType]} ${kindNames[c.kind]} for ${c.unitLabel} expired and left ${doorIds.length} door${doorIds.length === 1 ? '' : 's'}`, details: { unitId: c.unitId, doorIds } },
           mutation: { kind: 'credential.expired', payload: { credentialId: c.id, at: now }, actor: porterActor },
         },
       };

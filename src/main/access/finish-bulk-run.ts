@@ -1,6 +1,7 @@
 import type { BulkGrantResult, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import { markUnitRefused, stoppedRun, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
+import { inTransaction } from '../store/statement';
 import type { AccessContext } from './access-context';
 import { grantRunUnits } from './bulk-grant';
 import { checkGuidelines } from './guidelines';
@@ -35,8 +36,8 @@ export function finishBulkRun(ctx: AccessContext, actor: StaffMember, runId: str
   if (!run) throw new PorterError('not_found', 'There is no stopped bulk grant by that id; it may have been finished already.', 'runId');
   const refusal = refusalNow(ctx, actor, run.grant);
   if (refusal)
-    ctx.db.transaction(() => {
+    inTransaction(ctx.db, () => {
       for (const unit of unitsLeft(ctx.db, run.id)) markUnitRefused(ctx.db, run.id, unit.unitId, refusal.code, refusal.message);
-    })();
+    });
   return grantRunUnits(ctx, actor, run, (r) => `Finished the bulk ${run.what} that stopped after ${run.done} of ${run.total} units: ${r.granted.length} of ${run.total} units granted, ${r.refused.length} refused`);
 }

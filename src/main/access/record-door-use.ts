@@ -1,3 +1,4 @@
+import { markCredentialUsed } from '../store/credential-writes-repo';
 import { porterActor } from '../store/outbox';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
@@ -13,7 +14,7 @@ export function recordDoorUse(ctx: AccessContext, use: { credentialId: string; d
   return runUserAction(ctx.db, () => {
     const c = liveCredential(ctx, use.credentialId);
     if (c.schedule.type !== 'delivery') return { result: false, record: null };
-    ctx.db.prepare('UPDATE credentials SET used_at = ? WHERE id = ?').run(use.at, c.id);
+    markCredentialUsed(ctx.db, c.id, use.at);
     const doorIds = endCredential(ctx, c.id, 'used', use.doorName);
     return {
       result: true,

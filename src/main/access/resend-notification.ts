@@ -1,4 +1,5 @@
 import type { Credential, StaffMember } from '../../shared/domain';
+import { queueTextAgain } from '../store/credential-writes-repo';
 import { getCredentialRecord } from '../store/credentials-repo';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
@@ -11,9 +12,7 @@ export function resendNotification(ctx: AccessContext, actor: StaffMember, crede
   runUserAction(ctx.db, () => {
     const c = credentialToChange(ctx, actor, credentialId, 'text guests about');
     const at = ctx.now().toISOString();
-    ctx.db
-      .prepare("UPDATE credentials SET notification = 'queued', notifications_sent = notifications_sent + 1, notification_error = NULL WHERE id = ?")
-      .run(c.id);
+    queueTextAgain(ctx.db, c.id);
     return {
       result: undefined,
       record: {

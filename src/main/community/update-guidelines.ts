@@ -1,6 +1,8 @@
 import type { Community, Guidelines, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
+import { setGuidelines } from '../store/community-repo';
 import type { Db } from '../store/database';
+import { amenityDoorIds } from '../store/doors-repo';
 import { runUserAction } from '../store/user-action';
 
 /** Which top-level rules changed, for the audit summary: "maxTemporaryDays 30 → 14". */
@@ -15,13 +17,13 @@ function describeChanges(before: Guidelines, after: Guidelines): string[] {
  * already issued keep the rules they were issued under.
  */
 export function updateGuidelines(db: Db, community: Community, actor: StaffMember, next: Guidelines, at: string): Community {
-  const amenities = new Set(db.prepare("SELECT id FROM doors WHERE kind = 'amenity'").pluck().all() as string[]);
+  const amenities = new Set(amenityDoorIds(db));
   const unknown = next.amenityDoorIds.filter((id) => !amenities.has(id));
   if (unknown.length) throw new PorterError('invalid_input', `Choose amenity doors of ${community.name} only: ${unknown.length === 1 ? 'one door chosen is not one' : `${unknown.length} doors chosen are not`}.`, 'amenityDoorIds');
   const changes = describeChanges(community.guidelines, next);
   if (changes.length === 0) return community;
   runUserAction(db, () => {
-    db.prepare('UPDATE community SET guidelines_json = ? WHERE id = ?').run(JSON.stringify(next), community.id);
+    setGuidelines(db, community.id, next);
     return {
       result: undefined,
       record: {

@@ -5,6 +5,7 @@ import { CommunityFile } from '../../shared/community-file';
 import { importCommunity } from '../store/community-import';
 import { getCommunity } from '../store/community-repo';
 import type { Db } from '../store/database';
+import { markEveryDoorProgrammed } from '../store/demo-seed-repo';
 import { resourcePath } from '../resources-path';
 import { demoGuest } from './demo-guests';
 import { assignDemoSerials } from './demo-serials';
@@ -43,9 +44,7 @@ export function loadDemoCommunity(db: Db, now: () => Date): void {
     if (i % 11 === 0) grantTo(i, guest++);
   });
   // The last programming round, yesterday, reached every door (each lock known by its serial)...
-  db.prepare('UPDATE doors SET reported_version = desired_version, reported_at = ?, desired_changed_at = NULL').run(
-    hoursAgo(24).toISOString(),
-  );
+  markEveryDoorProgrammed(db, hoursAgo(24).toISOString());
   assignDemoSerials(db);
   // ...and a few grants made since are still waiting at their doors.
   for (let i = 3, h = 20; i < units.length; i += 41, h -= 2) {

@@ -17,7 +17,7 @@ import type { HardwareService } from '../hardware/hardware-service';
 import type { CloudStaffSignIn } from '../staff/cloud-sign-in';
 import { CloudFailure } from '../sync/cloud-client';
 import type { SyncEngine } from '../sync/sync-engine';
-import { listStaff } from '../staff/sign-in';
+import { listActiveStaff } from '../store/staff-repo';
 import { appendAudit, listAudit } from '../store/audit-log';
 import { stoppedRuns } from '../store/bulk-runs-repo';
 import { searchCredentials } from '../store/credential-search';
@@ -72,7 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     'session.get': (_input, ctx) => session(ctx),
-    'staff.list': () => listStaff(db),
+    'staff.list': () => listActiveStaff(db),
     'staff.signIn': async ({ staffId, passcode }, ctx) => {
       if (ctx.kiosk) throw new PorterError('forbidden', 'This console is a kiosk: it stays signed in as the kiosk.');
       ctx.signIn(await deps.staff.signIn(staffId, passcode, ctx.source));

@@ -1,13 +1,11 @@
 import type { StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
+import { staffRecord } from '../store/cloud-staff-repo';
 import type { Db } from '../store/database';
+import { inTransaction } from '../store/statement';
 import { runUserAction } from '../store/user-action';
 import { createGuessThrottle, describeWait } from './guess-throttle';
 import { passcodeMatches } from '../secrets/passcode';
-
-export function listStaff(db: Db): StaffMember[] {
-  return db.prepare('SELECT id, name, role FROM staff WHERE active = 1 ORDER BY name').all() as StaffMember[];
-}
 
 function audit(db: Db, at: string, actor: string, action: 'staff.signed_in' | 'staff.signed_out' | 'staff.sign_in_refused', subjectId: string, summary: string, details: Record<string, unknown> = {}): void {
   runUserAction(db, () => ({
@@ -25,10 +23,8 @@ const tooMany = (seconds: number): string => `Too many wrong passcodes from this
  */
 export function createStaffSignIn(db: Db, now: () => Date) {
   const throttle = createGuessThrottle(db);
-  const activeStaff = (staffId: string): StaffMember & { passcode_hash: string } => {
-    const row = db.prepare('SELECT id, name, role, passcode_hash FROM staff WHERE id = ? AND active = 1').get(staffId) as
-      | (StaffMember & { passcode_hash: string })
-      | undefined;
+  const activeStaff = (staffId: string): StaffMember & { passcodeHash: string } => {
+    const row = staffRecord(db, staffId);
     if (!row) throw new PorterError('not_found', 'No such staff member on this console.', 'staffId');
     return row;
   };
@@ -45,29 +41,29 @@ export function createStaffSignIn(db: Db, now: () => Date) {
       const waiting = throttle.waiting(source, at);
       if (!waiting) return;
       if (!waiting.noted)
-        db.transaction(() => {
+        inTransaction(db, () => {
           throttle.noteWait(source);
           audit(db, at.toISOString(), row.name, 'staff.sign_in_refused', row.id, `Sign-in for ${row.name} from ${source} refused unchecked: ${waiting.failures} wrong passcodes in a row from there`, { source, waitSeconds: waiting.seconds });
-        })();
+        });
       throw new PorterError('forbidden', tooMany(waiting.seconds), 'passcode');
     },
     signIn(staffId: string, passcode: string, source: string): StaffMember {
       this.refuseIfWaiting(staffId, source);
       const row = activeStaff(staffId);
       const at = now();
-      if (!passcodeMatches(passcode, row.passcode_hash)) {
-        const wait = db.transaction(() => {
+      if (!passcodeMatches(passcode, row.passcodeHash)) {
+        const wait = inTransaction(db, () => {
           const w = throttle.failed(source, at);
           audit(db, at.toISOString(), row.name, 'staff.sign_in_refused', row.id, `Wrong passcode for ${row.name} from ${source} (${w.failures} in a row from there)`, { source });
           return w;
-        })();
+        });
         throw new PorterError('forbidden', `Wrong passcode for ${row.name}.${wait.waitSeconds > 0 ? ` ${tooMany(wait.waitSeconds)}` : ''}`, 'passcode');
       }
       const member = { id: row.id, name: row.name, role: row.role };
-      db.transaction(() => {
+      inTransaction(db, () => {
         throttle.succeeded(source);
         audit(db, at.toISOString(), row.name, 'staff.signed_in', row.id, `${row.name} signed in as ${row.role}`);
-      })();
+      });
       return member;
     },
     signOut(member: StaffMember): void {

@@ -8,7 +8,7 @@ import type { Db } from './database';
  */
 
 export function readAnchored(db: Db): AuditHead | null {
-  const value = db.prepare("SELECT value FROM settings WHERE key = 'audit.anchored'").pluck().get() as string | undefined;
+  const value = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'audit.anchored'").pluck().get();
   return value ? (JSON.parse(value) as AuditHead) : null;
 }
 
@@ -20,5 +20,5 @@ export function writeAnchored(db: Db, head: AuditHead): void {
 
 /** The hash of the entry with this seq, if the log holds it. */
 export function auditHashAt(db: Db, seq: number): string | null {
-  return (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string | undefined) ?? null;
+  return db.prepare<[seq: number], string>('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) ?? null;
 }

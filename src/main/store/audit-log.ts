@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntry } from '../../shared/domain';
 import { entryHash, genesisHash, logWasSealed, sealOf, type HashedFields } from './audit-seal';
 import type { Db } from './database';
 import { containing, searchText } from './like';
+import { scalar, statement } from './statement';
 
 export interface AuditRecord {
   at: string;
@@ -29,16 +30,20 @@ function withoutCodes(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'pinCode').map(([k, v]) => [k, withoutCodes(v)]));
 }
 
+// Every user action appends an entry (ten thousand in a bulk grant): prepared once per database.
+const lastHash = scalar<[], string>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+const insertEntry = statement<HashedFields & { prev_hash: string; hash: string }>(
+  `INSERT INTO audit_log (at, actor, action, subject_id, summary, details_json, prev_hash, hash)
+   VALUES (@at, @actor, @action, @subject_id, @summary, @details_json, @prev_hash, @hash)`,
+);
+
 /**
  * Appends one entry chained to the last, keyed with the store's seal (audit-seal.ts). Call
  * inside the action's transaction. A store without a seal (a bare store in a test) chains with
  * plain SHA-256, until its log was sealed once: then an append without the key is refused.
  */
 export function appendAudit(db: Db, record: AuditRecord): number {
-  const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as
-    | string
-    | undefined;
-  const prevHash = last ?? genesisHash;
+  const prevHash = lastHash(db).get() ?? genesisHash;
   const seal = sealOf(db);
   if (!seal && logWasSealed(db)) throw new Error('This activity log is sealed with a key, and this connection to the store does not hold it.');
   const row = {
@@ -50,12 +55,7 @@ export function appendAudit(db: Db, record: AuditRecord): number {
     details_json: JSON.stringify(withoutCodes(record.details)),
   };
   const hash = entryHash(prevHash, row, seal?.key ?? null);
-  const info = db
-    .prepare(
-      `INSERT INTO audit_log (at, actor, action, subject_id, summary, details_json, prev_hash, hash)
-       VALUES (@at, @actor, @action, @subject_id, @summary, @details_json, @prev_hash, @hash)`,
-    )
-    .run({ ...row, prev_hash: prevHash, hash });
+  const info = insertEntry(db).run({ ...row, prev_hash: prevHash, hash });
   return Number(info.lastInsertRowid);
 }
 
@@ -108,18 +108,18 @@ function toEntry(r: AuditRow): AuditEntry {
 export function listAudit(db: Db, filter: AuditFilter, limit: number, beforeSeq?: number): AuditEntry[] {
   const { where, params } = filterSql(filter);
   const rows = db
-    .prepare(`SELECT * FROM audit_log WHERE seq < @before ${where} ORDER BY seq DESC LIMIT @limit`)
-    .all({ ...params, before: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit }) as AuditRow[];
+    .prepare<Record<string, unknown>, AuditRow>(`SELECT * FROM audit_log WHERE seq < @before ${where} ORDER BY seq DESC LIMIT @limit`)
+    .all({ ...params, before: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit });
   return rows.map(toEntry);
 }
 
 /** Every entry matching the filter, oldest first, for export. */
 export function allAudit(db: Db, filter: AuditFilter): AuditEntry[] {
   const { where, params } = filterSql(filter);
-  return (db.prepare(`SELECT * FROM audit_log WHERE 1 = 1 ${where} ORDER BY seq`).all(params) as AuditRow[]).map(toEntry);
+  return db.prepare<Record<string, unknown>, AuditRow>(`SELECT * FROM audit_log WHERE 1 = 1 ${where} ORDER BY seq`).all(params).map(toEntry);
 }
 
 /** The newest entry: what the cloud is told at each sync round and what an export closes with. */
 export function auditHead(db: Db): { seq: number; hash: string } | null {
-  return (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
+  return db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null;
 }

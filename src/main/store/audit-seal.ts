@@ -44,7 +44,8 @@ const storeIds = new WeakMap<Db, string>();
 export function storeIdOf(db: Db): string {
   let id = storeIds.get(db);
   if (!id) {
-    id = db.prepare("SELECT value FROM settings WHERE key = 'store.id'").pluck().get() as string;
+    // Migration 008 wrote it.
+    id = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'store.id'").pluck().get()!;
     storeIds.set(db, id);
   }
   return id;
@@ -67,7 +68,7 @@ export function sealOf(db: Db): AuditSeal | null {
 
 /** The seq the next entry will take. */
 export function nextAuditSeq(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM audit_log').pluck().get() as number);
+  return db.prepare<[], number>('SELECT coalesce(max(seq), 0) + 1 FROM audit_log').pluck().get() ?? 1;
 }
 
 /** Whether any entry was made under a key (this one or an earlier one). */

@@ -48,7 +48,7 @@ function walk(db: Db, seal: AuditSeal | null, wanted: Set<number>): Walked {
   const w: Walked = { entries: 0, lastSeq: 0, bad: [], missing: [], foreign: [], hashAt: new Map() };
   let prev = genesisHash;
   let foreignKey = false;
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
+  for (const r of db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
     w.entries++;
     if (r.seq !== w.lastSeq + 1) w.missing.push([w.lastSeq + 1, r.seq - 1]);
     // A hash that no longer leads to this entry: the entry before it was changed.

@@ -1,5 +1,6 @@
 import type { Audience, BulkGrantResult, BulkRun, CredentialKind, Schedule } from '../../shared/domain';
 import type { Db } from './database';
+import { statement } from './statement';
 
 /** What every unit of a bulk run is given: the same guest, kind and resolved schedule. */
 export interface BulkRunGrant {
@@ -39,31 +40,43 @@ export function recordBulkRun(db: Db, run: NewBulkRun): void {
  * Marks a unit granted, inside the transaction that granted it. False when the unit already
  * has an outcome (another finisher got there first): the caller rolls its grant back.
  */
+// Each unit of a run is marked in its own transaction: prepared once, not once a unit.
+export const unitGranted = statement<[credentialId: string, runId: string, unitId: string]>(
+  "UPDATE bulk_run_units SET outcome = 'granted', credential_id = ? WHERE run_id = ? AND unit_id = ? AND outcome IS NULL",
+);
+const unitRefused = statement<[code: string, reason: string, runId: string, unitId: string]>(
+  "UPDATE bulk_run_units SET outcome = 'refused', code = ?, reason = ? WHERE run_id = ? AND unit_id = ? AND outcome IS NULL",
+);
+
 export function markUnitGranted(db: Db, runId: string, unitId: string, credentialId: string): boolean {
-  const info = db
-    .prepare("UPDATE bulk_run_units SET outcome = 'granted', credential_id = ? WHERE run_id = ? AND unit_id = ? AND outcome IS NULL")
-    .run(credentialId, runId, unitId);
-  return info.changes === 1;
+  return unitGranted(db).run(credentialId, runId, unitId).changes === 1;
 }
 
 export function markUnitRefused(db: Db, runId: string, unitId: string, code: string, reason: string): void {
-  db.prepare("UPDATE bulk_run_units SET outcome = 'refused', code = ?, reason = ? WHERE run_id = ? AND unit_id = ? AND outcome IS NULL").run(
-    code, reason, runId, unitId,
-  );
+  unitRefused(db).run(code, reason, runId, unitId);
 }
 
 /** The units of a run with no outcome yet, in the run's order. */
 export function unitsLeft(db: Db, runId: string): RunUnit[] {
   return db
-    .prepare('SELECT unit_id AS unitId, unit_label AS unitLabel FROM bulk_run_units WHERE run_id = ? AND outcome IS NULL ORDER BY position')
-    .all(runId) as RunUnit[];
+    .prepare<[runId: string], RunUnit>('SELECT unit_id AS unitId, unit_label AS unitLabel FROM bulk_run_units WHERE run_id = ? AND outcome IS NULL ORDER BY position')
+    .all(runId);
+}
+
+interface OutcomeRow {
+  unit_id: string;
+  unit_label: string;
+  outcome: 'granted' | 'refused';
+  credential_id: string | null;
+  code: string | null;
+  reason: string | null;
 }
 
 /** Every unit's outcome so far, in the run's order. */
 export function runOutcome(db: Db, runId: string): BulkGrantResult {
   const rows = db
-    .prepare('SELECT unit_id, unit_label, outcome, credential_id, code, reason FROM bulk_run_units WHERE run_id = ? AND outcome IS NOT NULL ORDER BY position')
-    .all(runId) as { unit_id: string; unit_label: string; outcome: 'granted' | 'refused'; credential_id: string | null; code: string | null; reason: string | null }[];
+    .prepare<[runId: string], OutcomeRow>('SELECT unit_id, unit_label, outcome, credential_id, code, reason FROM bulk_run_units WHERE run_id = ? AND outcome IS NOT NULL ORDER BY position')
+    .all(runId);
   return {
     granted: rows.filter((r) => r.outcome === 'granted').map((r) => ({ unitId: r.unit_id, unitLabel: r.unit_label, credentialId: r.credential_id! })),
     refused: rows.filter((r) => r.outcome === 'refused').map((r) => ({ unitId: r.unit_id, unitLabel: r.unit_label, code: r.code!, reason: r.reason! })),
@@ -96,11 +109,11 @@ const toRun = (r: RunRow): BulkRun => ({ id: r.id, what: r.what, startedAt: r.st
  * core can answer this, none of its own runs is under way: an unfinished one was cut short.
  */
 export function stoppedRuns(db: Db): BulkRun[] {
-  return (db.prepare(`${selectRun} WHERE r.finished_at IS NULL ORDER BY r.started_at, r.id`).all() as RunRow[]).map(toRun);
+  return db.prepare<[], RunRow>(`${selectRun} WHERE r.finished_at IS NULL ORDER BY r.started_at, r.id`).all().map(toRun);
 }
 
 /** A run not yet finished, with what it grants; null when there is none by that id. */
 export function stoppedRun(db: Db, runId: string): (BulkRun & { grant: BulkRunGrant }) | null {
-  const row = db.prepare(`${selectRun} WHERE r.id = ? AND r.finished_at IS NULL`).get(runId) as RunRow | undefined;
+  const row = db.prepare<[runId: string], RunRow>(`${selectRun} WHERE r.id = ? AND r.finished_at IS NULL`).get(runId);
   return row ? { ...toRun(row), grant: JSON.parse(row.grant_json) as BulkRunGrant } : null;
 }

@@ -7,7 +7,7 @@ import type { Db } from './database';
  */
 
 export function allStaffIds(db: Db): string[] {
-  return db.prepare('SELECT id FROM staff').pluck().all() as string[];
+  return db.prepare<[], string>('SELECT id FROM staff').pluck().all();
 }
 
 export function isActiveStaff(db: Db, staffId: string): boolean {
@@ -15,8 +15,10 @@ export function isActiveStaff(db: Db, staffId: string): boolean {
 }
 
 export function staffRecord(db: Db, staffId: string): (StaffMember & { passcodeHash: string }) | null {
-  const row = db.prepare('SELECT id, name, role, passcode_hash AS passcodeHash FROM staff WHERE id = ? AND active = 1').get(staffId);
-  return (row as (StaffMember & { passcodeHash: string }) | undefined) ?? null;
+  return (
+    db.prepare<[staffId: string], StaffMember & { passcodeHash: string }>('SELECT id, name, role, passcode_hash AS passcodeHash FROM staff WHERE id = ? AND active = 1').get(staffId) ??
+    null
+  );
 }
 
 /** The cloud's name and role, and (when the passcode it accepted is not the one held here) the new passcode's hash. */

@@ -1,5 +1,6 @@
-import type { Community, LockModel } from '../../shared/domain';
+import type { Community, Guidelines, LockModel } from '../../shared/domain';
 import type { Db } from './database';
+import { statement } from './statement';
 
 interface CommunityRow {
   id: string;
@@ -11,15 +12,10 @@ interface CommunityRow {
 }
 
 export function getCommunity(db: Db): Community {
-  const c = db.prepare('SELECT * FROM community LIMIT 1').get() as CommunityRow | undefined;
+  const c = db.prepare<[], CommunityRow>('SELECT * FROM community LIMIT 1').get();
   if (!c) throw new Error('No community is configured on this console.');
-  const floors = db.prepare('SELECT id, building_id, level, name FROM floors ORDER BY level').all() as {
-    id: string;
-    building_id: string;
-    level: number;
-    name: string;
-  }[];
-  const buildings = (db.prepare('SELECT id, name FROM buildings ORDER BY name').all() as { id: string; name: string }[]).map(
+  const floors = db.prepare<[], { id: string; building_id: string; level: number; name: string }>('SELECT id, building_id, level, name FROM floors ORDER BY level').all();
+  const buildings = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM buildings ORDER BY name').all().map(
     (b) => ({
       ...b,
       floors: floors.filter((f) => f.building_id === b.id).map(({ id, level, name }) => ({ id, level, name })),
@@ -50,5 +46,11 @@ export function toLockModel(r: LockModelRow): LockModel {
 }
 
 export function listLockModels(db: Db): LockModel[] {
-  return (db.prepare('SELECT * FROM lock_models ORDER BY name').all() as LockModelRow[]).map(toLockModel);
+  return db.prepare<[], LockModelRow>('SELECT * FROM lock_models ORDER BY name').all().map(toLockModel);
+}
+
+const guidelines = statement<[json: string, communityId: string]>('UPDATE community SET guidelines_json = ? WHERE id = ?');
+
+export function setGuidelines(db: Db, communityId: string, next: Guidelines): void {
+  guidelines(db).run(JSON.stringify(next), communityId);
 }

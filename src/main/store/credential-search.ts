@@ -39,9 +39,9 @@ export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const from = `FROM credentials c JOIN units u ON u.id = c.unit_id JOIN guests g ON g.id = c.guest_id ${where}`;
-  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
+  const total = db.prepare<Record<string, unknown>, number>(`SELECT count(*) ${from}`).pluck().get(params) ?? 0;
   const rows = db
-    .prepare(`${selectCredential} ${where} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as CredentialRow[];
+    .prepare<Record<string, unknown>, CredentialRow>(`${selectCredential} ${where} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset });
   return { total, records: rows.map((r) => toRecord(db, r)) };
 }

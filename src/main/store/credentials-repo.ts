@@ -71,11 +71,11 @@ export const selectCredential = `
 
 function doorsOf(db: Db, credentialId: string): DoorRef[] {
   return db
-    .prepare(
+    .prepare<[credentialId: string], DoorRef>(
       `SELECT d.id, d.name, d.kind FROM door_credentials dc JOIN doors d ON d.id = dc.door_id
        WHERE dc.credential_id = ? ORDER BY d.kind = 'unit' DESC, d.name`,
     )
-    .all(credentialId) as DoorRef[];
+    .all(credentialId);
 }
 
 export function toRecord(db: Db, r: Row): CredentialRecord {
@@ -104,15 +104,15 @@ export function toRecord(db: Db, r: Row): CredentialRecord {
 }
 
 export function getCredentialRecord(db: Db, id: string): CredentialRecord | null {
-  const row = db.prepare(`${selectCredential} WHERE c.id = ?`).get(id) as Row | undefined;
+  const row = db.prepare<[id: string], Row>(`${selectCredential} WHERE c.id = ?`).get(id);
   return row ? toRecord(db, row) : null;
 }
 
 /** A unit's credentials, live ones first, newest first. */
 export function listUnitCredentialRecords(db: Db, unitId: string): CredentialRecord[] {
   const rows = db
-    .prepare(`${selectCredential} WHERE c.unit_id = ? ORDER BY c.ended_at IS NULL DESC, c.created_at DESC`)
-    .all(unitId) as Row[];
+    .prepare<[unitId: string], Row>(`${selectCredential} WHERE c.unit_id = ? ORDER BY c.ended_at IS NULL DESC, c.created_at DESC`)
+    .all(unitId);
   return rows.map((r) => toRecord(db, r));
 }
 

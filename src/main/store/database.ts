@@ -39,7 +39,7 @@ export function migrate(db: Db): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+    db.prepare<[], number>('SELECT version FROM schema_migrations').pluck().all(),
   );
   const ran: number[] = [];
   for (const m of migrations) {

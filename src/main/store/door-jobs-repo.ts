@@ -106,15 +106,15 @@ function flatten(job: JobRecord) {
 }
 
 export function getJob(db: Db, id: string): JobRecord | null {
-  const row = db.prepare('SELECT * FROM door_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  const row = db.prepare<[id: string], JobRow>('SELECT * FROM door_jobs WHERE id = ?').get(id);
   return row ? toRecord(row) : null;
 }
 
 /** The door's latest job, so a replugged door shows (and can resume) what was left. */
 export function latestJobForDoor(db: Db, doorId: string): JobRecord | null {
   const row = db
-    .prepare('SELECT * FROM door_jobs WHERE door_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
-    .get(doorId) as JobRow | undefined;
+    .prepare<[doorId: string], JobRow>('SELECT * FROM door_jobs WHERE door_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
+    .get(doorId);
   return row ? toRecord(row) : null;
 }
 
@@ -131,14 +131,13 @@ export function interruptRunningJobs(db: Db, at: string): number {
 
 /** Doors whose latest job did not finish (interrupted or failed), newest first: what Resume is for. */
 export function unfinishedJobs(db: Db, limit = 20): JobRecord[] {
-  return (
-    db
-      .prepare(
-        `SELECT j.* FROM door_jobs j
-         WHERE j.status IN ('interrupted', 'failed')
-           AND j.rowid = (SELECT rowid FROM door_jobs l WHERE l.door_id = j.door_id ORDER BY l.started_at DESC, l.rowid DESC LIMIT 1)
-         ORDER BY j.started_at DESC LIMIT ?`,
-      )
-      .all(limit) as JobRow[]
-  ).map(toRecord);
+  return db
+    .prepare<[limit: number], JobRow>(
+      `SELECT j.* FROM door_jobs j
+       WHERE j.status IN ('interrupted', 'failed')
+         AND j.rowid = (SELECT rowid FROM door_jobs l WHERE l.door_id = j.door_id ORDER BY l.started_at DESC, l.rowid DESC LIMIT 1)
+       ORDER BY j.started_at DESC LIMIT ?`,
+    )
+    .all(limit)
+    .map(toRecord);
 }

@@ -19,7 +19,7 @@ export interface DoorSlotRecord {
  */
 export function doorSlotsAsOf(db: Db, doorId: string, asOf: string | null): DoorSlotRecord[] {
   return db
-    .prepare(
+    .prepare<{ doorId: string; asOf: string | null }, DoorSlotRecord>(
       `SELECT dc.slot, c.id AS credentialId, c.kind, c.pin_code AS pinCode, c.ble_pass AS blePass, c.schedule_json AS scheduleJson
        FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
        WHERE dc.door_id = @doorId
@@ -27,20 +27,20 @@ export function doorSlotsAsOf(db: Db, doorId: string, asOf: string | null): Door
          AND (dc.removed_at IS NULL OR (@asOf IS NOT NULL AND dc.removed_at > @asOf))
        ORDER BY dc.slot`,
     )
-    .all({ doorId, asOf }) as DoorSlotRecord[];
+    .all({ doorId, asOf });
 }
 
 /** The credential that held a slot of a door at an instant (for a door's audit record). */
 export function credentialInSlotAt(db: Db, doorId: string, slot: number, at: string): string | null {
   return (
-    (db
-      .prepare(
+    db
+      .prepare<[doorId: string, slot: number, at: string, at: string], string>(
         `SELECT credential_id FROM door_credentials
          WHERE door_id = ? AND slot = ? AND added_at <= ? AND (removed_at IS NULL OR removed_at > ?)
          ORDER BY added_at DESC LIMIT 1`,
       )
       .pluck()
-      .get(doorId, slot, at, at) as string | undefined) ?? null
+      .get(doorId, slot, at, at) ?? null
   );
 }
 
@@ -63,11 +63,11 @@ const doorColumns = `id, name, kind, unit_id AS unitId, lock_model_id AS lockMod
   reported_checksum AS reportedChecksum, audit_record AS auditRecord`;
 
 export function doorById(db: Db, doorId: string): DoorHardwareRecord | null {
-  return (db.prepare(`SELECT ${doorColumns} FROM doors WHERE id = ?`).get(doorId) as DoorHardwareRecord | undefined) ?? null;
+  return db.prepare<[doorId: string], DoorHardwareRecord>(`SELECT ${doorColumns} FROM doors WHERE id = ?`).get(doorId) ?? null;
 }
 
 export function doorBySerial(db: Db, serial: string): DoorHardwareRecord | null {
-  return (db.prepare(`SELECT ${doorColumns} FROM doors WHERE serial = ?`).get(serial) as DoorHardwareRecord | undefined) ?? null;
+  return db.prepare<[serial: string], DoorHardwareRecord>(`SELECT ${doorColumns} FROM doors WHERE serial = ?`).get(serial) ?? null;
 }
 
 /** What a door said when a programmer asked it to describe itself. */

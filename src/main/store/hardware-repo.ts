@@ -4,20 +4,19 @@ import { toLockModel } from './community-repo';
 import type { Db } from './database';
 
 export function lockModelsInService(db: Db): HardwareOverview['models'] {
-  return (
-    db
-      .prepare(
-        `SELECT m.*, (SELECT count(*) FROM doors d WHERE d.lock_model_id = m.id) AS door_count
-         FROM lock_models m ORDER BY m.role, m.name`,
-      )
-      .all() as (Parameters<typeof toLockModel>[0] & { door_count: number })[]
-  ).map((r) => ({ model: toLockModel(r), doorCount: r.door_count }));
+  return db
+    .prepare<[], Parameters<typeof toLockModel>[0] & { door_count: number }>(
+      `SELECT m.*, (SELECT count(*) FROM doors d WHERE d.lock_model_id = m.id) AS door_count
+       FROM lock_models m ORDER BY m.role, m.name`,
+    )
+    .all()
+    .map((r) => ({ model: toLockModel(r), doorCount: r.door_count }));
 }
 
 /** Doors whose desired table is ahead of what they last reported, oldest change first: a technician's round. */
 export function pendingDoors(db: Db): PendingDoor[] {
   return db
-    .prepare(
+    .prepare<[], PendingDoor>(
       `SELECT d.id, d.name, d.kind, d.unit_id AS unitId, m.id AS modelId, m.name AS modelName, d.desired_changed_at AS pendingSince,
               coalesce(b.name, ub.name) AS buildingName
        FROM doors d JOIN lock_models m ON m.id = d.lock_model_id
@@ -26,7 +25,7 @@ export function pendingDoors(db: Db): PendingDoor[] {
        WHERE d.reported_version IS NOT NULL AND d.desired_version > d.reported_version
        ORDER BY d.desired_changed_at, d.name`,
     )
-    .all() as PendingDoor[];
+    .all();
 }
 
 /** Doors by name, building or lock serial, optionally of one lock model, for the Hardware page's picker. */
@@ -34,7 +33,7 @@ export function findDoors(db: Db, q: { search?: string; modelId?: string; limit:
   const typed = searchText(q.search);
   const search = typed ? containing(typed) : null;
   return db
-    .prepare(
+    .prepare<{ modelId: string | null; search: string | null; exact: string | null; limit: number }, HardwareDoor>(
       `SELECT d.id, d.name, d.kind, coalesce(b.name, ub.name) AS buildingName, m.id AS modelId, m.name AS modelName, d.serial
        FROM doors d JOIN lock_models m ON m.id = d.lock_model_id
        LEFT JOIN buildings b ON b.id = d.building_id
@@ -44,20 +43,20 @@ export function findDoors(db: Db, q: { search?: string; modelId?: string; limit:
               OR d.serial LIKE @search ESCAPE '\\' OR d.id = @exact)
        ORDER BY buildingName, d.name LIMIT @limit`,
     )
-    .all({ modelId: q.modelId ?? null, search, exact: typed || null, limit: q.limit }) as HardwareDoor[];
+    .all({ modelId: q.modelId ?? null, search, exact: typed || null, limit: q.limit });
 }
 
 /** The building a door is in: its own (an entrance, a gate) or its unit's. */
 export function doorBuildingName(db: Db, doorId: string): string | null {
   return (
-    (db
-      .prepare(
+    db
+      .prepare<[doorId: string], string | null>(
         `SELECT coalesce(b.name, ub.name) FROM doors d
          LEFT JOIN buildings b ON b.id = d.building_id
          LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings ub ON ub.id = u.building_id
          WHERE d.id = ?`,
       )
       .pluck()
-      .get(doorId) as string | null | undefined) ?? null
+      .get(doorId) ?? null
   );
 }

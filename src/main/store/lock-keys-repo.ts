@@ -2,7 +2,7 @@ import type { Db } from './database';
 
 /** The key a commissioned Bluetooth lock opens sessions with, or null (never commissioned here). */
 export function lockKeyFor(db: Db, serial: string): Uint8Array | null {
-  const key = db.prepare('SELECT lock_key FROM lock_keys WHERE serial = ?').pluck().get(serial) as Buffer | undefined;
+  const key = db.prepare<[serial: string], Buffer>('SELECT lock_key FROM lock_keys WHERE serial = ?').pluck().get(serial);
   return key ? new Uint8Array(key) : null;
 }
 
@@ -16,5 +16,5 @@ export function saveLockKey(db: Db, serial: string, key: Uint8Array, at: string,
 
 /** Doors with a lock serial, for matching what Bluetooth locks advertise (a hash of the serial). */
 export function doorSerials(db: Db): { doorId: string; serial: string }[] {
-  return db.prepare('SELECT id AS doorId, serial FROM doors WHERE serial IS NOT NULL').all() as { doorId: string; serial: string }[];
+  return db.prepare<[], { doorId: string; serial: string }>('SELECT id AS doorId, serial FROM doors WHERE serial IS NOT NULL').all();
 }

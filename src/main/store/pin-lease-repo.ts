@@ -19,7 +19,7 @@ interface LeaseTerms {
 const termsKey = 'pin_lease.terms';
 
 function readTerms(db: Db): LeaseTerms | null {
-  const json = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(termsKey) as string | undefined;
+  const json = db.prepare<[key: string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(termsKey);
   return json ? (JSON.parse(json) as LeaseTerms) : null;
 }
 
@@ -30,7 +30,10 @@ function readTerms(db: Db): LeaseTerms | null {
  */
 export function drawLeasedPin(db: Db, length: number, fits: (code: string) => boolean, at: string): string | null {
   // A hundred is plenty: a leased code is free in the whole community, so nearly every one fits.
-  const codes = db.prepare('SELECT code FROM pin_lease WHERE length = ? AND drawn_at IS NULL AND expires_at > ? ORDER BY rowid LIMIT 100').pluck().all(length, at) as string[];
+  const codes = db
+    .prepare<[length: number, at: string], string>('SELECT code FROM pin_lease WHERE length = ? AND drawn_at IS NULL AND expires_at > ? ORDER BY rowid LIMIT 100')
+    .pluck()
+    .all(length, at);
   for (const code of codes) {
     if (!fits(code)) continue;
     db.prepare('UPDATE pin_lease SET drawn_at = ? WHERE code = ?').run(at, code);
@@ -41,7 +44,9 @@ export function drawLeasedPin(db: Db, length: number, fits: (code: string) => bo
 
 /** Codes left to draw, by length, as of `at`. */
 export function leasedPinsLeft(db: Db, at: string): Map<number, number> {
-  const rows = db.prepare('SELECT length, count(*) AS n FROM pin_lease WHERE drawn_at IS NULL AND expires_at > ? GROUP BY length').all(at) as { length: number; n: number }[];
+  const rows = db
+    .prepare<[at: string], { length: number; n: number }>('SELECT length, count(*) AS n FROM pin_lease WHERE drawn_at IS NULL AND expires_at > ? GROUP BY length')
+    .all(at);
   return new Map(rows.map((r) => [r.length, r.n]));
 }
 
@@ -64,13 +69,13 @@ export function leaseRunsLow(db: Db, now: Date): boolean {
  */
 export function heldLeasedPins(db: Db): string[] {
   return db
-    .prepare(
+    .prepare<[], string>(
       `SELECT code FROM pin_lease WHERE drawn_at IS NULL OR code IN (
          SELECT json_extract(payload_json, '$.pinCode') FROM outbox
          WHERE state = 'pending' AND kind IN ('credential.granted', 'credential.reissued'))`,
     )
     .pluck()
-    .all() as string[];
+    .all();
 }
 
 /** Keeps the lease as the cloud answered it: new codes in, codes it no longer holds for this console out. */

@@ -18,7 +18,7 @@ interface Row {
 }
 
 export function guessRecord(db: Db, source: string): GuessRecord | null {
-  const row = db.prepare('SELECT failures, last_failure_at, wait_until, wait_noted FROM sign_in_throttle WHERE source = ?').get(source) as Row | undefined;
+  const row = db.prepare<[source: string], Row>('SELECT failures, last_failure_at, wait_until, wait_noted FROM sign_in_throttle WHERE source = ?').get(source);
   return row ? { failures: row.failures, lastFailureAt: row.last_failure_at, waitUntil: row.wait_until, waitNoted: row.wait_noted === 1 } : null;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { scalar } from './statement';
 
 /** Where this console stands with the cloud, kept in the settings table (the token is not: it lives in the keychain). */
 export interface SyncSetup {
@@ -9,8 +10,9 @@ export interface SyncSetup {
   kiosk: boolean | null;
 }
 
-const get = (db: Db, key: string): string | null =>
-  (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+// Read at every grant (whether the console has paired): prepared once per database.
+const setting = scalar<[key: string], string>('SELECT value FROM settings WHERE key = ?');
+const get = (db: Db, key: string): string | null => setting(db).get(key) ?? null;
 const set = (db: Db, key: string, value: string): void => {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 };
@@ -35,7 +37,7 @@ export function saveSyncKiosk(db: Db, kiosk: boolean): void {
 export function saveSyncSetup(db: Db, setup: Omit<SyncSetup, 'kiosk'> & { kiosk?: boolean | null }): void {
   db.transaction(() => {
     if (get(db, 'sync.from_seq') === null)
-      set(db, 'sync.from_seq', String(db.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number));
+      set(db, 'sync.from_seq', String(db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() ?? 0));
     set(db, 'sync.url', setup.url);
     set(db, 'sync.console_id', setup.consoleId);
     set(db, 'sync.console_name', setup.consoleName);

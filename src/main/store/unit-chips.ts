@@ -27,7 +27,7 @@ interface Live {
  * SQL: a few hundred rows, and SQLite would sort them twice in temporary b-trees.
  */
 export function chipsFor(db: Db, unitIds: string[], today: Today): Map<string, CredentialChip[]> {
-  const rows = db.prepare(chipsSql).all({ ...today, ids: JSON.stringify(unitIds) }) as Live[];
+  const rows = db.prepare<Today & { ids: string }, Live>(chipsSql).all({ ...today, ids: JSON.stringify(unitIds) });
   const byUnit = new Map<string, Map<string, CredentialChip>>();
   for (const { unit_id, type, kind, timing } of rows) {
     const chips = byUnit.get(unit_id) ?? byUnit.set(unit_id, new Map()).get(unit_id)!;

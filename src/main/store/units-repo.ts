@@ -96,10 +96,10 @@ export function unitPageSql(input: ParsedUnitQuery, today: Today) {
 
 export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPage {
   const q = unitPageSql(input, today);
-  const listed = db.prepare(q.page).pluck().all(q.pageParams) as string[];
-  const total = q.everyMatch ? listed.length : (db.prepare(q.total).pluck().get(q.params) as number);
+  const listed = db.prepare<Record<string, unknown>, string>(q.page).pluck().all(q.pageParams);
+  const total = q.everyMatch ? listed.length : (db.prepare<Record<string, unknown>, number>(q.total).pluck().get(q.params) ?? 0);
   const ids = q.everyMatch ? listed.slice(input.offset, input.offset + input.limit) : listed;
-  const byId = new Map((db.prepare(q.rows).all({ ids: JSON.stringify(ids) }) as Row[]).map((r) => [r.id, r]));
+  const byId = new Map(db.prepare<{ ids: string }, Row>(q.rows).all({ ids: JSON.stringify(ids) }).map((r) => [r.id, r]));
   const chips = chipsFor(db, ids, today);
   const rows = ids.flatMap((id) => {
     const row = byId.get(id);
@@ -109,7 +109,7 @@ export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPag
 }
 
 export function getUnitRow(db: Db, unitId: string, today: Today): UnitRow | null {
-  const row = db.prepare(`${selectRow} WHERE u.id = ?`).get(unitId) as Row | undefined;
+  const row = db.prepare<[unitId: string], Row>(`${selectRow} WHERE u.id = ?`).get(unitId);
   return row ? toUnitRow(row, chipsFor(db, [unitId], today).get(unitId) ?? []) : null;
 }
 
@@ -117,8 +117,8 @@ export function getUnitRow(db: Db, unitId: string, today: Today): UnitRow | null
 export function unitIdsMatching(db: Db, filter: UnitFilter, today: Today): string[] {
   const { sql: where, params } = unitFilterSql(filter, today);
   return db
-    .prepare(`SELECT u.id FROM units u JOIN buildings b ON b.id = u.building_id
+    .prepare<Record<string, unknown>, string>(`SELECT u.id FROM units u JOIN buildings b ON b.id = u.building_id
       JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' ${where} ORDER BY b.name, u.unit_key`)
     .pluck()
-    .all(params) as string[];
+    .all(params);
 }

@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitGranted } from '../../../src/main/store/bulk-runs-repo';
+import { dueToEnd } from '../../../src/main/store/credential-writes-repo';
+import { doorChanged, highestSlot, liveDoorsOf, lowestGap, pinOnDoor, pinsOnDoor } from '../../../src/main/store/door-credentials-repo';
+import { doorsOnTheWay, ownDoor } from '../../../src/main/store/doors-repo';
+import { sameGuest } from '../../../src/main/store/guests-repo';
+import { labelOf } from '../../../src/main/store/unit-labels-repo';
 import { chipsSql } from '../../../src/main/store/unit-chips';
 import { unitPageSql } from '../../../src/main/store/units-repo';
 import { UnitQuery } from '../../../src/shared/domain';
@@ -15,7 +21,11 @@ afterAll(() => t.close());
 const today = { now: '2026-11-26T15:00:00.000Z', todayEnd: '2026-11-27T06:00:00.000Z' };
 
 function explain(sql: string, params: object): string {
-  return (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  return t.db
+    .prepare<[object], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(params)
+    .map((r) => r.detail)
+    .join('\n');
 }
 
 function plansOf(query: object): { page: string; total: string; rows: string } {
@@ -83,5 +93,36 @@ describe('grid page query plans', () => {
 
   it('reads the chips of a page from credentials_unit_live alone', () => {
     expect(explain(chipsSql, { ...today, ids: '[]' })).toContain('SEARCH c USING COVERING INDEX credentials_unit_live (unit_id=?)');
+  });
+});
+
+// A grant runs these once per covered door, and a building-wide bulk grant ten thousand times,
+// against perimeter readers holding tens of thousands of credentials: each must be an index
+// lookup, never a walk through a table.
+describe('a grant’s per-door and per-unit statements', () => {
+  const noScan = (plan: string) => expect(plan).not.toMatch(/\bSCAN (?!CONSTANT ROW|json_each)/);
+
+  it.each([
+    ['the highest slot in use on a door', highestSlot.sql, ['garage-gate'], /^SEARCH door_credentials USING INDEX door_credentials_live_slot \(door_id=\?\)$/],
+    ['whether a PIN code is live on a door, from the code’s side', pinOnDoor.sql, ['482913', 'garage-gate'], /^SEARCH c USING INDEX credentials_live_pin \(pin_code=\?\)\nSEARCH dc USING INDEX sqlite_autoindex_door_credentials_1/],
+    ['a keypad’s live codes', pinsOnDoor.sql, ['north-204-door'], /^SEARCH dc USING INDEX door_credentials_live_slot \(door_id=\?\)/],
+    ['the doors a credential is on', liveDoorsOf.sql, ['cred_x'], /^SEARCH door_credentials USING INDEX door_credentials_credential \(credential_id=\?\)$/],
+    ['a door’s desired state', doorChanged.sql, { doorId: 'garage-gate', at: today.now }, /^SEARCH doors USING INDEX sqlite_autoindex_doors_1 \(id=\?\)$/],
+    ['a unit’s own door', ownDoor.sql, ['north-204'], /^SEARCH d USING INDEX doors_unit_door \(unit_id=\?\)/],
+    ['the shared doors on the way, by the doors without a unit', doorsOnTheWay.sql, { unit: 'north-204', amenities: 1, amenityIds: '[]' }, /^SEARCH d USING INDEX doors_unit \(unit_id=\?\)/],
+    ['the same guest', sameGuest.sql, ['+13125550142', 'Ana Alvarez'], /^SEARCH guests USING INDEX guests_phone \(phone_e164=\?\)$/],
+    ['a unit’s label', labelOf.sql, ['north-204'], /^SEARCH u USING INDEX sqlite_autoindex_units_1 \(id=\?\)/],
+    ['a bulk run’s unit mark', unitGranted.sql, ['cred_x', 'bulk_x', 'north-204'], /^SEARCH bulk_run_units USING INDEX sqlite_autoindex_bulk_run_units_1 \(run_id=\? AND unit_id=\?\)$/],
+    ['the credentials due to expire', dueToEnd.sql, [today.now], /^SEARCH c USING INDEX credentials_ending \(ends_at>\? AND ends_at<\?\)/],
+  ])('finds %s through an index', (_name, sql, params, plan) => {
+    const found = explain(sql, params);
+    expect(found).toMatch(plan);
+    noScan(found);
+  });
+
+  it('finds a free gap in a full door’s slots from the live-slot index alone', () => {
+    const plan = explain(lowestGap.sql, { door: 'garage-gate' });
+    expect(plan.match(/SEARCH \w+ USING INDEX door_credentials_live_slot \(door_id=\?( AND slot=\?)?\)/g)).toHaveLength(3);
+    noScan(plan);
   });
 });
