@@ -14,7 +14,7 @@ import { jobError } from './failure-advice';
 import { attachedDoorViews, jobView } from './hardware-views';
 import { createBluetoothLocks, isBluetoothLockId, type BluetoothDeps } from './bluetooth/bluetooth-locks';
 import { createBluetoothRound } from './bluetooth/bluetooth-round';
-import type { BluetoothSimulator } from './simulated-bluetooth';
+import type { BluetoothSimulator } from '../../../simulators/training/training-bluetooth';
 import { startJob, type JobControl, type StartedJob } from './job-runner';
 import { offsetControl, type JobTarget } from './job-target';
 import { isBusy, watchProgrammers, type ConnectedProgrammer } from './programmers';

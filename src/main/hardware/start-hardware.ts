@@ -7,7 +7,7 @@ import { createNodeHidBus } from '../devices/links/node-hid-bus';
 import { openRemoteCentral, type BleHostEntry } from '../devices/links/ble-host/remote-central';
 import { openNobleCentral } from '../devices/links/noble-central';
 import { createHardwareService, type HardwareService } from './hardware-service';
-import { createSimulator } from './simulated-hardware';
+import { createSimulator } from '../../../simulators/training/training-simulator';
 
 export type HardwareMode = 'auto' | 'simulated' | 'off';
 
