@@ -14,10 +14,14 @@ const noSqlite = ban(['better-sqlite3'], 'SQLite is reached through src/main/sto
 const noKeytar = ban(['keytar'], 'Secrets go through the SecretStore in src/main/secrets.');
 const nodeOnly = [{ group: ['node:*'], message: 'No Node modules here.' }];
 
+// Simulators are not part of the product: only tests, the bench and training mode reach them,
+// training through one dynamic import (src/main/training/load-training-hardware.ts).
+const noSimulators = [{ group: ['**/simulators/**'], message: 'Simulators live apart from the product: only tests, the bench and training mode (src/main/training/load-training-hardware.ts) reach them.' }];
+
 const zone = (files, paths, patterns = [], ignores = []) => ({
   files,
   ignores,
-  rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  rules: { 'no-restricted-imports': ['error', { paths, patterns: [...patterns, ...noSimulators] }] },
 });
 
 // The reference cloud service: plain Node on src/shared and its own files; SQL only behind CloudStore.
@@ -54,4 +58,14 @@ export default tseslint.config(
   zone(['src/main/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [], core),
   zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
   zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
+  // The simulators speak the real bytes under the product's own stack: no Electron, no store driver, no keychain.
+  zone(['simulators/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar]),
+  {
+    // A dynamic import is not an import declaration: the same ban, but for import(), with the one door to training.
+    files: ['src/**'],
+    ignores: ['src/main/training/load-training-hardware.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/simulators\\//]', message: 'Only src/main/training/load-training-hardware.ts loads the simulators, and only in training mode.' }],
+    },
+  },
 );

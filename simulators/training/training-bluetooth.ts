@@ -8,22 +8,34 @@ import { SimBleLock } from '../devices/ble-lock';
 import { loopbackCentral } from '../devices/ble-lock/loopback-central';
 import { startSimulatedDongle, type SimulatedDongle } from '../devices/hci/pty-bridge';
 import { SimDoor } from '../devices/sim-door';
+import { floorExists, unitDoorsOnFloor } from '../../src/main/store/floor-doors-repo';
 import { lockKeyFor, saveLockKey } from '../../src/main/store/lock-keys-repo';
 
 export type BluetoothSimulation = Extract<HardwareSimulation, { action: `ble_${string}` }>;
+
+/** The simulated dongle and the Bluetooth locks it hears. */
+export interface BluetoothSimulator {
+  floorId(): string | null;
+  listDongles(): Promise<BleDongleInfo[]>;
+  /** The loopback's central, when there is no simulated dongle to open through the stack. */
+  loopbackFor(dongle: BleDongleInfo): BleCentral | null;
+  peripherals(): readonly VirtualPeripheral[];
+  simulate(action: BluetoothSimulation): Promise<void>;
+  close(): Promise<void>;
+}
 
 /** Where the simulated technician starts: the floor of the demo's combined locks used in the guides. */
 const startFloorId = 'north-f2';
 
 /**
- * The demo's Bluetooth: a simulated HCI dongle on a pty (socat), under the real BLE stack,
+ * Training's Bluetooth: a simulated HCI dongle on a pty (socat), under the real BLE stack,
  * hearing the Bluetooth locks of the floor the simulated technician stands on. Each lock is
  * the same simulated door a key-programmer's cable reaches (so what one programmed, the other
  * reads), commissioned long ago: its key is in the store, made here the first time. Without
  * socat (a machine without it) the locks are reached through an in-process loopback instead,
  * labelled so.
  */
-export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: string) => SimDoor) {
+export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: string) => SimDoor): BluetoothSimulator {
   const locks = new Map<string, SimBleLock>();
   let heardNow: SimBleLock[] = [];
   let floorId: string | null = null;
@@ -48,10 +60,7 @@ export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: s
 
   const bluetoothDoorsOn = (floor: string): string[] => {
     const models = new Set(ctx.community().lockModels.filter((m) => m.capabilities.credentialKinds.includes('ble')).map((m) => m.id));
-    const doors = ctx.db
-      .prepare('SELECT d.id, d.lock_model_id AS modelId FROM doors d JOIN units u ON u.id = d.unit_id WHERE u.floor_id = ? ORDER BY u.unit_key')
-      .all(floor) as { id: string; modelId: string }[];
-    return doors.filter((d) => models.has(d.modelId)).map((d) => d.id);
+    return unitDoorsOnFloor(ctx.db, floor).filter((d) => models.has(d.modelId)).map((d) => d.id);
   };
 
   const hear = (next: SimBleLock[]): void => {
@@ -61,7 +70,7 @@ export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: s
   };
 
   const walk = (floor: string): void => {
-    if (!ctx.db.prepare('SELECT 1 FROM floors WHERE id = ?').get(floor)) throw new PorterError('not_found', 'There is no floor with this id.', 'floorId');
+    if (!floorExists(ctx.db, floor)) throw new PorterError('not_found', 'There is no floor with this id.', 'floorId');
     floorId = floor;
     hear(bluetoothDoorsOn(floor).map(bleLockFor));
   };
@@ -124,7 +133,6 @@ export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: s
       await start();
       return [dongle?.dongleInfo ?? loopback!.dongle];
     },
-    /** The loopback's central, when there is no simulated dongle to open through the stack. */
     loopbackFor: (dongleInfo: BleDongleInfo): BleCentral | null => (loopback && dongleInfo.id === loopback.dongle.id ? loopback : null),
     peripherals: (): readonly VirtualPeripheral[] => heardNow,
     async simulate(action: BluetoothSimulation): Promise<void> {
@@ -147,5 +155,3 @@ export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: s
     },
   };
 }
-
-export type BluetoothSimulator = ReturnType<typeof createBluetoothSimulator>;

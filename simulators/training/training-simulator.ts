@@ -8,8 +8,8 @@ import { SimHidDevice } from '../devices/sim-hid-device';
 import { SimKeyProgrammer } from '../devices/sim-key-programmer';
 import { doorById, doorSlotsAsOf } from '../../src/main/store/door-table-repo';
 import { toTableEntry } from '../../src/main/hardware/door-entries';
-import type { Simulator } from '../../src/main/hardware/hardware-service';
-import { createBluetoothSimulator } from './training-bluetooth';
+import type { HidBus } from '../../src/main/devices/link';
+import { createBluetoothSimulator, type BluetoothSimulator } from './training-bluetooth';
 
 interface SimulatedProgrammer {
   device: SimHidDevice;
@@ -23,8 +23,15 @@ interface SimulatedProgrammer {
   wireFault: 'drop_report' | 'corrupt_crc' | 'wrong_sequence' | 'stall' | null;
 }
 
+/** Training's simulated programmers and locks, and what the simulator panels do to them. */
+export interface Simulator {
+  bus: HidBus;
+  bluetooth: BluetoothSimulator;
+  simulate(action: HardwareSimulation): Promise<void>;
+}
+
 /**
- * The demo's and training's hardware: simulated key-programmers on a simulated USB bus, and
+ * Training's hardware: simulated key-programmers on a simulated USB bus, and
  * simulated locks built from the store (each door's model, serial, and the table it held when
  * last programmed). A door keeps its simulated lock between visits, so what a technician
  * programmed is still on it when the cable goes back on.
@@ -33,7 +40,6 @@ export function createSimulator(ctx: AccessContext): Simulator {
   const bus = new SimHidBus();
   const programmers: SimulatedProgrammer[] = [];
   const locks = new Map<string, SimDoor>();
-  let active = false;
 
   const lockFor = (doorId: string): SimDoor => {
     const existing = locks.get(doorId);
@@ -52,7 +58,6 @@ export function createSimulator(ctx: AccessContext): Simulator {
   };
 
   const plug = (): void => {
-    active = true;
     const unplugged = programmers.find((p) => !p.device.plugged);
     if (unplugged) {
       bus.attach(unplugged.device);
@@ -123,7 +128,6 @@ export function createSimulator(ctx: AccessContext): Simulator {
   return {
     bus,
     bluetooth,
-    active: () => active,
     async simulate(action: HardwareSimulation) {
       switch (action.action) {
         case 'ble_walk':

@@ -1,8 +1,9 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract';
 import type { DoorJob, HardwareOverview, Programmer } from '../../src/shared/domain';
+import { trainingHardware } from '../../simulators/training/training-hardware';
 import { openTestConsole, type TestConsole } from './test-console';
 
-/** A console on the demo community with one simulated key-programmer plugged in. */
+/** A training console on the demo community with one simulated key-programmer plugged in. */
 export interface HardwareConsole extends TestConsole {
   call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
   /** Polls the overview (as the page does on each 'doors' event) until `probe` answers. */
@@ -15,7 +16,7 @@ export interface HardwareConsole extends TestConsole {
 }
 
 export function openHardwareConsole(options: Omit<NonNullable<Parameters<typeof openTestConsole>[1]>, 'hardware'> = {}): HardwareConsole {
-  const t = openTestConsole(undefined, { hardware: 'simulated', ...options });
+  const t = openTestConsole(undefined, { hardware: trainingHardware, ...options });
   const call = async <C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> => {
     const answer = await t.core.dispatch(command, input);
     if (!answer.ok) throw Object.assign(new Error(`${command}: ${answer.error.message}`), { code: answer.error.code });
@@ -35,7 +36,7 @@ export function openHardwareConsole(options: Omit<NonNullable<Parameters<typeof 
     until,
     programmer,
     async attach(programmerId, doorId) {
-      await call('hardware.simulate', { action: 'attach', programmerId, doorId });
+      await call('training.simulate', { action: 'attach', programmerId, doorId });
       return until((o) => o.programmers.find((p) => p.id === programmerId && p.door?.door?.id === doorId));
     },
     finished: (programmerId) =>

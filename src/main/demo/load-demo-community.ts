@@ -7,7 +7,7 @@ import { getCommunity } from '../store/community-repo';
 import type { Db } from '../store/database';
 import { resourcePath } from '../resources-path';
 import { demoGuest } from './demo-guests';
-import { assignDemoSerials } from './demo-serials';
+import { assignDemoSerials } from '../store/demo-serials-repo';
 import { demoSchedule } from './demo-schedules';
 
 const demoOperator = { id: 'demo-data', name: 'Demo data', role: 'admin' as const };

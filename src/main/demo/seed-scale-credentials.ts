@@ -4,7 +4,7 @@ import { isBlocklisted } from '../access/pin-allocator';
 import { scheduleBounds } from '../access/schedule';
 import type { Db } from '../store/database';
 import { demoGuest } from './demo-guests';
-import { assignDemoSerials } from './demo-serials';
+import { assignDemoSerials } from '../store/demo-serials-repo';
 import { localDateTime } from './demo-schedules';
 
 /** What each unit gets: 8 credentials of every type, some ended, a tenth of doors pending. */

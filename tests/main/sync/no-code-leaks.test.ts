@@ -9,7 +9,7 @@ let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
-  for (const c of consoles.splice(0)) c.close();
+  for (const c of consoles.splice(0)) await c.close();
   await cloud?.close();
   cloud = null;
 });

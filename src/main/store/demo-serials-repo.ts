@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Db } from './database';
 
 /** Demo locks were commissioned long ago: each door's lock has a serial, so a simulated one is recognised. */
 export function assignDemoSerials(db: Db): void {
