@@ -161,6 +161,7 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
   const stopCheckpoints = checkpointInBackground(db);
 
   const own = dispatcher.connect(initial, 'core');
+  let closing: Promise<void> | null = null;
   return {
     connect: (source) => dispatcher.connect(initial, source),
     dispatch: own.dispatch,
@@ -169,14 +170,17 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
       bus.on(eventChannel, forward);
       return () => bus.off(eventChannel, forward);
     },
-    async close() {
-      clearInterval(sweeper);
+    close() {
       // In order: nothing may write once the store closes, and a round or a job in hand still writes.
-      await sync?.close();
-      await hardware.close();
-      bus.removeAllListeners();
-      stopCheckpoints();
-      db.close();
+      closing ??= (async () => {
+        clearInterval(sweeper);
+        await sync?.close();
+        await hardware.close();
+        bus.removeAllListeners();
+        stopCheckpoints();
+        db.close();
+      })();
+      return closing;
     },
   };
 }
