@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { StaffMember } from '../../src/shared/domain';
+import { trainingHardware } from '../../simulators/training/training-hardware';
 import { createCore } from '../../src/main/core';
 import { openDatabase } from '../../src/main/store/database';
 import { startBrowserHost, type BrowserHost } from '../../src/main/host/browser-host';
@@ -14,6 +15,7 @@ const rendererDir = path.resolve(__dirname, '../../out/renderer');
  * `operator`: who every window starts signed in as; `test.use({ operator: null })` starts signed out.
  * `seedStore`: a state from store-seeds.ts written to the demo store before the host opens it.
  * `hardware`: 'training' (the default: simulated doors, the banner) or 'real' (nothing plugged in here).
+ * Training is passed in as its provider: Playwright's loader cannot follow the hosts' dynamic import.
  */
 type WorkerFixtures = { host: BrowserHost; operator: StaffMember | null; seedStore: StoreSeed | null; hardware: 'training' | 'real' };
 type TestFixtures = { openConsole: (page?: Page) => Promise<Page> };
@@ -40,7 +42,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const host = await startBrowserHost({
         port: 0,
         rendererDir,
-        core: { dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, hardware },
+        core: { dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, hardware: hardware === 'training' ? trainingHardware : 'real' },
       });
       await use(host);
       await host.close();
