@@ -145,7 +145,8 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
   });
   const dispatcher = createDispatcher({
     handlers,
-    training: hardware.training ? createTrainingHandlers(hardware.training) : null,
+    // Only a training core serves the training section, whatever its provider hands over.
+    training: training && hardware.training ? createTrainingHandlers(hardware.training) : null,
     logError: options.logError ?? ((command, error) => console.error(`[porter] ${command} failed:`, error)),
   });
   const initial = { operator: options.operator ?? (options.kiosk ? kioskOperator(db) : null), kiosk: options.kiosk ?? false };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HardwareProvider } from '../../../src/main/hardware/hardware-provider';
 import { realHardware } from '../../../src/main/hardware/real-hardware';
+import { trainingHardware } from '../../../simulators/training/training-hardware';
 import { avery, call, openTestConsole, type TestConsole } from '../../helpers/test-console';
 
 let t: TestConsole | null = null;
@@ -77,8 +78,11 @@ describe('a product console with no programmer or dongle plugged in', () => {
     expect(t.db.prepare("SELECT count(*) FROM door_jobs").pluck().get()).toBe(0);
   });
 
-  it('is a product core: its store is never marked as training', async () => {
-    t = openTestConsole(avery, { hardware: 'real' });
+  it('serves no training command even when a provider that is not training hands over simulator controls', async () => {
+    const mislabelled: HardwareProvider = { kind: 'real', open: (env) => trainingHardware.open(env) };
+    t = openTestConsole(avery, { hardware: mislabelled });
+    expect(await t.core.dispatch('training.simulate', { action: 'plug' })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect((await call(t, 'session.get', {})).training).toBe(false);
     expect(t.db.prepare("SELECT count(*) FROM settings WHERE key = 'store.training'").pluck().get()).toBe(0);
   });
 });
