@@ -15,10 +15,14 @@ const noSqlite = ban(['better-sqlite3'], 'SQLite is reached through src/main/sto
 const noKeytar = ban(['keytar'], 'Secrets go through the SecretStore in src/main/secrets.');
 const nodeOnly = [{ group: ['node:*'], message: 'No Node modules here.' }];
 
+// Simulators are not part of the product: only tests, the bench and training mode reach them,
+// training through one dynamic import (src/main/training/load-training-hardware.ts).
+const noSimulators = [{ group: ['**/simulators/**'], message: 'Simulators live apart from the product: only tests, the bench and training mode (src/main/training/load-training-hardware.ts) reach them.' }];
+
 const zone = (files, paths, patterns = [], ignores = []) => ({
   files,
   ignores,
-  rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  rules: { 'no-restricted-imports': ['error', { paths, patterns: [...patterns, ...noSimulators] }] },
 });
 
 // The reference cloud service: plain Node on src/shared and its own files; SQL only behind CloudStore.
@@ -55,7 +59,7 @@ const mainLayers = {
   activity: ['sync', 'store', 'secrets', 'shared'],
   'core-interface': ['hardware', 'links', 'secrets', 'shared'],
   ipc: ['core-interface', 'staff', 'activity', 'sync', 'hardware', 'access', 'community', 'store', 'secrets', 'shared'],
-  core: ['ipc', 'core-interface', 'staff', 'activity', 'sync', 'hardware', 'demo', 'access', 'community', 'store', 'secrets', 'shared'],
+  core: ['ipc', 'core-interface', 'links', 'drivers', 'staff', 'activity', 'sync', 'hardware', 'demo', 'access', 'community', 'store', 'secrets', 'shared'],
   hosts: ['core', 'core-interface', 'ipc', 'links', 'secrets', 'shared'],
 };
 const layerFolders = [
@@ -101,13 +105,16 @@ const onDb = (methods) => [
   { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.name=/^(db|database)$/]`, message: sqlMessage },
   { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.property.name=/^(db|database)$/]`, message: sqlMessage },
 ];
-const sqlOnlyInStore = {
-  files: ['src/**/*.{ts,tsx}'],
-  ignores: ['src/main/store/**', 'src/cloud/store/sqlite/**'],
-  rules: {
-    'no-restricted-syntax': ['error', { selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='prepare']", message: sqlMessage }, ...onDb('exec|pragma')],
-  },
-};
+// no-restricted-syntax holds two bans, in one rule because flat config does not merge a rule's
+// options: SQL outside the stores, and a dynamic import() of the simulators (an import
+// declaration is refused by the zones) anywhere but the one door to training.
+const sqlBan = [{ selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='prepare']", message: sqlMessage }, ...onDb('exec|pragma')];
+const simulatorImportBan = { selector: 'ImportExpression[source.value=/simulators\\//]', message: 'Only src/main/training/load-training-hardware.ts loads the simulators, and only in training mode.' };
+const trainingDoor = 'src/main/training/load-training-hardware.ts';
+const sqlOnlyInStore = [
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/main/store/**', 'src/cloud/store/sqlite/**', trainingDoor], rules: { 'no-restricted-syntax': ['error', ...sqlBan, simulatorImportBan] } },
+  { files: [trainingDoor], rules: { 'no-restricted-syntax': ['error', ...sqlBan] } },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
@@ -138,5 +145,7 @@ export default tseslint.config(
   zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
   zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
   layersBlock,
-  sqlOnlyInStore,
+  // The simulators speak the real bytes under the product's own stack: no Electron, no store driver, no keychain.
+  zone(['simulators/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar]),
+  ...sqlOnlyInStore,
 );

@@ -5,10 +5,10 @@ import { openBleLockSession } from '../src/main/devices/ble/session';
 import { keyProgrammerDriver } from '../src/main/devices/drivers/key-programmer-driver';
 import { tableChecksum } from '../src/main/devices/keyprog/credential-table';
 import { openNobleCentral } from '../src/main/devices/links/noble-central';
-import { SimBleLock } from '../src/main/devices/sim/ble-lock';
-import { defaultTiming, linkLimits } from '../src/main/devices/sim/hci/controller-timing';
-import { startSimulatedDongle } from '../src/main/devices/sim/hci/pty-bridge';
-import { SimDoor } from '../src/main/devices/sim/sim-door';
+import { SimBleLock } from '../simulators/devices/ble-lock';
+import { defaultTiming, linkLimits } from '../simulators/devices/hci/controller-timing';
+import { startSimulatedDongle } from '../simulators/devices/hci/pty-bridge';
+import { SimDoor } from '../simulators/devices/sim-door';
 import { pinEntries, reader } from './hardware-figures';
 import type { Figure } from './stats';
 

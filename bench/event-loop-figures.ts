@@ -45,13 +45,13 @@ export async function eventLoopFigures(freshDataDir: () => string): Promise<Figu
   const inProcessDir = freshDataDir();
   const inProcess = createCore({ dataDir: inProcessDir, operator: admin });
   const inProcessStall = await longestStall(() => heavyWork(inProcess));
-  inProcess.close();
+  await inProcess.close();
 
   const workerDir = freshDataDir();
   const entry = `require('tsx/cjs/api').register(); require(${JSON.stringify(path.resolve('src/main/core-worker/worker-entry.ts'))});`;
   const worker = await startCoreWorker({ dataDir: workerDir, operator: admin }, entry, { eval: true });
   const workerStall = await longestStall(() => heavyWork(worker));
-  worker.close();
+  await worker.close();
   for (const dir of [inProcessDir, workerDir]) fs.rmSync(dir, { recursive: true, force: true });
   return [
     { name: 'main_thread.longest_stall.core_in_process', value: inProcessStall, unit: 'ms' },

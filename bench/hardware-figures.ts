@@ -1,11 +1,11 @@
 import type { LockModel } from '../src/shared/domain';
 import { openKeyProgrammer } from '../src/main/devices/drivers/open-key-programmer';
 import { tableChecksum, type TableEntry } from '../src/main/devices/keyprog/credential-table';
-import { SimDoor } from '../src/main/devices/sim/sim-door';
-import { SimHidBus } from '../src/main/devices/sim/sim-hid-bus';
-import { SimHidDevice } from '../src/main/devices/sim/sim-hid-device';
-import type { SimHidLink } from '../src/main/devices/sim/sim-hid-link';
-import { SimKeyProgrammer } from '../src/main/devices/sim/sim-key-programmer';
+import { SimDoor } from '../simulators/devices/sim-door';
+import { SimHidBus } from '../simulators/devices/sim-hid-bus';
+import { SimHidDevice } from '../simulators/devices/sim-hid-device';
+import type { SimHidLink } from '../simulators/devices/sim-hid-link';
+import { SimKeyProgrammer } from '../simulators/devices/sim-key-programmer';
 import type { Figure } from './stats';
 
 export const reader: LockModel = {

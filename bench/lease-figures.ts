@@ -37,7 +37,7 @@ async function kioskWeek(units: number): Promise<Figure[]> {
        WHERE u.building_id = ? AND c.access_type IN (SELECT value FROM json_each(?)) ORDER BY c.rowid`,
     )
     .all(lobbyBuilding, JSON.stringify(kioskTypes)) as { unitId: string; type: 'temporary' | 'delivery'; kind: 'pin' | 'ble' }[];
-  seeded.close();
+  await seeded.close();
 
   const core = createCore({ dataDir, operator: lobbyKiosk, kiosk: true });
   let refused = 0;
@@ -47,7 +47,7 @@ async function kioskWeek(units: number): Promise<Figure[]> {
     const answer = await core.dispatch('access.grant', { unitId: g.unitId, kind: g.kind, audience: 'guest', schedule, guest: { name: `Visitor ${i}`, phone: `(312) 555-${String(i % 10_000).padStart(4, '0')}` } });
     if (!answer.ok) refused++;
   }
-  core.close();
+  await core.close();
   const db = openDatabase({ dataDir });
   const drawn = db.prepare('SELECT length(pin_code) AS length, count(*) AS n FROM credentials WHERE created_by = ? AND pin_code IS NOT NULL GROUP BY 1 ORDER BY 1').all(lobbyKiosk.name) as { length: number; n: number }[];
   db.close();
@@ -80,7 +80,7 @@ async function leaseFill(units: number): Promise<Figure[]> {
     const live = scale.prepare("SELECT id, unit_id AS unitId, pin_code AS pinCode FROM credentials WHERE ended_at IS NULL AND pin_code IS NOT NULL").all() as { id: string; unitId: string; pinCode: string }[];
     const doorsOf = scale.prepare('SELECT door_id AS doorId, slot FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL');
     const rows = live.map((c) => ({ ...c, doors: doorsOf.all(c.id) as { doorId: string; slot: number }[] }));
-    scale.close();
+    await scale.close();
     fs.rmSync(scaleDir, { recursive: true, force: true });
     const at = new Date().toISOString();
     await store.transaction(async (tx) => {

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../src/main/core';
+import { sealAuditLogNow } from '../src/main/activity/seal-audit-log';
+import { loadScaleCommunity } from '../src/main/demo/load-scale-community';
+import { processSecrets } from '../src/main/secrets/memory-secret-store';
 import { createHash } from 'node:crypto';
-import { databaseFileName } from '../src/main/store/database';
+import { databaseFileName, openDatabase } from '../src/main/store/database';
 import { migrations } from '../src/main/store/migrations';
 
 /**
@@ -17,7 +19,11 @@ export function freshScaleDataDir(units: number): string {
   const template = path.resolve('bench/.cache', `scale-${units}-${schema}`);
   if (!fs.existsSync(path.join(template, databaseFileName))) {
     console.error(`generating a ${units}-unit community into ${path.relative(process.cwd(), template)} (once)…`);
-    createCore({ dataDir: template, loadDemoWhenEmpty: true, demoScale: units }).close();
+    // The store alone, as a core fills it at first start (sealed, then the community), closed before it is copied.
+    const db = openDatabase({ dataDir: template });
+    sealAuditLogNow(db, processSecrets, () => new Date());
+    loadScaleCommunity(db, () => new Date(), units);
+    db.close();
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-bench-'));
   fs.copyFileSync(path.join(template, databaseFileName), path.join(dir, databaseFileName));

@@ -38,7 +38,7 @@ async function startCloud() {
 /** A console on the demo community, paired with the cloud, syncing every `intervalMs` (undefined: as shipped). */
 async function pairedConsole(cloud: Cloud, name: string, intervalMs: number | undefined = 3_600_000): Promise<{ core: Core; dataDir: string }> {
   const dataDir = tempDir('porter-bench-console-');
-  createCore({ dataDir, loadDemoWhenEmpty: true }).close();
+  await createCore({ dataDir, loadDemoWhenEmpty: true }).close();
   const { code } = await cloud.store.createPairingCode(name);
   const paired = await pairConsole(cloud.server.url, { pairingCode: code, name, kiosk: false });
   const db = openDatabase({ dataDir });
@@ -130,7 +130,7 @@ export async function syncFigures(changes = 100_000): Promise<Figure[]> {
     const started = performance.now();
     await syncNow(reader.core);
     figures.push({ name: `sync.pull${changes}`, value: Math.round(performance.now() - started), unit: 'ms' });
-    reader.core.close();
+    await reader.core.close();
   } finally {
     await cloud.close();
   }
@@ -146,7 +146,7 @@ export async function syncFigures(changes = 100_000): Promise<Figure[]> {
     const started = performance.now();
     await syncNow(writer.core);
     figures.push({ name: 'sync.push1000', value: Math.round(performance.now() - started), unit: 'ms' });
-    writer.core.close();
+    await writer.core.close();
   } finally {
     await pushCloud.close();
   }
@@ -177,8 +177,8 @@ async function grantToAppearance(cloud: Cloud): Promise<Figure[]> {
     }
     samples.push(performance.now() - started);
   }
-  a.core.close();
-  b.core.close();
+  await a.core.close();
+  await b.core.close();
   samples.sort((x, y) => x - y);
   return [
     { name: 'sync.grantToOtherConsole p50', value: Math.round(samples[2]!), unit: 'ms' },

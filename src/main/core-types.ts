@@ -1,7 +1,7 @@
 import type { EventName, EventPayload } from '../shared/contract';
 import type { Envelope } from '../shared/envelope';
 import type { StaffMember } from '../shared/domain';
-import type { HardwareMode } from './hardware/start-hardware';
+import type { HardwareProvider } from './hardware/hardware-provider';
 import type { BleHostEntry } from './devices/links/ble-host/remote-central';
 import type { SecretStore } from './secrets/secret-store';
 
@@ -17,8 +17,10 @@ export interface CoreOptions {
   /** A kiosk untouched this long returns to its start screen (default two minutes). */
   kioskIdleSeconds?: number;
   host?: 'electron' | 'browser';
-  /** Load the demo community when the store holds none (the embedded default). */
+  /** Load the demo community when the store holds none (training, tests). */
   loadDemoWhenEmpty?: boolean;
+  /** A community file (resources/demo/community.json's shape) a real console's empty store is set up from. */
+  communityFile?: string;
   /** With loadDemoWhenEmpty: a generated community of this many units instead of the demo. */
   demoScale?: number;
   /** The clock every timestamp comes from; tests pass their own. */
@@ -26,11 +28,12 @@ export interface CoreOptions {
   /** Where unexpected errors are logged (never a PIN code); defaults to stderr. */
   logError?: (command: string, error: unknown) => void;
   /**
-   * Door hardware. 'auto' (the hosts' default) lists real key-programmers and, when none is
-   * found at start, plugs in a simulated one, labelled as such; 'simulated' only the simulator;
-   * 'off' (the default for tests of other things) no hardware at all.
+   * Door hardware. 'real' (the hosts): key-programmers and BLE dongles as they are plugged in,
+   * nothing when none is; 'training': a training core (simulated doors, its own data folder,
+   * never paired with a cloud), which only openCore loads; a provider of the caller's (tests pass
+   * `trainingHardware` from simulators/); 'off' (the default for tests of other things): none.
    */
-  hardware?: HardwareMode;
+  hardware?: HardwareChoice | HardwareProvider;
   /**
    * Where the BLE stack runs: in a process of its own from this entry (a core in a worker
    * thread, as in Electron), or, unset, in the core's own thread (the browser host, tests).
@@ -52,6 +55,9 @@ export interface CoreOptions {
   /** Electron-ABI build of better-sqlite3, when running inside Electron. */
   sqliteNativeBinding?: string;
 }
+
+/** Door hardware by name, as it crosses to the core's worker thread. */
+export type HardwareChoice = 'off' | 'real' | 'training';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -75,5 +81,9 @@ export interface Core {
   dispatch: Dispatch;
   /** Subscribe to contract events (data.changed, ...); returns unsubscribe. */
   onEvent(listener: EventListener): () => void;
-  close(): void;
+  /**
+   * Stops in order, each part awaited before the next: the sync engine (its round in hand),
+   * then the hardware (every job ends and records how; links close), then the store.
+   */
+  close(): Promise<void>;
 }

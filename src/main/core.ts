@@ -5,9 +5,17 @@ import { expireEndedCredentials } from './access/expire-credentials';
 import type { Core, CoreOptions, EventListener } from './core-types';
 import { loadDemoCommunity } from './demo/load-demo-community';
 import { loadScaleCommunity } from './demo/load-scale-community';
+import { importCommunityFile } from './community/import-community-file';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
-import { startHardware } from './hardware/start-hardware';
+import { createTrainingHandlers } from './ipc/training-handlers';
+import type { AccessContext } from './access/access-context';
+import type { BleHostEntry } from './devices/links/ble-host/remote-central';
+import { openKeyProgrammer } from './devices/drivers/open-key-programmer';
+import type { HardwareProvider } from './hardware/hardware-provider';
+import { createHardwareService, type HardwareService } from './hardware/hardware-service';
+import { realHardware } from './hardware/real-hardware';
+import { loadTrainingHardware } from './training/load-training-hardware';
 import { sealAuditLog, sealAuditLogNow } from './activity/seal-audit-log';
 import { createKeychainSecretStore } from './secrets/keychain-secret-store';
 import { isImmediate, processSecrets } from './secrets/memory-secret-store';
@@ -18,6 +26,9 @@ import { hasCommunity } from './store/community-import';
 import { getCommunity } from './store/community-repo';
 import { checkpointInBackground } from './store/checkpoint';
 import { openDatabase, type Db } from './store/database';
+import { kioskStaffMember } from './store/kiosk-staff-repo';
+import { hasPaired } from './store/sync-state-repo';
+import { isTrainingStore, markTrainingStore } from './store/training-store-repo';
 import type { StaffMember } from '../shared/domain';
 
 /** How often ended schedules are taken off their doors. */
@@ -34,10 +45,11 @@ export function createCore(options: CoreOptions): Core {
   if (secrets === 'keychain' || !isImmediate(secrets))
     throw new Error('This core keeps its secrets in a store that answers later (the OS keychain): start it with openCore.');
   const now = options.now ?? (() => new Date());
+  const hardware = hardwareProvider(options.hardware);
   const db = openDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
   try {
     sealAuditLogNow(db, secrets, now);
-    return startCore(db, now, options);
+    return startCore(db, now, options, hardware);
   } catch (error) {
     db.close();
     throw error;
@@ -51,17 +63,42 @@ export function createCore(options: CoreOptions): Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const secrets = options.secrets === 'keychain' ? createKeychainSecretStore() : (options.secrets ?? processSecrets);
   const now = options.now ?? (() => new Date());
+  // Only a core started for training ever loads the simulators.
+  const hardware = options.hardware === 'training' ? await loadTrainingHardware() : hardwareProvider(options.hardware);
   const db = openDatabase({ dataDir: options.dataDir, nativeBinding: options.sqliteNativeBinding });
   try {
     await sealAuditLog(db, secrets, now);
-    return startCore(db, now, options);
+    return startCore(db, now, options, hardware);
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
+function hardwareProvider(choice: CoreOptions['hardware']): HardwareProvider | null {
+  if (choice === undefined || choice === 'off') return null;
+  if (choice === 'real') return realHardware;
+  if (choice === 'training')
+    throw new Error('Training hardware is loaded on demand: start a training core with openCore, or pass trainingHardware from simulators/.');
+  return choice;
+}
+
+/**
+ * A training store and a product store never mix: a training core refuses a folder paired
+ * with a cloud and marks its own, and a product core refuses a folder training has marked.
+ */
+function checkStoreFor(db: Db, training: boolean): void {
+  if (training && hasPaired(db))
+    throw new Error('This data folder is paired with a cloud, so training cannot run on it: training runs on a folder of its own.');
+  if (!training && isTrainingStore(db))
+    throw new Error('This data folder belongs to training mode (its doors were programmed by simulators): start Porter with --training, or on another data folder.');
+  if (training) markTrainingStore(db);
+}
+
+function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: HardwareProvider | null): Core {
+  const training = hardwareFrom?.kind === 'training';
+  checkStoreFor(db, training);
+  if (options.communityFile && !hasCommunity(db)) importCommunityFile(db, options.communityFile, now);
   if (options.loadDemoWhenEmpty && !hasCommunity(db)) {
     if (options.demoScale) loadScaleCommunity(db, now, options.demoScale);
     else loadDemoCommunity(db, now);
@@ -79,9 +116,10 @@ function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
     if (topics.includes('credentials') || topics.includes('community') || topics.includes('doors')) sync?.kick();
   };
   const accessContext = { db, now, community: () => community };
-  const hardware = startHardware({ ...accessContext, changed }, options.hardware ?? 'off', options.bleHost);
+  const hardware = startHardware(hardwareFrom, { ...accessContext, changed, bleHost: options.bleHost });
   const secrets = options.secrets === 'keychain' ? createKeychainSecretStore() : (options.secrets ?? null);
-  if (secrets) {
+  // A training console is never paired: no sync engine runs, and sync.setUp says why.
+  if (secrets && !training) {
     sync = createSyncEngine({
       ctx: { ...accessContext, guidelinesChanged: (guidelines) => (community = { ...community, guidelines }) },
       secrets,
@@ -100,12 +138,15 @@ function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
     ...accessContext,
     setCommunity: (next) => (community = next),
     host: options.host ?? 'browser',
+    training,
     // Online first: the cloud checks the passcode and gives the key this staff member's changes are proven with.
     staff: withCloudSignIn(createStaffSignIn(db, now), { db, secrets, fetchFn: options.syncFetch, online: () => void sync?.syncNow() }),
     changed,
   });
   const dispatcher = createDispatcher({
     handlers,
+    // Only a training core serves the training section, whatever its provider hands over.
+    training: training && hardware.training ? createTrainingHandlers(hardware.training) : null,
     logError: options.logError ?? ((command, error) => console.error(`[porter] ${command} failed:`, error)),
   });
   const initial = { operator: options.operator ?? (options.kiosk ? kioskOperator(db) : null), kiosk: options.kiosk ?? false };
@@ -121,6 +162,7 @@ function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
   const stopCheckpoints = checkpointInBackground(db);
 
   const own = dispatcher.connect(initial, 'core');
+  let closing: Promise<void> | null = null;
   return {
     connect: (source) => dispatcher.connect(initial, source),
     dispatch: own.dispatch,
@@ -130,19 +172,34 @@ function startCore(db: Db, now: () => Date, options: CoreOptions): Core {
       return () => bus.off(eventChannel, forward);
     },
     close() {
-      clearInterval(sweeper);
-      void hardware.close();
-      void sync?.close();
-      bus.removeAllListeners();
-      stopCheckpoints();
-      db.close();
+      // In order: nothing may write once the store closes, and a round or a job in hand still writes.
+      closing ??= (async () => {
+        clearInterval(sweeper);
+        await sync?.close();
+        await hardware.close();
+        bus.removeAllListeners();
+        stopCheckpoints();
+        db.close();
+      })();
+      return closing;
     },
   };
 }
 
+/** The hardware service over the provider's links; without a provider, over none. */
+function startHardware(provider: HardwareProvider | null, env: AccessContext & { changed: (topics: DataTopic[]) => void; bleHost?: BleHostEntry }): HardwareService {
+  const links = provider?.open(env) ?? { buses: [], bluetooth: null, simulators: null, close: async () => {} };
+  return createHardwareService({
+    ...env,
+    links,
+    openDriver: (link) => openKeyProgrammer(link),
+    logError: (error) => console.error('[porter] Bluetooth:', error),
+  });
+}
+
 /** A kiosk console runs as the community's kiosk staff member, signed in for good. */
 function kioskOperator(db: Db): StaffMember {
-  const kiosk = db.prepare("SELECT id, name, role FROM staff WHERE role = 'kiosk' ORDER BY name LIMIT 1").get() as StaffMember | undefined;
+  const kiosk = kioskStaffMember(db);
   if (!kiosk) throw new Error('This community has no kiosk staff member, so this console cannot run as a kiosk.');
   return kiosk;
 }

@@ -43,7 +43,7 @@ export const contractCommandNames = [
   'sync.status',
   'sync.now',
   'sync.setUp',
-  'hardware.simulate',
+  'training.simulate',
 ] as const satisfies readonly CommandName[];
 
 export const contractEventNames = ['data.changed'] as const satisfies readonly EventName[];

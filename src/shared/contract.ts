@@ -68,6 +68,22 @@ const idJsonBytes = 64 + 3;
 
 type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[]; maxPayloadBytes?: number };
 
+/**
+ * Training mode's section: served only by a training core (simulated doors, its own data
+ * folder, never paired). Any other core answers these as `unknown_command`, as if they were
+ * not in the contract, and the renderer shows no simulator.
+ */
+export const trainingCommands = {
+  /** Simulator panels: plug, unplug, attach a door, inject a fault; walk to a floor, bring a factory-new lock. */
+  'training.simulate': { input: HardwareSimulation, output: HardwareOverview, roles: technicians },
+} as const satisfies Record<string, CommandSpec>;
+
+export type TrainingCommandName = keyof typeof trainingCommands;
+
+export function isTrainingCommand(name: string): name is TrainingCommandName {
+  return Object.hasOwn(trainingCommands, name);
+}
+
 export const commands = {
   /** Renderer asks who is signed in on this window, and for which community. */
   'session.get': { input: NoInput, output: Session, roles: anyone },
@@ -157,8 +173,7 @@ export const commands = {
   'sync.now': { input: NoInput, output: SyncStatus, roles: staff },
   /** Cloud setup screen: pairs this console with a cloud (the token goes to the OS keychain). */
   'sync.setUp': { input: SyncSetupRequest, output: SyncStatus, roles: ['admin'] },
-  /** Simulator panel (simulated hardware only): plug, unplug, attach a door, inject a fault. */
-  'hardware.simulate': { input: HardwareSimulation, output: HardwareOverview, roles: technicians },
+  ...trainingCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors', 'bluetooth', 'sync']);

@@ -1,8 +1,10 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract';
 import type { DoorJob, HardwareOverview, Programmer } from '../../src/shared/domain';
+import { trainingHardware } from '../../simulators/training/training-hardware';
+import { benchHardware } from './bench-hardware';
 import { openTestConsole, type TestConsole } from './test-console';
 
-/** A console on the demo community with one simulated key-programmer plugged in. */
+/** A training console on the demo community with one simulated key-programmer plugged in. */
 export interface HardwareConsole extends TestConsole {
   call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
   /** Polls the overview (as the page does on each 'doors' event) until `probe` answers. */
@@ -14,8 +16,14 @@ export interface HardwareConsole extends TestConsole {
   finished(programmerId: string): Promise<DoorJob>;
 }
 
-export function openHardwareConsole(options: Omit<NonNullable<Parameters<typeof openTestConsole>[1]>, 'hardware'> = {}): HardwareConsole {
-  const t = openTestConsole(undefined, { hardware: 'simulated', ...options });
+/**
+ * `bench: true`: a product console with the simulated programmer on the test's bench instead
+ * (it syncs; doors are attached by the test's hands, not by a training command).
+ */
+export function openHardwareConsole(options: Omit<NonNullable<Parameters<typeof openTestConsole>[1]>, 'hardware'> & { bench?: boolean } = {}): HardwareConsole {
+  const { bench: onBench, ...rest } = options;
+  const bench = onBench ? benchHardware() : null;
+  const t = openTestConsole(undefined, { hardware: bench?.provider ?? trainingHardware, ...rest });
   const call = async <C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> => {
     const answer = await t.core.dispatch(command, input);
     if (!answer.ok) throw Object.assign(new Error(`${command}: ${answer.error.message}`), { code: answer.error.code });
@@ -35,7 +43,8 @@ export function openHardwareConsole(options: Omit<NonNullable<Parameters<typeof 
     until,
     programmer,
     async attach(programmerId, doorId) {
-      await call('hardware.simulate', { action: 'attach', programmerId, doorId });
+      if (bench) await bench.hands({ action: 'attach', programmerId, doorId });
+      else await call('training.simulate', { action: 'attach', programmerId, doorId });
       return until((o) => o.programmers.find((p) => p.id === programmerId && p.door?.door?.id === doorId));
     },
     finished: (programmerId) =>

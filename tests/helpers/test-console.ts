@@ -3,8 +3,11 @@ import type { BleHostEntry } from '../../src/main/devices/links/ble-host/remote-
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../src/main/core';
+import { sealAuditLogNow } from '../../src/main/activity/seal-audit-log';
+import { loadDemoCommunity } from '../../src/main/demo/load-demo-community';
+import { processSecrets } from '../../src/main/secrets/memory-secret-store';
 import type { Core } from '../../src/main/core-types';
-import type { HardwareMode } from '../../src/main/hardware/start-hardware';
+import type { HardwareProvider } from '../../src/main/hardware/hardware-provider';
 import { memorySecretStore, type ImmediateSecretStore } from '../../src/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../src/main/secrets/secret-store';
 import type { CommandInput, CommandName, CommandOutput } from '../../src/shared/contract';
@@ -18,7 +21,8 @@ export interface TestConsole {
   dataDir: string;
   /** Unexpected errors the core logged. */
   errors: unknown[];
-  close(): void;
+  /** Closes the core (in order, awaited), the looking connection, and removes the folder. */
+  close(): Promise<void>;
 }
 
 export function tempDir(prefix = 'porter-test-'): string {
@@ -31,31 +35,42 @@ export const avery: StaffMember = { id: 'avery', name: 'Avery Brooks', role: 'ad
 /** A console on the demo community in its own temporary data folder. */
 export function openTestConsole(
   operator: StaffMember | null = avery,
-  options: { now?: () => Date; beforeOpen?: (db: Db) => void; hardware?: HardwareMode; secrets?: SecretStore; syncFetch?: typeof fetch; syncLongPollSeconds?: number; bleHost?: BleHostEntry } = {},
+  options: { now?: () => Date; beforeOpen?: (db: Db) => void; hardware?: HardwareProvider | 'off' | 'real'; secrets?: SecretStore; syncFetch?: typeof fetch; syncLongPollSeconds?: number; bleHost?: BleHostEntry } = {},
 ): TestConsole {
   const dataDir = tempDir();
   if (options.beforeOpen) {
     // Load the demo, change the store as the test needs, then open the console on it.
-    createCore({ dataDir, loadDemoWhenEmpty: true, now: options.now }).close();
-    const db = openDatabase({ dataDir });
+    const db = demoStore(dataDir, options.now);
     options.beforeOpen(db);
     db.close();
   }
   const errors: unknown[] = [];
   const core = createCore({ dataDir, loadDemoWhenEmpty: true, operator: operator ?? undefined, now: options.now, hardware: options.hardware, bleHost: options.bleHost, secrets: options.secrets, syncFetch: options.syncFetch, syncIntervalMs: 3_600_000, syncLongPollSeconds: options.syncLongPollSeconds ?? 0, logError: (_c, e) => errors.push(e) });
   const db = openDatabase({ dataDir });
+  let closing: Promise<void> | null = null;
   return {
     core,
     db,
     dataDir,
     errors,
     close() {
-      if (!db.open) return; // closed already, by the test itself
-      db.close();
-      core.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      // Once: a test may close its console itself and again in afterEach.
+      closing ??= (async () => {
+        if (db.open) db.close();
+        await core.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      })();
+      return closing;
     },
   };
+}
+
+/** A store holding the demo community, sealed as a core seals it, for a test to change before a core opens it. */
+export function demoStore(dataDir: string, now: () => Date = () => new Date()): Db {
+  const db = openDatabase({ dataDir });
+  sealAuditLogNow(db, processSecrets, now);
+  loadDemoCommunity(db, now);
+  return db;
 }
 
 /**

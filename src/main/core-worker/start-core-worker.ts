@@ -19,10 +19,12 @@ export function startCoreWorker(options: WorkerCoreOptions, entry: string, worke
   let nextId = 1;
   let nextConnection = 1;
   let closed = false;
+  let whenClosed: (() => void) | null = null;
   const post = (message: ToWorker): void => worker.postMessage(message);
 
   const lost = (why: string): void => {
     closed = true;
+    whenClosed?.();
     for (const settle of pending.values()) settle({ ok: false, error: { code: 'internal', message: `The console core stopped: ${why}` } });
     pending.clear();
   };
@@ -49,8 +51,13 @@ export function startCoreWorker(options: WorkerCoreOptions, entry: string, worke
       events.on('event', forward);
       return () => events.off('event', forward);
     },
+    /** Resolves once the worker's core has closed in order (or the worker is gone). */
     close() {
-      if (!closed) post({ type: 'close' });
+      if (closed) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        whenClosed = resolve;
+        post({ type: 'close' });
+      });
     },
   };
 
@@ -70,6 +77,7 @@ export function startCoreWorker(options: WorkerCoreOptions, entry: string, worke
           return;
         case 'closed':
           closed = true;
+          whenClosed?.();
           return;
       }
     });

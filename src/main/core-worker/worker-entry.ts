@@ -40,7 +40,7 @@ function serve(core: Core): void {
         return;
       }
       case 'close':
-        core.close();
+        await core.close();
         send({ type: 'closed' });
         port.close();
         return;

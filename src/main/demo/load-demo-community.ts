@@ -8,7 +8,7 @@ import type { Db } from '../store/database';
 import { markEveryDoorProgrammed } from '../store/demo-seed-repo';
 import { resourcePath } from '../resources-path';
 import { demoGuest } from './demo-guests';
-import { assignDemoSerials } from './demo-serials';
+import { assignDemoSerials } from '../store/demo-serials-repo';
 import { demoSchedule } from './demo-schedules';
 
 const demoOperator = { id: 'demo-data', name: 'Demo data', role: 'admin' as const };

@@ -7,7 +7,7 @@ import { seedCredential, seedDoorCredential, seedDoorsMostlyProgrammed, seedUnit
 import { insertGuest } from '../store/guests-repo';
 import { inTransaction } from '../store/statement';
 import { demoGuest } from './demo-guests';
-import { assignDemoSerials } from './demo-serials';
+import { assignDemoSerials } from '../store/demo-serials-repo';
 import { localDateTime } from './demo-schedules';
 
 /** What each unit gets: 8 credentials of every type, some ended, a tenth of doors pending. */

@@ -12,13 +12,18 @@ import { hardenSession } from './session-hardening';
 import { claimSingleInstance } from './single-instance';
 import { installWebContentsGuard } from './web-contents-guard';
 import { kioskFrom, lockKiosk } from './kiosk-lock';
+import { communityFileFrom, consoleMode, trainingFrom } from '../training/console-mode';
 import { devToolsAllowed } from './window-options';
 
 export interface StartOptions {
   /** Starts the core: in a worker thread for the app, in-process in tests. */
   createCore(options: CoreOptions): Core | Promise<Core>;
   env?: NodeJS.ProcessEnv;
-  /** Command-line arguments (process.argv): `--demo-scale N` opens a generated community of N units; `--kiosk` runs as an office kiosk. */
+  /**
+   * Command-line arguments (process.argv): `--training` opens training mode; `--community FILE` sets up a real
+   * console from a community file; `--demo-scale N` opens a generated community of N units (in training);
+   * `--kiosk` runs as an office kiosk.
+   */
   argv?: readonly string[];
   /** Folder of the main bundle (out/main); the preload and renderer sit beside it. */
   mainDir?: string;
@@ -61,17 +66,21 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
   hardenSession(session.defaultSession);
   handleAppScheme(protocol, paths.rendererDir);
 
-  const demoScale = demoScaleFrom(options.argv ?? process.argv);
-  // A scale community lives in its own folder, so it never mixes with the everyday demo.
-  const dataDir = dataDirFromEnv ?? (demoScale ? path.join(app.getPath('userData'), `scale-${demoScale}`) : app.getPath('userData'));
+  const argv = options.argv ?? process.argv;
+  const demoScale = demoScaleFrom(argv);
+  const communityFile = communityFileFrom(argv);
+  const mode = consoleMode({ dataDir: dataDirFromEnv ?? app.getPath('userData'), training: trainingFrom(argv), demoScale, communityFile });
+  if (mode.note) console.log(`[porter] ${mode.note}`);
   const core = await options.createCore({
-    dataDir,
+    dataDir: mode.dataDir,
     demoScale,
     host: 'electron',
-    hardware: 'auto',
+    hardware: mode.training ? 'training' : 'real',
     secrets: 'keychain',
     kiosk,
-    loadDemoWhenEmpty: true,
+    // Only training opens on the demo; a real console starts from its community file.
+    loadDemoWhenEmpty: mode.training,
+    communityFile,
     sqliteNativeBinding: electronSqliteBinding({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), electronVersion: process.versions.electron }),
   });
   const trust = createSenderTrust<WebContents>(page);
@@ -80,9 +89,16 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     isTrustedSender: (event) => trust.isTrustedSender(event),
     eventTargets: () => trust.trustedTargets(),
   });
-  app.once('will-quit', () => {
+  // Quitting waits for the core to close in order (a job in hand records how it ended).
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
     unbind();
-    core.close();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 
   const window = createMainWindow({ preloadPath: paths.preload, devTools, kiosk });

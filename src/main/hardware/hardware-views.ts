@@ -3,16 +3,16 @@ import type { AccessContext } from '../access/access-context';
 import type { DoorDescription } from '../devices/keyprog/commands';
 import type { Db } from '../store/database';
 import { latestJobForDoor, type JobRecord } from '../store/door-jobs-repo';
+import { doorRef } from '../store/door-refs-repo';
 import type { DoorHardwareRecord } from '../store/door-table-repo';
 import { clockDriftSeconds } from './clock-drift';
 import { planProgram } from './door-plan';
 
 export function jobView(db: Db, record: JobRecord): DoorJob {
-  const door = db.prepare('SELECT id, name, kind FROM doors WHERE id = ?').get(record.doorId) as DoorJob['door'];
   return {
     id: record.id,
     kind: record.kind,
-    door,
+    door: doorRef(db, record.doorId),
     status: record.status,
     startedBy: record.startedBy,
     startedAt: record.startedAt,

@@ -63,8 +63,8 @@ export function startJob(
   let fraction = 0;
   const changed = (persist: boolean): void => {
     record.progress = record.status === 'succeeded' ? 1 : stepsProgress(record.steps, fraction);
-    // A core closing mid-job closes the store first; the job then ends without a last write.
-    if (persist && deps.db.open) saveJob(deps.db, record);
+    // A core closing mid-job closes the store only after the job has ended, so its last write lands.
+    if (persist) saveJob(deps.db, record);
     deps.onChange(record);
   };
   const control: JobControl = {

@@ -120,6 +120,8 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
     async close() {
       stop.abort();
       clearInterval(poll);
+      // A job cut short by the close ends interrupted, so Resume finishes it at the next start.
+      for (const p of connected.values()) p.job?.abort.abort(new DoorFailure('aborted', 'The console closed during the job.'));
       await Promise.all([...connected.values()].map((p) => p.driver?.close()));
       connected.clear();
     },

@@ -53,7 +53,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       detach();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      core.close();
+      await core.close();
     },
   };
 }

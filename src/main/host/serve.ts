@@ -1,15 +1,18 @@
 /**
  * `npm run serve`: the console in a browser tab. Runs the same core as Electron, in Node,
  * and prints one line with the URL to open. Options: --port N (or PORT), --data-dir DIR
- * (or PORTER_DATA_DIR), --demo-scale N (a generated community of N units, in its own folder).
+ * (or PORTER_DATA_DIR), --training (training mode: simulated doors, its own folder),
+ * --community FILE (set up the real console from a community file), --demo-scale N (a
+ * generated community of N units, in training). See consoleMode for a fresh machine.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir';
+import { consoleMode } from '../training/console-mode';
 import { startBrowserHost } from './browser-host';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-scale': { type: 'string' } },
+  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-scale': { type: 'string' }, training: { type: 'boolean' }, community: { type: 'string' } },
   strict: true,
 });
 
@@ -26,14 +29,16 @@ if (demoScale !== undefined && (!Number.isInteger(demoScale) || demoScale < 1 ||
 }
 
 async function main(): Promise<void> {
-  // A scale community lives in its own folder, so it never mixes with the everyday demo.
-  const dataDir = values['data-dir'] ?? (demoScale ? path.join(defaultDataDir(), `scale-${demoScale}`) : defaultDataDir());
+  const communityFile = values.community === undefined ? undefined : path.resolve(values.community);
+  const mode = consoleMode({ dataDir: values['data-dir'] ?? defaultDataDir(), training: values.training ?? false, demoScale, communityFile });
+  if (mode.note) console.log(mode.note);
   const host = await startBrowserHost({
     port,
     rendererDir: path.resolve(__dirname, '../../../out/renderer'),
-    core: { dataDir, loadDemoWhenEmpty: true, demoScale, hardware: 'auto', secrets: 'keychain' },
+    // Only training opens on the demo; a real console starts from its community file.
+    core: { dataDir: mode.dataDir, loadDemoWhenEmpty: mode.training, demoScale, communityFile, hardware: mode.training ? 'training' : 'real', secrets: 'keychain' },
   });
-  console.log(`Porter browser host: ${host.url}`);
+  console.log(`Porter browser host${mode.training ? ' (training mode)' : ''}: ${host.url}`);
   const stop = (): void => {
     void host.close().then(() => process.exit(0));
   };

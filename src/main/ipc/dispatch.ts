@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { commands, isCommandName, maxPayloadDepth, mayRun, nestsDeeperThan, payloadLimit, type CommandName } from '../../shared/contract';
+import { commands, isCommandName, isTrainingCommand, maxPayloadDepth, mayRun, nestsDeeperThan, payloadLimit, type CommandName } from '../../shared/contract';
 import type { StaffMember } from '../../shared/domain';
 import type { Envelope } from '../../shared/envelope';
 import { PorterError } from '../../shared/errors';
 import type { Connection } from '../core-types';
-import type { CallContext, Handlers } from './handlers-type';
+import type { CallContext, Handlers, TrainingHandlers } from './handlers-type';
 
 export interface DispatcherOptions {
   handlers: Handlers;
+  /** The training section's handlers on a training core; null elsewhere, where those commands do not exist. */
+  training: TrainingHandlers | null;
   /** Where unexpected errors go; their details never reach the caller. */
   logError: (command: string, error: unknown) => void;
 }
@@ -56,7 +58,8 @@ function payloadSize(input: unknown): number | null {
  * schema parse, sign-in and role check, run, and an envelope. The carrier has already
  * checked the sender. Each connection (a window) has its own signed-in staff member.
  */
-export function createDispatcher({ handlers, logError }: DispatcherOptions) {
+export function createDispatcher({ handlers, training, logError }: DispatcherOptions) {
+  const served: Partial<Handlers & TrainingHandlers> = { ...handlers, ...training };
   return {
     connect(initial: { operator: StaffMember | null; kiosk: boolean }, source: string): Connection {
       let operator = initial.operator;
@@ -71,7 +74,8 @@ export function createDispatcher({ handlers, logError }: DispatcherOptions) {
       };
 
       const dispatch = async (command: unknown, input: unknown): Promise<Envelope<unknown>> => {
-        if (!isCommandName(command)) return fail('unknown_command', 'There is no such command in the contract.');
+        // A training command on a console that is not training is answered as any unknown name.
+        if (!isCommandName(command) || (isTrainingCommand(command) && !training)) return fail('unknown_command', 'There is no such command in the contract.');
         if (nestsDeeperThan(input, maxPayloadDepth))
           return fail('invalid_input', `The ${command} payload nests deeper than ${maxPayloadDepth} levels.`);
         const limit = payloadLimit(command);
@@ -87,7 +91,7 @@ export function createDispatcher({ handlers, logError }: DispatcherOptions) {
             ? fail('forbidden', `The ${operator.role} role may not run ${command}.`)
             : fail('signed_out', 'Sign in to use the console.');
         try {
-          const run = handlers[command] as (input: unknown, ctx: CallContext) => unknown;
+          const run = served[command] as (input: unknown, ctx: CallContext) => unknown;
           // Parsing the output too keeps the contract honest: unknown fields are stripped.
           return { ok: true, value: spec.output.parse(await run(parsed.data, ctx)) };
         } catch (error) {

@@ -1,4 +1,4 @@
-import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract';
+import type { CommandName, CommandOutput, ParsedInput, TrainingCommandName } from '../../shared/contract';
 import type { StaffMember } from '../../shared/domain';
 
 /** What a handler knows of the window that called it. */
@@ -18,7 +18,10 @@ export function actorOf(ctx: CallContext): StaffMember {
   return ctx.operator;
 }
 
-/** One handler per contract command: a command without a handler does not compile. */
-export type Handlers = {
-  [C in CommandName]: (input: ParsedInput<C>, ctx: CallContext) => CommandOutput<C> | Promise<CommandOutput<C>>;
-};
+type Handler<C extends CommandName> = (input: ParsedInput<C>, ctx: CallContext) => CommandOutput<C> | Promise<CommandOutput<C>>;
+
+/** One handler per contract command outside the training section: a command without a handler does not compile. */
+export type Handlers = { [C in Exclude<CommandName, TrainingCommandName>]: Handler<C> };
+
+/** The training section's handlers, which only a training core has. */
+export type TrainingHandlers = { [C in TrainingCommandName]: Handler<C> };

@@ -31,6 +31,8 @@ export interface HandlerDeps extends AccessContext {
   /** Replaces the community the core works with, after an admin changed it. */
   setCommunity: (community: Community) => void;
   host: 'electron' | 'browser';
+  /** A training console: simulated doors, never paired with a cloud. */
+  training: boolean;
   staff: CloudStaffSignIn;
   /** Tells every window which data changed. */
   changed: (topics: DataTopic[]) => void;
@@ -67,7 +69,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const session = (ctx: CallContext) => {
     const c = deps.community();
-    return { operator: ctx.operator, community: { id: c.id, name: c.name, timeZone: c.timeZone }, host: deps.host, kiosk: ctx.kiosk, kioskIdleSeconds: ctx.kiosk ? deps.kioskIdleSeconds : null };
+    return { operator: ctx.operator, community: { id: c.id, name: c.name, timeZone: c.timeZone }, host: deps.host, training: deps.training, kiosk: ctx.kiosk, kioskIdleSeconds: ctx.kiosk ? deps.kioskIdleSeconds : null };
   };
 
   return {
@@ -128,6 +130,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return engine.status();
     },
     'sync.setUp': async (request) => {
+      if (deps.training)
+        throw new PorterError('not_allowed', 'This is a training console: its doors are simulated, so it is never paired with a cloud. Start Porter without --training to pair this computer.');
       const engine = deps.sync();
       if (!engine) throw new PorterError('not_allowed', 'This console has no keychain to keep a cloud token in, so it cannot sync.');
       try {
@@ -145,7 +149,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'hardware.assignLock': ({ programmerId, doorId }, ctx) => deps.hardware.assignLock(programmerId, doorId, actorOf(ctx)),
     'hardware.readerConfig': ({ programmerId }) => deps.hardware.readerConfig(programmerId),
     'hardware.configureReader': ({ programmerId, config }, ctx) => deps.hardware.configureReader(programmerId, config, actorOf(ctx)),
-    'hardware.simulate': (action) => deps.hardware.simulate(action),
     'hardware.bluetooth': () => deps.hardware.bluetooth(),
     'hardware.useDongle': ({ dongleId }) => deps.hardware.useDongle(dongleId),
     'hardware.startBluetoothRound': (_input, ctx) => deps.hardware.startBluetoothRound(actorOf(ctx)),

@@ -84,8 +84,6 @@ export type Programmer = z.infer<typeof Programmer>;
 /** What a maintenance technician works from: programmers, models in service and doors waiting. */
 export const HardwareOverview = z.object({
   programmers: z.array(Programmer),
-  /** True when the hardware is simulated (no programmer was found at start): the simulator panel shows. */
-  simulated: z.boolean(),
   models: z.array(z.object({ model: LockModel, doorCount: z.number().int() })),
   pendingDoors: z.array(PendingDoor),
   /** Doors whose latest job was interrupted or failed, newest first, wherever their lock is now. */

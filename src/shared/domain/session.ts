@@ -10,6 +10,8 @@ export const Session = z.object({
   community: z.object({ id: Id, name: z.string(), timeZone: z.string() }),
   /** Where the renderer is running: the Electron window or the browser host. */
   host: z.enum(['electron', 'browser']),
+  /** A training console: simulated doors, its own data folder, never paired (the banner on every screen). */
+  training: z.boolean(),
   /** A kiosk is locked to its kiosk operator: no sign-out, no other role. */
   kiosk: z.boolean(),
   /** On a kiosk: how long it may sit untouched before it returns to its start screen. */

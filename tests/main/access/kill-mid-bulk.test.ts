@@ -14,11 +14,11 @@ import { avery, tempDir } from '../../helpers/test-console';
  */
 
 let child: ChildProcess | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(() => {
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
   child?.kill('SIGKILL');
   child = undefined;
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 const killed = (): Promise<void> =>
@@ -42,7 +42,7 @@ describe('a console killed mid bulk grant', () => {
   it('leaves the run stopped after N of 168 units; Finish on a new core grants the rest, each unit once', async () => {
     const dataDir = tempDir();
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    createCore({ dataDir, loadDemoWhenEmpty: true }).close();
+    await createCore({ dataDir, loadDemoWhenEmpty: true }).close();
     const watcher = openDatabase({ dataDir });
     cleanups.push(() => watcher.close());
 

@@ -11,8 +11,8 @@ const loader = { eval: true };
 
 let core: Core | undefined;
 const dirs: string[] = [];
-afterEach(() => {
-  core?.close();
+afterEach(async () => {
+  await core?.close();
   core = undefined;
   dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
@@ -48,7 +48,7 @@ describe('the core in a worker thread', () => {
 
   it('answers calls after close with an error envelope, never a hang', async () => {
     core = await startCoreWorker({ dataDir: dataDir(), loadDemoWhenEmpty: true }, entry, loader);
-    core.close();
+    await core.close();
     const answer = await core.dispatch('session.get', {});
     expect(answer.ok).toBe(false);
     core = undefined;

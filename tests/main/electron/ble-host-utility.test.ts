@@ -82,8 +82,8 @@ describe('the main process launches BLE hosts as utility processes', () => {
 
 describe('a real BLE host started through the launcher, speaking as a utility process', () => {
   let t: HardwareConsole | null = null;
-  afterEach(() => {
-    t?.close();
+  afterEach(async () => {
+    await t?.close();
     t = null;
   });
 

@@ -97,7 +97,7 @@ describe('the electron-builder configuration', () => {
       expect(shipped(file), file).toBe(true);
     for (const file of [
       'src/main/electron-main.ts',
-      'src/main/devices/sim/sim-hid-bus.ts',
+      'simulators/devices/sim-hid-bus.ts',
       'tests/main/electron/packaging.test.ts',
       'tests/fixtures/keyprog/transcript.json',
       'tests/e2e/console.spec.ts',

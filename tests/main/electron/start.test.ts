@@ -21,7 +21,7 @@ function fakeCreateCore() {
     dispatch,
     connect: vi.fn(() => ({ dispatch, close: vi.fn() })),
     onEvent: vi.fn(() => () => undefined),
-    close: vi.fn(),
+    close: vi.fn(async () => undefined),
   } satisfies Core;
   return { core, createCore: vi.fn((_options: CoreOptions): Core => core) };
 }
@@ -37,12 +37,12 @@ afterEach(() => {
 });
 
 describe('starting Porter', () => {
-  it('opens the core on PORTER_DATA_DIR with the demo community, staff signing in on the window', async () => {
+  it('on a fresh data folder opens the demo in training, in a folder of its own, staff signing in on the window', async () => {
     const { createCore } = fakeCreateCore();
     await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
     expect(createCore).toHaveBeenCalledOnce();
     const options = createCore.mock.calls[0]![0];
-    expect(options).toMatchObject({ dataDir, host: 'electron', loadDemoWhenEmpty: true });
+    expect(options).toMatchObject({ dataDir: path.join(dataDir, 'training'), host: 'electron', hardware: 'training', loadDemoWhenEmpty: true });
     expect(options.operator).toBeUndefined();
     // Not running inside Electron here: no Electron-ABI binding to hand over.
     expect(options.sqliteNativeBinding).toBeUndefined();
@@ -50,11 +50,32 @@ describe('starting Porter', () => {
     expect(app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron-profile'));
   });
 
+  it('opens the real console, with real hardware and no demo, on a folder that holds a store', async () => {
+    fs.writeFileSync(path.join(dataDir, 'porter.sqlite'), '');
+    const { createCore } = fakeCreateCore();
+    await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
+    expect(createCore.mock.calls[0]![0]).toMatchObject({ dataDir, hardware: 'real', loadDemoWhenEmpty: false });
+  });
+
+  it('--training opens training on its own folder even beside a real store; --community sets up the real console', async () => {
+    fs.writeFileSync(path.join(dataDir, 'porter.sqlite'), '');
+    const training = fakeCreateCore();
+    await startPorter({ createCore: training.createCore, mainDir, env: { PORTER_DATA_DIR: dataDir }, argv: ['electron', '.', '--training'] });
+    expect(training.createCore.mock.calls[0]![0]).toMatchObject({ dataDir: path.join(dataDir, 'training'), hardware: 'training' });
+
+    resetElectronMock();
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-start-'));
+    const real = fakeCreateCore();
+    await startPorter({ createCore: real.createCore, mainDir, env: { PORTER_DATA_DIR: fresh }, argv: ['electron', '.', '--community', 'files/community.json'] });
+    expect(real.createCore.mock.calls[0]![0]).toMatchObject({ dataDir: fresh, hardware: 'real', loadDemoWhenEmpty: false, communityFile: path.resolve('files/community.json') });
+    fs.rmSync(fresh, { recursive: true, force: true });
+  });
+
   it("falls back to Electron's userData folder", async () => {
     const { createCore } = fakeCreateCore();
     app.paths.set('userData', '/home/office/.config/Porter');
     await startPorter({ createCore, mainDir, env: {} });
-    expect(createCore.mock.calls[0]![0].dataDir).toBe('/home/office/.config/Porter');
+    expect(createCore.mock.calls[0]![0].dataDir).toBe('/home/office/.config/Porter/training');
     expect(app.setPath).not.toHaveBeenCalled();
   });
 
@@ -105,9 +126,15 @@ describe('starting Porter', () => {
     const { core, createCore } = fakeCreateCore();
     await startPorter({ createCore, mainDir, env: { PORTER_DATA_DIR: dataDir } });
     expect(core.close).not.toHaveBeenCalled();
-    app.emit('will-quit', fakeEvent());
+    const quitting = fakeEvent();
+    app.emit('will-quit', quitting);
+    // Quitting waits for the core to close in order, then quits again.
+    expect(quitting.preventDefault).toHaveBeenCalled();
     expect(core.close).toHaveBeenCalledOnce();
     expect(ipcMain.handlers.has(invokeChannel)).toBe(false);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    app.emit('will-quit', fakeEvent());
+    expect(core.close).toHaveBeenCalledOnce();
   });
 
   it('quits when every window is closed', async () => {

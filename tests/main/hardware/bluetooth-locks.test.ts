@@ -6,7 +6,7 @@ import { comboUnit, jane } from '../../helpers/test-console';
 
 let t: HardwareConsole | null = null;
 afterEach(async () => {
-  t?.close();
+  await t?.close();
   t = null;
 });
 
@@ -58,7 +58,7 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
     t = openHardwareConsole();
     const c = t;
     const lock = await grantedAndPending(c);
-    await c.call('hardware.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'link_drop_mid_commit' });
+    await c.call('training.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'link_drop_mid_commit' });
     await c.call('hardware.program', { programmerId: lock.id });
     const interrupted = await jobEnded(c, lock.id);
     expect(interrupted).toMatchObject({ status: 'interrupted', error: { advice: expect.stringContaining('Move closer to the lock') } });
@@ -75,7 +75,7 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
     t = openHardwareConsole();
     const c = t;
     const lock = await grantedAndPending(c);
-    await c.call('hardware.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'wrong_key' });
+    await c.call('training.simulate', { action: 'ble_fault', lockId: lock.id, fault: 'wrong_key' });
     await c.call('hardware.program', { programmerId: lock.id });
     expect(await jobEnded(c, lock.id)).toMatchObject({ status: 'failed', steps: [expect.objectContaining({ name: 'Connect and authenticate', status: 'failed' }), ...Array(4).fill(expect.anything())] });
     expect((await c.call('units.get', { unitId: comboUnit })).unit.doorStatus).toBe('pending');
@@ -85,7 +85,7 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
     t = openHardwareConsole();
     const c = t;
     await untilBluetooth(c, (o) => o.state === 'scanning' && o.locks.length > 0);
-    await c.call('hardware.simulate', { action: 'ble_new_lock', modelId: 'kestrel-kb500' });
+    await c.call('training.simulate', { action: 'ble_new_lock', modelId: 'kestrel-kb500' });
     const fresh = await untilBluetooth(c, (o) => o.locks.find((l) => !l.commissioned));
     expect(fresh).toMatchObject({ serial: null, door: null, pending: false });
     const doorId = unitDoor(c, comboUnit);

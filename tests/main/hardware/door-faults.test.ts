@@ -20,7 +20,7 @@ const doorChanges = (programmerId: string) => t.until((o) => o.programmers.find(
 describe('a door keeps its old table or takes the new one, and the job can be resumed', () => {
   it('unplugged during the commit: the job is interrupted with advice, and Resume credits the commit that landed', async () => {
     const { programmer, doorId } = await pendingDoorOnCable();
-    await t.call('hardware.simulate', { action: 'fault', programmerId: programmer.id, fault: 'unplug_mid_commit' });
+    await t.call('training.simulate', { action: 'fault', programmerId: programmer.id, fault: 'unplug_mid_commit' });
     await t.call('hardware.program', { programmerId: programmer.id });
     const interrupted = await t.until((o) => o.programmers.length === 0 && t.db.prepare("SELECT status, error_json FROM door_jobs").get() as { status: string; error_json: string });
     expect(interrupted.status).toBe('interrupted');
@@ -29,7 +29,7 @@ describe('a door keeps its old table or takes the new one, and the job can be re
     expect((await t.call('hardware.overview', {})).unfinishedJobs.map((j) => [j.door.id, j.status])).toEqual([[doorId, 'interrupted']]);
 
     // The technician plugs the programmer back in and puts the cable back on the door.
-    await t.call('hardware.simulate', { action: 'plug' });
+    await t.call('training.simulate', { action: 'plug' });
     const back = await t.programmer();
     const reattached = await t.attach(back.id, doorId);
     expect(reattached.job?.status).toBe('interrupted');
@@ -46,7 +46,7 @@ describe('a door keeps its old table or takes the new one, and the job can be re
 
   it('a low battery refuses the writes: the door keeps its old table and the advice says to replace the batteries', async () => {
     const { programmer, doorId, changes } = await pendingDoorOnCable();
-    await t.call('hardware.simulate', { action: 'fault', programmerId: programmer.id, fault: 'low_battery' });
+    await t.call('training.simulate', { action: 'fault', programmerId: programmer.id, fault: 'low_battery' });
     await t.call('hardware.program', { programmerId: programmer.id });
     const job = await t.finished(programmer.id);
     expect(job.status).toBe('failed');
@@ -61,7 +61,7 @@ describe('a door keeps its old table or takes the new one, and the job can be re
     const { programmer, changes } = await pendingDoorOnCable('unit');
     expect(changes).toMatchObject({ toRemove: 0, fullRewrite: false });
     expect(changes.toWrite).toBeGreaterThan(0);
-    await t.call('hardware.simulate', { action: 'fault', programmerId: programmer.id, fault: 'lock_full' });
+    await t.call('training.simulate', { action: 'fault', programmerId: programmer.id, fault: 'lock_full' });
     await t.call('hardware.program', { programmerId: programmer.id });
     const job = await t.finished(programmer.id);
     expect(job.status).toBe('failed');
@@ -74,7 +74,7 @@ describe('a door keeps its old table or takes the new one, and the job can be re
     'a %s on the wire interrupts at most one step, and the door ends with the new table',
     async (fault) => {
       const { programmer, doorId } = await pendingDoorOnCable();
-      await t.call('hardware.simulate', { action: 'fault', programmerId: programmer.id, fault });
+      await t.call('training.simulate', { action: 'fault', programmerId: programmer.id, fault });
       await t.call('hardware.program', { programmerId: programmer.id });
       let job = await t.finished(programmer.id);
       if (job.status !== 'succeeded') {
@@ -93,7 +93,7 @@ describe('a door keeps its old table or takes the new one, and the job can be re
 describe('the door’s clock and audit trail', () => {
   it('shows a clock far off and sets it with the community’s zone', async () => {
     const { programmer } = await pendingDoorOnCable();
-    await t.call('hardware.simulate', { action: 'fault', programmerId: programmer.id, fault: 'clock_far_off' });
+    await t.call('training.simulate', { action: 'fault', programmerId: programmer.id, fault: 'clock_far_off' });
     const drifted = await t.until((o) => o.programmers.find((p) => Math.abs(p.door?.clockDriftSeconds ?? 0) > 3600)?.door);
     expect(drifted.clockDriftSeconds).toBeGreaterThan(3 * 3600);
     await t.call('hardware.setClock', { programmerId: programmer.id });
@@ -105,7 +105,7 @@ describe('the door’s clock and audit trail', () => {
 
   it('reads the door’s records into the activity log with their numbers and flags a gap', async () => {
     const { programmer, doorId } = await pendingDoorOnCable();
-    await t.call('hardware.simulate', { action: 'fault', programmerId: programmer.id, fault: 'audit_gap' });
+    await t.call('training.simulate', { action: 'fault', programmerId: programmer.id, fault: 'audit_gap' });
     await t.call('hardware.readAudit', { programmerId: programmer.id });
     expect((await t.finished(programmer.id)).status).toBe('succeeded');
     const events = t.db
@@ -126,9 +126,9 @@ describe('hot-plug', () => {
   it('a programmer pulled out disappears and one plugged in appears', async () => {
     t = openHardwareConsole();
     const programmer = await t.programmer();
-    await t.call('hardware.simulate', { action: 'unplug', programmerId: programmer.id });
+    await t.call('training.simulate', { action: 'unplug', programmerId: programmer.id });
     await t.until((o) => o.programmers.length === 0);
-    await t.call('hardware.simulate', { action: 'plug' });
+    await t.call('training.simulate', { action: 'plug' });
     const back = await t.programmer();
     expect(back.serial).toBe(programmer.serial);
     expect(back.id).not.toBe(programmer.id);

@@ -10,7 +10,7 @@ describe('programming a door through the simulated key-programmer', () => {
   it('writes exactly the pending changes, verifies them, and the door leaves the pending list', async () => {
     t = openHardwareConsole();
     const before = await t.call('hardware.overview', {});
-    expect(before.simulated).toBe(true);
+    expect(before.programmers.every((p) => p.simulated)).toBe(true);
     const pending = before.pendingDoors[0]!;
     const programmer = await t.programmer();
     const attached = (await t.attach(programmer.id, pending.id)).door!;
@@ -45,7 +45,7 @@ describe('programming a door through the simulated key-programmer', () => {
     const programmer = await t.programmer();
     const door = (await t.call('hardware.overview', {})).pendingDoors[0]!;
     t.db.prepare('UPDATE doors SET serial = NULL WHERE id = ?').run(door.id);
-    await t.call('hardware.simulate', { action: 'attach', programmerId: programmer.id, doorId: door.id });
+    await t.call('training.simulate', { action: 'attach', programmerId: programmer.id, doorId: door.id });
     const unassigned = await t.until((o) => o.programmers.find((p) => p.door && p.door.door === null)?.door);
     expect(unassigned.serial).toBe(`SIM-${door.id}`);
     await expect(t.call('hardware.program', { programmerId: programmer.id })).rejects.toThrow(/not assigned to a door/);
@@ -73,7 +73,7 @@ describe('a console that stopped mid-job', () => {
       expect(job.status).toBe('interrupted');
       expect(JSON.parse(job.error_json)).toEqual({ message: 'The console stopped during this job.', advice: 'Attach the door again and press Resume.' });
     } finally {
-      c.close();
+      await c.close();
     }
   });
 });

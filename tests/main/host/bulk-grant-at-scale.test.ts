@@ -29,7 +29,7 @@ beforeAll(async () => {
   await new Promise((resolve) => tab.once('open', resolve));
 });
 afterAll(async () => {
-  tab?.close();
+  await tab?.close();
   await host?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(rendererDir, { recursive: true, force: true });

@@ -57,7 +57,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
     programmerId: 'sim-hid:SIM-KP-0001:1',
     config: { osdpAddress: 3, cardFormats: ['wiegand_26'], led: 'on_idle', buzzerOnGrant: true, buzzerOnDeny: false, unlockedHours: [{ days: ['mon'], from: '08:00', until: '18:00' }] },
   },
-  'hardware.simulate': { action: 'attach', programmerId: 'sim-hid:SIM-KP-0001:1', doorId: 'north-entrance' },
+  'training.simulate': { action: 'attach', programmerId: 'sim-hid:SIM-KP-0001:1', doorId: 'north-entrance' },
   'hardware.bluetooth': {},
   'hardware.useDongle': { dongleId: 'uart:/dev/ttyACM0' },
   'hardware.startBluetoothRound': {},

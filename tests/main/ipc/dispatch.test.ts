@@ -1,20 +1,22 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames, commands, payloadLimit } from '../../../src/shared/contract';
+import { trainingHardware } from '../../../simulators/training/training-hardware';
 import { openTestConsole, writeCounts, type TestConsole } from '../../helpers/test-console';
 import { leaves, validInputs, withValueAt } from './contract-samples';
 
 let t: TestConsole;
 let before: Record<string, unknown>;
+// A training console, so the training section's commands go through the same checks as the rest.
 beforeAll(() => {
-  t = openTestConsole();
+  t = openTestConsole(undefined, { hardware: trainingHardware });
   before = writeCounts(t.db);
 });
-afterAll(() => {
+afterAll(async () => {
   // Nothing malformed may have changed anything.
   expect(writeCounts(t.db)).toEqual(before);
   expect(t.errors).toEqual([]);
-  t.close();
+  await t.close();
 });
 
 describe.each(commandNames)('%s', (command) => {

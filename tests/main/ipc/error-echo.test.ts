@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames, type CommandName } from '../../../src/shared/contract';
 import type { Envelope } from '../../../src/shared/envelope';
+import { trainingHardware } from '../../../simulators/training/training-hardware';
 import { comboUnit, jane, openTestConsole, type TestConsole } from '../../helpers/test-console';
 import { leaves, validInputs, withValueAt } from './contract-samples';
 
@@ -13,7 +14,8 @@ import { leaves, validInputs, withValueAt } from './contract-samples';
 
 let t: TestConsole;
 beforeAll(() => {
-  t = openTestConsole();
+  // A training console, so the training section's handlers get to refuse too.
+  t = openTestConsole(undefined, { hardware: trainingHardware });
 });
 afterAll(() => t.close());
 

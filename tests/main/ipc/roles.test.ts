@@ -23,7 +23,7 @@ describe('staff roles', () => {
       t = openTestConsole(operator);
       for (const command of ['hardware.program', 'hardware.setClock', 'hardware.readAudit', 'hardware.resume'] as const)
         expect(await t.core.dispatch(command, { programmerId: 'sim-hid:any:1' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      t.close();
+      await t.close();
     }
     t = openTestConsole({ id: 'sam', name: 'Sam Ortiz', role: 'maintenance' });
     // Allowed to try: refused only because no such programmer is plugged in.
@@ -100,7 +100,7 @@ describe('a kiosk console', () => {
       expect(await core.dispatch('session.get', {})).toMatchObject({ ok: true, value: { operator: { name: 'Lobby kiosk', role: 'kiosk' }, kiosk: true } });
       expect(await core.dispatch('staff.signOut', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     } finally {
-      core.close();
+      await core.close();
     }
   });
 });

@@ -12,9 +12,9 @@ let t: TestConsole;
 beforeAll(() => {
   t = openTestConsole();
 });
-afterAll(() => {
+afterAll(async () => {
   expect(t.errors).toEqual([]);
-  t.close();
+  await t.close();
 });
 
 const searches = [

@@ -15,8 +15,8 @@ let clock = new Date('2026-11-26T15:00:00Z');
 const tick = (seconds: number): void => void (clock = new Date(clock.getTime() + seconds * 1000));
 const cores: Core[] = [];
 const dirs: string[] = [];
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   clock = new Date('2026-11-26T15:00:00Z');
 });
@@ -80,7 +80,7 @@ describe('passcode guessing, slowed per source', () => {
     }
     tick(-60);
     expect(await averyWrong(kiosk)).toMatchObject(refusedWith('Too many wrong passcodes from this window. Try again in 40 s.'));
-    cores.pop()!.close();
+    await cores.pop()!.close();
 
     tick(10);
     const after = start(dataDir);

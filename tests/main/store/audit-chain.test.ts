@@ -13,8 +13,8 @@ import { comboUnit, jane, memorySecrets, openTestConsole, tempDir, type TestCons
 
 const consoles: TestConsole[] = [];
 const dirs: string[] = [];
-afterEach(() => {
-  for (const c of consoles.splice(0)) c.close();
+afterEach(async () => {
+  for (const c of consoles.splice(0)) await c.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -64,7 +64,7 @@ describe('the audit chain is keyed', () => {
     expect(secrets.entries.get(accounts[0]!)).not.toBe(secrets.entries.get(accounts[1]!));
   });
 
-  it('a log from before the key stays checkable as it was; the switch is an entry, and the key covers what came before', () => {
+  it('a log from before the key stays checkable as it was; the switch is an entry, and the key covers what came before', async () => {
     const dir = tempDir();
     dirs.push(dir);
     // An older Porter's log: plain SHA-256, no key anywhere.
@@ -72,7 +72,7 @@ describe('the audit chain is keyed', () => {
     for (let i = 1; i <= 4; i++) appendAudit(old, { at: new Date().toISOString(), actor: 'Avery Brooks', action: 'staff.signed_in', subjectId: null, summary: `Signed in (${i})`, details: {} });
     old.close();
     const secrets = memorySecrets();
-    createCore({ dataDir: dir, loadDemoWhenEmpty: true, secrets }).close();
+    await createCore({ dataDir: dir, loadDemoWhenEmpty: true, secrets }).close();
     const db = openDatabase({ dataDir: dir });
     expect(row(db, 5)).toMatchObject({ action: 'audit.sealed', summary: expect.stringContaining('the 4 entries before were made before the log was keyed') });
     expect(verifyAuditChain(db)).toMatchObject({ intact: true, sealedFrom: 5 });
@@ -85,15 +85,15 @@ describe('the audit chain is keyed', () => {
     db.close();
   });
 
-  it('a key the keychain lost: a new key, an entry saying so, and the earlier entries reported as not checkable', () => {
+  it('a key the keychain lost: a new key, an entry saying so, and the earlier entries reported as not checkable', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const secrets = memorySecrets();
-    createCore({ dataDir: dir, loadDemoWhenEmpty: true, secrets }).close();
+    await createCore({ dataDir: dir, loadDemoWhenEmpty: true, secrets }).close();
     const db = openDatabase({ dataDir: dir });
     const before = lastSeq(db);
     secrets.entries.delete(auditKeyAccount(storeIdOf(db)));
-    createCore({ dataDir: dir, secrets }).close();
+    await createCore({ dataDir: dir, secrets }).close();
     expect(row(db, before + 1)).toMatchObject({ action: 'audit.sealed', summary: expect.stringContaining('not in this computer’s keychain') });
     const result = verifyAuditChain(db);
     expect(result).toMatchObject({ intact: false, sealedFrom: before + 1 });
@@ -154,13 +154,13 @@ describe('verify reports each of the four tamperings', () => {
     expect(verifyAuditChain(t.db, [{ source: 'export', ...head }]).findings).toEqual([{ kind: 'truncated', fromSeq: head.seq - 2, toSeq: head.seq, source: 'export', heldSeq: head.seq }]);
   });
 
-  it('a log cut back to before its key began is caught by the keychain alone', () => {
+  it('a log cut back to before its key began is caught by the keychain alone', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const old = openDatabase({ dataDir: dir });
     for (let i = 1; i <= 3; i++) appendAudit(old, { at: new Date().toISOString(), actor: 'Avery Brooks', action: 'staff.signed_in', subjectId: null, summary: `Signed in (${i})`, details: {} });
     old.close();
-    createCore({ dataDir: dir, loadDemoWhenEmpty: true, secrets: memorySecrets() }).close();
+    await createCore({ dataDir: dir, loadDemoWhenEmpty: true, secrets: memorySecrets() }).close();
     const db = openDatabase({ dataDir: dir });
     const sealedFrom = verifyAuditChain(db).sealedFrom!;
     cutShort(db, lastSeq(db) - 3);

@@ -7,10 +7,10 @@ import { tempDir } from '../../helpers/test-console';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-it('migration 010 gives a door use queued by name the door’s id, so the cloud can take it', () => {
+it('migration 010 gives a door use queued by name the door’s id, so the cloud can take it', async () => {
   const dir = tempDir();
   dirs.push(dir);
-  createCore({ dataDir: dir, loadDemoWhenEmpty: true }).close();
+  await createCore({ dataDir: dir, loadDemoWhenEmpty: true }).close();
   const db = openDatabase({ dataDir: dir });
   const queue = db.prepare("INSERT INTO outbox (mutation_id, kind, payload_json, created_at, state) VALUES (?, 'credential.used', ?, '2026-11-26T15:19:00.000Z', ?)");
   queue.run('use-pending', JSON.stringify({ credentialId: 'cred_a', at: '2026-11-26T15:19:00.000Z', door: 'Package room' }), 'pending');

@@ -63,7 +63,7 @@ describe('migration 9', () => {
       const demoGrant = t.db.prepare("SELECT id FROM credentials WHERE created_by = 'Demo data' LIMIT 1").pluck().get();
       expect(roleOf.get(demoGrant)).toBeNull();
     } finally {
-      t.close();
+      await t.close();
     }
   });
 });

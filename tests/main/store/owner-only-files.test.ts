@@ -7,8 +7,8 @@ import { openTestConsole, tempDir, type TestConsole } from '../../helpers/test-c
 const mode = (file: string): string => (fs.statSync(file).mode & 0o777).toString(8);
 const dirs: string[] = [];
 const consoles: TestConsole[] = [];
-afterEach(() => {
-  for (const c of consoles.splice(0)) c.close();
+afterEach(async () => {
+  for (const c of consoles.splice(0)) await c.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 

@@ -38,7 +38,7 @@ interface Member {
 let cloud: TestCloud | undefined;
 const members: Member[] = [];
 afterEach(async () => {
-  for (const m of members.splice(0)) m.console.close();
+  for (const m of members.splice(0)) await m.console.close();
   await cloud?.close();
   cloud = undefined;
 });

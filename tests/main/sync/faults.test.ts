@@ -5,7 +5,7 @@ import { call, comboUnit, jane, memorySecrets, openTestConsole, signIn, type Tes
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
 afterEach(async () => {
-  for (const c of consoles.splice(0)) c.close();
+  for (const c of consoles.splice(0)) await c.close();
   await cloud?.close();
 });
 

@@ -51,7 +51,7 @@ function holdingProxy(target: string, hold: (req: http.IncomingMessage) => boole
 /** A console's data folder, paired with the cloud through `url`; answers its token and Jordan's key (signed in online). */
 async function pairedDataDir(url: string): Promise<{ dataDir: string; token: string; key: string }> {
   const dataDir = tempDir();
-  createCore({ dataDir, loadDemoWhenEmpty: true }).close();
+  await createCore({ dataDir, loadDemoWhenEmpty: true }).close();
   const { code } = await cloud!.store.createPairingCode('Front desk');
   const paired = await pairConsole(cloud!.url, { pairingCode: code, name: 'Front desk', kiosk: false });
   const db = openDatabase({ dataDir });
@@ -111,7 +111,7 @@ describe('a console killed mid-sync', () => {
       expect(grants).toHaveLength(1);
     } finally {
       db.close();
-      core.close();
+      await core.close();
     }
   });
 
@@ -151,7 +151,7 @@ describe('a console killed mid-sync', () => {
       expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'sync.received' AND subject_id = ? AND json_extract(details_json, '$.kind') = 'credential.granted'").pluck().get(credentialId)).toBe(1);
     } finally {
       db.close();
-      core.close();
+      await core.close();
     }
   });
 });

@@ -9,7 +9,7 @@ let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
-  for (const c of consoles.splice(0)) c.close();
+  for (const c of consoles.splice(0)) await c.close();
   await cloud?.close();
   cloud = null;
 });
@@ -39,7 +39,7 @@ describe('no guest code in the record', () => {
 
     const links = { a: true, b: true };
     const linked = (which: 'a' | 'b'): typeof fetch => (input, init) => (links[which] ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: network is down')));
-    const a = openHardwareConsole({ secrets: memorySecrets(), syncFetch: linked('a') });
+    const a = openHardwareConsole({ bench: true, secrets: memorySecrets(), syncFetch: linked('a') });
     const b = openTestConsole(undefined, { secrets: memorySecrets(), syncFetch: linked('b') });
     consoles.push(a, b);
     for (const [c, name] of [[a, 'Front desk'], [b, 'Lobby']] as const) {

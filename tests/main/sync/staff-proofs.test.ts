@@ -17,7 +17,7 @@ import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, sig
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
 afterEach(async () => {
-  for (const c of consoles.splice(0)) c.close();
+  for (const c of consoles.splice(0)) await c.close();
   await cloud?.close();
 });
 

@@ -42,7 +42,11 @@ export function watchDongles(deps: DongleDeps) {
     await was?.central?.close().catch(() => undefined);
   };
 
-  const use = async (dongle: BleDongleInfo): Promise<void> => {
+  // Closing waits for a dongle being opened: its stack must be shut before the port goes.
+  let opening: Promise<void> = Promise.resolve();
+  const use = (dongle: BleDongleInfo): Promise<void> => (opening = open(dongle));
+
+  const open = async (dongle: BleDongleInfo): Promise<void> => {
     await drop();
     const mine = { dongle, central: null as BleCentral | null };
     inUse = mine;
@@ -110,6 +114,7 @@ export function watchDongles(deps: DongleDeps) {
     async close(): Promise<void> {
       closed = true;
       if (timer) clearTimeout(timer);
+      await opening;
       await drop();
     },
   };

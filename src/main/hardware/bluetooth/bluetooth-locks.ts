@@ -1,5 +1,5 @@
 import type { DataTopic } from '../../../shared/contract';
-import type { BluetoothLock, BluetoothOverview, StaffMember } from '../../../shared/domain';
+import type { BluetoothLock, BluetoothOverview, DoorRef, StaffMember } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import type { AccessContext } from '../../access/access-context';
 import type { BleCentral, BleDongleInfo } from '../../devices/ble/gatt';
@@ -32,6 +32,25 @@ export interface BluetoothDeps extends AccessContext {
   hotplugIntervalMs?: number;
 }
 
+/** The Bluetooth locks heard through the dongle in use, and what a technician does with them. */
+export interface BluetoothLocks {
+  overview(): Omit<BluetoothOverview, 'round' | 'simulatedFloorId'>;
+  /** Use this dongle from now on; false when it is no longer plugged in. */
+  chooseDongle(id: string): Promise<boolean>;
+  /** A lock in range, as a job's target: connect and authenticate first, disconnect after. */
+  target(id: string): JobTarget;
+  /**
+   * Commissioning: the lock's setup code proves the technician holds the lock; the console
+   * makes its key, keeps it, sends it sealed, and assigns the lock to the door.
+   */
+  commission(id: string, doorId: string, setupCode: string, actor: StaffMember): Promise<void>;
+  /** A lock was assigned elsewhere (a key-programmer, another console): look again. */
+  doorsChanged(): void;
+  /** Locks heard now whose door is pending, strongest signal first: a round's order. */
+  pendingInRange(): { lockId: string; door: DoorRef }[];
+  close(): Promise<void>;
+}
+
 const idPrefix = 'ble:';
 export const isBluetoothLockId = (id: string): boolean => id.startsWith(idPrefix);
 /** How long connecting may take before the lock counts as out of range. */
@@ -43,7 +62,7 @@ const connectTimeoutMs = 10_000;
  * then the same driver and job bodies as through a key-programmer), and commissioning of a
  * factory-new lock with the setup code on its label.
  */
-export function createBluetoothLocks(deps: BluetoothDeps) {
+export function createBluetoothLocks(deps: BluetoothDeps): BluetoothLocks {
   const { db } = deps;
   const heard = new HeardLocks();
   const directory = new LockDirectory(db);
@@ -157,7 +176,6 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
 
     chooseDongle: (id: string) => dongles.choose(id),
 
-    /** A lock in range, as a job's target: connect and authenticate first, disconnect after. */
     target(id: string): JobTarget {
       const { lock } = entryFor(id);
       const known = directory.lookup(lock.lockId, Date.now());
@@ -190,10 +208,6 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
       };
     },
 
-    /**
-     * Commissioning: the lock's setup code proves the technician holds the lock; the console
-     * makes its key, keeps it, sends it sealed, and assigns the lock to the door.
-     */
     async commission(id: string, doorId: string, setupCode: string, actor: StaffMember): Promise<void> {
       const { lock } = entryFor(id);
       if (lock.commissioned) throw new PorterError('not_allowed', 'This lock is commissioned already. A lock is commissioned again only after a factory reset.', 'lockId');
@@ -242,10 +256,8 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
       }
     },
 
-    /** A lock was assigned elsewhere (a key-programmer, another console): look again. */
     doorsChanged: () => directory.invalidate(),
 
-    /** Locks heard now whose door is pending, strongest signal first: a round's order. */
     pendingInRange() {
       return this.overview().locks.flatMap((l) => (l.pending && !l.busy && l.door ? [{ lockId: l.id, door: l.door }] : []));
     },
@@ -258,5 +270,3 @@ export function createBluetoothLocks(deps: BluetoothDeps) {
     },
   };
 }
-
-export type BluetoothLocks = ReturnType<typeof createBluetoothLocks>;

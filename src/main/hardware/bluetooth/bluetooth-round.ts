@@ -16,9 +16,19 @@ export interface RoundDeps {
  * (one connection at a time, as a dongle holds them best), each outcome kept for the summary.
  * A lock that left range meanwhile is skipped and stays pending for the next round.
  */
-export function createBluetoothRound(deps: RoundDeps) {
+export interface BluetoothRoundControl {
+  view(): BluetoothRound | null;
+  start(actor: StaffMember): void;
+  /** Stops after the door in hand. */
+  stop(): void;
+  /** Stops, and resolves once the door in hand is done. */
+  close(): Promise<void>;
+}
+
+export function createBluetoothRound(deps: RoundDeps): BluetoothRoundControl {
   let round: BluetoothRound | null = null;
   let stopping = false;
+  let running: Promise<void> = Promise.resolve();
 
   const run = async (current: BluetoothRound, actor: StaffMember): Promise<void> => {
     for (const entry of current.doors) {
@@ -57,10 +67,14 @@ export function createBluetoothRound(deps: RoundDeps) {
         doors: doors.map(({ lockId, door }) => ({ lockId, door, status: 'waiting', detail: null })),
       };
       round = current;
-      void run(current, actor);
+      running = run(current, actor);
     },
     stop(): void {
       if (round?.status === 'running') stopping = true;
+    },
+    async close(): Promise<void> {
+      this.stop();
+      await running;
     },
   };
 }

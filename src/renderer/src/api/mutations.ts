@@ -31,8 +31,8 @@ export const useReadDoorAudit = () => useCommand('hardware.readAudit');
 export const useSetDoorClock = () => useCommand('hardware.setClock');
 export const useAssignLock = () => useCommand('hardware.assignLock');
 export const useConfigureReader = () => useCommand('hardware.configureReader');
-/** The simulator panel (simulated hardware only): plug, unplug, attach or detach a door, inject a fault. */
-export const useSimulateHardware = () => useCommand('hardware.simulate');
+/** The simulator panels (a training console only): plug, unplug, attach or detach a door, inject a fault. */
+export const useSimulateHardware = () => useCommand('training.simulate');
 
 /**
  * The Bluetooth section. A job on a Bluetooth lock is one of the job commands above with the

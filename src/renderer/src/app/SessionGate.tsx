@@ -4,6 +4,7 @@ import { isSignedIn } from '../api/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LoadingState } from '../components/LoadingState';
 import { SignInScreen } from '../features/sign-in/SignInScreen';
+import { TrainingBanner } from '../features/training/TrainingBanner';
 import { AppShell } from './AppShell';
 import { useKioskIdleReset } from './kiosk-idle';
 import './session-gate.css';
@@ -11,9 +12,23 @@ import './session-gate.css';
 /**
  * Sessions are per window: with nobody signed in the whole window is the sign-in screen.
  * The shell is keyed by the operator, so a new sign-in starts every page afresh (and by the
- * kiosk's idle resets).
+ * kiosk's idle resets). A training console shows its banner above every screen.
  */
 export function SessionGate() {
+  const training = useSession().data?.training === true;
+  return training ? (
+    <div className="training-frame">
+      <TrainingBanner />
+      <div className="training-frame__screen">
+        <SessionScreen />
+      </div>
+    </div>
+  ) : (
+    <SessionScreen />
+  );
+}
+
+function SessionScreen() {
   const session = useSession();
   // A kiosk left alone goes back to its start screen: the shell remounts afresh.
   const idle = session.data?.kioskIdleSeconds;

@@ -5,9 +5,9 @@ import type { TableEntry } from '../../../../src/main/devices/keyprog/credential
 import { lockServiceUuid } from '../../../../src/main/devices/ble/protocol/lock-service';
 import { BleSessionError } from '../../../../src/main/devices/ble/session/ble-session-error';
 import { openBleLockSession, type BleLockSessionOptions } from '../../../../src/main/devices/ble/session/ble-lock-session';
-import { loopbackCentral } from '../../../../src/main/devices/sim/ble-lock/loopback-central';
-import { SimBleLock } from '../../../../src/main/devices/sim/ble-lock/sim-ble-lock';
-import { SimDoor } from '../../../../src/main/devices/sim/sim-door';
+import { loopbackCentral } from '../../../../simulators/devices/ble-lock/loopback-central';
+import { SimBleLock } from '../../../../simulators/devices/ble-lock/sim-ble-lock';
+import { SimDoor } from '../../../../simulators/devices/sim-door';
 import { model } from '../sim-door/rig';
 
 export const lockKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);

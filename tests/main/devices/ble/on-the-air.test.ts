@@ -3,9 +3,9 @@ import { ephemeralFromPrivateKey } from '../../../../src/main/devices/ble/protoc
 import { lockServiceUuid } from '../../../../src/main/devices/ble/protocol/lock-service';
 import { openBleLockSession } from '../../../../src/main/devices/ble/session/ble-lock-session';
 import { keyProgrammerDriver } from '../../../../src/main/devices/drivers/key-programmer-driver';
-import { loopbackCentral } from '../../../../src/main/devices/sim/ble-lock/loopback-central';
-import { SimBleLock } from '../../../../src/main/devices/sim/ble-lock/sim-ble-lock';
-import { SimDoor } from '../../../../src/main/devices/sim/sim-door';
+import { loopbackCentral } from '../../../../simulators/devices/ble-lock/loopback-central';
+import { SimBleLock } from '../../../../simulators/devices/ble-lock/sim-ble-lock';
+import { SimDoor } from '../../../../simulators/devices/sim-door';
 import { model } from '../sim-door/rig';
 import { lockKey, never, setupCode } from './ble-rig';
 import { recording } from './wire-taps';

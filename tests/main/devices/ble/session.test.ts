@@ -6,7 +6,7 @@ import { transportFailure } from '../../../../src/main/devices/drivers/send-comm
 import type { VirtualPeripheral } from '../../../../src/main/devices/ble/gatt';
 import { encodeLockInfo } from '../../../../src/main/devices/ble/protocol/lock-info';
 import { controlPointUuid, lockInfoUuid, lockServiceUuid, responseUuid } from '../../../../src/main/devices/ble/protocol/lock-service';
-import { loopbackCentral } from '../../../../src/main/devices/sim/ble-lock/loopback-central';
+import { loopbackCentral } from '../../../../simulators/devices/ble-lock/loopback-central';
 import { pinEntry } from '../sim-door/rig';
 import { doorFailure, lockKey, lockRig, never, sessionError, untilHungUp } from './ble-rig';
 import { recording } from './wire-taps';

@@ -1,5 +1,5 @@
 import type { GattConnection } from '../../../../src/main/devices/ble/gatt';
-import { ReceiveTap } from '../../../../src/main/devices/sim/ble-lock/receive-tap';
+import { ReceiveTap } from '../../../../simulators/devices/ble-lock/receive-tap';
 
 /** A connection that passes everything through and keeps what crossed the air, in hex; `afterWrite` runs once each write is answered. */
 export function recording(connection: GattConnection, afterWrite: () => void = () => undefined) {

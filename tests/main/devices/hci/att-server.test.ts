@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PeripheralLink } from '../../../../src/main/devices/ble/gatt';
-import { AttServer } from '../../../../src/main/devices/sim/hci/att-server';
-import { buildAttributeTable } from '../../../../src/main/devices/sim/hci/att-table';
-import { DEFAULT_CONNECTION_INTERVAL_MS, DEFAULT_PDUS_PER_EVENT, linkLimits } from '../../../../src/main/devices/sim/hci/controller-timing';
+import { AttServer } from '../../../../simulators/devices/hci/att-server';
+import { buildAttributeTable } from '../../../../simulators/devices/hci/att-table';
+import { DEFAULT_CONNECTION_INTERVAL_MS, DEFAULT_PDUS_PER_EVENT, linkLimits } from '../../../../simulators/devices/hci/controller-timing';
 import { ECHO_NOTIFY, EchoPeripheral } from './fixtures/echo-peripheral';
 import { bytes, hex } from './fixtures/hci-bytes';
 

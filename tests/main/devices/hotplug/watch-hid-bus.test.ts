@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchHidBus } from '../../../../src/main/devices/hotplug';
 import type { HidBus, HidDeviceInfo } from '../../../../src/main/devices/link';
-import { SimHidBus } from '../../../../src/main/devices/sim/sim-hid-bus';
+import { SimHidBus } from '../../../../simulators/devices/sim-hid-bus';
 
 const programmer = (path: string): HidDeviceInfo => ({
   path,

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LinkClosedError } from '../../../../src/main/devices/link';
-import { SimHidDevice } from '../../../../src/main/devices/sim/sim-hid-device';
+import { SimHidDevice } from '../../../../simulators/devices/sim-hid-device';
 
 const hid = vi.hoisted(() => ({ devicesAsync: vi.fn(), open: vi.fn() }));
 vi.mock('node-hid', () => ({ devicesAsync: hid.devicesAsync, HIDAsync: { open: hid.open } }));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HidSession } from '../../../../src/main/devices/session/hid-session';
-import type { SimHidDevice } from '../../../../src/main/devices/sim/sim-hid-device';
+import type { SimHidDevice } from '../../../../simulators/devices/sim-hid-device';
 import { bytes, delay, expectCode, failure, never, programmerOnBus, sessionOn } from './harness';
 
 let open: HidSession[] = [];

@@ -1,8 +1,8 @@
 import { HidSessionError, type HidSessionErrorCode } from '../../../../src/main/devices/session/hid-session-error';
 import { openHidSession, type HidSession, type HidSessionOptions } from '../../../../src/main/devices/session/hid-session';
-import { SimHidBus } from '../../../../src/main/devices/sim/sim-hid-bus';
-import { SimHidDevice, type SimHidDeviceOptions } from '../../../../src/main/devices/sim/sim-hid-device';
-import type { SimHidLink } from '../../../../src/main/devices/sim/sim-hid-link';
+import { SimHidBus } from '../../../../simulators/devices/sim-hid-bus';
+import { SimHidDevice, type SimHidDeviceOptions } from '../../../../simulators/devices/sim-hid-device';
+import type { SimHidLink } from '../../../../simulators/devices/sim-hid-link';
 
 export const never = () => new AbortController().signal;
 

@@ -4,8 +4,8 @@ import { BROADCAST_CHANNEL } from '../../../../src/main/devices/framing/constant
 import { encodeMessage } from '../../../../src/main/devices/framing/packets';
 import { LinkClosedError } from '../../../../src/main/devices/link';
 import { openHidSession, type HidSession } from '../../../../src/main/devices/session/hid-session';
-import type { SimHidBus } from '../../../../src/main/devices/sim/sim-hid-bus';
-import type { SimHidDevice } from '../../../../src/main/devices/sim/sim-hid-device';
+import type { SimHidBus } from '../../../../simulators/devices/sim-hid-bus';
+import type { SimHidDevice } from '../../../../simulators/devices/sim-hid-device';
 import { bytes, delay, failure, never, programmerOnBus, sessionOn } from './harness';
 
 let open: HidSession[] = [];

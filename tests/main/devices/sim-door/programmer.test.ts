@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keyProgrammerCommands, commit, describeDoor, identifyProgrammer, readChecksum, stageBegin, stagePut } from '../../../../src/main/devices/keyprog/commands';
 import { tableChecksum } from '../../../../src/main/devices/keyprog/credential-table';
-import { SimDoor } from '../../../../src/main/devices/sim/sim-door';
-import { SimKeyProgrammer } from '../../../../src/main/devices/sim/sim-key-programmer';
+import { SimDoor } from '../../../../simulators/devices/sim-door';
+import { SimKeyProgrammer } from '../../../../simulators/devices/sim-key-programmer';
 import { hex } from '../keyprog/hex';
 import { samples } from '../keyprog/samples';
 import { model, pinEntry, rig } from './rig';

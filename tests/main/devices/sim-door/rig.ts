@@ -4,8 +4,8 @@ import type { LockUser } from '../../../../src/shared/domain/matter-door-lock';
 import type { DeviceStatus, KeyProgrammerCommand, Malformed } from '../../../../src/main/devices/keyprog/commands';
 import { commit, stageBegin, stagePut } from '../../../../src/main/devices/keyprog/commands';
 import { entriesFittingStagePut, tableChecksum, type TableEntry } from '../../../../src/main/devices/keyprog/credential-table';
-import { SimDoor, type SimDoorOptions } from '../../../../src/main/devices/sim/sim-door';
-import { SimKeyProgrammer, type SimKeyProgrammerOptions } from '../../../../src/main/devices/sim/sim-key-programmer';
+import { SimDoor, type SimDoorOptions } from '../../../../simulators/devices/sim-door';
+import { SimKeyProgrammer, type SimKeyProgrammerOptions } from '../../../../simulators/devices/sim-key-programmer';
 
 /** The demo community's lock models: KP-200, BT-10, KB-500 and the PR-1 reader. */
 const demo = JSON.parse(fs.readFileSync('resources/demo/community.json', 'utf8')) as { lockModels: unknown[] };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LinkClosedError } from '../../../../src/main/devices/link';
-import { PacedWire, wireLimitMs } from '../../../../src/main/devices/sim/sim-hid-wire';
+import { PacedWire, wireLimitMs } from '../../../../simulators/devices/sim-hid-wire';
 
 const report = (n: number) => Uint8Array.of(n);
 

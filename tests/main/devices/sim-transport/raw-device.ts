@@ -3,7 +3,7 @@ import { BROADCAST_CHANNEL } from '../../../../src/main/devices/framing/constant
 import { MessageAssembler, type HidMessage } from '../../../../src/main/devices/framing/message-assembler';
 import { encodeMessage, parsePacket } from '../../../../src/main/devices/framing/packets';
 import { decodeInitResponse } from '../../../../src/main/devices/framing/transport-payloads';
-import { SimHidDevice, type SimHidDeviceOptions } from '../../../../src/main/devices/sim/sim-hid-device';
+import { SimHidDevice, type SimHidDeviceOptions } from '../../../../simulators/devices/sim-hid-device';
 
 /** A simulated programmer driven report by report, without a bus or a session in between. */
 export function rawDevice(options: SimHidDeviceOptions = {}) {

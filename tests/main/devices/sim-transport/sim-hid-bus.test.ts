@@ -3,8 +3,8 @@ import { transportCommands } from '../../../../src/main/devices/framing/commands
 import { BROADCAST_CHANNEL } from '../../../../src/main/devices/framing/constants';
 import { encodeMessage, parsePacket } from '../../../../src/main/devices/framing/packets';
 import { KEY_PROGRAMMER_IDENTITY, LinkClosedError } from '../../../../src/main/devices/link';
-import { SimHidBus } from '../../../../src/main/devices/sim/sim-hid-bus';
-import { SimHidDevice } from '../../../../src/main/devices/sim/sim-hid-device';
+import { SimHidBus } from '../../../../simulators/devices/sim-hid-bus';
+import { SimHidDevice } from '../../../../simulators/devices/sim-hid-device';
 
 const never = () => new AbortController().signal;
 const initRequest = () => encodeMessage(BROADCAST_CHANNEL, transportCommands.init, new Uint8Array(8))[0]!;

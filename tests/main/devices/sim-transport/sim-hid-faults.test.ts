@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transportCommands } from '../../../../src/main/devices/framing/commands';
 import { encodeMessage } from '../../../../src/main/devices/framing/packets';
-import { SimFaultPlan } from '../../../../src/main/devices/sim/sim-hid-faults';
+import { SimFaultPlan } from '../../../../simulators/devices/sim-hid-faults';
 
 const CID = 7;
 const message = (length: number) => encodeMessage(CID, transportCommands.msg, new Uint8Array(length));

@@ -12,7 +12,7 @@ import { FaultFeedback } from './FaultFeedback';
 /**
  * The simulated dongle's side of the simulator: which floor the technician stands on (its
  * Bluetooth locks are the ones heard), a factory-new lock to commission, and faults on a lock in
- * range. Shown whenever the dongle in use is simulated, real programmers or not.
+ * range. Shown on a training console, whose dongle is simulated.
  */
 export function BluetoothSimulator({ data }: { data: BluetoothOverview }) {
   const headingId = useId();

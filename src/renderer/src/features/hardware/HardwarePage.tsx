@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { HardwareOverview } from '../../../../shared/domain';
-import { useBluetoothOverview, useHardwareOverview } from '../../api/queries';
+import { useBluetoothOverview, useHardwareOverview, useSession } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { BluetoothSection } from './BluetoothSection';
@@ -8,6 +8,7 @@ import { BluetoothSimulator } from './BluetoothSimulator';
 import { count } from './hardware-labels';
 import { LockModelsTable } from './LockModelsTable';
 import { PendingDoorsTable } from './PendingDoorsTable';
+import { PlugInGuidance } from './PlugInGuidance';
 import { ProgrammerCard } from './ProgrammerCard';
 import { SimulatorPanel } from './SimulatorPanel';
 import { UnfinishedJobs } from './UnfinishedJobs';
@@ -17,7 +18,7 @@ import './hardware.css';
 /**
  * The maintenance technician's page: the key-programmers on this console's USB ports and the
  * door on each cable, jobs on those doors, the Bluetooth locks in range of the BLE dongle, the
- * jobs left unfinished, the simulator when the hardware is simulated, the round of doors waiting
+ * jobs left unfinished, the simulators on a training console, the round of doors waiting
  * to be programmed, and the lock models in service. Live: the core's 'doors' events refresh it as
  * programmers come and go and jobs move; its 'bluetooth' events refresh the locks in range.
  */
@@ -47,6 +48,8 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
   const pendingId = useId();
   const modelsId = useId();
   const bluetooth = useBluetoothOverview().data;
+  // Only a training core serves the simulator commands: anywhere else the panels would only fail.
+  const training = useSession().data?.training === true;
   const names = data.programmers.map((p) => p.name);
   const nameWithSerial = new Set(names).size < names.length;
   return (
@@ -55,11 +58,11 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
         <h3 id={programmersId} className="hw-section__title">
           Programmers
         </h3>
-        {data.programmers.length === 0 ? (
-          <p className="card hw-section__empty muted">
-            No key-programmer is connected. Plug one into a USB port of this computer; it shows here within a couple of seconds.
-          </p>
-        ) : (
+        {data.programmers.length === 0 && training && (
+          <p className="card hw-section__empty muted">No simulated key-programmer is plugged in: plug one in from the simulator below.</p>
+        )}
+        {data.programmers.length === 0 && !training && <PlugInGuidance />}
+        {data.programmers.length > 0 && (
           <div className="programmers">
             {data.programmers.map((p) => (
               <ProgrammerCard
@@ -84,7 +87,7 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
         />
       )}
 
-      {data.simulated && (
+      {training && (
         <SimulatorPanel
           programmers={data.programmers.filter((p) => p.simulated)}
           pendingDoors={data.pendingDoors}
@@ -92,8 +95,7 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
         />
       )}
 
-      {/* Bluetooth is simulated on its own: a real programmer may sit beside a simulated dongle. */}
-      {bluetooth?.dongle?.simulated && <BluetoothSimulator data={bluetooth} />}
+      {training && bluetooth?.dongle?.simulated && <BluetoothSimulator data={bluetooth} />}
 
       <section className="card" aria-labelledby={pendingId}>
         <header className="hw-section__head">

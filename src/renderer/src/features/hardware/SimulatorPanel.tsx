@@ -21,7 +21,7 @@ interface Props {
 
 /**
  * Simulated hardware for demos and training: programmers plugged in and out, doors put on
- * their cables, faults injected. Shown only when the console runs the simulator.
+ * their cables, faults injected. Shown only on a training console.
  */
 export function SimulatorPanel({ programmers, pendingDoors, nameWithSerial }: Props) {
   const headingId = useId();
@@ -36,8 +36,8 @@ export function SimulatorPanel({ programmers, pendingDoors, nameWithSerial }: Pr
           <StatusBadge tone="accent">Simulated hardware</StatusBadge>
         </div>
         <p className="simulator__intro">
-          No key-programmer was found when Porter started, so it runs simulated ones for demos and training. What happens here
-          reaches no real lock; jobs, the activity log and door states behave as with real hardware.
+          This is a training console: its key-programmers are simulated. What happens here reaches no real lock; jobs, the
+          activity log and door states behave as with real hardware, faults included.
         </p>
         <div className="simulator__plug">
           <Button className="button" isPending={plug.isPending} onPress={() => plug.mutate({ action: 'plug' })}>

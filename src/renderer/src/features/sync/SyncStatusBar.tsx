@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import type { SyncStatus } from '../../../../shared/domain';
 import { assertNever } from '../../../../shared/errors';
 import { errorMessage, useSyncNow } from '../../api/mutations';
-import { useSyncStatus } from '../../api/queries';
+import { useSession, useSyncStatus } from '../../api/queries';
 import { useCommunityTime, type CommunityTime } from '../../components/community-time';
 import { useCan } from '../../components/permissions';
 import { SyncSetupDialog } from './SyncSetupDialog';
@@ -86,10 +86,16 @@ function describe(status: SyncStatus, time: CommunityTime): Line {
 export function SyncStatusBar() {
   const status = useSyncStatus();
   const syncNow = useSyncNow();
-  const mayRunSetup = useCan('sync.setUp') === true;
+  // A training console is never paired (the core refuses): say so instead of offering setup.
+  const training = useSession().data?.training === true;
+  const mayRunSetup = useCan('sync.setUp') === true && !training;
   const time = useCommunityTime();
   const data = status.data;
-  const line = data ? describe(data, time) : null;
+  const line = training
+    ? { headline: 'Training mode: this console is never paired with a cloud', details: ['what is done here stays on this computer'] }
+    : data
+      ? describe(data, time)
+      : null;
   const isSetUp = data !== undefined && data.state !== 'not_set_up';
 
   return (

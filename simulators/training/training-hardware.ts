@@ -1,0 +1,26 @@
+import type { HardwareProvider } from '../../src/main/hardware/hardware-provider';
+import { openBleCentral } from '../../src/main/hardware/real-hardware';
+import { createSimulator } from './training-simulator';
+
+/**
+ * Training mode's hardware: one simulated key-programmer plugged in from the start, and the
+ * simulated dongle, each speaking the real bytes under the product's own stack (the simulated
+ * dongle is opened by the real BLE stack through its pty, or reached by loopback without socat).
+ * Nothing real is listed: a training console never reaches a real door.
+ */
+export const trainingHardware: HardwareProvider = {
+  kind: 'training',
+  open(env) {
+    const simulator = createSimulator(env);
+    void simulator.simulate({ action: 'plug' });
+    return {
+      buses: [simulator.bus],
+      bluetooth: {
+        listDongles: () => simulator.bluetooth.listDongles(),
+        openCentral: async (dongle) => simulator.bluetooth.loopbackFor(dongle) ?? openBleCentral(dongle, env.bleHost),
+      },
+      simulators: { simulate: (action) => simulator.simulate(action), floorId: () => simulator.bluetooth.floorId() },
+      close: () => simulator.bluetooth.close(),
+    };
+  },
+};

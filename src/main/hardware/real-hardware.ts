@@ -1,0 +1,26 @@
+import type { BleCentral, BleDongleInfo } from '../devices/ble/gatt';
+import { listBleDongles } from '../devices/links/ble-dongles';
+import { openRemoteCentral, type BleHostEntry } from '../devices/links/ble-host/remote-central';
+import { openNobleCentral } from '../devices/links/noble-central';
+import { createNodeHidBus } from '../devices/links/node-hid-bus';
+import type { HardwareProvider } from './hardware-provider';
+
+/** The product's hardware: key-programmers on USB and BLE dongles, as they are plugged in, and nothing else. */
+export const realHardware: HardwareProvider = {
+  kind: 'real',
+  open: ({ bleHost }) => ({
+    buses: [createNodeHidBus()],
+    bluetooth: {
+      // A dongle listing that fails (no USB access) is an empty listing; the next one tries again.
+      listDongles: () => listBleDongles().catch(() => []),
+      openCentral: (dongle) => openBleCentral(dongle, bleHost),
+    },
+    simulators: null,
+    close: async () => {},
+  }),
+};
+
+/** Opens a dongle with the real BLE stack, in the BLE host process when there is one. */
+export function openBleCentral(dongle: BleDongleInfo, bleHost: BleHostEntry | undefined): Promise<BleCentral> {
+  return bleHost ? openRemoteCentral(dongle, bleHost) : openNobleCentral(dongle);
+}

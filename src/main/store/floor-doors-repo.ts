@@ -1,0 +1,13 @@
+import type { Db } from './database';
+
+/** Is there a floor with this id? */
+export function floorExists(db: Db, floorId: string): boolean {
+  return db.prepare('SELECT 1 FROM floors WHERE id = ?').get(floorId) !== undefined;
+}
+
+/** The unit doors of a floor with their lock models, in the units' natural order. */
+export function unitDoorsOnFloor(db: Db, floorId: string): { id: string; modelId: string }[] {
+  return db
+    .prepare('SELECT d.id, d.lock_model_id AS modelId FROM doors d JOIN units u ON u.id = d.unit_id WHERE u.floor_id = ? ORDER BY u.unit_key')
+    .all(floorId) as { id: string; modelId: string }[];
+}
