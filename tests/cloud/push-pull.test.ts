@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { grantPayload, jordan, programmedPayload, sam, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 let cloud: TestCloud;
@@ -47,11 +47,20 @@ describe('push then pull', () => {
   it('a pull that waits for news is answered by the next push, and answers empty when none comes', async () => {
     const office = await cloud.pair('Back office');
     const start = (await office.pull(0, 1000)).next;
+    // The moment the cloud has read the log for the waiting pull and found nothing new.
+    let lookedOnce!: () => void;
+    const looked = new Promise<void>((resolve) => (lookedOnce = resolve));
+    const changesAfter = cloud.store.changesAfter.bind(cloud.store);
+    vi.spyOn(cloud.store, 'changesAfter').mockImplementation(async (after, limit) => {
+      const page = await changesAfter(after, limit);
+      if (after === start) lookedOnce();
+      return page;
+    });
     const waiting = office.pull(start, undefined, 25);
     let answered = false;
     void waiting.then(() => (answered = true));
-    // Held while nothing is new (the push below is what answers it).
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await looked;
+    // Held while nothing is new: a cloud that answered at once would have answered empty, before the push below.
     expect(answered).toBe(false);
     const [result] = await frontDesk.pushOk(frontDesk.mutation('door.programmed', programmedPayload(1), sam));
     const page = await waiting;

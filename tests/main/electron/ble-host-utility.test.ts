@@ -69,13 +69,20 @@ describe('the main process launches BLE hosts as utility processes', () => {
 
   it('a request that is not a launch with a port is ignored', async () => {
     const { port1, port2 } = new MessageChannel();
-    const launch = vi.fn();
+    let killed!: () => void;
+    const servedProper = new Promise<void>((resolve) => (killed = resolve));
+    const launch = vi.fn(() => ({ send: () => undefined, onMessage: () => undefined, onExit: () => undefined, kill: killed }));
     serveHostLaunches(port1, launch);
     port2.postMessage({ type: 'launch' });
     port2.postMessage('launch');
     port2.postMessage(null);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(launch).not.toHaveBeenCalled();
+    // A port delivers in order: once this proper launch's host is told to stop, the three above were read.
+    const { port1: mine, port2: theirs } = new MessageChannel();
+    port2.postMessage({ type: 'launch', port: theirs }, [theirs]);
+    mine.postMessage({ type: 'kill' });
+    await servedProper;
+    expect(launch).toHaveBeenCalledOnce();
+    mine.close();
     port2.close();
   });
 });

@@ -1,17 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PAYLOAD } from '../../../../src/main/devices/framing/constants';
 import type { HidSession } from '../../../../src/main/devices/session/hid-session';
-import { bytes, delay, failure, never, programmerOnBus, sessionOn } from './harness';
+import { bytes, delay, failure, never, programmerOnBus, sessionOn, settled } from './harness';
 
+// The cable and the programmer's work run on fake time: a busy machine cannot reorder them.
 let open: HidSession[] = [];
+beforeEach(() => {
+  vi.useFakeTimers();
+});
 afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
+  await settled(Promise.all(open.map((s) => s.close())));
   open = [];
+  vi.useRealTimers();
 });
 
 async function started(options: Parameters<typeof programmerOnBus>[0] = {}) {
   const { bus, device } = programmerOnBus(options);
-  const { session, link } = await sessionOn(bus, device);
+  const { session, link } = await settled(sessionOn(bus, device));
   open.push(session);
   return { bus, device, session, link };
 }
@@ -26,15 +31,15 @@ describe('exchanging messages with the programmer', () => {
   it('echoes PING and hands MSG payloads to the application', async () => {
     const { session, device } = await started();
     device.handler = async (payload) => Uint8Array.from(payload, (b) => b ^ 0xff);
-    expect(await session.exchange('ping', bytes(10), { signal: never() })).toEqual({ command: 'ping', payload: bytes(10) });
-    const answer = await session.exchange('msg', Uint8Array.of(0x00, 0x0f), { signal: never() });
+    expect(await settled(session.exchange('ping', bytes(10), { signal: never() }))).toEqual({ command: 'ping', payload: bytes(10) });
+    const answer = await settled(session.exchange('msg', Uint8Array.of(0x00, 0x0f), { signal: never() }));
     expect(answer).toEqual({ command: 'msg', payload: Uint8Array.of(0xff, 0xf0) });
   });
 
   it('carries the largest message both ways, at about the pace of the cable', async () => {
     const { session, link } = await started();
     const payload = bytes(MAX_PAYLOAD, 3);
-    const answer = await session.exchange('msg', payload, { signal: never() });
+    const answer = await settled(session.exchange('msg', payload, { signal: never() }));
     expect(Buffer.from(answer.payload).equals(payload)).toBe(true);
     const stats = link.stats();
     // INIT (1 report) + MSG (129), and back: INIT answer (1) + MSG answer (129).
@@ -48,7 +53,7 @@ describe('exchanging messages with the programmer', () => {
   it('refuses a payload over the limit before anything goes out', async () => {
     const { session, link } = await started();
     const before = link.stats().toDevice.reports;
-    const error = await failure(session.exchange('msg', new Uint8Array(MAX_PAYLOAD + 1), { signal: never() }));
+    const error = await settled(failure(session.exchange('msg', new Uint8Array(MAX_PAYLOAD + 1), { signal: never() })));
     expect(error).toMatchObject({ code: 'payload_too_large', retrySafe: true });
     expect(link.stats().toDevice.reports).toBe(before);
   });
@@ -63,7 +68,7 @@ describe('exchanging messages with the programmer', () => {
       running--;
       return payload;
     };
-    const answers = await Promise.all([1, 2, 3, 4].map((n) => session.exchange('msg', Uint8Array.of(n), { signal: never() })));
+    const answers = await settled(Promise.all([1, 2, 3, 4].map((n) => session.exchange('msg', Uint8Array.of(n), { signal: never() }))));
     expect(answers.map((a) => a.payload[0])).toEqual([1, 2, 3, 4]);
     expect(most).toBe(1);
   });
@@ -80,9 +85,9 @@ describe('exchanging messages with the programmer', () => {
     const giveUp = new AbortController();
     const second = session.exchange('msg', Uint8Array.of(2), { signal: giveUp.signal });
     giveUp.abort();
-    expect(await failure(second)).toMatchObject({ code: 'aborted', retrySafe: true });
-    await first;
-    expect((await session.exchange('msg', Uint8Array.of(3), { signal: never() })).payload).toEqual(Uint8Array.of(3));
+    expect(await settled(failure(second))).toMatchObject({ code: 'aborted', retrySafe: true });
+    await settled(first);
+    expect((await settled(session.exchange('msg', Uint8Array.of(3), { signal: never() }))).payload).toEqual(Uint8Array.of(3));
     expect(seen).toEqual([1, 3]);
   });
 
@@ -91,22 +96,28 @@ describe('exchanging messages with the programmer', () => {
     device.handler = async () => {
       throw new Error('door did not answer');
     };
-    expect(await failure(session.exchange('msg', bytes(4), { signal: never() }))).toMatchObject({
+    expect(await settled(failure(session.exchange('msg', bytes(4), { signal: never() })))).toMatchObject({
       code: 'device_error',
       source: 'device',
       retrySafe: false,
     });
     device.handler = async (p) => p;
-    expect((await session.exchange('msg', bytes(4), { signal: never() })).payload).toEqual(bytes(4));
+    expect((await settled(session.exchange('msg', bytes(4), { signal: never() }))).payload).toEqual(bytes(4));
   });
 
   it('ends pending exchanges as closed when the session closes', async () => {
     const { session, device } = await started();
-    device.handler = (payload, signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve(payload)));
+    let reached!: () => void;
+    const working = new Promise<void>((resolve) => (reached = resolve));
+    device.handler = (payload, signal) =>
+      new Promise((resolve) => {
+        reached(); // the request is in: the exchange waits for its answer
+        signal.addEventListener('abort', () => resolve(payload));
+      });
     const pending = failure(session.exchange('msg', bytes(4), { signal: never() }));
-    await delay(20);
-    await session.close();
+    await settled(working);
+    await settled(session.close());
     expect(await pending).toMatchObject({ code: 'closed', retrySafe: false });
-    expect(await failure(session.exchange('ping', bytes(1), { signal: never() }))).toMatchObject({ code: 'closed' });
+    expect(await settled(failure(session.exchange('ping', bytes(1), { signal: never() })))).toMatchObject({ code: 'closed' });
   });
 });

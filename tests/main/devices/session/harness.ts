@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { HidSessionError, type HidSessionErrorCode } from '../../../../src/main/devices/session/hid-session-error';
 import { openHidSession, type HidSession, type HidSessionOptions } from '../../../../src/main/devices/session/hid-session';
 import { SimHidBus } from '../../../../simulators/devices/sim-hid-bus';
@@ -42,3 +43,25 @@ export function expectCode(error: HidSessionError, code: HidSessionErrorCode): v
 export const bytes = (length: number, seed = 1) => Uint8Array.from({ length }, (_, i) => (i * 7 + seed) & 0xff);
 
 export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Simulated time after which `settled` gives up: a programmer's keep-alives would otherwise tick for ever. */
+const SIMULATED_HOUR_MS = 3_600_000;
+
+/**
+ * Runs fake time on, one timer at a time, until `promise` settles. The simulated cable, the
+ * programmer's keep-alives and the session's deadlines all run on timers, so a test on fake
+ * timers waits no real millisecond and no slow machine can make it pass or fail.
+ */
+export async function settled<T>(promise: Promise<T>): Promise<T> {
+  let done = false;
+  const mark = () => void (done = true);
+  promise.then(mark, mark);
+  const giveUpAt = Date.now() + SIMULATED_HOUR_MS;
+  await vi.advanceTimersByTimeAsync(0);
+  while (!done) {
+    if (vi.getTimerCount() === 0) throw new Error('Nothing is left to wait on, and the promise has not settled');
+    if (Date.now() > giveUpAt) throw new Error('The promise had not settled after a simulated hour');
+    await vi.advanceTimersToNextTimerAsync();
+  }
+  return promise;
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commit, describeDoor, readChecksum, stageBegin, stagePut } from '../../../../src/main/devices/keyprog/commands';
 import { tableChecksum } from '../../../../src/main/devices/keyprog/credential-table';
 import { pinEntry, rig } from './rig';
@@ -6,10 +6,11 @@ import { pinEntry, rig } from './rig';
 const old = [pinEntry(1), pinEntry(2)];
 const next = Array.from({ length: 100 }, (_, i) => pinEntry(i + 1));
 
-/** A door holding `old`, with `next` staged and the commit sent but not awaited. */
+/** A door holding `old`, with `next` staged and the commit sent but not awaited; the door's write time runs on fake timers. */
 async function commitInFlight(fault: 'old' | 'new' | null, writeMsPerEntry = 0.2) {
+  vi.useFakeTimers();
   const r = rig('kestrel-pr1', {}, { writeMsPerEntry });
-  await r.program(old);
+  await afterAMinute(r.program(old));
   await r.send(stageBegin, { baseChecksum: tableChecksum(old), fromEmpty: false });
   await r.send(stagePut, { entries: next });
   if (fault) r.door.inject({ kind: 'unplug_mid_commit', tableAfter: fault });
@@ -19,13 +20,34 @@ async function commitInFlight(fault: 'old' | 'new' | null, writeMsPerEntry = 0.2
   return { ...r, answer, exchange };
 }
 
-const stillPendingAfter = (promise: Promise<unknown>, ms: number) =>
-  Promise.race([promise.then(() => 'answered', () => 'rejected'), new Promise((resolve) => setTimeout(() => resolve('pending'), ms))]);
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** `work`'s outcome once a minute of fake time went by: far longer than any write here. */
+async function afterAMinute<T>(work: Promise<T>): Promise<T> {
+  await vi.advanceTimersByTimeAsync(60_000);
+  return work;
+}
+
+/**
+ * What became of `promise` once `ms` of fake time went by: the door's write time runs on timers,
+ * so "still pending" means pending after the write was over, however slow the machine.
+ */
+async function outcomeAfter(promise: Promise<unknown>, ms: number): Promise<'answered' | 'rejected' | 'pending'> {
+  let outcome: 'answered' | 'rejected' | 'pending' = 'pending';
+  promise.then(
+    () => (outcome = 'answered'),
+    () => (outcome = 'rejected'),
+  );
+  await vi.advanceTimersByTimeAsync(ms);
+  return outcome;
+}
 
 describe('the cable coming out in the middle of a commit', () => {
   it('never answers, and leaves the old table when the door had not swapped', async () => {
     const { answer, exchange, programmer, door, send } = await commitInFlight('old');
-    expect(await stillPendingAfter(answer, 100)).toBe('pending');
+    expect(await outcomeAfter(answer, 60_000)).toBe('pending'); // a minute, the write takes 20 ms
     expect(programmer.attachedDoor).toBeNull();
     expect(await send(describeDoor)).toEqual({ status: 'no_door_attached' });
 
@@ -40,7 +62,7 @@ describe('the cable coming out in the middle of a commit', () => {
 
   it('never answers, and leaves the new table when the door had swapped', async () => {
     const { answer, exchange, programmer, door, send } = await commitInFlight('new');
-    expect(await stillPendingAfter(answer, 100)).toBe('pending');
+    expect(await outcomeAfter(answer, 60_000)).toBe('pending');
     exchange.abort(new Error('timed out'));
     await expect(answer).rejects.toThrow('timed out');
 
@@ -55,24 +77,25 @@ describe('the cable coming out in the middle of a commit', () => {
     exchange.abort();
     await expect(answer).rejects.toBeDefined();
     programmer.attach(door);
-    expect(await program(next, next, { base: tableChecksum(old) })).toEqual({ status: 'ok', version: 2, checksum: tableChecksum(next) });
+    expect(await afterAMinute(program(next, next, { base: tableChecksum(old) }))).toEqual({ status: 'ok', version: 2, checksum: tableChecksum(next) });
   });
 });
 
 describe('a exchange that gives up during the write', () => {
   it('stops the commit before the swap: the old table stays, and the stage can still be committed', async () => {
     const { answer, exchange, door, send, programmer } = await commitInFlight(null, 5); // 100 entries x 5 ms
-    setTimeout(() => exchange.abort(new Error('timed out')), 50);
-    await expect(answer).rejects.toThrow('timed out');
+    expect(await outcomeAfter(answer, 250)).toBe('pending'); // half way through the write
+    exchange.abort(new Error('timed out'));
+    await expect(afterAMinute(answer)).rejects.toThrow('timed out');
     expect(door.entries()).toEqual(old);
     expect(programmer.attachedDoor).toBe(door);
-    expect(await send(commit, { expectedChecksum: tableChecksum(next) })).toMatchObject({ status: 'ok', version: 2 });
+    expect(await afterAMinute(send(commit, { expectedChecksum: tableChecksum(next) }))).toMatchObject({ status: 'ok', version: 2 });
   });
 
   it('is answered door_busy while the door is still writing', async () => {
     const { answer, send } = await commitInFlight(null, 2);
     expect(await send(readChecksum)).toEqual({ status: 'door_busy' });
-    expect(await answer).toMatchObject({ status: 'ok', version: 2 });
+    expect(await afterAMinute(answer)).toMatchObject({ status: 'ok', version: 2 });
     expect(await send(readChecksum)).toMatchObject({ status: 'ok', version: 2 });
   });
 

@@ -8,11 +8,9 @@ import { accessTypeLabel, credentialKindLabel } from '../../components/labels';
 import { communityNow } from '../../components/wall-clock';
 import { BulkTargetFields, targetFloor, toBulkTarget, type BulkTarget } from './BulkTargetFields';
 import { formErrors } from './grant-form/form-errors';
-import { grantFormFields, newGrantDraft } from './grant-form/grant-draft';
+import { grantFormFields, newGrantDraft, toGrantRequest } from './grant-form/grant-draft';
 import type { GrantLimits } from './grant-form/grant-options';
 import { GrantFields } from './grant-form/GrantFields';
-import { toGuestInput } from './grant-form/GuestFields';
-import { toScheduleRequest } from './grant-form/schedule-draft';
 
 export interface BulkGrantFormProps {
   community: Community;
@@ -43,12 +41,9 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
   const edited = () => bulk.error && bulk.reset();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const schedule = toScheduleRequest(draft.schedule);
-    if (!schedule) return;
-    bulk.mutate(
-      { target: fixedTarget?.target ?? toBulkTarget(target), kind: draft.kind, audience: draft.guest.audience, guest: toGuestInput(draft.guest), schedule },
-      { onSuccess: (result) => onDone(result, what) },
-    );
+    const request = toGrantRequest(draft);
+    if (!request) return;
+    bulk.mutate({ target: fixedTarget?.target ?? toBulkTarget(target), ...request }, { onSuccess: (result) => onDone(result, what) });
   };
 
   return (

@@ -7,11 +7,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { communityNow } from '../../components/wall-clock';
 import { formErrors } from '../access/grant-form/form-errors';
-import { grantFormFields, newGrantDraft } from '../access/grant-form/grant-draft';
+import { grantFormFields, newGrantDraft, toGrantRequest } from '../access/grant-form/grant-draft';
 import type { GrantLimits } from '../access/grant-form/grant-options';
 import { GrantFields } from '../access/grant-form/GrantFields';
-import { toGuestInput } from '../access/grant-form/GuestFields';
-import { toScheduleRequest } from '../access/grant-form/schedule-draft';
 import { useGrantLimits } from '../access/grant-form/useGrantLimits';
 
 interface Props {
@@ -35,12 +33,9 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const schedule = toScheduleRequest(draft.schedule);
-    if (!schedule) return;
-    grant.mutate(
-      { unitId: unit.id, kind: draft.kind, audience: draft.guest.audience, guest: toGuestInput(draft.guest), schedule },
-      { onSuccess: onGranted },
-    );
+    const request = toGrantRequest(draft);
+    if (!request) return;
+    grant.mutate({ unitId: unit.id, ...request }, { onSuccess: onGranted });
   };
 
   return (

@@ -14,7 +14,7 @@ export type UnitSelection =
   | { scope: 'units'; ids: ReadonlyMap<string, UnitRow>; anchor: number | null }
   | { scope: 'filter'; filter: UnitFilters; total: number };
 
-const empty: UnitSelection = { scope: 'units', ids: new Map(), anchor: null };
+export const noUnitsSelected: UnitSelection = { scope: 'units', ids: new Map(), anchor: null };
 
 export function selectedCount(selection: UnitSelection): number {
   return selection.scope === 'filter' ? selection.total : selection.ids.size;
@@ -22,6 +22,21 @@ export function selectedCount(selection: UnitSelection): number {
 
 export function isUnitSelected(selection: UnitSelection, unitId: string): boolean {
   return selection.scope === 'filter' || selection.ids.has(unitId);
+}
+
+/** A click: toggles one unit and makes it the anchor. A click while "all matching" is selected starts anew with this unit. */
+export function withToggled(current: UnitSelection, unit: UnitRow, index: number): UnitSelection {
+  const ids = new Map(current.scope === 'units' ? current.ids : []);
+  if (current.scope === 'units' && ids.has(unit.id)) ids.delete(unit.id);
+  else ids.set(unit.id, unit);
+  return { scope: 'units', ids, anchor: index };
+}
+
+/** A shift-click: adds every given unit, keeps those already picked, and moves the anchor. */
+export function withRange(current: UnitSelection, units: readonly UnitRow[], index: number): UnitSelection {
+  const ids = new Map(current.scope === 'units' ? current.ids : []);
+  for (const unit of units) ids.set(unit.id, unit);
+  return { scope: 'units', ids, anchor: index };
 }
 
 export interface UnitSelectionControls {
@@ -35,28 +50,17 @@ export interface UnitSelectionControls {
 }
 
 export function useUnitSelection(): UnitSelectionControls {
-  const [selection, setSelection] = useState<UnitSelection>(empty);
-  const toggle = useCallback((unit: UnitRow, index: number) => {
-    setSelection((current) => {
-      // A click while "all matching" is selected starts a new selection with this unit.
-      const ids = new Map(current.scope === 'units' ? current.ids : []);
-      if (current.scope === 'units' && ids.has(unit.id)) ids.delete(unit.id);
-      else ids.set(unit.id, unit);
-      return { scope: 'units', ids, anchor: index };
-    });
-  }, []);
-  const selectRange = useCallback((units: readonly UnitRow[], index: number) => {
-    setSelection((current) => {
-      const ids = new Map(current.scope === 'units' ? current.ids : []);
-      for (const unit of units) ids.set(unit.id, unit);
-      return { scope: 'units', ids, anchor: index };
-    });
-  }, []);
+  const [selection, setSelection] = useState<UnitSelection>(noUnitsSelected);
+  const toggle = useCallback((unit: UnitRow, index: number) => setSelection((current) => withToggled(current, unit, index)), []);
+  const selectRange = useCallback(
+    (units: readonly UnitRow[], index: number) => setSelection((current) => withRange(current, units, index)),
+    [],
+  );
   const selectAllMatching = useCallback(
     (filter: UnitFilters, total: number) => setSelection({ scope: 'filter', filter, total }),
     [],
   );
-  const clear = useCallback(() => setSelection(empty), []);
+  const clear = useCallback(() => setSelection(noUnitsSelected), []);
   return useMemo(
     () => ({ selection, toggle, selectRange, selectAllMatching, clear }),
     [selection, toggle, selectRange, selectAllMatching, clear],

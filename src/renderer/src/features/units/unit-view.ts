@@ -70,12 +70,9 @@ const allowed: Record<keyof typeof hashKeys, (value: string) => boolean> = {
   credentialStatus: (v) => ['active', 'scheduled', 'expiring_today', 'pending'].includes(v),
 };
 
-function hashParams(): URLSearchParams {
-  return new URLSearchParams(window.location.hash.slice(1));
-}
-
-export function readUnitView(): UnitView {
-  const params = hashParams();
+/** The view a hash names (`#view=units&floor=3&sort=door.desc`); unknown or malformed values fall back to the defaults. */
+export function unitViewFromHash(hash: string): UnitView {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
   const values: UnitFilterValues = { ...noUnitFilters, search: (params.get('q') ?? '').slice(0, 100) };
   for (const key of Object.keys(hashKeys) as (keyof typeof hashKeys)[]) {
     const value = params.get(hashKeys[key]);
@@ -90,9 +87,9 @@ export function readUnitView(): UnitView {
   return { values, sort };
 }
 
-/** Writes the view into the hash without adding history entries. */
-export function rememberUnitView({ values, sort }: UnitView): void {
-  const params = hashParams();
+/** `hash` with the view written into it (other keys kept), or `hash` itself when nothing changes. */
+export function hashWithUnitView(hash: string, { values, sort }: UnitView): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
   const before = params.toString();
   if (values.search) params.set('q', values.search);
   else params.delete('q');
@@ -102,7 +99,18 @@ export function rememberUnitView({ values, sort }: UnitView): void {
   }
   if (sort.column === defaultUnitSort.column && sort.direction === defaultUnitSort.direction) params.delete('sort');
   else params.set('sort', `${sort.column}.${sort.direction}`);
+  if (params.toString() === before) return hash;
   // A view worth returning to names its section too, so the link opens on Units.
-  if (params.toString() !== before) params.set('view', 'units');
-  if (params.toString() !== before) window.history.replaceState(null, '', `#${params.toString()}`);
+  params.set('view', 'units');
+  return `#${params.toString()}`;
+}
+
+export function readUnitView(): UnitView {
+  return unitViewFromHash(window.location.hash);
+}
+
+/** Writes the view into the hash without adding history entries. */
+export function rememberUnitView(view: UnitView): void {
+  const hash = hashWithUnitView(window.location.hash, view);
+  if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
 }

@@ -1,17 +1,8 @@
-import type { Audience } from '../../../../../shared/domain';
 import { ChoiceField } from '../../../components/ChoiceField';
 import { TextInputField } from '../../../components/TextInputField';
 import type { FormErrors } from './form-errors';
 import { whyAudienceUnavailable, type GrantLimits } from './grant-options';
-
-export interface GuestDraft {
-  audience: Audience;
-  name: string;
-  phone: string;
-  company: string;
-}
-
-export const emptyGuest: GuestDraft = { audience: 'guest', name: '', phone: '', company: '' };
+import type { GuestDraft } from './guest-draft';
 
 interface Props {
   limits: GrantLimits;
@@ -78,14 +69,4 @@ export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Prop
       )}
     </>
   );
-}
-
-/** The guest part of a grant request; the company only for a vendor. */
-export function toGuestInput(guest: GuestDraft) {
-  const company = guest.company.trim();
-  return {
-    name: guest.name.trim(),
-    phone: guest.phone.trim(),
-    ...(guest.audience === 'vendor' && company ? { company } : {}),
-  };
 }

@@ -1,8 +1,8 @@
 import type { CalendarDateTime } from '@internationalized/date';
 import type { AccessType, Audience, CredentialKind } from '../../../../../shared/domain';
 import { fittingAudience, fittingType, firstKind, type GrantLimits } from './grant-options';
-import { emptyGuest, type GuestDraft } from './GuestFields';
-import { newScheduleDraft, type ScheduleDraft } from './schedule-draft';
+import { emptyGuest, toGuestInput, type GuestDraft } from './guest-draft';
+import { newScheduleDraft, toScheduleRequest, type ScheduleDraft } from './schedule-draft';
 
 /** Everything a grant form holds: the credential kind, who gets it, and when. */
 export interface GrantDraft {
@@ -45,4 +45,11 @@ export function newGrantDraft(
 /** Another kind keeps the type if it still fits, else takes the first type that does. */
 export function withKind(limits: GrantLimits, draft: GrantDraft, kind: CredentialKind): GrantDraft {
   return { ...draft, kind, schedule: { ...draft.schedule, type: fittingType(limits, kind, draft.schedule.type) } };
+}
+
+/** What a grant asks the core for, whatever its target; null while a required schedule field is empty. */
+export function toGrantRequest(draft: GrantDraft) {
+  const schedule = toScheduleRequest(draft.schedule);
+  if (!schedule) return null;
+  return { kind: draft.kind, audience: draft.guest.audience, guest: toGuestInput(draft.guest), schedule };
 }
