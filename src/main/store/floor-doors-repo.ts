@@ -8,6 +8,6 @@ export function floorExists(db: Db, floorId: string): boolean {
 /** The unit doors of a floor with their lock models, in the units' natural order. */
 export function unitDoorsOnFloor(db: Db, floorId: string): { id: string; modelId: string }[] {
   return db
-    .prepare('SELECT d.id, d.lock_model_id AS modelId FROM doors d JOIN units u ON u.id = d.unit_id WHERE u.floor_id = ? ORDER BY u.unit_key')
-    .all(floorId) as { id: string; modelId: string }[];
+    .prepare<[floorId: string], { id: string; modelId: string }>('SELECT d.id, d.lock_model_id AS modelId FROM doors d JOIN units u ON u.id = d.unit_id WHERE u.floor_id = ? ORDER BY u.unit_key')
+    .all(floorId);
 }
