@@ -6,6 +6,9 @@ import { expect, test } from './fixtures';
  * fixture's default. The fixture's core has no keychain, so it cannot sync: a pairing that
  * passes the checks is refused with that reason. A real cloud round trip is tested elsewhere.
  */
+// A console that could be paired: training consoles never are (tests/main/training).
+test.use({ hardware: 'real' });
+
 const syncBar = (page: Page) => page.getByRole('status', { name: 'Cloud sync' });
 
 test('the status bar says the console is not connected to a cloud', async ({ page, openConsole }) => {

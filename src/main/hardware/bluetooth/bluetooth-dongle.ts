@@ -48,6 +48,7 @@ export function watchDongles(deps: DongleDeps) {
 
   const open = async (dongle: BleDongleInfo): Promise<void> => {
     await drop();
+    if (closed) return;
     const mine = { dongle, central: null as BleCentral | null };
     inUse = mine;
     set('starting', `Starting ${dongle.label}…`);
@@ -74,6 +75,9 @@ export function watchDongles(deps: DongleDeps) {
   const list = async (): Promise<void> => {
     try {
       const now = await deps.listDongles();
+      // Closed while listing: opening now would reach for a port already gone (its stack fails
+      // outside any promise we hold).
+      if (closed) return;
       const before = JSON.stringify(found);
       found = now;
       const listChanged = JSON.stringify(found) !== before;
