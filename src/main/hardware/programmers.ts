@@ -47,6 +47,10 @@ export interface Programmers {
  */
 export function watchProgrammers(deps: ProgrammersDeps): Programmers {
   const connected = new Map<string, ConnectedProgrammer>();
+  // Which bus each programmer is on, and which are being opened now: one that could not be
+  // opened (an answer lost on a busy machine, a claim still held) is tried again at the next poll.
+  const busOf = new Map<string, HidBus>();
+  const opening = new Set<string>();
   const stop = new AbortController();
 
   /** The poll leaves a programmer alone while it runs a job; the job itself asks at its end. */
@@ -67,6 +71,8 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
   const attach = async (bus: HidBus, info: HidDeviceInfo): Promise<void> => {
     const p: ConnectedProgrammer = { info, driver: null, identity: null, door: null, message: 'Connecting…', job: null };
     connected.set(info.path, p);
+    busOf.set(info.path, bus);
+    opening.add(info.path);
     deps.onChange();
     try {
       const driver = await deps.openDriver(await bus.open(info.path));
@@ -81,6 +87,7 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
       p.message = error instanceof Error ? `This programmer could not be opened: ${error.message}` : 'This programmer could not be opened.';
     }
     if (connected.get(info.path) !== p) await p.driver?.close();
+    opening.delete(info.path);
     deps.onChange();
   };
 
@@ -88,6 +95,7 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
     const p = connected.get(info.path);
     if (!p) return;
     connected.delete(info.path);
+    busOf.delete(info.path);
     p.job?.abort.abort(new DoorFailure('disconnected', 'The programmer was unplugged.'));
     void p.driver?.close();
     deps.onChange();
@@ -102,7 +110,11 @@ export function watchProgrammers(deps: ProgrammersDeps): Programmers {
     });
 
   const poll = setInterval(() => {
-    for (const p of connected.values()) void describe(p);
+    for (const p of connected.values()) {
+      const bus = busOf.get(p.info.path);
+      if (p.driver) void describe(p);
+      else if (bus && !opening.has(p.info.path) && !stop.signal.aborted) void attach(bus, p.info);
+    }
   }, deps.doorPollMs ?? 2_000);
   poll.unref();
 
