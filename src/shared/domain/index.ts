@@ -8,3 +8,4 @@ export * from './session';
 export * from './units';
 export * from './schedule';
 export * from './sync';
+export * from './live-locks';
