@@ -176,7 +176,7 @@ export const commands = {
   ...trainingCommands,
 } as const satisfies Record<string, CommandSpec>;
 
-export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors', 'bluetooth', 'sync']);
+export const DataTopic = z.enum(['session', 'community', 'units', 'credentials', 'activity', 'doors', 'bluetooth', 'live_locks', 'sync']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const events = {
