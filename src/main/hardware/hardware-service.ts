@@ -10,6 +10,7 @@ import { createBluetoothLocks, type BluetoothLocks } from './bluetooth/bluetooth
 import { createBluetoothRound } from './bluetooth/bluetooth-round';
 import type { HardwareLinks } from './hardware-provider';
 import { jobView } from './hardware-views';
+import type { LiveLocks } from './live-locks/live-locks';
 import { createProgrammerJobs } from './programmer-jobs';
 
 export interface HardwareDeps extends AccessContext {
@@ -38,6 +39,8 @@ export interface HardwareService {
   startBluetoothRound(actor: StaffMember): BluetoothOverview;
   stopBluetoothRound(): BluetoothOverview;
   commissionLock(lockId: string, doorId: string, setupCode: string, actor: StaffMember): Promise<BluetoothOverview>;
+  /** The live locks a Z-Wave stick reaches; null on a console that has no Z-Wave link. */
+  live: LiveLocks | null;
   /** Training only (the contract's training section): the simulator panels; null on a product console. */
   training: TrainingControls | null;
   /** Stops the round, closes every link, and resolves once every job has ended and recorded how. */
@@ -124,6 +127,7 @@ export function createHardwareService(deps: HardwareDeps): HardwareService {
       notify(['doors', 'units', 'activity', 'bluetooth']);
       return service.bluetooth();
     },
+    live: null,
     training: links.simulators ? trainingControls(links.simulators, () => service.overview(), jobs.refresh, notify) : null,
     async close() {
       // No next door for the round; closing the links cuts the jobs in hand short (interrupted, resumable).
