@@ -225,3 +225,35 @@ const inSync = statement<{ version: number; at: string; doorId: string }>(
 export function recordLiveDoorInSync(db: Db, doorId: string, version: number, at: string): void {
   inSync(db).run({ version, at, doorId });
 }
+
+const facts = statement<[doorId: string, credentialId: string], { guestName: string; removedAt: string | null; endedAt: string | null }>(
+  `SELECT g.name AS guestName,
+     (SELECT max(dc.removed_at) FROM door_credentials dc WHERE dc.door_id = ? AND dc.credential_id = c.id) AS removedAt,
+     c.ended_at AS endedAt
+   FROM credentials c JOIN guests g ON g.id = c.guest_id WHERE c.id = ?`,
+);
+
+/** Whose a credential on a live door is, and since when it has been off the door (revoked, ended). */
+export function liveCredentialFacts(db: Db, doorId: string, credentialId: string): { guestName: string; removedAt: string | null; endedAt: string | null } | null {
+  return facts(db).get(doorId, credentialId) ?? null;
+}
+
+const assigned = statement<[networkId: string], { nodeId: number; doorId: string }>(
+  'SELECT node_id AS nodeId, door_id AS doorId FROM live_locks WHERE network_id = ? AND door_id IS NOT NULL',
+);
+
+/** The doors of a network's assigned locks. */
+export function assignedLiveDoors(db: Db, networkId: string): { nodeId: number; doorId: string }[] {
+  return assigned(db).all(networkId);
+}
+
+const ahead = statement<[], string>(
+  `SELECT d.id FROM live_locks l JOIN doors d ON d.id = l.door_id
+   WHERE d.reported_version IS NULL OR d.desired_version > d.reported_version`,
+  { pluck: true },
+);
+
+/** Live doors whose desired table is ahead of what their lock last confirmed. */
+export function liveDoorsAhead(db: Db): string[] {
+  return ahead(db).all();
+}
