@@ -166,11 +166,10 @@ function nightNearChange(zone: string) {
     const around = [before, after].flatMap((t) => [-90, -60, -30, 0, 30, 60, 90].map((m) => t.hour * 60 + t.minute + m));
     const times = fc.uniqueArray(fc.constantFrom(...around.filter((m) => m >= 0 && m < 1440)), { minLength: 2, maxLength: 2 });
     const now = fc.integer({ min: -4 * 3600_000, max: 4 * 3600_000 }).map((ms) => change.toInstant().add({ milliseconds: ms }));
-    return fc.tuple(fc.constant(zone), times, now).map(([z, [a, b], at]): [string, Schedule, Temporal.Instant] => [
-      z,
-      { type: 'recurring', days: [...weekdays], from: hhmm(Math.min(a, b)), until: hhmm(Math.max(a, b)) },
-      at,
-    ]);
+    return fc.tuple(fc.constant(zone), times, now).map(([z, pair, at]): [string, Schedule, Temporal.Instant] => {
+      const [from, until] = [...pair].sort((x, y) => x - y) as [number, number];
+      return [z, { type: 'recurring', days: [...weekdays], from: hhmm(from), until: hhmm(until) }, at];
+    });
   });
 }
 
