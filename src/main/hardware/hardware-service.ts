@@ -10,6 +10,8 @@ import { createBluetoothLocks, type BluetoothLocks } from './bluetooth/bluetooth
 import { createBluetoothRound } from './bluetooth/bluetooth-round';
 import type { HardwareLinks } from './hardware-provider';
 import { jobView } from './hardware-views';
+import { createLiveLocks } from './live-locks/create-live-locks';
+import type { LiveLocks } from './live-locks/live-locks';
 import { createProgrammerJobs } from './programmer-jobs';
 
 export interface HardwareDeps extends AccessContext {
@@ -20,6 +22,8 @@ export interface HardwareDeps extends AccessContext {
   logError: (error: unknown) => void;
   hotplugIntervalMs?: number;
   doorPollMs?: number;
+  /** The live lock queue's first retry; tests shorten it. */
+  liveRetryMs?: number;
 }
 
 /** The Hardware page's service: what the contract's hardware commands do. */
@@ -38,6 +42,8 @@ export interface HardwareService {
   startBluetoothRound(actor: StaffMember): BluetoothOverview;
   stopBluetoothRound(): BluetoothOverview;
   commissionLock(lockId: string, doorId: string, setupCode: string, actor: StaffMember): Promise<BluetoothOverview>;
+  /** Locks reached live through a Z-Wave stick; null when this console has no such link. */
+  live: LiveLocks | null;
   /** Training only (the contract's training section): the simulator panels; null on a product console. */
   training: TrainingControls | null;
   /** Stops the round, closes every link, and resolves once every job has ended and recorded how. */
@@ -49,9 +55,9 @@ export interface TrainingControls {
 }
 
 /**
- * Composes the three parts of door hardware: programmer jobs (through a cable or a lock in
- * range), Bluetooth locks (the dongle, the locks heard, the round), and, in training only, the
- * simulators' controls.
+ * Composes the four parts of door hardware: programmer jobs (through a cable or a lock in
+ * range), Bluetooth locks (the dongle, the locks heard, the round), live locks (a Z-Wave
+ * stick's network), and, in training only, the simulators' controls.
  */
 export function createHardwareService(deps: HardwareDeps): HardwareService {
   const { db, links } = deps;
@@ -66,6 +72,9 @@ export function createHardwareService(deps: HardwareDeps): HardwareService {
   };
   const bluetooth: BluetoothLocks | null = links.bluetooth
     ? createBluetoothLocks({ ...deps, ...links.bluetooth, hotplugIntervalMs: deps.hotplugIntervalMs })
+    : null;
+  const live: LiveLocks | null = links.live
+    ? createLiveLocks({ ...deps, ...links.live, hotplugIntervalMs: deps.hotplugIntervalMs, firstRetryMs: deps.liveRetryMs })
     : null;
   const bluetoothOff = (): never => {
     throw new PorterError('not_allowed', 'This console does not use Bluetooth.');
@@ -124,11 +133,12 @@ export function createHardwareService(deps: HardwareDeps): HardwareService {
       notify(['doors', 'units', 'activity', 'bluetooth']);
       return service.bluetooth();
     },
+    live,
     training: links.simulators ? trainingControls(links.simulators, () => service.overview(), jobs.refresh, notify) : null,
     async close() {
       // No next door for the round; closing the links cuts the jobs in hand short (interrupted, resumable).
       round.stop();
-      await Promise.all([jobs.close(), bluetooth?.close()]);
+      await Promise.all([jobs.close(), bluetooth?.close(), live?.close()]);
       await round.close();
       await links.close();
       if (pendingNotice) clearTimeout(pendingNotice);

@@ -6,7 +6,7 @@ import type { LiveLockEvent, LiveLockLinks, LiveLockNetwork } from '../../device
 import { appendAudit } from '../../store/audit-log';
 import { doorById } from '../../store/door-table-repo';
 import { liveDoorDone } from '../../store/live-lock-queue-repo';
-import { assignLiveLock, assignedLiveDoors, liveLock, liveLockForDoor, liveLocksOf, removeLiveLock, saveLiveLock } from '../../store/live-locks-repo';
+import { assignLiveLock, assignedLiveDoors, liveDoorsAhead, liveLock, liveLockForDoor, liveLocksOf, removeLiveLock, saveLiveLock } from '../../store/live-locks-repo';
 import { runUserAction } from '../../store/user-action';
 import { createInclusion } from './inclusion';
 import { recordLiveLockEvent } from './live-events';
@@ -14,15 +14,12 @@ import type { LiveLocks } from './live-locks';
 import { createLiveQueue } from './live-queue';
 import { liveLockView } from './live-views';
 import { presenceTimers } from './presence-timers';
-import type { Presence } from './presence-type';
 import { programLiveDoor } from './program-live-door';
 import { watchSticks } from './stick-watch';
 
 export interface LiveLocksDeps extends AccessContext, LiveLockLinks {
   changed(topics: DataTopic[]): void;
   logError(error: unknown): void;
-  /** When a Porter-enforced code belongs on its lock (presence.ts). */
-  presence: Presence;
   hotplugIntervalMs?: number;
   /** The queue's first retry; tests shorten it. */
   firstRetryMs?: number;
@@ -43,6 +40,8 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
   let closing = false;
   // Doors whose lock's codes are not known: read (or checksummed) before the next plan.
   const unverified = new Set<string>();
+  // The desired version each door was last queued at: the core's 'doors' news queues a door only when it moved on.
+  const queuedVersion = new Map<string, number>();
   const doorsChanged = (): void => deps.changed(['doors', 'units', 'live_locks']);
 
   const queue = createLiveQueue({
@@ -57,7 +56,7 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
       if (!network || !assigned) throw new Error('The Z-Wave network is not open.');
       const lock = network.lock(assigned.nodeId);
       try {
-        const { nextChangeAt } = await programLiveDoor(deps, lock, doorId, { verify: unverified.has(doorId), presence: deps.presence, signal });
+        const { nextChangeAt } = await programLiveDoor(deps, lock, doorId, { verify: unverified.has(doorId), signal });
         unverified.delete(doorId);
         timers.at(doorId, nextChangeAt);
       } catch (error) {
@@ -208,7 +207,12 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     },
     desiredChanged(doorIds) {
       const live = doorIds.filter((id) => liveLockForDoor(db, id) !== null);
+      for (const id of live) queuedVersion.set(id, doorById(db, id)?.desiredVersion ?? 0);
       if (live.length > 0) queue.queue(live);
+    },
+    doorsChanged() {
+      const moved = liveDoorsAhead(db).filter((id) => queuedVersion.get(id) !== doorById(db, id)?.desiredVersion);
+      if (moved.length > 0) service.desiredChanged(moved);
     },
     async close() {
       closing = true;

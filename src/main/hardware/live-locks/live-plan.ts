@@ -8,7 +8,7 @@ export interface WantedCode {
   code: string;
   digest: string;
   fit: ScheduleFit;
-  /** For 'porter' and 'both' fits: whether the code belongs on the lock at this moment. */
+  /** Whether the code belongs on the lock at this moment (presence.ts): Porter-enforced windows, a schedule over. */
   present: boolean;
 }
 

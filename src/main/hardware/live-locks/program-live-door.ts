@@ -7,12 +7,10 @@ import { inTransaction } from '../../store/statement';
 import { codeDigest, isMasked } from './code-digest';
 import { desiredCodes } from './desired-codes';
 import { planLiveDoor, type WantedCode } from './live-plan';
-import type { Presence } from './presence-type';
 
 export interface ProgramOptions {
   /** What the lock holds is not known (just opened, just assigned, changed at its keypad): ask it first. */
   verify: boolean;
-  presence: Presence;
   signal: AbortSignal;
 }
 
@@ -27,7 +25,7 @@ export async function programLiveDoor(ctx: AccessContext, lock: LiveLock, doorId
   const door = doorById(ctx.db, doorId);
   if (!door) return { nextChangeAt: null };
   const version = door.desiredVersion;
-  const { wanted, nextChangeAt } = desiredCodes(ctx, doorId, lock, options.presence);
+  const { wanted, nextChangeAt } = desiredCodes(ctx, doorId, lock);
   if (options.verify) await learnWhatLockHolds(ctx, lock, doorId, wanted);
   options.signal.throwIfAborted();
 
