@@ -110,20 +110,28 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
   let community = getCommunity(db);
   const bus = new EventEmitter();
   let sync: SyncEngine | null = null;
+  // A door's desired table changed (a grant, a revoke, an end, a change from the cloud): its live lock is queued.
+  let liveDesiredChanged = (): void => {};
   const changed = (topics: DataTopic[]): void => {
     bus.emit(eventChannel, 'data.changed', { topics });
+    if (topics.includes('doors')) liveDesiredChanged();
     // A change made here reaches the cloud soon, not at the next round.
     if (topics.includes('credentials') || topics.includes('community') || topics.includes('doors')) sync?.kick();
   };
   const accessContext = { db, now, community: () => community };
   const hardware = startHardware(hardwareFrom, { ...accessContext, changed, bleHost: options.bleHost });
+  const live = hardware.live;
+  if (live) liveDesiredChanged = () => live.doorsChanged();
   const secrets = options.secrets === 'keychain' ? createKeychainSecretStore() : (options.secrets ?? null);
   // A training console is never paired: no sync engine runs, and sync.setUp says why.
   if (secrets && !training) {
     sync = createSyncEngine({
       ctx: { ...accessContext, guidelinesChanged: (guidelines) => (community = { ...community, guidelines }) },
       secrets,
-      changed: (topics) => bus.emit(eventChannel, 'data.changed', { topics }),
+      changed: (topics) => {
+        bus.emit(eventChannel, 'data.changed', { topics });
+        if (topics.includes('doors')) liveDesiredChanged();
+      },
       fetchFn: options.syncFetch,
       logError: (error) => (options.logError ?? ((c, e) => console.error(`[porter] ${c} failed:`, e)))('sync', error),
       intervalMs: options.syncIntervalMs,

@@ -3,6 +3,7 @@ import type { AccessContext } from '../access/access-context';
 import type { BleCentral, BleDongleInfo } from '../devices/ble/gatt';
 import type { HidBus } from '../devices/link';
 import type { BleHostEntry } from '../devices/links/ble-host/remote-central';
+import type { LiveLockLinks } from '../devices/live/live-lock-network';
 
 /**
  * Where a core's door hardware comes from. The product's is `realHardware` (USB programmers
@@ -28,6 +29,8 @@ export interface HardwareLinks {
   buses: HidBus[];
   /** BLE dongles and how to open one; null when this console does no Bluetooth. */
   bluetooth: BluetoothLinks | null;
+  /** Z-Wave sticks and how to open one's network; null (or unset) when this console reaches no live locks. */
+  live?: LiveLockLinks | null;
   /** Training only: the simulators behind these links, under the technician's control; null on a product console. */
   simulators: TrainingSimulators | null;
   close(): Promise<void>;

@@ -10,6 +10,7 @@ import { createBluetoothLocks, type BluetoothLocks } from './bluetooth/bluetooth
 import { createBluetoothRound } from './bluetooth/bluetooth-round';
 import type { HardwareLinks } from './hardware-provider';
 import { jobView } from './hardware-views';
+import { createLiveLocks } from './live-locks/create-live-locks';
 import type { LiveLocks } from './live-locks/live-locks';
 import { createProgrammerJobs } from './programmer-jobs';
 
@@ -21,6 +22,8 @@ export interface HardwareDeps extends AccessContext {
   logError: (error: unknown) => void;
   hotplugIntervalMs?: number;
   doorPollMs?: number;
+  /** The live lock queue's first retry; tests shorten it. */
+  liveRetryMs?: number;
 }
 
 /** The Hardware page's service: what the contract's hardware commands do. */
@@ -39,7 +42,7 @@ export interface HardwareService {
   startBluetoothRound(actor: StaffMember): BluetoothOverview;
   stopBluetoothRound(): BluetoothOverview;
   commissionLock(lockId: string, doorId: string, setupCode: string, actor: StaffMember): Promise<BluetoothOverview>;
-  /** The live locks a Z-Wave stick reaches; null on a console that has no Z-Wave link. */
+  /** Locks reached live through a Z-Wave stick; null when this console has no such link. */
   live: LiveLocks | null;
   /** Training only (the contract's training section): the simulator panels; null on a product console. */
   training: TrainingControls | null;
@@ -52,9 +55,9 @@ export interface TrainingControls {
 }
 
 /**
- * Composes the three parts of door hardware: programmer jobs (through a cable or a lock in
- * range), Bluetooth locks (the dongle, the locks heard, the round), and, in training only, the
- * simulators' controls.
+ * Composes the four parts of door hardware: programmer jobs (through a cable or a lock in
+ * range), Bluetooth locks (the dongle, the locks heard, the round), live locks (a Z-Wave
+ * stick's network), and, in training only, the simulators' controls.
  */
 export function createHardwareService(deps: HardwareDeps): HardwareService {
   const { db, links } = deps;
@@ -69,6 +72,9 @@ export function createHardwareService(deps: HardwareDeps): HardwareService {
   };
   const bluetooth: BluetoothLocks | null = links.bluetooth
     ? createBluetoothLocks({ ...deps, ...links.bluetooth, hotplugIntervalMs: deps.hotplugIntervalMs })
+    : null;
+  const live: LiveLocks | null = links.live
+    ? createLiveLocks({ ...deps, ...links.live, hotplugIntervalMs: deps.hotplugIntervalMs, firstRetryMs: deps.liveRetryMs })
     : null;
   const bluetoothOff = (): never => {
     throw new PorterError('not_allowed', 'This console does not use Bluetooth.');
@@ -127,12 +133,12 @@ export function createHardwareService(deps: HardwareDeps): HardwareService {
       notify(['doors', 'units', 'activity', 'bluetooth']);
       return service.bluetooth();
     },
-    live: null,
+    live,
     training: links.simulators ? trainingControls(links.simulators, () => service.overview(), jobs.refresh, notify) : null,
     async close() {
       // No next door for the round; closing the links cuts the jobs in hand short (interrupted, resumable).
       round.stop();
-      await Promise.all([jobs.close(), bluetooth?.close()]);
+      await Promise.all([jobs.close(), bluetooth?.close(), live?.close()]);
       await round.close();
       await links.close();
       if (pendingNotice) clearTimeout(pendingNotice);

@@ -18,5 +18,11 @@ export interface LiveLocks {
   assign(nodeId: number, doorId: string, actor: StaffMember): LiveNetworkOverview;
   /** Queue the door's lock now (after a grant, a revoke, an end date, or staff's "Sync now"). */
   desiredChanged(doorIds: readonly string[]): void;
+  /**
+   * The doors changed somehow (the core's 'doors' topic): queues the live doors whose desired
+   * table moved on since the service last queued them, and no others, so the service's own
+   * news (also on that topic) never queues a door again.
+   */
+  doorsChanged(): void;
   close(): Promise<void>;
 }
