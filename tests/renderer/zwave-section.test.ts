@@ -139,13 +139,15 @@ describe('adding a lock', () => {
       kind: 'done',
       text: 'Yale Assure Lock 2 (node 7) was added. Assign it to its door: its codes follow at once.',
     });
+    const weak = 'Added Kwikset 914 as node 9. Assign it to its door. It joined without S2 security: its traffic is less protected.';
+    expect(inclusionStep('include', { ...idle, state: 'done', nodeId: 9, message: weak }, null).text).toBe(weak);
     for (const message of ['Wrong PIN: the lock did not accept it. Check the five digits on its label and add it again.', 'S2 security failed: the lock joined without its keys and was removed again.', 'The lock did not answer in time.'])
       expect(inclusionStep('include', { ...idle, state: 'failed', message }, null)).toEqual({ kind: 'failed', text: message, progress: null, stoppable: false });
   });
 
   it('removing waits for the lock’s removal, then names the node removed', () => {
     expect(inclusionStep('exclude', { ...idle, state: 'waiting_for_exclusion' }, null)).toMatchObject({ kind: 'waiting', stoppable: true });
-    expect(inclusionStep('exclude', { ...idle, state: 'done', nodeId: 12 }, null).text).toBe('Node 12 was removed from the network. It keeps no code Porter gave it.');
+    expect(inclusionStep('exclude', { ...idle, state: 'done', nodeId: 12 }, null).text).toBe('Node 12 was removed from the network.');
     expect(inclusionStep('exclude', { ...idle, state: 'failed' }, null).text).toBe('The lock was not removed.');
   });
 });

@@ -54,9 +54,10 @@ export function inclusionStep(mode: InclusionMode, inclusion: InclusionView, loc
         stoppable: false,
       };
     case 'done':
+      // The core's words when it has them (they say when a lock joined without S2).
       return mode === 'include'
-        ? { kind: 'done', text: `${added} was added. Assign it to its door: its codes follow at once.`, progress: null, stoppable: false }
-        : { kind: 'done', text: `${added} was removed from the network. It keeps no code Porter gave it.`, progress: null, stoppable: false };
+        ? { kind: 'done', text: inclusion.message ?? `${added} was added. Assign it to its door: its codes follow at once.`, progress: null, stoppable: false }
+        : { kind: 'done', text: inclusion.message ?? `${added} was removed from the network.`, progress: null, stoppable: false };
     case 'failed':
       return {
         kind: 'failed',
