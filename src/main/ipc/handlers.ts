@@ -155,6 +155,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'hardware.startBluetoothRound': (_input, ctx) => deps.hardware.startBluetoothRound(actorOf(ctx)),
     'hardware.stopBluetoothRound': () => deps.hardware.stopBluetoothRound(),
     'hardware.commissionLock': ({ lockId, doorId, setupCode }, ctx) => deps.hardware.commissionLock(lockId, doorId, setupCode, actorOf(ctx)),
-    ...createLiveLockHandlers(() => deps.hardware.live, deps.changed),
+    ...createLiveLockHandlers(() => deps.hardware.live),
   };
 }
