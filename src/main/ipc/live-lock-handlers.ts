@@ -12,12 +12,12 @@ type LiveLockCommand =
   | 'hardware.stopInclusion'
   | 'hardware.assignLiveLock';
 
-/** What a console without a Z-Wave link shows: nothing to reach, and why. */
+/** What a console without a Z-Wave link shows: no stick (the page says what to plug in). */
 const noLiveLocks: LiveNetworkOverview = {
   sticks: [],
   network: null,
   state: 'no_stick',
-  message: 'This console has no Z-Wave stick.',
+  message: null,
   locks: [],
   inclusion: { state: 'idle', dskHidden: null, message: null, nodeId: null },
 };

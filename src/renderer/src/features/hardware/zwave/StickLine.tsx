@@ -15,37 +15,44 @@ export function StickLine({ data, children }: { data: LiveNetworkOverview; child
   const { network, sticks } = data;
   const state = networkStateWord(data.state);
   const canChoose = sticks.length > 1 || (network === null && sticks.length > 0);
+  const note = !canChoose && (data.state === 'no_stick' || data.state === 'opening') ? data.message : null;
+  // Nothing to say on the line: no stick and no news of one (what to plug in follows).
+  const empty = !network && !canChoose && !note && data.state === 'no_stick';
   return (
     <>
-      <div className="zw-stick">
-        {canChoose ? (
-          <SelectField
-            label="Stick"
-            options={sticks.map((s) => ({ id: s.path, label: `${s.label} · ${s.path}${s.simulated ? ' (simulated)' : ''}` }))}
-            value={network?.path ?? ''}
-            onChange={(path) => path !== network?.path && choose.mutate({ path })}
-            isDisabled={choose.isPending}
-          />
-        ) : (
-          network && (
-            <>
-              <span className="zw-stick__label">Stick</span>
-              <strong>{network.simulated ? 'Simulated Z-Wave stick' : network.label}</strong>
-              <code className="zw-stick__path">{network.path}</code>
-            </>
-          )
-        )}
-        {network?.simulated && <StatusBadge tone="accent">Simulated</StatusBadge>}
-        {(network || data.state !== 'no_stick') && <StatusBadge tone={state.tone}>{state.text}</StatusBadge>}
-        {network && (
-          <span className="zw-stick__network">
-            <span className="zw-stick__label">Network</span> <code>{network.networkId}</code>
-          </span>
-        )}
-        {!network && canChoose && <span className="muted">Choose the stick to use.</span>}
-        {children}
-      </div>
-      {data.message && data.state !== 'ready' && <p className="zw-stick__message">{data.message}</p>}
+      {!empty && (
+        <div className="zw-stick">
+          {canChoose ? (
+            <SelectField
+              label="Stick"
+              options={sticks.map((s) => ({ id: s.path, label: `${s.label} · ${s.path}${s.simulated ? ' (simulated)' : ''}` }))}
+              value={network?.path ?? ''}
+              onChange={(path) => path !== network?.path && choose.mutate({ path })}
+              isDisabled={choose.isPending}
+            />
+          ) : (
+            network && (
+              <>
+                <span className="zw-stick__label">Stick</span>
+                <strong>{network.simulated ? 'Simulated Z-Wave stick' : network.label}</strong>
+                <code className="zw-stick__path">{network.path}</code>
+              </>
+            )
+          )}
+          {network?.simulated && <StatusBadge tone="accent">Simulated</StatusBadge>}
+          {(network || data.state !== 'no_stick') && <StatusBadge tone={state.tone}>{state.text}</StatusBadge>}
+          {network && (
+            <span className="zw-stick__network">
+              <span className="zw-stick__label">Network</span> <code>{network.networkId}</code>
+            </span>
+          )}
+          {!network && canChoose && <span className="muted">Choose the stick to use.</span>}
+          {/* "The Z-Wave stick was unplugged.": what to do follows under the line. */}
+          {note && <span className="muted">{note}</span>}
+          {children}
+        </div>
+      )}
+      {data.message && data.state === 'lost' && <p className="zw-stick__message">{data.message}</p>}
       {choose.error && (
         <p role="alert" className="zw-stick__message">
           The stick was not changed. {errorMessage(choose.error)}
