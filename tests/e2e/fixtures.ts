@@ -17,7 +17,7 @@ const rendererDir = path.resolve(__dirname, '../../out/renderer');
  * `hardware`: 'training' (the default: simulated doors, the banner) or 'real' (nothing plugged in here).
  * Training is passed in as its provider: Playwright's loader cannot follow the hosts' dynamic import.
  */
-type WorkerFixtures = { host: BrowserHost; operator: StaffMember | null; seedStore: StoreSeed | null; hardware: 'training' | 'real' };
+type WorkerFixtures = { host: BrowserHost; dataDir: string; operator: StaffMember | null; seedStore: StoreSeed | null; hardware: 'training' | 'real' };
 type TestFixtures = { openConsole: (page?: Page) => Promise<Page> };
 
 /**
@@ -28,11 +28,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   operator: [{ id: 'avery', name: 'Avery Brooks', role: 'admin' }, { scope: 'worker', option: true }],
   seedStore: [null, { scope: 'worker', option: true }],
   hardware: ['training', { scope: 'worker', option: true }],
+  /** The host's data folder: where a spec finds what the outside world would hold (a guest's texted code). */
+  dataDir: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first argument.
+    async ({}, use) => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-e2e-'));
+      await use(dataDir);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
   host: [
-    async ({ operator, seedStore, hardware }, use) => {
+    async ({ operator, seedStore, hardware, dataDir }, use) => {
       if (!fs.existsSync(path.join(rendererDir, 'index.html')))
         throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests.');
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-e2e-'));
       if (seedStore) {
         await createCore({ dataDir, loadDemoWhenEmpty: true }).close();
         const db = openDatabase({ dataDir });
@@ -46,7 +55,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
       await use(host);
       await host.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],
