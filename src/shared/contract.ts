@@ -29,6 +29,7 @@ import {
   Programmer,
   ReaderConfig,
   Id,
+  LiveNetworkOverview,
   maxBulkUnitIds,
   RescheduleRequest,
   RevokeRequest,
@@ -56,6 +57,10 @@ const technicians: readonly Audience[] = ['admin', 'maintenance'];
 /** A programmer's id, or a Bluetooth lock's (`ble:<lock id>`): jobs run the same through either. */
 const OnProgrammer = z.object({ programmerId: z.string().min(1).max(200) }).strict();
 const OnBluetoothLock = z.object({ lockId: z.string().min(1).max(200) }).strict();
+/** A Z-Wave node id: classic networks use 1 to 232, Long Range ones up to 4000. */
+const NodeId = z.number().int('a node id is a whole number').min(1, 'a node id is 1 or more').max(4000, 'a node id is at most 4000');
+/** The five digits printed (underlined) at the start of a lock's DSK label, or null to cancel adding it. */
+const DskPin = z.string().regex(/^\d{5}$/, 'the PIN is the five digits underlined at the start of the lock’s DSK label').nullable();
 
 /**
  * `maxPayloadBytes`: the largest raw input this command takes, when it is more than
@@ -167,6 +172,20 @@ export const commands = {
     output: BluetoothOverview,
     roles: technicians,
   },
+  /** Hardware page's Z-Wave section: the stick, its network, each lock with its door, state, battery and codes; inclusion as it goes. */
+  'hardware.liveLocks': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  /** Hardware page: use the Z-Wave stick on this serial port from now on. */
+  'hardware.useStick': { input: z.object({ path: z.string().min(1).max(300) }).strict(), output: LiveNetworkOverview, roles: technicians },
+  /** Hardware page's "Add a lock": the network waits for a lock to be put in inclusion; the DSK prompt follows. */
+  'hardware.includeLock': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  /** The DSK prompt: the lock's PIN, or null to stop adding it. */
+  'hardware.answerInclusionPin': { input: z.object({ pin: DskPin }).strict(), output: LiveNetworkOverview, roles: technicians },
+  /** Hardware page's "Remove a lock": the network waits for a lock to be put in exclusion. */
+  'hardware.excludeLock': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  /** Stops waiting for a lock to add or remove. */
+  'hardware.stopInclusion': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  /** A technician tells the console which door a Z-Wave lock is on; its codes follow at once. */
+  'hardware.assignLiveLock': { input: z.object({ nodeId: NodeId, doorId: Id }).strict(), output: LiveNetworkOverview, roles: technicians },
   /** Status bar: online or offline, last sync, changes waiting, the last error. */
   'sync.status': { input: NoInput, output: SyncStatus, roles: staff },
   /** Status bar's "Sync now": a round now; answers the status after it. */

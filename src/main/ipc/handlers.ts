@@ -26,6 +26,7 @@ import { findDoors } from '../store/hardware-repo';
 import { getUnitRow, listUnits } from '../store/units-repo';
 import { runUserAction } from '../store/user-action';
 import { actorOf, type CallContext, type Handlers } from './handlers-type';
+import { createLiveLockHandlers } from './live-lock-handlers';
 
 export interface HandlerDeps extends AccessContext {
   /** Replaces the community the core works with, after an admin changed it. */
@@ -154,5 +155,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'hardware.startBluetoothRound': (_input, ctx) => deps.hardware.startBluetoothRound(actorOf(ctx)),
     'hardware.stopBluetoothRound': () => deps.hardware.stopBluetoothRound(),
     'hardware.commissionLock': ({ lockId, doorId, setupCode }, ctx) => deps.hardware.commissionLock(lockId, doorId, setupCode, actorOf(ctx)),
+    ...createLiveLockHandlers(() => deps.hardware.live, deps.changed),
   };
 }

@@ -29,7 +29,7 @@ const unitsAndDoors = `FROM units u CROSS JOIN doors d ON d.unit_id = u.id AND d
 const selectRow = `
   SELECT u.id, u.number, u.building_id, b.name AS building_name, u.floor_level AS floor,
     m.id AS model_id, m.name AS model_name, m.capabilities_json AS model_capabilities,
-    ${doorStatusSql} AS door_status, d.desired_changed_at,
+    ${doorStatusSql} AS door_status, d.desired_changed_at, d.battery_percent AS door_battery_percent,
     u.live_credentials AS credential_count, u.live_pin AS pin_count, u.live_ble AS ble_count
   ${unitsAndDoors}
   CROSS JOIN buildings b ON b.id = u.building_id
@@ -46,6 +46,7 @@ interface Row {
   model_capabilities: string;
   door_status: DoorStatus;
   desired_changed_at: string | null;
+  door_battery_percent: number | null;
   credential_count: number;
   pin_count: number;
   ble_count: number;
@@ -64,6 +65,7 @@ function toUnitRow(r: Row, chips: CredentialChip[]): UnitRow {
     chips,
     doorStatus: r.door_status,
     pendingSince: r.door_status === 'pending' ? r.desired_changed_at : null,
+    doorBatteryPercent: r.door_battery_percent,
   };
 }
 

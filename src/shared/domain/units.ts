@@ -51,6 +51,9 @@ export type UnitQuery = z.input<typeof UnitQuery>;
 export const CredentialChip = z.object({ type: AccessType, kind: CredentialKind, timing: CredentialTiming, count: z.number().int() });
 export type CredentialChip = z.infer<typeof CredentialChip>;
 
+/** Under this a door's battery shows as low in the grid: the lock needs new batteries soon. */
+export const doorLowBatteryPercent = 20;
+
 export const UnitRow = z.object({
   id: Id,
   number: z.string(),
@@ -65,6 +68,8 @@ export const UnitRow = z.object({
   chips: z.array(CredentialChip),
   doorStatus: DoorStatus,
   pendingSince: Timestamp.nullable(),
+  /** The unit door's battery as its lock last reported it (a programmer's read, a Bluetooth or Z-Wave report); null before any. */
+  doorBatteryPercent: z.number().int().nullable(),
 });
 export type UnitRow = z.infer<typeof UnitRow>;
 

@@ -63,6 +63,13 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
   'hardware.startBluetoothRound': {},
   'hardware.stopBluetoothRound': {},
   'hardware.commissionLock': { lockId: 'ble:0123456789abcdef', doorId: 'south-204-door', setupCode: '12345678' },
+  'hardware.liveLocks': {},
+  'hardware.useStick': { path: '/dev/serial/by-id/usb-Silicon_Labs_Zooz_ZST10_700-if00-port0' },
+  'hardware.includeLock': {},
+  'hardware.answerInclusionPin': { pin: '12345' },
+  'hardware.excludeLock': {},
+  'hardware.stopInclusion': {},
+  'hardware.assignLiveLock': { nodeId: 5, doorId: 'south-204-door' },
 };
 
 type Path = (string | number)[];

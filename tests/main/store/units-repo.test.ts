@@ -172,3 +172,15 @@ describe('the units’ credential summary', () => {
     expect(stale).toBe(0);
   });
 });
+
+describe('a door’s battery in the grid', () => {
+  it('shows what the unit door’s lock last reported, and nothing before it reported', async () => {
+    const { recordDoorDescription } = await import('../../../src/main/store/door-table-repo');
+    const before = (await all()).find((u) => u.id === comboUnit);
+    expect(before?.doorBatteryPercent).toBeNull();
+    const door = t.db.prepare<[string], { id: string }>("SELECT id FROM doors WHERE unit_id = ? AND kind = 'unit'").get(comboUnit);
+    recordDoorDescription(t.db, door!.id, { firmware: '1.0', batteryPercent: 12, clockDriftSeconds: 0, at: '2030-01-01T00:00:00Z' });
+    expect((await all()).find((u) => u.id === comboUnit)?.doorBatteryPercent).toBe(12);
+    expect(await t.core.dispatch('units.get', { unitId: comboUnit })).toMatchObject({ ok: true, value: { unit: { doorBatteryPercent: 12 } } });
+  });
+});

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CommandName, CommandInput, CommandOutput } from '../../../shared/contract';
-import type { BluetoothOverview, SyncStatus } from '../../../shared/domain';
+import type { BluetoothOverview, LiveNetworkOverview, SyncStatus } from '../../../shared/domain';
 import { call, CommandError } from './porter-client';
 import { queryKeys } from './query-keys';
 
@@ -53,6 +53,34 @@ export const useStartBluetoothRound = () => useBluetoothCommand('hardware.startB
 export const useStopBluetoothRound = () => useBluetoothCommand('hardware.stopBluetoothRound');
 /** A factory-new lock: its label's setup code and its door; refusals name 'setupCode' or 'doorId'. */
 export const useCommissionLock = () => useBluetoothCommand('hardware.commissionLock');
+
+/**
+ * The Z-Wave section. Each answers the network's overview after the change, shown at once; the
+ * core's 'live_locks' events move inclusion and the locks along after that.
+ */
+type LiveLockCommand =
+  | 'hardware.useStick'
+  | 'hardware.includeLock'
+  | 'hardware.answerInclusionPin'
+  | 'hardware.excludeLock'
+  | 'hardware.stopInclusion'
+  | 'hardware.assignLiveLock';
+function useLiveLockCommand<C extends LiveLockCommand>(command: C) {
+  const client = useQueryClient();
+  return useMutation<LiveNetworkOverview, CommandError, CommandInput<C>>({
+    mutationFn: (input) => call(command, input),
+    onSuccess: (overview) => client.setQueryData(queryKeys.liveLocks(), overview),
+  });
+}
+
+export const useChooseStick = () => useLiveLockCommand('hardware.useStick');
+export const useIncludeLock = () => useLiveLockCommand('hardware.includeLock');
+/** The DSK prompt's five digits, or null to stop; a refusal names 'pin'. */
+export const useAnswerInclusionPin = () => useLiveLockCommand('hardware.answerInclusionPin');
+export const useExcludeLock = () => useLiveLockCommand('hardware.excludeLock');
+export const useStopInclusion = () => useLiveLockCommand('hardware.stopInclusion');
+/** A refusal names 'doorId' or 'nodeId'. */
+export const useAssignLiveLock = () => useLiveLockCommand('hardware.assignLiveLock');
 
 /**
  * The status bar's "Sync now" and the cloud setup dialog. Each answers the status after its

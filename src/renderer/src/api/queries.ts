@@ -101,6 +101,20 @@ export function useBluetoothOverview() {
 }
 
 /**
+ * The Hardware page's Z-Wave section: the sticks found, the one in use and its network, each lock
+ * with its door, state, battery and codes, and inclusion as it goes. Live: the core's 'live_locks'
+ * events (a lock reporting, the queue moving, a step of inclusion) and its 'doors' events (a door
+ * renamed or assigned) refresh it.
+ */
+export function useLiveLocks() {
+  return useQuery({
+    queryKey: queryKeys.liveLocks(),
+    queryFn: () => call('hardware.liveLocks', {}),
+    meta: { alsoReads: ['doors'] satisfies DataTopic[] },
+  });
+}
+
+/**
  * The door picker of the Hardware page's dialogs (attach a simulated door, assign a lock): the
  * first doors matching a search by door, building or lock serial, of the lock's model when
  * given; the first 50 doors by building when the search is empty. The previous list stays

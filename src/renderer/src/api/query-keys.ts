@@ -36,6 +36,8 @@ export const queryKeys = {
   hardwareDoors: (search: string, modelId: string | null) => ['doors', 'picker', search, modelId] as const,
   /** The Hardware page's Bluetooth section: the dongle, the locks heard, the round (also reads 'doors'). */
   bluetooth: () => ['bluetooth', 'overview'] as const,
+  /** The Hardware page's Z-Wave section: the stick, its network, each lock, inclusion (also reads 'doors'). */
+  liveLocks: () => ['live_locks', 'overview'] as const,
   /** Where this console stands with the cloud: the status bar. */
   syncStatus: () => ['sync', 'status'] as const,
 };

@@ -12,6 +12,7 @@ import { PlugInGuidance } from './PlugInGuidance';
 import { ProgrammerCard } from './ProgrammerCard';
 import { SimulatorPanel } from './SimulatorPanel';
 import { UnfinishedJobs } from './UnfinishedJobs';
+import { ZWaveSection } from './zwave/ZWaveSection';
 import '../../components/tables.css';
 import './hardware.css';
 
@@ -19,7 +20,7 @@ import './hardware.css';
  * The maintenance technician's page: the key-programmers on this console's USB ports and the
  * door on each cable, jobs on those doors, the Bluetooth locks in range of the BLE dongle, the
  * jobs left unfinished, the simulators on a training console, the round of doors waiting
- * to be programmed, and the lock models in service. Live: the core's 'doors' events refresh it as
+ * to be programmed, the Z-Wave locks the stick reaches live, and the lock models in service. Live: the core's 'doors' events refresh it as
  * programmers come and go and jobs move; its 'bluetooth' events refresh the locks in range.
  */
 export function HardwarePage() {
@@ -77,6 +78,8 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
       </section>
 
       <BluetoothSection pendingDoors={data.pendingDoors} />
+
+      <ZWaveSection />
 
       {data.unfinishedJobs.length > 0 && (
         <UnfinishedJobs

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { UnitRow, UnitSortColumn } from '../../../../shared/domain';
+import { doorLowBatteryPercent, type UnitRow, type UnitSortColumn } from '../../../../shared/domain';
 import { doorStatusLabel } from '../../components/labels';
 import '../../components/badges.css';
 import { CredentialChips } from './CredentialChips';
@@ -17,6 +17,21 @@ function DoorStatusCell({ unit, dateTime }: { unit: UnitRow; dateTime: FormatDat
     <span className="door-status" data-status={unit.doorStatus} title={text}>
       <span className="door-status__dot" aria-hidden="true" />
       <span className="door-status__text">{text}</span>
+      {unit.doorBatteryPercent !== null && unit.doorBatteryPercent < doorLowBatteryPercent && <LowBatteryMark percent={unit.doorBatteryPercent} />}
+    </span>
+  );
+}
+
+/** A quiet mark beside the door's status: its lock reported a low battery (the Hardware page says which). */
+function LowBatteryMark({ percent }: { percent: number }) {
+  const label = `Low battery: ${percent} %`;
+  return (
+    <span className="door-battery" role="img" aria-label={label} title={label}>
+      <svg viewBox="0 0 16 10" width="16" height="10" aria-hidden="true">
+        <rect x="0.75" y="0.75" width="12.5" height="8.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <rect x="14" y="3" width="1.5" height="4" rx="0.5" fill="currentColor" />
+        <rect x="2.5" y="2.5" width="2.5" height="5" rx="0.5" fill="currentColor" />
+      </svg>
     </span>
   );
 }

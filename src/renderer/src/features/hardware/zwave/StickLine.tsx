@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import type { LiveNetworkOverview } from '../../../../../shared/domain';
+import { errorMessage, useChooseStick } from '../../../api/mutations';
+import { SelectField } from '../../../components/SelectField';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { networkStateWord } from './live-lock-words';
+
+/**
+ * The stick in use (its label, its serial port, simulated or not) and its network's id, a picker
+ * in its place when this computer has more than one, and why it is not ready when it is not.
+ * `children`: the network's actions, at the end of the line.
+ */
+export function StickLine({ data, children }: { data: LiveNetworkOverview; children?: ReactNode }) {
+  const choose = useChooseStick();
+  const { network, sticks } = data;
+  const state = networkStateWord(data.state);
+  const canChoose = sticks.length > 1 || (network === null && sticks.length > 0);
+  return (
+    <>
+      <div className="zw-stick">
+        {canChoose ? (
+          <SelectField
+            label="Stick"
+            options={sticks.map((s) => ({ id: s.path, label: `${s.label} · ${s.path}${s.simulated ? ' (simulated)' : ''}` }))}
+            value={network?.path ?? ''}
+            onChange={(path) => path !== network?.path && choose.mutate({ path })}
+            isDisabled={choose.isPending}
+          />
+        ) : (
+          network && (
+            <>
+              <span className="zw-stick__label">Stick</span>
+              <strong>{network.simulated ? 'Simulated Z-Wave stick' : network.label}</strong>
+              <code className="zw-stick__path">{network.path}</code>
+            </>
+          )
+        )}
+        {network?.simulated && <StatusBadge tone="accent">Simulated</StatusBadge>}
+        {(network || data.state !== 'no_stick') && <StatusBadge tone={state.tone}>{state.text}</StatusBadge>}
+        {network && (
+          <span className="zw-stick__network">
+            <span className="zw-stick__label">Network</span> <code>{network.networkId}</code>
+          </span>
+        )}
+        {!network && canChoose && <span className="muted">Choose the stick to use.</span>}
+        {children}
+      </div>
+      {data.message && data.state !== 'ready' && <p className="zw-stick__message">{data.message}</p>}
+      {choose.error && (
+        <p role="alert" className="zw-stick__message">
+          The stick was not changed. {errorMessage(choose.error)}
+        </p>
+      )}
+    </>
+  );
+}
