@@ -76,6 +76,7 @@ function recordingLiveLocks(overview: LiveNetworkOverview) {
     stopInclusion: () => answer('stopInclusion'),
     assign: (nodeId, doorId, actor) => answer('assign', nodeId, doorId, actor.name),
     desiredChanged: () => undefined,
+    doorsChanged: () => undefined,
     close: async () => undefined,
   };
   return { live, calls };
