@@ -42,7 +42,7 @@ export interface HardwareService {
   startBluetoothRound(actor: StaffMember): BluetoothOverview;
   stopBluetoothRound(): BluetoothOverview;
   commissionLock(lockId: string, doorId: string, setupCode: string, actor: StaffMember): Promise<BluetoothOverview>;
-  /** Locks reached live through a Z-Wave stick; null when this console has no such link. */
+  /** The live locks a Z-Wave stick reaches; null on a console that has no Z-Wave link. */
   live: LiveLocks | null;
   /** Training only (the contract's training section): the simulator panels; null on a product console. */
   training: TrainingControls | null;
