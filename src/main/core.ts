@@ -9,8 +9,6 @@ import { importCommunityFile } from './community/import-community-file';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createTrainingHandlers } from './ipc/training-handlers';
-import type { AccessContext } from './access/access-context';
-import type { BleHostEntry } from './devices/links/ble-host/remote-central';
 import { openKeyProgrammer } from './devices/drivers/open-key-programmer';
 import type { HardwareEnvironment, HardwareProvider } from './hardware/hardware-provider';
 import { createHardwareService, type HardwareService } from './hardware/hardware-service';
