@@ -32,5 +32,6 @@ test('the grant form says which doors enforce a schedule and which Porter keeps,
   await expect(unitDoor).toContainText('Porter adds and removes the code at 11:00 AM and 1:00 PM on the chosen days');
   await expect(unitDoor).toContainText('This lock keeps 2 weekly time slots per code and this schedule needs 5');
   await expect(doors).toContainText('If it is off when one is due, it catches up as soon as it starts');
-  await dialog.screenshot({ path: 'test-results/screenshots/grant-enforcement.png' });
+  await doors.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/grant-enforcement.png' });
 });

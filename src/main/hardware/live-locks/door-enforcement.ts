@@ -16,8 +16,8 @@ export type DoorLink =
 const noSchedules = { weekDay: 0, yearDay: 0, dailyRepeating: 0 };
 
 const roundWhy = {
-  key_programmer: 'A technician programs this lock with the key-programmer on the next round; the code opens this door once they have.',
-  bluetooth: 'A technician programs this lock over Bluetooth on the next round; the code opens this door once they have.',
+  key_programmer: 'A technician programs this lock with the key-programmer on the next round; the code works there once they have.',
+  bluetooth: 'A technician programs this lock over Bluetooth on the next round; the code works there once they have.',
 };
 
 /** The grant form's "enforced how", per door, for the lock user the schedule compiles to. */

@@ -23,15 +23,18 @@ export function DoorEnforcementList({ unitId, kind, schedule }: Props) {
         <p className="door-enforcement__why">{error.message}</p>
       ) : (
         <ul className="door-enforcement__list">
-          {data!.map((d) => (
-            <li key={d.door.id} className="door-enforcement__door" data-by={d.by}>
-              <span className="door-enforcement__name">
-                {d.door.name} <span className="door-enforcement__link">{linkNames[d.link]}</span>
-              </span>
-              <span className="door-enforcement__how">{howText(d, schedule)}</span>
-              {d.why && <span className="door-enforcement__why">{d.why}</span>}
-            </li>
-          ))}
+          {alike(data!).map((group) => {
+            const d = group[0]!;
+            return (
+              <li key={d.door.id} className="door-enforcement__door" data-by={d.by}>
+                <span className="door-enforcement__name">
+                  {group.map((g) => g.door.name).join(', ')} <span className="door-enforcement__link">{linkNames[d.link]}</span>
+                </span>
+                <span className="door-enforcement__how">{howText(d, schedule)}</span>
+                {d.why && <span className="door-enforcement__why">{d.why}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
       {porterKeepsTime && (
@@ -42,6 +45,16 @@ export function DoorEnforcementList({ unitId, kind, schedule }: Props) {
       )}
     </section>
   );
+}
+
+/** Doors enforced the same way for the same reason, in one line, in the order the core gave them. */
+function alike(doors: readonly DoorEnforcement[]): DoorEnforcement[][] {
+  const groups = new Map<string, DoorEnforcement[]>();
+  for (const d of doors) {
+    const key = `${d.by}|${d.link}|${d.why ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  return [...groups.values()];
 }
 
 function howText(d: DoorEnforcement, schedule: ScheduleRequest): string {
