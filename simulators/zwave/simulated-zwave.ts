@@ -1,5 +1,6 @@
 import type { MockController, MockControllerBehavior, MockNodeBehavior } from '@zwave-js/testing';
 import type { MockPort } from '@zwave-js/serial/mock';
+import type { SimulatedZWaveFault } from '../../src/shared/domain/hardware';
 import type { FrameCounts } from './frame-counter';
 import type { SimulatedLockSpec } from './lock-spec';
 import type { SimLockState } from './sim-lock-state';
@@ -7,9 +8,8 @@ import { ZWaveWorld } from './zwave-world';
 
 export type { FrameCounts } from './frame-counter';
 
-/** What can go wrong with a simulated lock (`SimulatedZWave.fault`). */
-export const ZWAVE_FAULTS = ['dead', 'alive', 'refuse_next_code', 'full', 'codes_changed_at_keypad', 'battery_low', 'jammed', 'tamper'] as const;
-export type ZWaveFault = (typeof ZWAVE_FAULTS)[number];
+/** What can go wrong with a simulated lock (`SimulatedZWave.fault`), as training's actions name it. */
+export type ZWaveFault = SimulatedZWaveFault;
 
 /** What a keypad press did at the lock. */
 export type KeypadOutcome =

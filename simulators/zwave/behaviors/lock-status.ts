@@ -1,5 +1,5 @@
 import type { MockNodeBehavior } from '@zwave-js/testing';
-import { BatteryCCGet, BatteryCCReport, DoorLockCCOperationGet, DoorLockCCOperationReport, DoorLockCCOperationSet, DoorLockMode, type DoorHandleStatus } from 'zwave-js';
+import { NotificationCCGet, NotificationCCReport, BatteryCCGet, BatteryCCReport, DoorLockCCOperationGet, DoorLockCCOperationReport, DoorLockCCOperationSet, DoorLockMode, type DoorHandleStatus } from 'zwave-js';
 import type { LockStateOf } from './lock-of';
 
 /** Below this a lock reports its battery as low (Battery CC's 0xFF "low battery warning"). */
@@ -22,13 +22,20 @@ export function batteryReport(ownNodeId: number, percent: number): BatteryCCRepo
   return new BatteryCCReport({ nodeId: ownNodeId, level: percent <= LOW_BATTERY_PERCENT ? 'low' : percent });
 }
 
-/** Battery CC (zwave-js has no mock for it) and Door Lock operation against the lock's own state. */
+/** Battery CC and Notification Get (zwave-js has no mock for them), and Door Lock operation against the lock's own state. */
 export function lockStatusBehaviors(lockOf: LockStateOf): MockNodeBehavior[] {
   return [
     {
       handleCC(controller, self, cc) {
         if (cc instanceof BatteryCCGet) return { action: 'sendCC', cc: batteryReport(controller.ownNodeId, lockOf(self).batteryPercent) };
         return undefined;
+      },
+    },
+    {
+      // A pull of a notification type the lock reports: nothing pending (event 0, idle).
+      handleCC(controller, _self, cc) {
+        if (!(cc instanceof NotificationCCGet) || cc.notificationType === undefined) return undefined;
+        return { action: 'sendCC', cc: new NotificationCCReport({ nodeId: controller.ownNodeId, notificationType: cc.notificationType, notificationEvent: 0, notificationStatus: 0xff }) };
       },
     },
     {
