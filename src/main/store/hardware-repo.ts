@@ -13,7 +13,10 @@ export function lockModelsInService(db: Db): HardwareOverview['models'] {
     .map((r) => ({ model: toLockModel(r), doorCount: r.door_count }));
 }
 
-/** Doors whose desired table is ahead of what they last reported, oldest change first: a technician's round. */
+/**
+ * Doors whose desired table is ahead of what they last reported, oldest change first: a
+ * technician's round. A door with a live lock is not on it: its queue brings it in sync.
+ */
 export function pendingDoors(db: Db): PendingDoor[] {
   return db
     .prepare<[], PendingDoor>(
@@ -23,6 +26,7 @@ export function pendingDoors(db: Db): PendingDoor[] {
        LEFT JOIN buildings b ON b.id = d.building_id
        LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings ub ON ub.id = u.building_id
        WHERE d.reported_version IS NOT NULL AND d.desired_version > d.reported_version
+         AND NOT EXISTS (SELECT 1 FROM live_locks l WHERE l.door_id = d.id)
        ORDER BY d.desired_changed_at, d.name`,
     )
     .all();

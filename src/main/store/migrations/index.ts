@@ -10,6 +10,7 @@ import { throttleRunsGrantor } from './009-throttle-runs-grantor';
 import { doorUseById } from './010-door-use-by-id';
 import { allowWithheldPins, pinLease } from './011-pin-lease';
 import { outboxActorKinds } from './013-outbox-actor-kinds';
+import { liveLocks } from './014-live-locks';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -28,4 +29,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 11, name: 'pin-lease', sql: pinLease, after: allowWithheldPins },
   // 012 is issue 13's store work, on its own branch.
   { version: 13, name: 'outbox-actor-kinds', sql: outboxActorKinds },
+  { version: 14, name: 'live-locks', sql: liveLocks },
 ];

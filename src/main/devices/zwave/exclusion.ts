@@ -1,0 +1,27 @@
+import type { Driver, ZWaveNode } from 'zwave-js';
+
+/** Puts the stick in exclusion until a device leaves (its node id) or the signal aborts or the stick gives up (null). */
+export async function excludeLock(driver: Driver, signal?: AbortSignal): Promise<number | null> {
+  const controller = driver.controller;
+  if (signal?.aborted) return null;
+  if (!(await controller.beginExclusion())) return null;
+  return new Promise<number | null>((resolve) => {
+    const finish = (nodeId: number | null): void => {
+      controller.off('node removed', onRemoved);
+      controller.off('exclusion stopped', onStopped);
+      controller.off('exclusion failed', onStopped);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(nodeId);
+    };
+    const onRemoved = (node: ZWaveNode): void => finish(node.id);
+    const onStopped = (): void => finish(null);
+    const onAbort = (): void => {
+      void controller.stopExclusion().catch(() => false);
+      finish(null);
+    };
+    controller.on('node removed', onRemoved);
+    controller.on('exclusion stopped', onStopped);
+    controller.on('exclusion failed', onStopped);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,95 @@
+import { CommandClasses } from '@zwave-js/core';
+import type { Driver, ZWaveNode } from 'zwave-js';
+import type { LockUser } from '../../../shared/domain/matter-door-lock';
+import type { CodeWrite, LiveLock, LiveLockCapabilities, ReportedCode, ScheduleFit, SlotOutcome } from '../live/live-lock-network';
+import { userCodeChecksum } from './code-checksum';
+import { lockCapabilities, lockInfo } from './lock-info';
+import { tableChecksum } from './reported-table';
+import { readAllSlots } from './user-codes';
+import { writeSlots, type CodeWriteTarget } from './write-codes';
+
+/** What the network keeps for each lock between calls: its last reported table and what is in flight. */
+export interface LockState {
+  reported: Map<number, ReportedCode> | null;
+  duplicates: Set<number>;
+  inFlight: Set<number>;
+  /** Slots Porter is writing: their value updates are Porter's own, not a change at the lock. */
+  writing: Set<number>;
+  lowBattery: boolean;
+}
+
+export const newLockState = (): LockState => ({ reported: null, duplicates: new Set(), inFlight: new Set(), writing: new Set(), lowBattery: false });
+
+/** How a lock's schedules are written (the zsched part compiles them to Schedule Entry Lock). */
+export interface LockSchedules {
+  fit(user: LockUser, capabilities: LiveLockCapabilities): ScheduleFit;
+  /** Writes the slot's schedule entries (after its code); resolves when sent. */
+  write(node: ZWaveNode, slot: number, user: LockUser, capabilities: LiveLockCapabilities, signal?: AbortSignal): Promise<void>;
+}
+
+export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, schedules: LockSchedules): LiveLock {
+  const capabilities = (): LiveLockCapabilities => {
+    const caps = lockCapabilities(node);
+    if (!caps) throw new Error(`Lock ${node.id} has not finished its interview: its code slots are not known yet.`);
+    return caps;
+  };
+  const target = (): CodeWriteTarget => ({
+    driver,
+    node,
+    capabilities: capabilities(),
+    get reported() {
+      return state.reported;
+    },
+    set reported(table) {
+      state.reported = table;
+    },
+    duplicates: state.duplicates,
+    inFlight: state.inFlight,
+  });
+  const codesChecksum = async (): Promise<number | null> =>
+    capabilities().tableChecksum ? ((await node.commandClasses['User Code'].getUserCodeChecksum()) ?? null) : null;
+
+  const quietly = async <T>(slots: readonly number[], run: () => Promise<T>): Promise<T> => {
+    for (const s of slots) state.writing.add(s);
+    try {
+      return await run();
+    } finally {
+      for (const s of slots) state.writing.delete(s);
+    }
+  };
+
+  return {
+    nodeId: node.id,
+    info: () => lockInfo(node, state.lowBattery),
+    scheduleFit: (user) => schedules.fit(user, capabilities()),
+    async readCodes() {
+      const caps = capabilities();
+      // The checksum answers for the whole table in one frame: read slots only when it differs.
+      if (caps.tableChecksum && state.reported) {
+        const lockSays = await codesChecksum();
+        if (lockSays !== null && lockSays === tableChecksum(state.reported.values())) return [...state.reported.values()];
+      }
+      const multiple = node.getValue<boolean>({ commandClass: CommandClasses['User Code'], property: 'supportsMultipleUserCodeReport' }) === true;
+      const table = await readAllSlots(node, caps.slots, multiple);
+      state.reported = new Map(table.map((c) => [c.slot, c]));
+      return table;
+    },
+    codesChecksum,
+    checksumOf: (codes) =>
+      lockCapabilities(node)?.tableChecksum ? userCodeChecksum(codes.map((c) => ({ slot: c.slot, status: 1, code: c.code }))) : null,
+    async writeCodes(codes: readonly CodeWrite[], signal?: AbortSignal): Promise<SlotOutcome[]> {
+      const slots = codes.map((c) => c.slot);
+      return quietly(slots, async () => {
+        const outcomes = await writeSlots(target(), codes, signal);
+        const caps = capabilities();
+        for (const c of codes) {
+          if (outcomes.find((o) => o.slot === c.slot)?.outcome !== 'written') continue;
+          signal?.throwIfAborted();
+          await schedules.write(node, c.slot, schedules.fit(c.user, caps).write, caps, signal);
+        }
+        return outcomes;
+      });
+    },
+    clearCodes: (slots, signal) => quietly(slots, () => writeSlots(target(), slots.map((slot) => ({ slot, code: '' })), signal)),
+  };
+}
