@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { HardwareOverview } from '../../../../shared/domain';
-import { useBluetoothOverview, useHardwareOverview, useSession } from '../../api/queries';
+import { useBluetoothOverview, useHardwareOverview, useLiveLocks, useSession } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { BluetoothSection } from './BluetoothSection';
@@ -13,6 +13,7 @@ import { ProgrammerCard } from './ProgrammerCard';
 import { SimulatorPanel } from './SimulatorPanel';
 import { UnfinishedJobs } from './UnfinishedJobs';
 import { ZWaveSection } from './zwave/ZWaveSection';
+import { ZWaveSimulator } from './zwave/ZWaveSimulator';
 import '../../components/tables.css';
 import './hardware.css';
 
@@ -49,6 +50,7 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
   const pendingId = useId();
   const modelsId = useId();
   const bluetooth = useBluetoothOverview().data;
+  const liveLocks = useLiveLocks().data;
   // Only a training core serves the simulator commands: anywhere else the panels would only fail.
   const training = useSession().data?.training === true;
   const names = data.programmers.map((p) => p.name);
@@ -99,6 +101,9 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
       )}
 
       {training && bluetooth?.dongle?.simulated && <BluetoothSimulator data={bluetooth} />}
+
+      {/* Also while the simulated stick is unplugged, to plug it back. */}
+      {training && liveLocks && (liveLocks.network?.simulated ?? true) && <ZWaveSimulator data={liveLocks} factoryNew={null} />}
 
       <section className="card" aria-labelledby={pendingId}>
         <header className="hw-section__head">
