@@ -112,6 +112,8 @@ describe('a lock’s row', () => {
   it('a lock not yet assigned has no sync to show', () => {
     expect(syncWord(lock({ door: null, sync: 'unknown' }), time)).toBeNull();
     expect(liveLockName(lock({ manufacturer: '', product: '' }))).toBe('Node 7');
+    // A product that already names its maker is not named twice.
+    expect(liveLockName(lock({ manufacturer: 'Simulated', product: 'Simulated keypad deadbolt' }))).toBe('Simulated keypad deadbolt (node 7)');
   });
 });
 

@@ -7,6 +7,7 @@ import { useKeptFocus } from '../useKeptFocus';
 import {
   batteryText,
   liveLockName,
+  lockModelName,
   lockStatusWord,
   nextAttemptText,
   securityWord,
@@ -80,7 +81,7 @@ function LockRow({ lock, time, onAssign }: { lock: LiveLockView; time: FormatTim
         )}
       </th>
       <td>
-        <span className="zw-row__lock">{[lock.manufacturer, lock.product].filter(Boolean).join(' ') || 'Unknown lock'}</span>
+        <span className="zw-row__lock">{lockModelName(lock) || 'Unknown lock'}</span>
         <span className="zw-row__node"> · node {lock.nodeId}</span>
       </td>
       <td title={security.why}>

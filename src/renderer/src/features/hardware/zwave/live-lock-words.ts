@@ -134,8 +134,15 @@ export function nextAttemptText(lock: LiveLockView, time: FormatTime): string | 
   return lock.nextAttemptAt ? time(lock.nextAttemptAt) : null;
 }
 
+/** "Yale Assure Lock 2": the maker and the product, without the maker twice when the product already names it. */
+export function lockModelName(lock: Pick<LiveLockView, 'manufacturer' | 'product'>): string {
+  const { manufacturer, product } = lock;
+  if (!manufacturer) return product;
+  return product.toLowerCase().startsWith(manufacturer.toLowerCase()) ? product : `${manufacturer} ${product}`.trim();
+}
+
 /** "Yale Assure Lock 2 (node 7)": how the dialogs name a lock. */
 export function liveLockName(lock: Pick<LiveLockView, 'manufacturer' | 'product' | 'nodeId'>): string {
-  const made = [lock.manufacturer, lock.product].filter(Boolean).join(' ');
+  const made = lockModelName(lock);
   return made ? `${made} (node ${lock.nodeId})` : `Node ${lock.nodeId}`;
 }
