@@ -13,7 +13,10 @@ export function LatestActivity({ lines = 3 }: { lines?: number }) {
     <ol className="zw-latest" aria-label="Latest in the activity log">
       {entries.map((entry) => (
         <li key={entry.seq}>
-          <time dateTime={entry.at}>{time.recentTime(entry.at)}</time> <span className="zw-latest__actor">{entry.actor}</span> {entry.summary}
+          <time dateTime={entry.at}>{time.recentTime(entry.at)}</time>{' '}
+          {/* A door's own report names the door first already ("North Tower 201 refused a wrong code…"). */}
+          {!entry.summary.startsWith(entry.actor) && <span className="zw-latest__actor">{entry.actor} </span>}
+          {entry.summary}
         </li>
       ))}
     </ol>

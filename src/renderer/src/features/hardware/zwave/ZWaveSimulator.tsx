@@ -97,7 +97,7 @@ function Keypad({ data }: { data: LiveNetworkOverview }) {
           </Button>
         </div>
       </Form>
-      <p role="status" className="simulator__armed zw-keypad__pressed">
+      <p role="status" className="zw-keypad__pressed">
         {pressed}
       </p>
       {simulate.error != null && (
