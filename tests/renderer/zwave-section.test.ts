@@ -89,6 +89,8 @@ describe('a lock’s row', () => {
     expect(syncWord(l, time)).toMatchObject({ status: 'pending', text: 'Pending since at 14:05', tone: 'warn' });
     expect(lockStatusWord('dead')).toEqual({ text: 'Dead', tone: 'bad' });
     expect(nextAttemptText(l, time)).toBe('at 14:07');
+    const dead = 'The lock is not answering (the network marks it dead).';
+    expect(syncWord({ ...l, problem: dead }, time)?.problem).toBe(dead);
   });
 
   it('failed: the problem in staff’s words', () => {

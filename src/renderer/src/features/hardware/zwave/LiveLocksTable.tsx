@@ -130,7 +130,11 @@ function LockRow({ lock, time, onAssign }: { lock: LiveLockView; time: FormatTim
         ) : (
           <span className="muted">—</span>
         )}
-        {sync?.problem && <span className="zw-row__problem">{sync.problem}</span>}
+        {sync?.problem && (
+          <span className="zw-row__problem" data-status={sync.status}>
+            {sync.problem}
+          </span>
+        )}
         {lock.unreachedRevokes.length > 0 && (
           <ul className="zw-row__revokes" aria-label="Revoked codes still on the lock">
             {lock.unreachedRevokes.map((r) => (

@@ -103,7 +103,7 @@ export function signalOf(rssiDbm: number | null): { level: SignalLevel; word: st
 export interface SyncWord extends Word {
   /** 'in_sync', 'pending', 'failed' or 'unknown': the status dot's colour. */
   status: LiveLockView['sync'];
-  /** What went wrong, in staff's words (a failed sync). */
+  /** What went wrong, in staff's words: why a sync failed, or why it is still pending (a lock not answering). */
   problem: string | null;
 }
 
@@ -114,7 +114,7 @@ export function syncWord(lock: LiveLockView, time: FormatTime): SyncWord | null 
     case 'in_sync':
       return { status: 'in_sync', text: 'In sync', tone: 'good', problem: null };
     case 'pending':
-      return { status: 'pending', text: lock.pendingSince ? `Pending since ${time(lock.pendingSince)}` : 'Pending', tone: 'warn', problem: null };
+      return { status: 'pending', text: lock.pendingSince ? `Pending since ${time(lock.pendingSince)}` : 'Pending', tone: 'warn', problem: lock.problem };
     case 'failed':
       return { status: 'failed', text: 'Failed', tone: 'bad', problem: lock.problem ?? 'The lock refused a change; Porter tries again.' };
     case 'unknown':
