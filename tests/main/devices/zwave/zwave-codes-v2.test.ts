@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveLockNetwork } from '../../../../src/main/devices/live/live-lock-network';
 import { zwaveNetwork } from '../../../../src/main/devices/zwave/zwave-network';
 import { bulkCapabilities, frameCounter, refusingLock } from './lock-behaviours';
-import { startMockStick, type MockStick } from './mock-stick';
+import { CommandClasses } from '@zwave-js/core';
+import { ccCaps } from '@zwave-js/testing';
+import { lockCommandClasses, startMockStick, type MockStick } from './mock-stick';
 
 const anyone = { userType: 'unrestricted_user' as const, weekDaySchedules: [], yearDaySchedules: [] };
 const counter = frameCounter();
@@ -11,7 +13,23 @@ describe('a User Code v2 lock through zwave-js', () => {
   let stick: MockStick;
   let network: LiveLockNetwork;
   beforeAll(async () => {
-    stick = await startMockStick([{ id: 3, userCodeVersion: 2, slots: 30 }], undefined, (node) => node.defineBehavior(counter.behaviour, bulkCapabilities, refusingLock(30)));
+    const scheduled = { id: 4, userCodeVersion: 2 as const, slots: 10 };
+    stick = await startMockStick(
+      [
+        { id: 3, userCodeVersion: 2, slots: 30 },
+        {
+          ...scheduled,
+          commandClasses: [
+            ...lockCommandClasses(scheduled),
+            ccCaps({ ccId: CommandClasses['Schedule Entry Lock'], isSupported: true, version: 3, numWeekDaySlots: 3, numYearDaySlots: 1, numDailyRepeatingSlots: 0 }),
+          ],
+        },
+      ],
+      undefined,
+      (node) => {
+        if (node.id === 3) node.defineBehavior(counter.behaviour, bulkCapabilities, refusingLock(30));
+      },
+    );
     network = zwaveNetwork(stick.driver, { path: '/dev/mock-zwave', label: 'Test stick', simulated: true });
   });
   afterAll(async () => {
@@ -90,5 +108,22 @@ describe('a User Code v2 lock through zwave-js', () => {
     controller.abort(new Error('cancelled by staff'));
     await expect(network.lock(3).writeCodes([{ slot: 4, code: '4444', user: anyone }], controller.signal)).rejects.toThrow(/cancelled by staff/);
     expect(counter.counts.get('UserCodeCCExtendedUserCodeSet') ?? 0).toBe(0);
+  });
+
+  it('writes a weekly schedule as week-day entries before its code, and says how the lock runs it', async () => {
+    const lock = network.lock(4);
+    expect(network.locks().find((l) => l.nodeId === 4)!.capabilities!.schedules).toEqual({ weekDay: 3, yearDay: 1, dailyRepeating: 0 });
+    const weekdays = {
+      userType: 'week_day_schedule_user' as const,
+      // Monday and Wednesday, 09:00 to 17:30.
+      weekDaySchedules: [{ daysMask: 0b0001010, startHour: 9, startMinute: 0, endHour: 17, endMinute: 30 }],
+      yearDaySchedules: [],
+    };
+    expect(lock.scheduleFit(weekdays)).toMatchObject({ by: 'lock', why: null });
+    expect(await lock.writeCodes([{ slot: 2, code: '778899', user: weekdays }])).toEqual([{ slot: 2, outcome: 'written', detail: null }]);
+    const api = stick.driver.controller.nodes.get(4)!.commandClasses['Schedule Entry Lock'];
+    expect(await api.getWeekDaySchedule({ userId: 2, slotId: 1 })).toMatchObject({ weekday: 1, startHour: 9, startMinute: 0, stopHour: 17, stopMinute: 30 });
+    expect(await api.getWeekDaySchedule({ userId: 2, slotId: 2 })).toMatchObject({ weekday: 3, startHour: 9, stopHour: 17 });
+    expect(await api.getWeekDaySchedule({ userId: 2, slotId: 3 })).toBeUndefined();
   });
 });
