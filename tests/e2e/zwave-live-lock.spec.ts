@@ -87,3 +87,32 @@ test('a grant on a Z-Wave unit door reaches the lock on its own, and the guest�
   await sections(page).getByRole('link', { name: 'Activity' }).click();
   await expect(page.getByRole('main')).toContainText(opened);
 });
+
+test('a factory-new lock asks for the PIN from its DSK label, beside the rest of its DSK, and a PIN that is not five digits is refused', async ({
+  page,
+  openConsole,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await openConsole(page);
+  const { section } = await openZWave(page);
+  const simulator = page.getByRole('region', { name: 'Simulated Z-Wave' });
+  await simulator.getByRole('button', { name: 'Bring a factory-new lock' }).click();
+  await section.getByRole('button', { name: 'Add a lock…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Add a Z-Wave lock' });
+  const pin = dialog.getByRole('textbox', { name: /^PIN/ });
+  // The lock joins and asks for S2: as long as the simulated radio takes.
+  await expect(pin).toBeVisible({ timeout: 0 });
+  await expect(pin).toBeFocused();
+  await expect(dialog.getByLabel(/^The rest of the DSK/)).toHaveText(/^(-\d{5}){7}$/);
+
+  await pin.fill('1234');
+  await dialog.getByRole('button', { name: 'Add lock' }).click();
+  await expect(dialog).toContainText('The PIN is five digits; this has 4.');
+  await page.screenshot({ path: 'test-results/screenshots/zwave-dsk-prompt.png' });
+
+  // Cancel stops the inclusion: the network takes the next lock.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(section.getByRole('button', { name: 'Add a lock…' })).toBeEnabled();
+});
