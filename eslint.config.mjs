@@ -53,7 +53,7 @@ const mainLayers = {
   access: ['store', 'shared'],
   community: ['store', 'shared'],
   sync: ['access', 'store', 'secrets', 'shared'],
-  hardware: ['drivers', 'commands', 'session', 'framing', 'link-interface', 'links', 'hotplug', 'access', 'store', 'shared'],
+  hardware: ['drivers', 'commands', 'session', 'framing', 'link-interface', 'links', 'hotplug', 'access', 'store', 'secrets', 'shared'],
   demo: ['access', 'store', 'resources', 'shared'],
   staff: ['sync', 'store', 'secrets', 'shared'],
   activity: ['sync', 'store', 'secrets', 'shared'],

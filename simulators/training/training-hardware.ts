@@ -19,6 +19,8 @@ export const trainingHardware: HardwareProvider = {
         listDongles: () => simulator.bluetooth.listDongles(),
         openCentral: async (dongle) => simulator.bluetooth.loopbackFor(dongle) ?? openBleCentral(dongle, env.bleHost),
       },
+      // The simulated Z-Wave stick joins once the simulator's mock controller is there.
+      live: null,
       simulators: { simulate: (action) => simulator.simulate(action), floorId: () => simulator.bluetooth.floorId() },
       close: () => simulator.bluetooth.close(),
     };

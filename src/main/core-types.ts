@@ -39,6 +39,8 @@ export interface CoreOptions {
    * thread, as in Electron), or, unset, in the core's own thread (the browser host, tests).
    */
   bleHost?: BleHostEntry;
+  /** A Z-Wave stick's device path the user gave (--zwave-stick), offered even when the USB listing does not show it. */
+  zwaveStick?: string;
   /**
    * Where the cloud token is kept: 'keychain' (the hosts: the OS keychain through keytar; a
    * name, so it crosses to the core's worker thread) or a store of the test's. Unset: no sync

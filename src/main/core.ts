@@ -9,10 +9,8 @@ import { importCommunityFile } from './community/import-community-file';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { createTrainingHandlers } from './ipc/training-handlers';
-import type { AccessContext } from './access/access-context';
-import type { BleHostEntry } from './devices/links/ble-host/remote-central';
 import { openKeyProgrammer } from './devices/drivers/open-key-programmer';
-import type { HardwareProvider } from './hardware/hardware-provider';
+import type { HardwareEnvironment, HardwareProvider } from './hardware/hardware-provider';
 import { createHardwareService, type HardwareService } from './hardware/hardware-service';
 import { realHardware } from './hardware/real-hardware';
 import { loadTrainingHardware } from './training/load-training-hardware';
@@ -119,10 +117,18 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
     if (topics.includes('credentials') || topics.includes('community') || topics.includes('doors')) sync?.kick();
   };
   const accessContext = { db, now, community: () => community };
-  const hardware = startHardware(hardwareFrom, { ...accessContext, changed, bleHost: options.bleHost });
+  const secrets = options.secrets === 'keychain' ? createKeychainSecretStore() : (options.secrets ?? null);
+  // Network keys live where the audit key does: the keychain, or this process's memory for a core given none.
+  const hardware = startHardware(hardwareFrom, {
+    ...accessContext,
+    changed,
+    bleHost: options.bleHost,
+    secrets: secrets ?? processSecrets,
+    dataDir: options.dataDir,
+    zwaveStick: options.zwaveStick,
+  });
   const live = hardware.live;
   if (live) liveDesiredChanged = () => live.doorsChanged();
-  const secrets = options.secrets === 'keychain' ? createKeychainSecretStore() : (options.secrets ?? null);
   // A training console is never paired: no sync engine runs, and sync.setUp says why.
   if (secrets && !training) {
     sync = createSyncEngine({
@@ -195,8 +201,8 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
 }
 
 /** The hardware service over the provider's links; without a provider, over none. */
-function startHardware(provider: HardwareProvider | null, env: AccessContext & { changed: (topics: DataTopic[]) => void; bleHost?: BleHostEntry }): HardwareService {
-  const links = provider?.open(env) ?? { buses: [], bluetooth: null, simulators: null, close: async () => {} };
+function startHardware(provider: HardwareProvider | null, env: HardwareEnvironment & { changed: (topics: DataTopic[]) => void }): HardwareService {
+  const links = provider?.open(env) ?? { buses: [], bluetooth: null, live: null, simulators: null, close: async () => {} };
   return createHardwareService({
     ...env,
     links,

@@ -16,6 +16,7 @@ export const contractCommandNames = [
   'units.list',
   'units.get',
   'credentials.list',
+  'credentials.enforcement',
   'access.grant',
   'access.bulkGrant',
   'access.stoppedBulkRuns',

@@ -19,7 +19,9 @@ import {
   Guidelines,
   Credential,
   CredentialPage,
+  CredentialKind,
   CredentialQuery,
+  DoorEnforcement,
   GrantRequest,
   DoorJob,
   HardwareDoor,
@@ -34,6 +36,7 @@ import {
   RescheduleRequest,
   RevokeRequest,
   type Role,
+  ScheduleRequest,
   Session,
   SignInRequest,
   StaffMember,
@@ -112,6 +115,12 @@ export const commands = {
   },
   /** Access page lists credentials across the community, newest first. */
   'credentials.list': { input: CredentialQuery, output: CredentialPage, roles: granting },
+  /** Grant form, under the schedule: how each door the grant would open enforces it (the lock, Porter, both, or a technician's round). */
+  'credentials.enforcement': {
+    input: z.object({ unitId: Id, kind: CredentialKind, schedule: ScheduleRequest }).strict(),
+    output: z.array(DoorEnforcement),
+    roles: granting,
+  },
   /** Grant form grants a guest access to a unit; answers the new credential. */
   'access.grant': { input: GrantRequest, output: Credential, roles: granting },
   /**

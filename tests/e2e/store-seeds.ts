@@ -1,5 +1,7 @@
 import type { Db } from '../../src/main/store/database';
 import { saveGuessRecord } from '../../src/main/store/sign-in-throttle-repo';
+import { unitDoorLock } from '../../src/main/store/doors-repo';
+import { assignLiveLock, saveLiveLock } from '../../src/main/store/live-locks-repo';
 import { seedStoppedRun } from '../helpers/seed-stopped-run';
 
 /**
@@ -21,5 +23,37 @@ export const storeSeeds = {
   /** Seven wrong passcodes from this machine's browser tabs, the last one just now: a 10-minute wait. */
   'guessing-from-this-address': (db: Db) =>
     saveGuessRecord(db, 'browser:127.0.0.1', { failures: 7, lastFailureAt: new Date().toISOString(), waitUntil: new Date(Date.now() + 10 * 60_000).toISOString(), waitNoted: false }),
+  /**
+   * A Z-Wave lock on North Tower 201's door, as the service keeps one it included and
+   * interviewed: two week-day and one year-day schedule per code, no daily repeating.
+   */
+  'zwave-lock-on-north-201': (db: Db) => {
+    const at = new Date().toISOString();
+    saveLiveLock(
+      db,
+      'c0ffee01',
+      {
+        nodeId: 5,
+        manufacturer: 'Yale',
+        product: 'Assure Lock 2',
+        firmware: null,
+        security: 'strong',
+        status: 'alive',
+        batteryPercent: 90,
+        batteryLow: false,
+        rssiDbm: null,
+        capabilities: {
+          slots: 30,
+          pinLength: { min: 4, max: 8 },
+          bulkCodes: false,
+          tableChecksum: false,
+          schedules: { weekDay: 2, yearDay: 1, dailyRepeating: 0 },
+          keypadModes: ['normal'],
+        },
+      },
+      at,
+    );
+    assignLiveLock(db, 'c0ffee01', 5, unitDoorLock(db, 'north-201')!.id, at);
+  },
 } satisfies Record<string, (db: Db) => void>;
 export type StoreSeed = keyof typeof storeSeeds;

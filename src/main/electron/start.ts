@@ -12,7 +12,7 @@ import { hardenSession } from './session-hardening';
 import { claimSingleInstance } from './single-instance';
 import { installWebContentsGuard } from './web-contents-guard';
 import { kioskFrom, lockKiosk } from './kiosk-lock';
-import { communityFileFrom, consoleMode, trainingFrom } from '../training/console-mode';
+import { communityFileFrom, consoleMode, trainingFrom, zwaveStickFrom } from '../training/console-mode';
 import { devToolsAllowed } from './window-options';
 
 export interface StartOptions {
@@ -22,7 +22,7 @@ export interface StartOptions {
   /**
    * Command-line arguments (process.argv): `--training` opens training mode; `--community FILE` sets up a real
    * console from a community file; `--demo-scale N` opens a generated community of N units (in training);
-   * `--kiosk` runs as an office kiosk.
+   * `--kiosk` runs as an office kiosk; `--zwave-stick PATH` offers a Z-Wave stick the USB listing does not show.
    */
   argv?: readonly string[];
   /** Folder of the main bundle (out/main); the preload and renderer sit beside it. */
@@ -76,6 +76,7 @@ export async function startPorter(options: StartOptions): Promise<RunningPorter 
     demoScale,
     host: 'electron',
     hardware: mode.training ? 'training' : 'real',
+    zwaveStick: zwaveStickFrom(argv),
     secrets: 'keychain',
     kiosk,
     // Only training opens on the demo; a real console starts from its community file.

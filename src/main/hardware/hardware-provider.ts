@@ -4,6 +4,7 @@ import type { BleCentral, BleDongleInfo } from '../devices/ble/gatt';
 import type { HidBus } from '../devices/link';
 import type { BleHostEntry } from '../devices/links/ble-host/remote-central';
 import type { LiveLockLinks } from '../devices/live/live-lock-network';
+import type { SecretStore } from '../secrets/secret-store';
 
 /**
  * Where a core's door hardware comes from. The product's is `realHardware` (USB programmers
@@ -21,6 +22,12 @@ export interface HardwareProvider {
 export interface HardwareEnvironment extends AccessContext {
   /** The BLE stack in a process of its own (Electron's core worker); unset, in this thread. */
   bleHost?: BleHostEntry;
+  /** Where network keys are kept (the OS keychain on the hosts). */
+  secrets: SecretStore;
+  /** The console's data folder (':memory:' in tests): zwave-js keeps its cache of the network's nodes beside the store. */
+  dataDir: string;
+  /** A Z-Wave stick's path the user gave (--zwave-stick). */
+  zwaveStick?: string;
 }
 
 /** The links the hardware service works through. */
@@ -29,8 +36,8 @@ export interface HardwareLinks {
   buses: HidBus[];
   /** BLE dongles and how to open one; null when this console does no Bluetooth. */
   bluetooth: BluetoothLinks | null;
-  /** Z-Wave sticks and how to open one's network; null (or unset) when this console reaches no live locks. */
-  live?: LiveLockLinks | null;
+  /** Sticks of live lock networks (Z-Wave) and how to open one; null when this console reaches no live locks. */
+  live: LiveLockLinks | null;
   /** Training only: the simulators behind these links, under the technician's control; null on a product console. */
   simulators: TrainingSimulators | null;
   close(): Promise<void>;

@@ -3,7 +3,8 @@
  * and prints one line with the URL to open. Options: --port N (or PORT), --data-dir DIR
  * (or PORTER_DATA_DIR), --training (training mode: simulated doors, its own folder),
  * --community FILE (set up the real console from a community file), --demo-scale N (a
- * generated community of N units, in training). See consoleMode for a fresh machine.
+ * generated community of N units, in training), --zwave-stick PATH (a Z-Wave stick the USB
+ * listing does not show). See consoleMode for a fresh machine.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { consoleMode } from '../training/console-mode';
 import { startBrowserHost } from './browser-host';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-scale': { type: 'string' }, training: { type: 'boolean' }, community: { type: 'string' } },
+  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'demo-scale': { type: 'string' }, training: { type: 'boolean' }, community: { type: 'string' }, 'zwave-stick': { type: 'string' } },
   strict: true,
 });
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     port,
     rendererDir: path.resolve(__dirname, '../../../out/renderer'),
     // Only training opens on the demo; a real console starts from its community file.
-    core: { dataDir: mode.dataDir, loadDemoWhenEmpty: mode.training, demoScale, communityFile, hardware: mode.training ? 'training' : 'real', secrets: 'keychain' },
+    core: { dataDir: mode.dataDir, loadDemoWhenEmpty: mode.training, demoScale, communityFile, hardware: mode.training ? 'training' : 'real', zwaveStick: values['zwave-stick'], secrets: 'keychain' },
   });
   console.log(`Porter browser host${mode.training ? ' (training mode)' : ''}: ${host.url}`);
   const stop = (): void => {

@@ -14,6 +14,7 @@ import { today } from '../access/today';
 import { exportActivity } from '../activity/export-activity';
 import { verifyActivity } from '../activity/verify-activity';
 import type { HardwareService } from '../hardware/hardware-service';
+import { grantEnforcement } from '../hardware/live-locks/grant-enforcement';
 import type { CloudStaffSignIn } from '../staff/cloud-sign-in';
 import { CloudFailure } from '../sync/cloud-client';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -105,6 +106,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { total, records } = searchCredentials(db, query, deps.now());
       return { total, offset: query.offset, credentials: records.map((r) => toCredential(deps, r)) };
     },
+    'credentials.enforcement': (request) => grantEnforcement(deps, request),
     'access.grant': (request, ctx) =>
       access(ctx, `grant access to unit ${request.unitId}`, request.unitId, (actor) => grantGuestAccess(deps, actor, request)),
     'access.bulkGrant': (request, ctx) => access(ctx, 'grant bulk access', null, (actor) => bulkGrant(deps, actor, request)),

@@ -18,3 +18,13 @@ export function saveLockKey(db: Db, serial: string, key: Uint8Array, at: string,
 export function doorSerials(db: Db): { doorId: string; serial: string }[] {
   return db.prepare<[], { doorId: string; serial: string }>('SELECT id AS doorId, serial FROM doors WHERE serial IS NOT NULL').all();
 }
+
+/** Whether the door's lock was commissioned for Bluetooth here (its serial has a key), so the Bluetooth round reaches it. */
+export function isBluetoothDoor(db: Db, doorId: string): boolean {
+  return (
+    db
+      .prepare<[doorId: string], number>('SELECT 1 FROM doors d JOIN lock_keys k ON k.serial = d.serial WHERE d.id = ?')
+      .pluck()
+      .get(doorId) === 1
+  );
+}

@@ -51,3 +51,12 @@ export function communityFileFrom(argv: readonly string[]): string | undefined {
   if (!value) throw new Error('--community needs the path of a community file.');
   return path.resolve(value);
 }
+
+/** `--zwave-stick PATH` or `--zwave-stick=PATH` on either host's command line; undefined when absent. */
+export function zwaveStickFrom(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((a) => a === '--zwave-stick' || a.startsWith('--zwave-stick='));
+  if (at === -1) return undefined;
+  const value = argv[at]!.includes('=') ? argv[at]!.slice('--zwave-stick='.length) : argv[at + 1];
+  if (!value || value.startsWith('--')) throw new Error('--zwave-stick needs the device path of a Z-Wave stick, e.g. /dev/ttyACM0 or COM3.');
+  return value;
+}

@@ -20,6 +20,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
   'units.list': { search: '204', buildingId: 'north', floor: 2, doorStatus: 'pending', sort: { column: 'unit', direction: 'asc' }, offset: 0, limit: 50 },
   'units.get': { unitId: comboUnit },
   'credentials.list': { search: 'Doe', unitId: comboUnit, status: 'active', type: 'temporary', offset: 0, limit: 20 },
+  'credentials.enforcement': { unitId: comboUnit, kind: 'pin', schedule: { type: 'recurring', days: ['mon', 'fri'], from: '11:00', until: '13:00' } },
   'access.grant': {
     unitId: comboUnit,
     kind: 'pin',

@@ -35,7 +35,7 @@ const lowBatteryEvents = new Set([0x0a, 0x0b, 0x0e, 0x0f]);
 export type NotificationMeaning =
   | { kind: 'event'; event: LiveLockEvent }
   | { kind: 'codes_changed'; slot: number | null }
-  | { kind: 'duplicate' }
+  | { kind: 'duplicate'; slot: number | null }
   | { kind: 'battery_low' }
   | null;
 
@@ -49,7 +49,7 @@ export function notificationMeaning(nodeId: number, ccId: CommandClasses, args: 
   if (args.type === accessControl) {
     const access = accessEvents[args.event];
     if (access) return { kind: 'event', event: { kind: 'access', nodeId, access, slot: userIdOf(args.parameters) } };
-    if (args.event === duplicateCodeEvent) return { kind: 'duplicate' };
+    if (args.event === duplicateCodeEvent) return { kind: 'duplicate', slot: userIdOf(args.parameters) };
     if (codeEvents.has(args.event)) return { kind: 'codes_changed', slot: userIdOf(args.parameters) };
   }
   if (args.type === homeSecurity && tamperEvents.has(args.event)) return { kind: 'event', event: { kind: 'access', nodeId, access: 'tamper', slot: null } };

@@ -23,7 +23,7 @@ export function watchNode(node: ZWaveNode, state: LockState, emit: (event: LiveL
     const meaning = notificationMeaning(nodeId, ccId, args as Parameters<typeof notificationMeaning>[2]);
     if (!meaning) return;
     if (meaning.kind === 'event') emit(meaning.event);
-    else if (meaning.kind === 'duplicate') for (const slot of state.inFlight) state.duplicates.add(slot);
+    else if (meaning.kind === 'duplicate') for (const slot of meaning.slot !== null ? [meaning.slot] : state.inFlight) state.duplicates.add(slot);
     else if (meaning.kind === 'battery_low') {
       state.lowBattery = true;
       const info = lockInfo(node, true);

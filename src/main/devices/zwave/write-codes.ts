@@ -30,6 +30,8 @@ interface Sent {
   /** Why the lock or the driver turned this frame down, when it did. */
   refused: string | null;
   failed: string | null;
+  /** Codes in the frame this one went in: a duplicate notice that names no slot is this slot's only when it went alone. */
+  frameSize: number;
 }
 
 /** Supervision and S2 headers the driver adds around a code frame, beyond what it reports as the payload room. */
@@ -77,6 +79,7 @@ async function sendFrames(target: CodeWriteTarget, writes: readonly SlotWrite[],
   const v2 = (node.getCCVersion(CommandClasses['User Code']) ?? 1) >= 2;
   const frames = capabilities.bulkCodes ? packCodeFrames(writes, codeFrameRoom(target.driver, node)) : writes.map((w) => [w]);
   const sent: Sent[] = [];
+  target.duplicates.clear();
   for (const frame of frames) {
     signal?.throwIfAborted();
     let refused: string | null = null;
@@ -95,7 +98,7 @@ async function sendFrames(target: CodeWriteTarget, writes: readonly SlotWrite[],
       failed = error instanceof ZWaveError ? error.message : String(error);
       if (!(error instanceof ZWaveError)) throw error;
     }
-    sent.push(...frame.map((w) => ({ ...w, refused, failed })));
+    sent.push(...frame.map((w) => ({ ...w, refused, failed, frameSize: frame.length })));
   }
   target.inFlight.clear();
   return sent;
@@ -125,7 +128,8 @@ async function confirmSlot(target: CodeWriteTarget, s: Sent): Promise<SlotOutcom
   if (s.code !== '' && report.state === 'enabled' && holds(report.code, s.code)) return { slot: s.slot, outcome: 'written', detail: null };
   if (s.code !== '') {
     const other = [...(target.reported?.values() ?? [])].find((r) => r.slot !== s.slot && r.state !== 'available' && r.code === s.code);
-    if (target.duplicates.delete(s.slot) || other)
+    const noticed = target.duplicates.delete(s.slot) && (s.frameSize === 1 || !target.reported);
+    if (noticed || other)
       return { slot: s.slot, outcome: 'duplicate', detail: other ? `slot ${other.slot} already holds this code` : 'the lock already holds this code in another slot' };
   }
   if (s.failed) return { slot: s.slot, outcome: 'unconfirmed', detail: s.failed };

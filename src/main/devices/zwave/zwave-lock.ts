@@ -1,12 +1,12 @@
 import { CommandClasses } from '@zwave-js/core';
-import type { Driver, ZWaveNode } from 'zwave-js';
+import { ZWaveError, type Driver, type ZWaveNode } from 'zwave-js';
 import type { LockUser } from '../../../shared/domain/matter-door-lock';
 import type { CodeWrite, LiveLock, LiveLockCapabilities, ReportedCode, ScheduleFit, SlotOutcome } from '../live/live-lock-network';
 import { userCodeChecksum } from './code-checksum';
 import { lockCapabilities, lockInfo } from './lock-info';
 import { tableChecksum } from './reported-table';
 import { readAllSlots } from './user-codes';
-import { writeSlots, type CodeWriteTarget } from './write-codes';
+import { invalidWrite, writeSlots, type CodeWriteTarget } from './write-codes';
 
 /** What the network keeps for each lock between calls: its last reported table and what is in flight. */
 export interface LockState {
@@ -23,7 +23,7 @@ export const newLockState = (): LockState => ({ reported: null, duplicates: new 
 /** How a lock's schedules are written (the zsched part compiles them to Schedule Entry Lock). */
 export interface LockSchedules {
   fit(user: LockUser, capabilities: LiveLockCapabilities): ScheduleFit;
-  /** Writes the slot's schedule entries (after its code); resolves when sent. */
+  /** Writes the slot's schedule entries for the user (before its code); resolves when sent. */
   write(node: ZWaveNode, slot: number, user: LockUser, capabilities: LiveLockCapabilities, signal?: AbortSignal): Promise<void>;
 }
 
@@ -78,17 +78,30 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
     checksumOf: (codes) =>
       lockCapabilities(node)?.tableChecksum ? userCodeChecksum(codes.map((c) => ({ slot: c.slot, status: 1, code: c.code }))) : null,
     async writeCodes(codes: readonly CodeWrite[], signal?: AbortSignal): Promise<SlotOutcome[]> {
-      const slots = codes.map((c) => c.slot);
-      return quietly(slots, async () => {
-        const outcomes = await writeSlots(target(), codes, signal);
-        const caps = capabilities();
-        for (const c of codes) {
-          if (outcomes.find((o) => o.slot === c.slot)?.outcome !== 'written') continue;
-          signal?.throwIfAborted();
-          await schedules.write(node, c.slot, schedules.fit(c.user, caps).write, caps, signal);
-        }
-        return outcomes;
-      });
+      return quietly(
+        codes.map((c) => c.slot),
+        async () => {
+          const caps = capabilities();
+          const ready: CodeWrite[] = [];
+          const unscheduled = new Map<number, SlotOutcome>();
+          // Schedules first: a code never reaches the lock without the schedule that restricts it.
+          for (const c of codes) {
+            signal?.throwIfAborted();
+            if (invalidWrite(c, caps)) ready.push(c);
+            else {
+              try {
+                await schedules.write(node, c.slot, c.user, caps, signal);
+                ready.push(c);
+              } catch (error) {
+                if (!(error instanceof ZWaveError)) throw error;
+                unscheduled.set(c.slot, { slot: c.slot, outcome: 'unconfirmed', detail: `its schedule did not reach the lock (${error.message}), so the code was not sent` });
+              }
+            }
+          }
+          const written = await writeSlots(target(), ready, signal);
+          return codes.map((c) => unscheduled.get(c.slot) ?? written.find((o) => o.slot === c.slot)!);
+        },
+      );
     },
     clearCodes: (slots, signal) => quietly(slots, () => writeSlots(target(), slots.map((slot) => ({ slot, code: '' })), signal)),
   };

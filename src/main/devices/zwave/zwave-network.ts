@@ -10,6 +10,8 @@ import { newLockState, zwaveLock, type LockSchedules, type LockState } from './z
 export interface ZWaveNetworkOptions {
   /** How codes' schedules are written; Porter's Schedule Entry Lock compiler unless a test says otherwise. */
   schedules?: LockSchedules;
+  /** Watches for the stick going away where the driver cannot tell (a real stick's device node); returns the stop. */
+  watchRemoval?: (removed: () => void) => () => void;
   /** Where a driver error that does not end the network goes (the driver recovers from most). */
   logError?: (error: Error) => void;
 }
@@ -76,9 +78,11 @@ export function zwaveNetwork(driver: Driver, stick: LiveStickInfo, options: ZWav
   driver.controller.on('node added', onAdded);
   driver.controller.on('node removed', onRemoved);
   driver.on('error', onError);
+  const stopWatching = options.watchRemoval?.(() => loseNetwork('it was unplugged')) ?? (() => {});
 
   const close = (): Promise<void> =>
     (closing ??= (async () => {
+      stopWatching();
       for (const stop of unwatch.values()) stop();
       unwatch.clear();
       driver.controller.off('node added', onAdded);

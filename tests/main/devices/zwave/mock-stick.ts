@@ -41,18 +41,18 @@ export function lockCommandClasses(lock: MockLock): (CommandClasses | (Partial<C
   ];
 }
 
-export async function startMockStick(locks: MockLock[], keys = newZWaveKeys()): Promise<MockStick> {
+export async function startMockStick(locks: MockLock[], keys = newZWaveKeys(), setup?: (node: MockNode) => void): Promise<MockStick> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'porter-zwave-'));
   const { driver, mockPort, serial, continueStartup } = await createAndStartDriverWithMockPort({
-    portAddress: '/dev/mock-zwave',
     ...zwaveDriverOptions(keys, cacheDir),
   });
   const controller = await MockController.create({ homeId: 0x7e570001, ownNodeId: 1, mockPort, serial });
   controller.defineBehavior(...createDefaultMockControllerBehaviors());
   const nodes = new Map<number, MockNode>();
   for (const lock of locks) {
-    const node = new MockNode({ id: lock.id, controller, capabilities: { commandClasses: lock.commandClasses ?? lockCommandClasses(lock) } });
+    const node = await MockNode.create({ id: lock.id, controller, capabilities: { commandClasses: lock.commandClasses ?? lockCommandClasses(lock) } });
     node.defineBehavior(...createDefaultMockNodeBehaviors());
+    setup?.(node);
     controller.addNode(node);
     nodes.set(lock.id, node);
   }

@@ -9,7 +9,9 @@ import { communityNow } from '../../components/wall-clock';
 import { formErrors } from '../access/grant-form/form-errors';
 import { grantFormFields, newGrantDraft, toGrantRequest } from '../access/grant-form/grant-draft';
 import type { GrantLimits } from '../access/grant-form/grant-options';
+import { DoorEnforcementList } from '../access/grant-form/DoorEnforcementList';
 import { GrantFields } from '../access/grant-form/GrantFields';
+import { toScheduleRequest } from '../access/grant-form/schedule-draft';
 import { useGrantLimits } from '../access/grant-form/useGrantLimits';
 
 interface Props {
@@ -51,6 +53,7 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
         errors={errors}
         autoFocus
       />
+      <DoorEnforcementList unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
       {errors.general && <ErrorNotice error={grant.error} title="Access was not granted." />}
       <FormActions onCancel={onCancel} submit={grant.isPending ? 'Granting…' : 'Grant access'} pending={grant.isPending} />
     </Form>
