@@ -142,6 +142,12 @@ export type SimulatedBluetoothFault = z.infer<typeof SimulatedBluetoothFault>;
 /** The label of the simulator's factory-new Bluetooth lock: what a technician types to commission it. */
 export const simulatedSetupCode = '20261126';
 
+/** What can go wrong with a simulated Z-Wave lock; 'alive' brings a dead one back. */
+export const SimulatedZWaveFault = z.enum(['dead', 'alive', 'refuse_next_code', 'full', 'codes_changed_at_keypad', 'battery_low', 'jammed', 'tamper']);
+export type SimulatedZWaveFault = z.infer<typeof SimulatedZWaveFault>;
+
+const ZWaveNodeId = z.number().int().min(1).max(232);
+
 export const HardwareSimulation = z.discriminatedUnion('action', [
   z.object({ action: z.literal('plug') }).strict(),
   z.object({ action: z.literal('unplug'), programmerId: z.string().max(200) }).strict(),
@@ -153,8 +159,35 @@ export const HardwareSimulation = z.discriminatedUnion('action', [
   z.object({ action: z.literal('ble_fault'), lockId: z.string().max(200), fault: SimulatedBluetoothFault }).strict(),
   /** A factory-new lock (setup code `simulatedSetupCode`) comes in range, to be commissioned. */
   z.object({ action: z.literal('ble_new_lock'), modelId: Id }).strict(),
+  /** A guest types a code at a simulated Z-Wave lock's keypad. */
+  z.object({ action: z.literal('zwave_keypad'), nodeId: ZWaveNodeId, code: z.string().regex(/^\d{4,10}$/, 'A keypad code is 4 to 10 digits.') }).strict(),
+  z.object({ action: z.literal('zwave_fault'), nodeId: ZWaveNodeId, fault: SimulatedZWaveFault }).strict(),
+  /** A factory-new Z-Wave lock waits to be included; its DSK PIN shows in the panel. */
+  z.object({ action: z.literal('zwave_new_lock'), security: z.enum(['s2', 's0']), failBootstrap: z.boolean().optional() }).strict(),
+  /** The Z-Wave stick is pulled out (mid-job, if one runs), or put back. */
+  z.object({ action: z.literal('zwave_unplug') }).strict(),
+  z.object({ action: z.literal('zwave_plug') }).strict(),
 ]);
 export type HardwareSimulation = z.infer<typeof HardwareSimulation>;
+
+/** Training's simulated Z-Wave locks as the simulator panel shows them: node, door, and what the lock holds. */
+export const SimulatedZWavePanel = z.object({
+  plugged: z.boolean(),
+  locks: z.array(
+    z.object({
+      nodeId: z.number().int(),
+      doorId: Id.nullable(),
+      product: z.string(),
+      security: z.enum(['s2', 's0', 'none']),
+      locked: z.boolean(),
+      batteryPercent: z.number(),
+      dead: z.boolean(),
+    }),
+  ),
+  /** A factory-new lock waiting to be added: its DSK label, the PIN being its first five digits. */
+  factoryNewLock: z.object({ product: z.string(), security: z.enum(['s2', 's0']), dsk: z.string(), pin: z.string(), failBootstrap: z.boolean() }).nullable(),
+});
+export type SimulatedZWavePanel = z.infer<typeof SimulatedZWavePanel>;
 
 /** A door as a technician picks it (attach, assign): where it is, its model, its lock's serial. */
 export const HardwareDoor = DoorRef.extend({

@@ -1,0 +1,14 @@
+import type { MockNodeBehavior } from '@zwave-js/testing';
+import type { LockStateOf } from './lock-of';
+
+/**
+ * A dead lock (flat battery, out of range) hears nothing: it answers nothing, and (set by the
+ * world on the mock node) acknowledges no frame. Defined last so it runs before every other behaviour.
+ */
+export function deadNodeBehavior(lockOf: LockStateOf): MockNodeBehavior {
+  return {
+    handleCC(_controller, self) {
+      return lockOf(self).faults.dead ? { action: 'stop' } : undefined;
+    },
+  };
+}
