@@ -6,6 +6,7 @@ import { createSimulator } from './training-simulator';
  * Training mode's hardware: one simulated key-programmer plugged in from the start, and the
  * simulated dongle, each speaking the real bytes under the product's own stack (the simulated
  * dongle is opened by the real BLE stack through its pty, or reached by loopback without socat).
+ * The simulated Z-Wave stick is listed too, its locks on the demo's Z-Wave unit doors.
  * Nothing real is listed: a training console never reaches a real door.
  */
 export const trainingHardware: HardwareProvider = {
@@ -19,10 +20,13 @@ export const trainingHardware: HardwareProvider = {
         listDongles: () => simulator.bluetooth.listDongles(),
         openCentral: async (dongle) => simulator.bluetooth.loopbackFor(dongle) ?? openBleCentral(dongle, env.bleHost),
       },
-      // The simulated Z-Wave stick joins once the simulator's mock controller is there.
-      live: null,
-      simulators: { simulate: (action) => simulator.simulate(action), floorId: () => simulator.bluetooth.floorId() },
-      close: () => simulator.bluetooth.close(),
+      // The simulated Z-Wave stick: zwave-js's driver on its mock controller, with the demo's Z-Wave unit locks.
+      live: simulator.zwave.links,
+      simulators: { simulate: (action) => simulator.simulate(action), floorId: () => simulator.bluetooth.floorId(), zwave: () => simulator.zwave.panel() },
+      close: async () => {
+        await simulator.bluetooth.close();
+        simulator.zwave.close();
+      },
     };
   },
 };

@@ -10,6 +10,7 @@ import { doorById, doorSlotsAsOf } from '../../src/main/store/door-table-repo';
 import { toTableEntry } from '../../src/main/hardware/door-entries';
 import type { HidBus } from '../../src/main/devices/link';
 import { createBluetoothSimulator, type BluetoothSimulator } from './training-bluetooth';
+import { createZWaveSimulator, type ZWaveSimulator } from './training-zwave';
 
 interface SimulatedProgrammer {
   device: SimHidDevice;
@@ -27,6 +28,7 @@ interface SimulatedProgrammer {
 export interface Simulator {
   bus: HidBus;
   bluetooth: BluetoothSimulator;
+  zwave: ZWaveSimulator;
   simulate(action: HardwareSimulation): Promise<void>;
 }
 
@@ -124,12 +126,20 @@ export function createSimulator(ctx: AccessContext): Simulator {
   };
 
   const bluetooth = createBluetoothSimulator(ctx, lockFor);
+  const zwave = createZWaveSimulator(ctx);
 
   return {
     bus,
     bluetooth,
+    zwave,
     async simulate(action: HardwareSimulation) {
       switch (action.action) {
+        case 'zwave_keypad':
+        case 'zwave_fault':
+        case 'zwave_new_lock':
+        case 'zwave_unplug':
+        case 'zwave_plug':
+          return zwave.simulate(action);
         case 'ble_walk':
         case 'ble_fault':
         case 'ble_new_lock':

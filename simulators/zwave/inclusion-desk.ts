@@ -46,22 +46,27 @@ export class InclusionDesk {
 
   constructor(private readonly world: ZWaveWorld) {}
 
-  async offerLock(spec: SimulatedLockSpec, options: FactoryNewLockOptions): Promise<number> {
+  /** Readies a factory-new lock (its DSK drawn); `included` resolves with its node id once a controller includes it. */
+  async offerLock(spec: SimulatedLockSpec, options: FactoryNewLockOptions): Promise<{ view: FactoryNewLockView; included: Promise<number> }> {
     const controller = this.requireController();
     if (this.joining) throw new Error('A factory-new lock is already waiting to be included.');
     if (spec.security === 'none') throw new Error('A factory-new simulated lock joins with S2 or S0.');
     const nodeId = this.world.nextNodeId();
     const node = await MockNode.create({ controller, ...lockNodeOptions(nodeId, spec) });
     defineLockBehaviors(node, [...joiningLockBehaviors(options), ...this.world.behaviors]);
-    return new Promise<number>((resolve) => {
-      this.joining = { node, spec, options, joined: false, resolve };
-      if (this.addMode !== null) void this.join(controller, this.addMode);
-    });
+    let resolve: (nodeId: number) => void = () => {};
+    const included = new Promise<number>((r) => (resolve = r));
+    this.joining = { node, spec, options, joined: false, resolve };
+    if (this.addMode !== null) void this.join(controller, this.addMode);
+    return { view: this.view() ?? this.viewOf(this.joining), included };
   }
 
   view(): FactoryNewLockView | null {
     const j = this.joining;
-    if (!j || j.joined) return null;
+    return j && !j.joined ? this.viewOf(j) : null;
+  }
+
+  private viewOf(j: Joining): FactoryNewLockView {
     return {
       product: j.spec.product,
       security: j.spec.security === 's0' ? 's0' : 's2',

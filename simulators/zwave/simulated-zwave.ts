@@ -55,6 +55,8 @@ export interface SimulatedZWave {
   isPlugged(): boolean;
   /** Puts a factory-new lock in inclusion mode; resolves with its node id once a controller included it. */
   addFactoryNewLock(spec: SimulatedLockSpec, options?: FactoryNewLockOptions): Promise<number>;
+  /** The same in two steps: resolves once the lock waits (its DSK known), with the inclusion still to come. */
+  offerFactoryNewLock(spec: SimulatedLockSpec, options?: FactoryNewLockOptions): Promise<{ view: FactoryNewLockView; included: Promise<number> }>;
   factoryNewLock(): FactoryNewLockView | null;
   /** Puts a lock in exclusion mode (its button pressed); resolves once a controller excluded it. */
   excludeLock(nodeId: number): Promise<void>;
@@ -70,6 +72,8 @@ export interface SimulatedZWaveWorld extends SimulatedZWave {
   specs(): SimulatedLockSpec[];
   lockStates(): SimLockState[];
   inclusionBehaviors(): MockControllerBehavior[];
+  /** Calls `removed` when the stick is unplugged (as a real stick's device node going away); returns the stop. */
+  watchUnplug(removed: () => void): () => void;
   attach(stick: { controller: MockController; mockPort: MockPort }): void;
   detach(controller: MockController): void;
 }

@@ -20,6 +20,7 @@ export class ZWaveWorld implements SimulatedZWaveWorld {
   private readonly states = new Map<number, SimLockState>();
   private stick: { controller: MockController; mockPort: MockPort } | null = null;
   private plugged = true;
+  private readonly unplugWatchers = new Set<() => void>();
   readonly inclusion: InclusionDesk;
 
   constructor(
@@ -127,16 +128,17 @@ export class ZWaveWorld implements SimulatedZWaveWorld {
     return verdict;
   }
 
-  /** A wrong code is an invalid credential (0x32), the third in a row also the code entry limit (0x13); a code out of its hours, schedule inactive (0x30). */
+  /**
+   * One event per refused press: a wrong code is an invalid credential (0x32), the third in a
+   * row the manual code entry limit (0x13) instead; a code out of its hours, schedule inactive (0x30).
+   */
   private async reportRefusal(lock: SimLockState, reason: 'wrong_code' | 'outside_schedule' | 'jammed' | 'keypad_disabled'): Promise<void> {
     if (reason === 'outside_schedule') return this.report(lock.nodeId, (c) => accessNotification(c, AccessEvent.scheduleInactive));
     if (reason !== 'wrong_code') return;
     lock.wrongCodes += 1;
-    await this.report(lock.nodeId, (c) => accessNotification(c, AccessEvent.invalidCredential));
-    if (lock.wrongCodes >= WRONG_CODE_LIMIT) {
-      lock.wrongCodes = 0;
-      await this.report(lock.nodeId, (c) => accessNotification(c, AccessEvent.codeLimitExceeded));
-    }
+    const atLimit = lock.wrongCodes >= WRONG_CODE_LIMIT;
+    if (atLimit) lock.wrongCodes = 0;
+    await this.report(lock.nodeId, (c) => accessNotification(c, atLimit ? AccessEvent.codeLimitExceeded : AccessEvent.invalidCredential));
   }
 
   async fault(nodeId: number, fault: ZWaveFault): Promise<void> {
@@ -184,9 +186,16 @@ export class ZWaveWorld implements SimulatedZWaveWorld {
     await this.report(lock.nodeId, (c) => accessNotification(c, AccessEvent.codeAdded, Uint8Array.of(1)));
   }
 
+  /** The port closes under the driver, and whoever watches for the stick's device going away hears it. */
   async unplug(): Promise<void> {
     this.plugged = false;
     this.stick?.mockPort.destroy();
+    for (const removed of [...this.unplugWatchers]) removed();
+  }
+
+  watchUnplug(removed: () => void): () => void {
+    this.unplugWatchers.add(removed);
+    return () => this.unplugWatchers.delete(removed);
   }
 
   plug(): void {
@@ -197,7 +206,11 @@ export class ZWaveWorld implements SimulatedZWaveWorld {
     return this.plugged;
   }
 
-  addFactoryNewLock(spec: SimulatedLockSpec, options: FactoryNewLockOptions = {}): Promise<number> {
+  async addFactoryNewLock(spec: SimulatedLockSpec, options: FactoryNewLockOptions = {}): Promise<number> {
+    return (await this.offerFactoryNewLock(spec, options)).included;
+  }
+
+  offerFactoryNewLock(spec: SimulatedLockSpec, options: FactoryNewLockOptions = {}): Promise<{ view: FactoryNewLockView; included: Promise<number> }> {
     return this.inclusion.offerLock(spec, options);
   }
 

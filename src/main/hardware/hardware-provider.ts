@@ -1,4 +1,4 @@
-import type { HardwareSimulation } from '../../shared/domain';
+import type { HardwareSimulation, SimulatedZWavePanel } from '../../shared/domain';
 import type { AccessContext } from '../access/access-context';
 import type { BleCentral, BleDongleInfo } from '../devices/ble/gatt';
 import type { HidBus } from '../devices/link';
@@ -54,4 +54,6 @@ export interface TrainingSimulators {
   simulate(action: HardwareSimulation): Promise<void>;
   /** The floor the simulated technician stands on, whose Bluetooth locks are in range. */
   floorId(): string | null;
+  /** The simulated Z-Wave locks (node, door, state) and a factory-new lock's DSK PIN, for the simulator panel. */
+  zwave(): SimulatedZWavePanel;
 }

@@ -170,6 +170,25 @@ export const HardwareSimulation = z.discriminatedUnion('action', [
 ]);
 export type HardwareSimulation = z.infer<typeof HardwareSimulation>;
 
+/** Training's simulated Z-Wave locks as the simulator panel shows them: node, door, and what the lock holds. */
+export const SimulatedZWavePanel = z.object({
+  plugged: z.boolean(),
+  locks: z.array(
+    z.object({
+      nodeId: z.number().int(),
+      doorId: Id.nullable(),
+      product: z.string(),
+      security: z.enum(['s2', 's0', 'none']),
+      locked: z.boolean(),
+      batteryPercent: z.number(),
+      dead: z.boolean(),
+    }),
+  ),
+  /** A factory-new lock waiting to be added: its DSK label, the PIN being its first five digits. */
+  factoryNewLock: z.object({ product: z.string(), security: z.enum(['s2', 's0']), dsk: z.string(), pin: z.string(), failBootstrap: z.boolean() }).nullable(),
+});
+export type SimulatedZWavePanel = z.infer<typeof SimulatedZWavePanel>;
+
 /** A door as a technician picks it (attach, assign): where it is, its model, its lock's serial. */
 export const HardwareDoor = DoorRef.extend({
   buildingName: z.string().nullable(),
