@@ -52,6 +52,7 @@ export const contractCommandNames = [
   'sync.now',
   'sync.setUp',
   'training.simulate',
+  'training.zwave',
 ] as const satisfies readonly CommandName[];
 
 export const contractEventNames = ['data.changed'] as const satisfies readonly EventName[];

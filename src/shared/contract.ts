@@ -39,6 +39,7 @@ import {
   ScheduleRequest,
   Session,
   SignInRequest,
+  SimulatedZWavePanel,
   StaffMember,
   SyncSetupRequest,
   SyncStatus,
@@ -84,6 +85,8 @@ type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audien
 export const trainingCommands = {
   /** Simulator panels: plug, unplug, attach a door, inject a fault; walk to a floor, bring a factory-new lock. */
   'training.simulate': { input: HardwareSimulation, output: HardwareOverview, roles: technicians },
+  /** The Z-Wave simulator panel: the simulated locks, the stick plugged or not, a factory-new lock's DSK label. */
+  'training.zwave': { input: NoInput, output: SimulatedZWavePanel, roles: technicians },
 } as const satisfies Record<string, CommandSpec>;
 
 export type TrainingCommandName = keyof typeof trainingCommands;

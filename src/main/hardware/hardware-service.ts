@@ -1,5 +1,5 @@
 import type { DataTopic } from '../../shared/contract';
-import type { BluetoothOverview, DoorJob, HardwareOverview, HardwareSimulation, Programmer, ReaderConfig, StaffMember } from '../../shared/domain';
+import type { BluetoothOverview, DoorJob, HardwareOverview, HardwareSimulation, Programmer, ReaderConfig, SimulatedZWavePanel, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { AccessContext } from '../access/access-context';
 import type { KeyProgrammerDriver } from '../devices/drivers/key-programmer-driver';
@@ -52,6 +52,8 @@ export interface HardwareService {
 
 export interface TrainingControls {
   simulate(action: HardwareSimulation): Promise<HardwareOverview>;
+  /** The Z-Wave simulator panel's view of the simulated locks and stick. */
+  zwave(): SimulatedZWavePanel;
 }
 
 /**
@@ -162,5 +164,6 @@ function trainingControls(
       notify();
       return overview();
     },
+    zwave: () => simulators.zwave(),
   };
 }

@@ -5,5 +5,6 @@ import type { TrainingHandlers } from './handlers-type';
 export function createTrainingHandlers(training: TrainingControls): TrainingHandlers {
   return {
     'training.simulate': (action) => training.simulate(action),
+    'training.zwave': () => training.zwave(),
   };
 }

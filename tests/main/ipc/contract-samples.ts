@@ -59,6 +59,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
     config: { osdpAddress: 3, cardFormats: ['wiegand_26'], led: 'on_idle', buzzerOnGrant: true, buzzerOnDeny: false, unlockedHours: [{ days: ['mon'], from: '08:00', until: '18:00' }] },
   },
   'training.simulate': { action: 'attach', programmerId: 'sim-hid:SIM-KP-0001:1', doorId: 'north-entrance' },
+  'training.zwave': {},
   'hardware.bluetooth': {},
   'hardware.useDongle': { dongleId: 'uart:/dev/ttyACM0' },
   'hardware.startBluetoothRound': {},

@@ -130,6 +130,16 @@ export function useLiveLocks() {
   });
 }
 
+/** Training only: the simulated Z-Wave locks and stick, and a factory-new lock's DSK label, for the simulator panel. */
+export function useSimulatedZWave(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.simulatedZWave(),
+    queryFn: () => call('training.zwave', {}),
+    enabled,
+    meta: { alsoReads: ['doors'] satisfies DataTopic[] },
+  });
+}
+
 /**
  * The door picker of the Hardware page's dialogs (attach a simulated door, assign a lock): the
  * first doors matching a search by door, building or lock serial, of the lock's model when

@@ -41,6 +41,8 @@ export const queryKeys = {
   bluetooth: () => ['bluetooth', 'overview'] as const,
   /** The Hardware page's Z-Wave section: the stick, its network, each lock, inclusion (also reads 'doors'). */
   liveLocks: () => ['live_locks', 'overview'] as const,
+  /** Training's Z-Wave simulator panel: the simulated locks and a factory-new lock's DSK label (also reads 'doors'). */
+  simulatedZWave: () => ['live_locks', 'simulated'] as const,
   /** Where this console stands with the cloud: the status bar. */
   syncStatus: () => ['sync', 'status'] as const,
 };

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { HardwareOverview } from '../../../../shared/domain';
-import { useBluetoothOverview, useHardwareOverview, useLiveLocks, useSession } from '../../api/queries';
+import { useBluetoothOverview, useHardwareOverview, useLiveLocks, useSession, useSimulatedZWave } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { BluetoothSection } from './BluetoothSection';
@@ -53,6 +53,7 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
   const liveLocks = useLiveLocks().data;
   // Only a training core serves the simulator commands: anywhere else the panels would only fail.
   const training = useSession().data?.training === true;
+  const simulatedZWave = useSimulatedZWave(training).data;
   const names = data.programmers.map((p) => p.name);
   const nameWithSerial = new Set(names).size < names.length;
   return (
@@ -103,7 +104,7 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
       {training && bluetooth?.dongle?.simulated && <BluetoothSimulator data={bluetooth} />}
 
       {/* Also while the simulated stick is unplugged, to plug it back. */}
-      {training && liveLocks && (liveLocks.network?.simulated ?? true) && <ZWaveSimulator data={liveLocks} factoryNew={null} />}
+      {training && liveLocks && simulatedZWave && <ZWaveSimulator data={liveLocks} factoryNew={simulatedZWave.factoryNewLock} plugged={simulatedZWave.plugged} />}
 
       <section className="card" aria-labelledby={pendingId}>
         <header className="hw-section__head">

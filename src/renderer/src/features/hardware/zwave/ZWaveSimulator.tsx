@@ -20,6 +20,8 @@ interface Props {
   data: LiveNetworkOverview;
   /** The factory-new lock in pairing mode, if one was brought. */
   factoryNew: FactoryNewLock | null;
+  /** Whether the simulated stick is in its USB port. */
+  plugged: boolean;
 }
 
 /**
@@ -27,10 +29,9 @@ interface Props {
  * at a lock's keypad (the unlock arrives in the activity log, with the guest's name), faults on a
  * lock, the stick unplugged and plugged back, and a factory-new lock to add with its DSK PIN.
  */
-export function ZWaveSimulator({ data, factoryNew }: Props) {
+export function ZWaveSimulator({ data, factoryNew, plugged }: Props) {
   const headingId = useId();
   const simulate = useSimulateHardware();
-  const plugged = data.network !== null;
   return (
     <section className="card simulator" aria-labelledby={headingId}>
       <header className="simulator__head">
