@@ -12,7 +12,6 @@ describe("a Z-Wave lock's news, as live lock events", () => {
   let stick: MockStick;
   let network: LiveLockNetwork;
   let lock: MockNode;
-  let unplug: () => void = () => {};
   const events: LiveLockEvent[] = [];
   /** Resolves with the first event that matches, among those already in and those to come. */
   const next = (match: (e: LiveLockEvent) => boolean): Promise<LiveLockEvent> =>
@@ -30,7 +29,7 @@ describe("a Z-Wave lock's news, as live lock events", () => {
   beforeAll(async () => {
     stick = await startMockStick([{ id: 2, userCodeVersion: 1, slots: 10 }]);
     lock = stick.nodes.get(2)!;
-    network = zwaveNetwork(stick.driver, { path: '/dev/mock-zwave', label: 'Test stick', simulated: true }, { watchRemoval: (removed) => ((unplug = removed), () => {}) });
+    network = zwaveNetwork(stick.driver, { path: '/dev/mock-zwave', label: 'Test stick', simulated: true });
     network.onEvent((e) => events.push(e));
   });
   afterAll(async () => {
