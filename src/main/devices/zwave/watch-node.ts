@@ -5,6 +5,9 @@ import { lockInfo, lockStatus } from './lock-info';
 import { notificationMeaning } from './lock-events';
 import type { LockState } from './zwave-lock';
 
+/** The Notification CC values zwave-js names by their type's label. */
+const notificationTypes: Record<string, number> = { 'Access Control': 0x06, 'Home Security': 0x07, 'Power Management': 0x08 };
+
 /**
  * Turns one node's zwave-js events into Porter's: keypad use and alarms (Notification CC),
  * the bolt (Door Lock CC), the battery, dead/alive/asleep, and codes changed without Porter.
@@ -32,7 +35,12 @@ export function watchNode(node: ZWaveNode, state: LockState, emit: (event: LiveL
   };
 
   const onValue = (_node: ZWaveNode, args: { commandClass: number; property: string | number; propertyKey?: string | number; newValue: unknown; prevValue: unknown }): void => {
-    if (args.commandClass === CommandClasses['Door Lock'] && args.property === 'currentMode' && args.newValue !== args.prevValue)
+    // Alarms that are states (a jammed bolt, an open cover) come as Notification CC values, not events.
+    const stateType = args.commandClass === CommandClasses.Notification && typeof args.property === 'string' ? notificationTypes[args.property] : undefined;
+    if (stateType !== undefined) {
+      if (typeof args.newValue === 'number' && args.newValue !== 0 && args.newValue !== args.prevValue)
+        onNotification(undefined, CommandClasses.Notification, { type: stateType, event: args.newValue });
+    } else if (args.commandClass === CommandClasses['Door Lock'] && args.property === 'currentMode' && args.newValue !== args.prevValue)
       emit({ kind: 'bolt', nodeId, locked: args.newValue === DoorLockMode.Secured });
     else if (args.commandClass === CommandClasses.Battery && args.property === 'level' && typeof args.newValue === 'number') {
       // A fresh level above the warning mark ends an earlier low-battery notice.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandClasses, type CommandClassInfo } from '@zwave-js/core';
 import { MockController, MockNode, ccCaps, type MockNodeOptions } from '@zwave-js/testing';
+import type { MockPort } from '@zwave-js/serial/mock';
 import type { Driver } from 'zwave-js';
 import { createAndStartDriverWithMockPort, createDefaultMockControllerBehaviors, createDefaultMockNodeBehaviors } from 'zwave-js/Testing';
 import type { ZWaveNetworkKeys } from '../../../../src/main/secrets/zwave-keys';
@@ -16,6 +17,7 @@ import { zwaveDriverOptions } from '../../../../src/main/devices/zwave/zwave-dri
 export interface MockStick {
   driver: Driver;
   controller: MockController;
+  mockPort: MockPort;
   nodes: Map<number, MockNode>;
   keys: ZWaveNetworkKeys;
   stop(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startMockStick(locks: MockLock[], keys = newZWaveKeys(), s
   return {
     driver,
     controller,
+    mockPort,
     nodes,
     keys,
     async stop() {
