@@ -43,6 +43,9 @@ export function demoZWaveLocks(ctx: AccessContext): SimulatedLockSpec[] {
 
 export function createZWaveSimulator(ctx: AccessContext): ZWaveSimulator {
   const zwave = createSimulatedZWave({ locks: demoZWaveLocks(ctx), now: () => ctx.now().getTime() });
+  // The stick starts unplugged: interviewing three dozen simulated locks takes a while, and a
+  // trainee who is not rehearsing Z-Wave should not wait for it. The panel's Plug brings it in.
+  void zwave.unplug();
   // A training network of its own: fresh keys (never the keychain's) and a cache that goes with the session.
   const keys = newZWaveKeys();
   const cacheDir = mkdtempSync(join(tmpdir(), 'porter-training-zwave-'));
