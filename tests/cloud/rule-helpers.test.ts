@@ -34,7 +34,7 @@ describe('PIN codes the cloud draws', () => {
   it('the code space: lengths from the doors’ lock models, prefixes only where a keypad without Enter takes both lengths', async () => {
     const models = (JSON.parse(fs.readFileSync('resources/demo/community.json', 'utf8')) as { lockModels: LockModel[] }).lockModels;
     const space = pinSpace(models);
-    // Arden KP-200: 4 to 8 digits with Enter; Kestrel KB-500: 6 to 8 without; Kestrel PR-1: 6 to 8 with.
+    // Arden KP-200 and Halden ZW-300: 4 to 8 digits with Enter (the ZW-300 check key); Kestrel KB-500: 6 to 8 without; Kestrel PR-1: 6 to 8 with.
     expect(space.lengths).toEqual([4, 6]);
     expect(space.prefixLengths(6)).toEqual([7, 8]);
     expect(space.prefixLengths(4)).toEqual([]);
