@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 /**
  * Bulk grants from the Access page: one credential per unit on a floor, the core checking
  * each unit's lock, and the outcome per unit. Demo floors: North Tower 3 is all KB-500
- * (PIN and Bluetooth, every schedule kind); Garden Court 1 mixes KB-500 and KP-200 (PIN
+ * (PIN and Bluetooth, every schedule kind); Garden Court 1 mixes KB-500 and ZW-300 Z-Wave deadbolts (PIN
  * only); South Tower 2 is all BT-10 (Bluetooth only).
  */
 
@@ -63,7 +63,7 @@ test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed
   await expect(panel.getByRole('article', { name: /Dana Whitfield/ })).toContainText('Brightway Cleaning');
 });
 
-test('Bluetooth passes on a floor mixing locks: the KP-200 units are refused, each with its reason', async ({
+test('Bluetooth passes on a floor mixing locks: the Z-Wave units are refused, each with its reason', async ({
   page,
   openConsole,
 }) => {
@@ -71,7 +71,7 @@ test('Bluetooth passes on a floor mixing locks: the KP-200 units are refused, ea
   const dialog = await openBulkGrant(page);
   await pick(page, dialog, 'Building', 'Garden Court');
   await pick(page, dialog, 'Floor', 'Floor 1');
-  await expect(dialog).toContainText('16 units (4 × KB-500 Keypad + Bluetooth, 12 × KP-200 Keypad)');
+  await expect(dialog).toContainText('16 units (4 × KB-500 Keypad + Bluetooth, 12 × ZW-300 Z-Wave Deadbolt)');
 
   await dialog.getByRole('radio', { name: /^Bluetooth pass/ }).check();
   await expect(dialog.getByRole('radio', { name: /^Delivery/ })).toBeDisabled();
@@ -84,7 +84,7 @@ test('Bluetooth passes on a floor mixing locks: the KP-200 units are refused, ea
   const refused = dialog.getByRole('list', { name: 'Refused units' });
   await expect(refused.getByRole('listitem')).toHaveCount(12);
   await expect(refused.getByRole('listitem').filter({ hasText: 'Garden Court 102' })).toContainText(
-    'has a KP-200 Keypad lock, which cannot hold Bluetooth passes',
+    'has a ZW-300 Z-Wave Deadbolt lock, which cannot hold Bluetooth passes',
   );
   await expect(refused.getByRole('listitem').filter({ hasText: 'Garden Court 101' })).toHaveCount(0);
 });
