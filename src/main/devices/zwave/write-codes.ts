@@ -1,7 +1,7 @@
 import { CommandClasses, SupervisionStatus, isSupervisionResult } from '@zwave-js/core';
-import { UserCodeCCExtendedUserCodeSet, UserIDStatus, ZWaveError, type Driver, type ZWaveNode } from 'zwave-js';
+import { UserIDStatus, ZWaveError, type Driver, type ZWaveNode } from 'zwave-js';
 import type { LiveLockCapabilities, ReportedCode, SlotOutcome } from '../live/live-lock-network';
-import { packCodeFrames } from './code-frames';
+import { codeFrameRoom, packCodeFrames } from './code-frames';
 import { tableChecksum } from './reported-table';
 import { readSlot } from './user-codes';
 
@@ -32,16 +32,6 @@ interface Sent {
   failed: string | null;
   /** Codes in the frame this one went in: a duplicate notice that names no slot is this slot's only when it went alone. */
   frameSize: number;
-}
-
-/** Supervision and S2 headers the driver adds around a code frame, beyond what it reports as the payload room. */
-const supervisionBytes = 4;
-
-/** The bytes an Extended User Code Set to this lock can carry, after the driver's encapsulation. */
-export function codeFrameRoom(driver: Driver, node: ZWaveNode): number {
-  const probe = new UserCodeCCExtendedUserCodeSet({ nodeId: node.id, userCodes: [] });
-  const room = driver.computeNetCCPayloadSize(probe);
-  return node.supportsCC(CommandClasses.Supervision) ? room - supervisionBytes : room;
 }
 
 /** Checks that need no frame: a slot the lock has, digits of a length User Code CC allows. */
@@ -77,7 +67,7 @@ export async function writeSlots(target: CodeWriteTarget, writes: readonly SlotW
 async function sendFrames(target: CodeWriteTarget, writes: readonly SlotWrite[], signal?: AbortSignal): Promise<Sent[]> {
   const { node, capabilities } = target;
   const v2 = (node.getCCVersion(CommandClasses['User Code']) ?? 1) >= 2;
-  const frames = capabilities.bulkCodes ? packCodeFrames(writes, codeFrameRoom(target.driver, node)) : writes.map((w) => [w]);
+  const frames = capabilities.bulkCodes ? packCodeFrames(writes, codeFrameRoom(target.driver, node, { supervised: true })) : writes.map((w) => [w]);
   const sent: Sent[] = [];
   target.duplicates.clear();
   for (const frame of frames) {
