@@ -104,8 +104,12 @@ export interface LiveLock {
   scheduleFit(user: LockUser): ScheduleFit;
   /** All slots (v2: checksum first, then only what differs from `known`, when given). */
   readCodes(): Promise<ReportedCode[]>;
-  /** The lock's own checksum of its codes (User Code CC v2), or null when it has none. */
-  codesChecksum(): Promise<number | null>;
+  /**
+   * The lock's own checksum of its codes (User Code CC v2), or null when it has none. Given the
+   * codes the caller believes the lock holds, a matching checksum makes them the lock's known
+   * table, so the next write is confirmed by the checksum instead of reading back each slot.
+   */
+  codesChecksum(believed?: readonly { slot: number; code: string }[]): Promise<number | null>;
   /** The checksum this table would have on the lock, to compare with `codesChecksum`. */
   checksumOf(codes: readonly { slot: number; code: string }[]): number | null;
   /** Writes codes (bulk where the lock allows) and their schedules; each slot's outcome. */

@@ -46,8 +46,18 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
     duplicates: state.duplicates,
     inFlight: state.inFlight,
   });
-  const codesChecksum = async (): Promise<number | null> =>
-    capabilities().tableChecksum ? ((await node.commandClasses['User Code'].getUserCodeChecksum()) ?? null) : null;
+  /**
+   * The lock's checksum. When it matches the table the caller believes the lock holds, that
+   * table is the lock's from now on: a later write is then confirmed by one Checksum Get
+   * instead of a Get per slot written (250 frames and their reports for a full lock).
+   */
+  const codesChecksum = async (believed?: readonly { slot: number; code: string }[]): Promise<number | null> => {
+    const caps = capabilities();
+    if (!caps.tableChecksum) return null;
+    const lockSays = (await node.commandClasses['User Code'].getUserCodeChecksum()) ?? null;
+    if (believed && lockSays !== null && lockSays === checksumOfEnabled(believed)) state.reported = tableHolding(caps.slots, believed);
+    return lockSays;
+  };
 
   const quietly = async <T>(slots: readonly number[], run: () => Promise<T>): Promise<T> => {
     for (const s of slots) state.writing.add(s);
@@ -75,8 +85,7 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
       return table;
     },
     codesChecksum,
-    checksumOf: (codes) =>
-      lockCapabilities(node)?.tableChecksum ? userCodeChecksum(codes.map((c) => ({ slot: c.slot, status: 1, code: c.code }))) : null,
+    checksumOf: (codes) => (lockCapabilities(node)?.tableChecksum ? checksumOfEnabled(codes) : null),
     async writeCodes(codes: readonly CodeWrite[], signal?: AbortSignal): Promise<SlotOutcome[]> {
       return quietly(
         codes.map((c) => c.slot),
@@ -105,4 +114,13 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
     },
     clearCodes: (slots, signal) => quietly(slots, () => writeSlots(target(), slots.map((slot) => ({ slot, code: '' })), signal)),
   };
+}
+
+const checksumOfEnabled = (codes: readonly { slot: number; code: string }[]): number => userCodeChecksum(codes.map((c) => ({ slot: c.slot, status: 1, code: c.code })));
+
+/** Every slot of the lock: these codes enabled, the rest available. */
+function tableHolding(slots: number, codes: readonly { slot: number; code: string }[]): Map<number, ReportedCode> {
+  const table = new Map<number, ReportedCode>(Array.from({ length: slots }, (_, i) => [i + 1, { slot: i + 1, state: 'available', code: '' }]));
+  for (const c of codes) table.set(c.slot, { slot: c.slot, state: 'enabled', code: c.code });
+  return table;
 }
