@@ -90,7 +90,7 @@ async function learnWhatLockHolds(ctx: AccessContext, lock: LiveLock, doorId: st
   });
   const allKnown = believed.length === known.filter((r) => r.state !== 'refused').length;
   const expected = allKnown ? lock.checksumOf(believed) : null;
-  if (expected !== null && (await lock.codesChecksum()) === expected) return;
+  if (expected !== null && (await lock.codesChecksum(believed)) === expected) return;
 
   const read = await lock.readCodes();
   const slots: ReportedSlotRecord[] = read.flatMap((r) => {
