@@ -1,7 +1,12 @@
+// Before anything loads zwave-js: its CommonJS build and @zwave-js/serial require each other,
+// and tsx's interop copies a module's exports once, so whichever loads second misses names (the
+// simulated stick's inclusion desk would find AddNodeToNetworkRequest undefined).
+import '@zwave-js/serial';
 /**
- * `npm run bench [-- --units N] [--sync [--changes N]] [--lease]`: prints one JSON figure a line and writes them all to
+ * `npm run bench [-- --units N] [--sync [--changes N]] [--lease] [--zwave]`: prints one JSON figure a line and writes them all to
  * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:
  * nothing fails on a figure. Needs `npm run build` (the renderer) and Debian's Chromium.
+ * `--zwave` prints only the Z-Wave figures (a grant reaching a simulated lock; 250 codes' frames).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,15 +23,26 @@ import { storeFigures } from './store-figures';
 import { syncFigures } from './sync-figures';
 import { bluetoothFigures } from './bluetooth-figures';
 import { leaseFigures } from './lease-figures';
+import { liveLockFigures } from './live-lock-figures';
+import { zwaveFramesFigures } from './zwave-frames-figures';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false }, zwave: { type: 'boolean', default: false } } });
   const units = Number(values.units);
   const figures: Figure[] = [];
   const report = (f: Figure[]): void => {
     for (const figure of f) console.log(JSON.stringify(figure));
     figures.push(...f);
   };
+
+  const zwaveFigures = async (): Promise<void> => {
+    report(await liveLockFigures());
+    report(await zwaveFramesFigures());
+  };
+  if (values.zwave) {
+    await zwaveFigures();
+    return writeResults(units, figures);
+  }
 
   const dataDir = freshScaleDataDir(units);
   const started = performance.now();
@@ -49,10 +65,15 @@ async function main(): Promise<void> {
   report(await eventLoopFigures(() => freshScaleDataDir(units)));
   report(await hardwareFigures());
   report(await bluetoothFigures());
+  await zwaveFigures();
   // The sync figures start a cloud and consoles of their own; asked for with --sync.
   if (values.sync) report(await syncFigures(Number(values.changes)));
   // A kiosk's busy week on the generated community, and a first lease on a cloud holding it: --lease.
   if (values.lease) report(await leaseFigures(units));
+  writeResults(units, figures);
+}
+
+function writeResults(units: number, figures: Figure[]): void {
   const out = path.resolve('bench/results', `${new Date().toISOString().replaceAll(':', '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), units, cpus: os.cpus().length, node: process.version, figures }, null, 1));
