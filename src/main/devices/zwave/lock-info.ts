@@ -1,6 +1,7 @@
 import { CommandClasses, NodeStatus, SecurityClass, isRssiError } from '@zwave-js/core';
 import { BatteryCCValues, KeypadMode, ScheduleEntryLockCCValues, UserCodeCCValues, type ZWaveNode } from 'zwave-js';
 import type { LinkSecurity, LiveLockCapabilities, LiveLockInfo, LiveLockStatus } from '../live/live-lock-network';
+import { lockPinLength } from './pin-length';
 
 /** A node is a lock when it keeps codes (User Code CC) or drives a bolt (Door Lock CC). */
 export function isLock(node: ZWaveNode): boolean {
@@ -57,8 +58,8 @@ export function lockCapabilities(node: ZWaveNode): LiveLockCapabilities | null {
   const modes = v2 ? (node.getValue<KeypadMode[]>(UserCodeCCValues.supportedKeypadModes.id) ?? []) : [];
   return {
     slots,
-    // User Code CC allows 4 to 10 characters; the lock's own limits are not in the CC.
-    pinLength: { min: 4, max: 10 },
+    // User Code CC allows 4 to 10 characters; a lock with a PIN length setting says its own.
+    pinLength: lockPinLength(node),
     bulkCodes: v2 && node.getValue<boolean>(UserCodeCCValues.supportsMultipleUserCodeSet.id) === true,
     tableChecksum: v2 && node.getValue<boolean>(UserCodeCCValues.supportsUserCodeChecksum.id) === true,
     schedules,

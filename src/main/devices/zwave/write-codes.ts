@@ -41,7 +41,7 @@ export function invalidWrite(write: SlotWrite, capabilities: LiveLockCapabilitie
   if (write.code === '') return null;
   if (!/^\d+$/.test(write.code)) return 'a code is digits only';
   const { min, max } = capabilities.pinLength;
-  if (write.code.length < min || write.code.length > max) return `a code is ${min} to ${max} digits on this lock`;
+  if (write.code.length < min || write.code.length > max) return min === max ? `a code is exactly ${min} digits on this lock` : `a code is ${min} to ${max} digits on this lock`;
   return null;
 }
 
