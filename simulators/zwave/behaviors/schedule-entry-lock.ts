@@ -49,11 +49,12 @@ export function scheduleEntryLockBehaviors(lockOf: LockStateOf): MockNodeBehavio
       return { action: 'ok' };
     }
     if (cc instanceof ScheduleEntryLockCCTimeOffsetSet) {
-      lock.timeOffset = { standardMinutes: cc.standardOffset, dstMinutes: cc.dstOffset };
+      // zwave-js gives the DST offset whole (standard plus the frame's DST minutes); the lock keeps the DST minutes.
+      lock.timeOffset = { standardMinutes: cc.standardOffset, dstMinutes: cc.dstOffset - cc.standardOffset };
       return { action: 'ok' };
     }
     if (cc instanceof ScheduleEntryLockCCTimeOffsetGet) {
-      return { action: 'sendCC', cc: new ScheduleEntryLockCCTimeOffsetReport({ nodeId: to, standardOffset: lock.timeOffset.standardMinutes, dstOffset: lock.timeOffset.dstMinutes }) };
+      return { action: 'sendCC', cc: new ScheduleEntryLockCCTimeOffsetReport({ nodeId: to, standardOffset: lock.timeOffset.standardMinutes, dstOffset: lock.timeOffset.standardMinutes + lock.timeOffset.dstMinutes }) };
     }
     if (cc instanceof ScheduleEntryLockCCWeekDayScheduleSet) {
       if (!valid(cc.userId, cc.slotId, weekDay)) return { action: 'fail' };
