@@ -97,6 +97,15 @@ export interface SlotOutcome {
   detail: string | null;
 }
 
+/** The time a lock's schedules run on: now in UTC, and the community's wall-clock offset from UTC in effect now (DST included). */
+export interface LockClock {
+  utc: Date;
+  offsetMinutes: number;
+}
+
+/** 'no_clock': the lock has no way to be given the time (its schedules, if any, run on a clock Porter cannot set). */
+export type LockClockOutcome = 'set' | 'no_clock';
+
 export interface LiveLock {
   readonly nodeId: number;
   info(): LiveLockInfo;
@@ -115,6 +124,8 @@ export interface LiveLock {
   /** Writes codes (bulk where the lock allows) and their schedules; each slot's outcome. */
   writeCodes(codes: readonly CodeWrite[], signal?: AbortSignal): Promise<SlotOutcome[]>;
   clearCodes(slots: readonly number[], signal?: AbortSignal): Promise<SlotOutcome[]>;
+  /** Sets the clock the lock's own schedules run on; absent on a lock that runs none. */
+  setClock?(clock: LockClock): Promise<LockClockOutcome>;
 }
 
 /** Inclusion asks the technician for the PIN printed on the lock's DSK label (S2). */

@@ -3,6 +3,7 @@ import { ZWaveError, type Driver, type ZWaveNode } from 'zwave-js';
 import type { LockUser } from '../../../shared/domain/matter-door-lock';
 import type { CodeWrite, LiveLock, LiveLockCapabilities, ReportedCode, ScheduleFit, SlotOutcome } from '../live/live-lock-network';
 import { userCodeChecksum } from './code-checksum';
+import { setLockClock } from './lock-clock';
 import { lockCapabilities, lockInfo } from './lock-info';
 import { tableChecksum } from './reported-table';
 import { readAllSlots } from './user-codes';
@@ -112,6 +113,7 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
         },
       );
     },
+    setClock: (clock) => setLockClock(node, clock),
     clearCodes: (slots, signal) => quietly(slots, () => writeSlots(target(), slots.map((slot) => ({ slot, code: '' })), signal)),
   };
 }
