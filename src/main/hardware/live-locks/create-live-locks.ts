@@ -13,6 +13,7 @@ import { recordLiveLockEvent } from './live-events';
 import type { LiveLocks } from './live-locks';
 import { createLiveQueue } from './live-queue';
 import { liveLockView } from './live-views';
+import { lockClocks, type ClockTimer } from './lock-clocks';
 import { presenceTimers } from './presence-timers';
 import { programLiveDoor } from './program-live-door';
 import { watchSticks } from './stick-watch';
@@ -23,6 +24,8 @@ export interface LiveLocksDeps extends AccessContext, LiveLockLinks {
   hotplugIntervalMs?: number;
   /** The queue's first retry; tests shorten it. */
   firstRetryMs?: number;
+  /** When the locks' clocks are set again after a DST transition; tests pass their own. */
+  clockTimer?: ClockTimer;
 }
 
 const statusWords = { dead: 'The lock is not answering (the network marks it dead)', asleep: 'The lock is asleep', alive: 'The lock answered', unknown: 'The lock’s state is not known' };
@@ -59,6 +62,8 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
         const { nextChangeAt } = await programLiveDoor(deps, lock, doorId, { verify: unverified.has(doorId), signal });
         unverified.delete(doorId);
         timers.at(doorId, nextChangeAt);
+        // After the codes: a lock that does not take the time keeps its codes, and the job is tried again for the clock.
+        await clocks.setIfDue(doorId, lock);
       } catch (error) {
         if (signal.aborted) throw new Error(`The Z-Wave stick went away during the job: ${String((signal.reason as Error | undefined)?.message ?? signal.reason)}`);
         const status = lock.info().status;
@@ -68,6 +73,17 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     },
   });
   const timers = presenceTimers({ now: deps.now, due: (doorId) => queue.queue([doorId]) });
+  const clocks = lockClocks({
+    now: deps.now,
+    zone: () => deps.community().timeZone,
+    timer: deps.clockTimer,
+    transitioned() {
+      if (!networkId) return;
+      const doors = assignedLiveDoors(db, networkId).map((a) => a.doorId);
+      for (const d of doors) clocks.mark(d);
+      queue.queue(doors);
+    },
+  });
 
   const inclusion = createInclusion({
     network: () => network,
@@ -147,6 +163,7 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     unsubscribe = next.onEvent(onEvent);
     const doors = assignedLiveDoors(db, networkId).map((a) => a.doorId);
     for (const d of doors) unverified.add(d);
+    for (const d of doors) clocks.mark(d);
     queue.queue(doors);
     deps.changed(['live_locks', 'doors']);
   };
@@ -200,7 +217,9 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
         return { result: previous, record: null };
       });
       if (left) timers.at(left, null);
+      if (left) clocks.forget(left);
       unverified.add(doorId);
+      clocks.mark(doorId);
       queue.queue([doorId]);
       deps.changed(['live_locks', 'doors', 'units', 'activity']);
       return service.overview();
@@ -218,6 +237,7 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
       closing = true;
       inclusion.stop();
       timers.close();
+      clocks.close();
       await queue.close();
       await sticks.close();
       unsubscribe?.();
