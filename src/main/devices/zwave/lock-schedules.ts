@@ -1,4 +1,4 @@
-import { CommandClasses } from '@zwave-js/core';
+import { CommandClasses, SupervisionStatus, isSupervisionResult } from '@zwave-js/core';
 import type { LiveLockCapabilities } from '../live/live-lock-network';
 import { fitSchedule, scheduleEntries } from './schedule-entries';
 import type { LockSchedules } from './zwave-lock';
@@ -15,12 +15,17 @@ const hasSchedules = (caps: LiveLockCapabilities): boolean => caps.schedules.wee
  */
 export const zwaveSchedules: LockSchedules = {
   fit: (user, caps) => fitSchedule(user, caps.schedules),
-  async write(node, slot, user, caps, signal) {
+  async disableAll(node, caps) {
+    if (!hasSchedules(caps) || !node.supportsCC(CommandClasses['Schedule Entry Lock'])) return false;
+    const result = await node.commandClasses['Schedule Entry Lock'].setEnabled(false);
+    return !(isSupervisionResult(result) && result.status === SupervisionStatus.Fail);
+  },
+  async write(node, slot, user, caps, signal, allDisabled = false) {
     if (!hasSchedules(caps) || !node.supportsCC(CommandClasses['Schedule Entry Lock'])) return;
     const api = node.commandClasses['Schedule Entry Lock'];
     const entries = scheduleEntries(user, caps.schedules);
     if (entries.kind === null) {
-      await api.setEnabled(false, slot);
+      if (!allDisabled) await api.setEnabled(false, slot);
       return;
     }
     const count = entries.kind === 'week_day' ? caps.schedules.weekDay : entries.kind === 'year_day' ? caps.schedules.yearDay : caps.schedules.dailyRepeating;

@@ -24,8 +24,14 @@ export const newLockState = (): LockState => ({ reported: null, duplicates: new 
 /** How a lock's schedules are written (the zsched part compiles them to Schedule Entry Lock). */
 export interface LockSchedules {
   fit(user: LockUser, capabilities: LiveLockCapabilities): ScheduleFit;
-  /** Writes the slot's schedule entries for the user (before its code); resolves when sent. */
-  write(node: ZWaveNode, slot: number, user: LockUser, capabilities: LiveLockCapabilities, signal?: AbortSignal): Promise<void>;
+  /**
+   * Writes the slot's schedule entries for the user (before its code); resolves when sent.
+   * `allDisabled`: every user's schedules were just disabled (`disableAll`), so a user without
+   * a schedule needs no frame of its own.
+   */
+  write(node: ZWaveNode, slot: number, user: LockUser, capabilities: LiveLockCapabilities, signal?: AbortSignal, allDisabled?: boolean): Promise<void>;
+  /** Disables every user's schedules in one frame; false when the lock keeps no schedules. */
+  disableAll?(node: ZWaveNode, capabilities: LiveLockCapabilities): Promise<boolean>;
 }
 
 export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, schedules: LockSchedules): LiveLock {
@@ -58,6 +64,22 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
     const lockSays = (await node.commandClasses['User Code'].getUserCodeChecksum()) ?? null;
     if (believed && lockSays !== null && lockSays === checksumOfEnabled(believed)) state.reported = tableHolding(caps.slots, believed);
     return lockSays;
+  };
+
+  /**
+   * On a lock known to hold no code, one Enable All Set (disable) stands for the Enable Set each
+   * unscheduled code would need (250 frames for a full lock): with no code on the lock, no
+   * guest's schedule is lifted by it. Anything else keeps the per-slot frames.
+   */
+  const disableAllOnEmptyLock = async (caps: LiveLockCapabilities, writes: number): Promise<boolean> => {
+    const empty = state.reported !== null && [...state.reported.values()].every((r) => r.state === 'available');
+    if (!empty || writes < 2 || !schedules.disableAll) return false;
+    try {
+      return await schedules.disableAll(node, caps);
+    } catch (error) {
+      if (!(error instanceof ZWaveError)) throw error;
+      return false;
+    }
   };
 
   const quietly = async <T>(slots: readonly number[], run: () => Promise<T>): Promise<T> => {
@@ -94,13 +116,14 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
           const caps = capabilities();
           const ready: CodeWrite[] = [];
           const unscheduled = new Map<number, SlotOutcome>();
+          const allDisabled = await disableAllOnEmptyLock(caps, codes.length);
           // Schedules first: a code never reaches the lock without the schedule that restricts it.
           for (const c of codes) {
             signal?.throwIfAborted();
             if (invalidWrite(c, caps)) ready.push(c);
             else {
               try {
-                await schedules.write(node, c.slot, c.user, caps, signal);
+                await schedules.write(node, c.slot, c.user, caps, signal, allDisabled);
                 ready.push(c);
               } catch (error) {
                 if (!(error instanceof ZWaveError)) throw error;
