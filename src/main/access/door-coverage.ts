@@ -2,6 +2,7 @@ import type { Community, CredentialKind, DoorRef, LockCapabilities, Schedule } f
 import { PorterError } from '../../shared/errors';
 import type { Db } from '../store/database';
 import { sharedDoorsToUnit, unitDoorLock, type DoorLockRow } from '../store/doors-repo';
+import { liveLockForDoor } from '../store/live-locks-repo';
 import { unitNumber } from '../store/unit-labels-repo';
 import { kindPlurals, typeNames } from './guidelines';
 import { requiredScheduleKinds } from '../../shared/domain/required-schedule-kinds';
@@ -11,8 +12,15 @@ export interface CoveredDoor extends DoorRef {
   capabilities: LockCapabilities;
 }
 
-function toCovered(r: DoorLockRow): CoveredDoor {
-  return { id: r.id, name: r.name, kind: r.kind, modelName: r.modelName, capabilities: JSON.parse(r.capabilitiesJson) };
+/**
+ * The door's lock as its model describes it, narrowed by what a live lock fitted to the door
+ * says of itself: a Z-Wave lock set to take only six-digit codes gets six-digit codes.
+ */
+function toCovered(db: Db, r: DoorLockRow): CoveredDoor {
+  const capabilities = JSON.parse(r.capabilitiesJson) as LockCapabilities;
+  const live = liveLockForDoor(db, r.id)?.capabilities?.pinLength;
+  const pinLength = capabilities.pinLength && live ? { min: Math.max(capabilities.pinLength.min, live.min), max: Math.min(capabilities.pinLength.max, live.max) } : capabilities.pinLength;
+  return { id: r.id, name: r.name, kind: r.kind, modelName: r.modelName, capabilities: { ...capabilities, pinLength } };
 }
 
 const scheduleNames = { week_day: 'week-day schedules', year_day: 'year-day schedules', one_time: 'one-time codes' };
@@ -32,7 +40,7 @@ export function unitDoor(db: Db, unitId: string): CoveredDoor {
   if (number === null) throw new PorterError('not_found', 'There is no unit with this id.', 'unitId');
   const row = unitDoorLock(db, unitId);
   if (!row) throw new PorterError('not_found', `Unit ${number} has no door on record.`, 'unitId');
-  return toCovered(row);
+  return toCovered(db, row);
 }
 
 /**
@@ -52,7 +60,7 @@ export function doorsForGrant(db: Db, community: Community, unitId: string, kind
   }
   const shared = community.accessSystem?.supported
     ? sharedDoorsToUnit(db, unitId, delivery ? null : community.guidelines.amenityDoorIds)
-        .map(toCovered)
+        .map((r) => toCovered(db, r))
         .filter((d) => whyDoorCannotHold(d, kind, schedule) === null)
     : [];
   const doors = includeUnitDoor ? [own, ...shared] : shared;
