@@ -77,8 +77,6 @@ export function lockClocks(deps: LockClocksDeps) {
       }
       due.delete(doorId);
     },
-    /** The community's zone changed: its transitions are others. */
-    rearm: arm,
     close(): void {
       closed = true;
       cancel?.();
