@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+  chooseType,
   communityDay,
   credentialsCell,
   fillGuest,
@@ -7,9 +8,10 @@ import {
   openUnit,
   pinCount,
   revoke,
+  setWeeklyWindow,
   shownDateTime,
+  startGrant,
   typeDateTime,
-  typeTime,
 } from './console-flow';
 import { expect, test } from './fixtures';
 
@@ -29,11 +31,6 @@ const unitAndCommon = (unit: string, building: string) => [
   'Package room',
   'Fitness center',
 ];
-
-async function chooseType(dialog: Locator, kind: 'PIN code' | 'Bluetooth pass', type: string): Promise<void> {
-  await dialog.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
-  await dialog.getByRole('radio', { name: new RegExp(`^${type}`) }).check();
-}
 
 async function grant(dialog: Locator): Promise<void> {
   await dialog.getByRole('button', { name: 'Grant access' }).click();
@@ -55,8 +52,7 @@ test('PIN code, Permanent: until revoked, on the unit door and every common door
   openConsole,
 }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '201', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '201');
+  const { panel, dialog } = await startGrant(page, '201', 'North Tower');
   await chooseType(dialog, 'PIN code', 'Permanent');
   await fillGuest(dialog, 'Marisol Vega', '312-555-0111');
   await grant(dialog);
@@ -78,8 +74,7 @@ test('PIN code, Permanent: until revoked, on the unit door and every common door
 
 test('PIN code, Temporary: from now until a typed end, on a PIN-only keypad', async ({ page, openConsole }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '902', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '902');
+  const { panel, dialog } = await startGrant(page, '902', 'North Tower');
   await expect(dialog).toContainText('KP-200 Keypad lock');
   await chooseType(dialog, 'PIN code', 'Temporary');
   await fillGuest(dialog, 'Theo Brandt', '773-555-0112');
@@ -97,8 +92,7 @@ test('PIN code, Temporary: from now until a typed end, on a PIN-only keypad', as
 
 test('PIN code, Recurring: a dog walker Mon, Wed, Fri 11:00 AM–1:00 PM', async ({ page, openConsole }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '1003', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '1003');
+  const { panel, dialog } = await startGrant(page, '1003', 'North Tower');
   await chooseType(dialog, 'PIN code', 'Recurring');
   await dialog.getByRole('radio', { name: /^Vendor/ }).check();
   await fillGuest(dialog, 'Jamie Rowe', '872-555-0113');
@@ -108,10 +102,8 @@ test('PIN code, Recurring: a dog walker Mon, Wed, Fri 11:00 AM–1:00 PM', async
   await dialog.getByRole('button', { name: 'Grant access' }).click();
   await expect(dialog.getByText('Choose at least one day.')).toBeVisible();
 
-  for (const day of ['Monday', 'Wednesday', 'Friday']) await dialog.getByRole('checkbox', { name: day }).check();
+  await setWeeklyWindow(page, dialog, { days: ['Monday', 'Wednesday', 'Friday'], from: { hour: 11, minute: 0 }, until: { hour: 13, minute: 0 } });
   await expect(dialog.getByRole('checkbox', { name: 'Tuesday' })).not.toBeChecked();
-  await typeTime(page, dialog.getByRole('group', { name: 'From' }), { hour: 11, minute: 0 });
-  await typeTime(page, dialog.getByRole('group', { name: 'Until' }), { hour: 13, minute: 0 });
   await grant(dialog);
 
   const credential = panel.getByRole('article', { name: 'Jamie Rowe' });
@@ -129,9 +121,7 @@ test('a recurring window that ends before it starts is refused next to "Until"',
   const dialog = await openGrantForm(page, panel, '1004');
   await chooseType(dialog, 'PIN code', 'Recurring');
   await fillGuest(dialog, 'Night Owl', '872-555-0114');
-  await dialog.getByRole('checkbox', { name: 'Saturday' }).check();
-  await typeTime(page, dialog.getByRole('group', { name: 'From' }), { hour: 22, minute: 0 });
-  await typeTime(page, dialog.getByRole('group', { name: 'Until' }), { hour: 2, minute: 0 });
+  await setWeeklyWindow(page, dialog, { days: ['Saturday'], from: { hour: 22, minute: 0 }, until: { hour: 2, minute: 0 } });
   await dialog.getByRole('button', { name: 'Grant access' }).click();
   await expect(dialog.getByRole('group', { name: 'Until' })).toHaveAccessibleDescription(/must end after it starts/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -143,8 +133,7 @@ test('PIN code, Delivery: a one-time code from now, for the community’s 2-hour
   openConsole,
 }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '205', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '205');
+  const { panel, dialog } = await startGrant(page, '205', 'North Tower');
   await chooseType(dialog, 'PIN code', 'Delivery');
   await expect(dialog.getByRole('radio', { name: /^Now/ })).toBeChecked();
   await expect(dialog).toContainText('2 hours');
@@ -165,8 +154,7 @@ test('PIN code, Delivery: a one-time code from now, for the community’s 2-hour
 
 test('Bluetooth pass, Permanent, on a Bluetooth-only lock', async ({ page, openConsole }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '206', 'South Tower');
-  const dialog = await openGrantForm(page, panel, '206');
+  const { panel, dialog } = await startGrant(page, '206', 'South Tower');
   await chooseType(dialog, 'Bluetooth pass', 'Permanent');
   await expect(dialog.getByRole('radio', { name: /^Delivery/ })).toBeDisabled();
   await fillGuest(dialog, 'Ines Moreau', '630-555-0116');
@@ -181,8 +169,7 @@ test('Bluetooth pass, Permanent, on a Bluetooth-only lock', async ({ page, openC
 
 test('Bluetooth pass, Temporary, starting tomorrow: Scheduled', async ({ page, openConsole }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '208', 'South Tower');
-  const dialog = await openGrantForm(page, panel, '208');
+  const { panel, dialog } = await startGrant(page, '208', 'South Tower');
   await chooseType(dialog, 'Bluetooth pass', 'Temporary');
   await fillGuest(dialog, 'Oskar Lind', '630-555-0117');
   const starts = communityDay(1, 9);
@@ -239,8 +226,7 @@ test('"Edit dates" reissues a temporary code: the new one shows its dates, the o
   openConsole,
 }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '211', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '211');
+  const { panel, dialog } = await startGrant(page, '211', 'North Tower');
   await chooseType(dialog, 'PIN code', 'Temporary');
   await fillGuest(dialog, 'Lena Park', '773-555-0119');
   const firstEnd = communityDay(2, 18);
@@ -283,8 +269,7 @@ test('leasing staff: vendor access needs an admin under the guidelines, so it is
 }) => {
   await openConsole(page);
   await signInAs(page, 'Jordan Lee', '2468');
-  const { panel } = await openUnit(page, '212', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '212');
+  const { dialog } = await startGrant(page, '212', 'North Tower');
   const vendor = dialog.getByRole('radio', { name: /^Vendor/ });
   await expect(vendor).toBeDisabled();
   await expect(vendor).toHaveAccessibleName(/Needs an admin’s approval/);
@@ -299,8 +284,7 @@ test('leasing staff: vendor access needs an admin under the guidelines, so it is
 test('the lobby kiosk: only the guidelines’ kiosk types are offered, and no bulk grant', async ({ page, openConsole }) => {
   await openConsole(page);
   await signInAs(page, 'Lobby kiosk', '4680');
-  const { panel } = await openUnit(page, '213', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '213');
+  const { dialog } = await startGrant(page, '213', 'North Tower');
   for (const type of ['Permanent', 'Recurring']) {
     const radio = dialog.getByRole('radio', { name: new RegExp(`^${type}`) });
     await expect(radio).toBeDisabled();

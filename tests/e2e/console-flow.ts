@@ -56,6 +56,30 @@ export async function openGrantForm(page: Page, panel: Locator, number: string):
   return dialog;
 }
 
+/** Opens a unit's panel and its grant form: where most grant flows start. */
+export async function startGrant(page: Page, number: string, building: string): Promise<{ row: Locator; panel: Locator; dialog: Locator }> {
+  const { row, panel } = await openUnit(page, number, building);
+  const dialog = await openGrantForm(page, panel, number);
+  return { row, panel, dialog };
+}
+
+/** Picks the grant form's access type ("PIN code", "Bluetooth pass") and schedule ("Permanent", "Recurring"…). */
+export async function chooseType(dialog: Locator, kind: 'PIN code' | 'Bluetooth pass', type: string): Promise<void> {
+  await dialog.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
+  await dialog.getByRole('radio', { name: new RegExp(`^${type}`) }).check();
+}
+
+/** A recurring schedule's days ("Monday"…) and daily window, typed as staff would. */
+export async function setWeeklyWindow(
+  page: Page,
+  dialog: Locator,
+  window: { days: string[]; from: Pick<WallClock, 'hour' | 'minute'>; until: Pick<WallClock, 'hour' | 'minute'> },
+): Promise<void> {
+  for (const day of window.days) await dialog.getByRole('checkbox', { name: day }).check();
+  await typeTime(page, dialog.getByRole('group', { name: 'From' }), window.from);
+  await typeTime(page, dialog.getByRole('group', { name: 'Until' }), window.until);
+}
+
 export async function fillGuest(dialog: Locator, name: string, phone: string): Promise<void> {
   await dialog.getByRole('textbox', { name: /name$/ }).fill(name);
   await dialog.getByLabel('Phone number').fill(phone);

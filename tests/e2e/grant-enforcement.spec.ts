@@ -1,4 +1,4 @@
-import { openGrantForm, openUnit, typeTime } from './console-flow';
+import { chooseType, setWeeklyWindow, startGrant } from './console-flow';
 import { expect, test } from './fixtures';
 
 /**
@@ -13,13 +13,9 @@ test('the grant form says which doors enforce a schedule and which Porter keeps,
   openConsole,
 }) => {
   await openConsole(page);
-  const { panel } = await openUnit(page, '201', 'North Tower');
-  const dialog = await openGrantForm(page, panel, '201');
-  await dialog.getByRole('radio', { name: /^PIN code/ }).check();
-  await dialog.getByRole('radio', { name: /^Recurring/ }).check();
-  for (const day of ['Monday', 'Thursday']) await dialog.getByRole('checkbox', { name: day }).check();
-  await typeTime(page, dialog.getByRole('group', { name: 'From' }), { hour: 11, minute: 0 });
-  await typeTime(page, dialog.getByRole('group', { name: 'Until' }), { hour: 13, minute: 0 });
+  const { dialog } = await startGrant(page, '201', 'North Tower');
+  await chooseType(dialog, 'PIN code', 'Recurring');
+  await setWeeklyWindow(page, dialog, { days: ['Monday', 'Thursday'], from: { hour: 11, minute: 0 }, until: { hour: 13, minute: 0 } });
 
   const doors = dialog.getByRole('region', { name: 'How the doors enforce it' });
   const unitDoor = doors.getByRole('listitem').filter({ hasText: 'Z-Wave' });

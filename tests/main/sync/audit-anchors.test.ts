@@ -6,6 +6,7 @@ import { storeIdOf } from '../../../src/main/store/audit-seal';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { appendByHand, cutShort, editEntry, lastSeq, rewriteChain } from '../../helpers/audit-tamper';
 import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { setUpSync } from '../../helpers/cloud-pairing';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -34,8 +35,7 @@ async function pairedConsole(): Promise<Paired> {
     syncFetch: linkedFetch(link),
   });
   consoles.push(c);
-  const { code } = await cloud.store.createPairingCode('Front desk');
-  await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name: 'Front desk', kiosk: false });
+  await setUpSync(c, cloud, 'Front desk');
   await signIn(c);
   for (const name of ['Ana Ruiz', 'Ben Okafor', 'Cleo Hart']) await call(c, 'access.grant', grant(name));
   await call(c, 'sync.now', {});

@@ -4,8 +4,8 @@ import type { StaffMember } from '../../../src/shared/domain';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { verifyAuditChain } from '../../../src/main/store/audit-verify';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
-import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { pairedEarlier } from '../../helpers/cloud-pairing';
 
 /*
  * The cloud and three consoles (one of them a kiosk offline for long stretches) make random
@@ -57,9 +57,7 @@ async function member(name: string, operator: StaffMember, kiosk: boolean): Prom
     syncFetch: linkedFetch(link),
   });
   // Set up earlier by an admin (sync.setUp is theirs alone); the staff on duty work here now.
-  const { code } = await cloud!.store.createPairingCode(name, { kiosk });
-  const paired = await pairConsole(cloud!.url, { pairingCode: code, name, kiosk });
-  secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+  const paired = await pairedEarlier(cloud!, secrets, name, kiosk);
   saveSyncSetup(c.db, { url: cloud!.url, consoleId: paired.consoleId, consoleName: name });
   // The staff member on duty signs in while the cloud is reachable (a kiosk acts as itself).
   if (!kiosk) await signIn(c, operator.id);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { call, comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { setUpSync } from '../../helpers/cloud-pairing';
 
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
@@ -23,8 +24,7 @@ async function consoleWithFaults() {
     },
   });
   consoles.push(c);
-  const { code } = await cloud.store.createPairingCode('Front desk');
-  await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name: 'Front desk', kiosk: false });
+  await setUpSync(c, cloud, 'Front desk');
   await signIn(c);
   return { console: c, faults };
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { readCursor, saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { call, comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { pairedEarlier } from '../../helpers/cloud-pairing';
 
 /*
  * Every answer of the cloud is checked against the protocol's schema (src/shared/sync): a
@@ -30,9 +30,7 @@ async function consoleBehind(forgery: { current: Forgery }) {
   };
   const desk = openTestConsole(null, { secrets, syncFetch: hostile });
   consoles.push(desk);
-  const { code } = await cloud.store.createPairingCode('Front desk');
-  const paired = await pairConsole(cloud.url, { pairingCode: code, name: 'Front desk', kiosk: false });
-  secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+  const paired = await pairedEarlier(cloud, secrets, 'Front desk');
   saveSyncSetup(desk.db, { url: cloud.url, consoleId: paired.consoleId, consoleName: 'Front desk', kiosk: false });
   await signIn(desk, 'avery');
   return desk;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
-import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { call, comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { pairedEarlier } from '../../helpers/cloud-pairing';
 
 let cloud: TestCloud | undefined;
 const consoles: TestConsole[] = [];
@@ -25,9 +25,7 @@ async function paired(name: string, operator: Parameters<typeof openTestConsole>
     },
   });
   consoles.push(c);
-  const { code } = await cloud!.store.createPairingCode(name, { kiosk });
-  const p = await pairConsole(cloud!.url, { pairingCode: code, name, kiosk });
-  secrets.entries.set(`cloud-token:${p.consoleId}`, p.token);
+  const p = await pairedEarlier(cloud!, secrets, name, kiosk);
   saveSyncSetup(c.db, { url: cloud!.url, consoleId: p.consoleId, consoleName: name, kiosk });
   // An office console's staff sign in online once, so their changes can be proven; a kiosk's token is its proof.
   if (!kiosk && operator) await signIn(c, operator.id);

@@ -4,6 +4,7 @@ import { openCloudDatabase } from '../../../src/cloud/store/sqlite/sqlite-databa
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { openHardwareConsole } from '../../helpers/hardware-console';
 import { call, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { setUpSync } from '../../helpers/cloud-pairing';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -43,8 +44,7 @@ describe('no guest code in the record', () => {
     const b = openTestConsole(undefined, { secrets: memorySecrets(), syncFetch: linked('b') });
     consoles.push(a, b);
     for (const [c, name] of [[a, 'Front desk'], [b, 'Lobby']] as const) {
-      const { code } = await cloud.store.createPairingCode(name);
-      await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name, kiosk: false });
+      await setUpSync(c, cloud, name);
       await signIn(c);
     }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/store/database';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { setUpSync } from '../../helpers/cloud-pairing';
 
 let cloud: TestCloud | null = null;
 const consoles: TestConsole[] = [];
@@ -25,8 +26,7 @@ function linkedConsole() {
 }
 
 async function pair(c: TestConsole): Promise<void> {
-  const { code } = await cloud!.store.createPairingCode('Front desk');
-  await call(c, 'sync.setUp', { url: cloud!.url, pairingCode: code, name: 'Front desk', kiosk: false });
+  await setUpSync(c, cloud!, 'Front desk');
   await signIn(c);
 }
 

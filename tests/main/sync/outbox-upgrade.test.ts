@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/store/database';
-import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { startTestCloud, withoutTextStatus, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { call, comboUnit, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { pairedEarlier } from '../../helpers/cloud-pairing';
 
 /*
  * A console upgraded with rows still in its outbox: rows older versions queued name their
@@ -32,9 +32,7 @@ describe('an outbox queued by an older Porter', () => {
     const secrets = memorySecrets();
     const desk = openTestConsole(null, { secrets });
     consoles.push(desk);
-    const { code } = await cloud.store.createPairingCode('Front desk');
-    const paired = await pairConsole(cloud.url, { pairingCode: code, name: 'Front desk', kiosk: false });
-    secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+    const paired = await pairedEarlier(cloud, secrets, 'Front desk');
     saveSyncSetup(desk.db, { url: cloud.url, consoleId: paired.consoleId, consoleName: 'Front desk', kiosk: false });
     await signIn(desk, 'avery');
     const granted = await call(desk, 'access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });

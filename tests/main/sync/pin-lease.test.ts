@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { call, jane, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { setUpSync } from '../../helpers/cloud-pairing';
 
 let cloud: TestCloud | undefined;
 const consoles: TestConsole[] = [];
@@ -23,8 +24,7 @@ async function pairedConsole(name: string, now?: () => Date) {
     },
   });
   consoles.push(c);
-  const { code } = await cloud!.store.createPairingCode(name);
-  expect((await call(c, 'sync.setUp', { url: cloud!.url, pairingCode: code, name, kiosk: false })).state).toBe('online');
+  expect((await setUpSync(c, cloud!, name)).state).toBe('online');
   // Online once, so the admin's key is here and the grants can be proven.
   await signIn(c);
   return { console: c, link };

@@ -2,10 +2,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPasscode } from '../../../src/cloud/staff/passcode';
-import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { startTestCloud, withoutTextStatus, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
+import { pairedEarlier } from '../../helpers/cloud-pairing';
 
 /*
  * A console's side of "staff prove who they are to the cloud" (docs/sync-api.md): an online
@@ -30,9 +30,7 @@ async function pairedConsole(name = 'Front desk') {
     syncFetch: linkedFetch(link),
   });
   consoles.push(c);
-  const { code } = await cloud.store.createPairingCode(name);
-  const paired = await pairConsole(cloud.url, { pairingCode: code, name, kiosk: false });
-  secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+  const paired = await pairedEarlier(cloud, secrets, name);
   saveSyncSetup(c.db, { url: cloud.url, consoleId: paired.consoleId, consoleName: name, kiosk: false });
   return { console: c, link, secrets, consoleId: paired.consoleId };
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTexts, startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
-import { pairConsole } from '../../../src/main/sync/cloud-client';
 import { call, comboUnit, jane, linkedFetch, memorySecrets, openTestConsole, signIn, writeCounts, type TestConsole } from '../../helpers/test-console';
+import { pairedEarlier, setUpSync } from '../../helpers/cloud-pairing';
 
 let cloud: TestCloud;
 const consoles: TestConsole[] = [];
@@ -20,8 +20,7 @@ async function pairedConsole(name: string) {
     syncFetch: linkedFetch(link),
   });
   consoles.push(c);
-  const { code } = await cloud.store.createPairingCode(name);
-  const status = await call(c, 'sync.setUp', { url: cloud.url, pairingCode: code, name, kiosk: false });
+  const status = await setUpSync(c, cloud, name);
   expect(status.state).toBe('online');
   // Avery signs in while the cloud is reachable: the cloud gives the key Avery's changes are proven with.
   await signIn(c);
@@ -62,10 +61,8 @@ describe('two consoles through the cloud', () => {
     const a = await pairedConsole('Front desk');
     // Paired earlier; it opens, starts its engine and waits on the cloud for news. Its own
     // rounds are an hour apart here, so only the held pull can bring the grant.
-    const { code } = await cloud.store.createPairingCode('Back office');
-    const paired = await pairConsole(cloud.url, { pairingCode: code, name: 'Back office', kiosk: false });
     const secrets = memorySecrets();
-    secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+    const paired = await pairedEarlier(cloud, secrets, 'Back office');
     const b = openTestConsole(undefined, {
       secrets,
       syncLongPollSeconds: 25,
@@ -128,9 +125,7 @@ describe('a kiosk console', () => {
     const lobby = openTestConsole(lobbyKiosk, { secrets, syncFetch: (input, init) => fetch(input, init) });
     consoles.push(lobby);
     // Paired earlier by an admin (sync.setUp is theirs alone); the kiosk runs signed in as itself.
-    const { code } = await cloud.store.createPairingCode('Lobby', { kiosk: true });
-    const paired = await pairConsole(cloud.url, { pairingCode: code, name: 'Lobby', kiosk: true });
-    secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);
+    const paired = await pairedEarlier(cloud, secrets, 'Lobby', true);
     saveSyncSetup(lobby.db, { url: cloud.url, consoleId: paired.consoleId, consoleName: 'Lobby' });
 
     const fromOffice = await call(office.console, 'access.grant', grant);

@@ -10,16 +10,22 @@ interface Props {
   isDismissable?: boolean;
   /** 'wide' for forms with side-by-side fields (grant, bulk grant). */
   size?: 'regular' | 'wide';
+  /**
+   * Opened by its parent instead of a DialogTrigger: open while mounted, and `onClose` when
+   * Escape, a click outside or the form closes it (for dialogs the page's refreshes must not close).
+   */
+  onClose?: () => void;
   children: (close: () => void) => ReactNode;
 }
 
 /**
  * The console's one modal frame around a React Aria Dialog: focus is trapped and restored,
- * Escape closes, the rest of the page is inert. Put it inside a DialogTrigger.
+ * Escape closes, the rest of the page is inert. Put it inside a DialogTrigger, or give it `onClose`.
  */
-export function ModalDialog({ title, role = 'dialog', isDismissable = true, size = 'regular', children }: Props) {
+export function ModalDialog({ title, role = 'dialog', isDismissable = true, size = 'regular', onClose, children }: Props) {
+  const controlled = onClose ? { isOpen: true, onOpenChange: (open: boolean) => !open && onClose() } : {};
   return (
-    <ModalOverlay className="modal-overlay" isDismissable={isDismissable}>
+    <ModalOverlay className="modal-overlay" isDismissable={isDismissable} {...controlled}>
       <Modal className={size === 'wide' ? 'modal modal--wide' : 'modal'}>
         <Dialog className="dialog" role={role}>
           {({ close }) => (

@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD } from '../../../../src/main/devices/framing/constants';
-import type { HidSession } from '../../../../src/main/devices/session/hid-session';
-import { bytes, delay, failure, never, programmerOnBus, sessionOn, settled } from './harness';
+import { bytes, delay, failure, never, programmerOnBus, sessionOn, settled, sessionsOnFakeTime } from './harness';
 
 // The cable and the programmer's work run on fake time: a busy machine cannot reorder them.
-let open: HidSession[] = [];
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(async () => {
-  await settled(Promise.all(open.map((s) => s.close())));
-  open = [];
-  vi.useRealTimers();
-});
+const closeAfterTest = sessionsOnFakeTime();
 
 async function started(options: Parameters<typeof programmerOnBus>[0] = {}) {
   const { bus, device } = programmerOnBus(options);
   const { session, link } = await settled(sessionOn(bus, device));
-  open.push(session);
+  closeAfterTest(session);
   return { bus, device, session, link };
 }
 

@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HidSession } from '../../../../src/main/devices/session/hid-session';
 import type { SimHidDevice } from '../../../../simulators/devices/sim-hid-device';
-import { bytes, expectCode, failure, never, programmerOnBus, sessionOn, settled } from './harness';
+import { bytes, expectCode, failure, never, programmerOnBus, sessionOn, settled, sessionsOnFakeTime } from './harness';
 
 // The cable, the faults' stalls and both sides' timeouts run on fake time: a busy machine can
 // neither let a timeout fire early nor an answer come late.
-let open: HidSession[] = [];
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(async () => {
-  await settled(Promise.all(open.map((s) => s.close())));
-  open = [];
-  vi.useRealTimers();
-});
+const closeAfterTest = sessionsOnFakeTime();
 
 /** Short host timeouts keep the failures quick; the programmer's own reassembly timeout is 500 ms. */
 async function started(): Promise<{ session: HidSession; device: SimHidDevice }> {
   const { bus, device } = programmerOnBus();
   const { session } = await settled(sessionOn(bus, device, { messageTimeoutMs: 200, reportTimeoutMs: 100 }));
-  open.push(session);
+  closeAfterTest(session);
   return { session, device };
 }
 
@@ -51,7 +43,7 @@ describe('a session meeting faults on the cable', () => {
   it('skips the late answer of a programmer that hung past the timeout', async () => {
     const { bus, device } = programmerOnBus();
     const { session } = await settled(sessionOn(bus, device)); // the resync waits up to 3 s for the hung programmer
-    open.push(session);
+    closeAfterTest(session);
     device.faults.next({ kind: 'stall', direction: 'to_host', ms: 400 });
     expectCode(await settled(failure(session.exchange('msg', Uint8Array.of(1), { signal: never(), timeoutMs: 150 }))), 'timeout');
     // The late answer to "1" comes first on the cable; the session must not take it for this one.
@@ -70,7 +62,7 @@ describe('a session meeting faults on the cable', () => {
   it('hears message_timeout from the programmer when the last report to it is lost', async () => {
     const { bus, device } = programmerOnBus();
     const { session } = await settled(sessionOn(bus, device)); // default 3 s message time, longer than the programmer's 500 ms
-    open.push(session);
+    closeAfterTest(session);
     device.faults.next({ kind: 'drop_report', direction: 'to_device', packet: 2 });
     const error = await settled(failure(session.exchange('msg', threePackets, { signal: never() })));
     expect(error).toMatchObject({ code: 'message_timeout', source: 'device', retrySafe: true });

@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { HidSessionError, type HidSessionErrorCode } from '../../../../src/main/devices/session/hid-session-error';
 import { openHidSession, type HidSession, type HidSessionOptions } from '../../../../src/main/devices/session/hid-session';
 import { SimHidBus } from '../../../../simulators/devices/sim-hid-bus';
@@ -64,4 +64,21 @@ export async function settled<T>(promise: Promise<T>): Promise<T> {
     await vi.advanceTimersToNextTimerAsync();
   }
   return promise;
+}
+
+/**
+ * For a test file whose cable, programmer and session deadlines run on fake time: turns fake
+ * timers on before each test and, after it, closes the sessions handed to the returned
+ * `closeAfterTest` and turns them off.
+ */
+export function sessionsOnFakeTime(): (...sessions: HidSession[]) => void {
+  const open: HidSession[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(async () => {
+    await settled(Promise.all(open.splice(0).map((s) => s.close())));
+    vi.useRealTimers();
+  });
+  return (...sessions) => void open.push(...sessions);
 }

@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { transportCommands } from '../../../../src/main/devices/framing/commands';
 import { BROADCAST_CHANNEL } from '../../../../src/main/devices/framing/constants';
 import { encodeMessage } from '../../../../src/main/devices/framing/packets';
 import { LinkClosedError } from '../../../../src/main/devices/link';
-import { openHidSession, type HidSession } from '../../../../src/main/devices/session/hid-session';
+import { openHidSession } from '../../../../src/main/devices/session/hid-session';
 import type { SimHidBus } from '../../../../simulators/devices/sim-hid-bus';
 import type { SimHidDevice } from '../../../../simulators/devices/sim-hid-device';
-import { bytes, failure, never, programmerOnBus, sessionOn, settled } from './harness';
+import { bytes, failure, never, programmerOnBus, sessionOn, settled, sessionsOnFakeTime } from './harness';
 
 // The cable, the stalls and the deadlines run on fake time.
-let open: HidSession[] = [];
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(async () => {
-  await settled(Promise.all(open.map((s) => s.close())));
-  open = [];
-  vi.useRealTimers();
-});
+const closeAfterTest = sessionsOnFakeTime();
 
 /** Another host asks for 32 channels, so the programmer's table forgets the oldest. */
 async function crowdOut(bus: SimHidBus, device: SimHidDevice): Promise<void> {
@@ -32,7 +24,7 @@ describe('resynchronising', () => {
   it('keeps its channel through a resync', async () => {
     const { bus, device } = programmerOnBus();
     const { session } = await settled(sessionOn(bus, device));
-    open.push(session);
+    closeAfterTest(session);
     const channel = session.channel;
     device.faults.next({ kind: 'corrupt_crc', direction: 'to_device' });
     await settled(failure(session.exchange('ping', bytes(2), { signal: never() })));
@@ -43,7 +35,7 @@ describe('resynchronising', () => {
   it('asks for a new channel when the programmer has forgotten its own', async () => {
     const { bus, device } = programmerOnBus();
     const { session } = await settled(sessionOn(bus, device));
-    open.push(session);
+    closeAfterTest(session);
     const channel = session.channel;
     await crowdOut(bus, device);
     expect(await settled(failure(session.exchange('ping', bytes(2), { signal: never() })))).toMatchObject({
@@ -58,7 +50,7 @@ describe('resynchronising', () => {
   it('tries again at the next exchange when the resync itself fails', async () => {
     const { bus, device } = programmerOnBus();
     const { session } = await settled(sessionOn(bus, device, { messageTimeoutMs: 150 }));
-    open.push(session);
+    closeAfterTest(session);
     device.faults.next({ kind: 'stall', direction: 'to_host' }); // the exchange's answer
     device.faults.next({ kind: 'stall', direction: 'to_host' }); // the resync INIT's answer
     expect((await settled(failure(session.exchange('ping', bytes(2), { signal: never() })))).code).toBe('timeout');

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LiveLockInfo } from '../../../../src/main/devices/live/live-lock-network';
 import { compileForLock } from '../../../../src/main/access/schedule';
 import { doorEnforcement } from '../../../../src/main/hardware/live-locks/door-enforcement';
 import { assignLiveLock, saveLiveLock } from '../../../../src/main/store/live-locks-repo';
 import { saveLockKey } from '../../../../src/main/store/lock-keys-repo';
 import type { Schedule } from '../../../../src/shared/domain/schedule';
 import { call, comboUnit, openTestConsole, signIn, type TestConsole } from '../../../helpers/test-console';
+import { unitDoorOf, yaleLock } from './live-lock-fixtures';
 
 const zone = 'America/Chicago';
 const unitDoor = { id: 'door-1', name: 'Unit 204', kind: 'unit' as const };
@@ -46,18 +46,7 @@ describe('which doors enforce a schedule how', () => {
   });
 });
 
-const lock: LiveLockInfo = {
-  nodeId: 7,
-  manufacturer: 'Yale',
-  product: 'YRD256',
-  firmware: null,
-  security: 'strong',
-  status: 'alive',
-  batteryPercent: 80,
-  batteryLow: false,
-  rssiDbm: null,
-  capabilities: { slots: 30, pinLength: { min: 4, max: 8 }, bulkCodes: true, tableChecksum: true, schedules: { weekDay: 2, yearDay: 1, dailyRepeating: 0 }, keypadModes: [] },
-};
+const lock = yaleLock(7, { weekDay: 2, yearDay: 1, dailyRepeating: 0 });
 
 describe('the grant form asking how its doors enforce a schedule', () => {
   let porter: TestConsole | null = null;
@@ -66,12 +55,11 @@ describe('the grant form asking how its doors enforce a schedule', () => {
     porter = null;
   });
   const enforcement = (c: TestConsole, schedule: Schedule | { type: 'delivery' }) => call(c, 'credentials.enforcement', { unitId: comboUnit, kind: 'pin', schedule });
-  const unitDoorOf = (c: TestConsole) => c.db.prepare("SELECT id FROM doors WHERE unit_id = ? AND kind = 'unit'").pluck().get(comboUnit) as string;
 
   it('answers for the same doors the grant would open: the unit door on its Z-Wave lock, the rest by a technician', async () => {
     porter = openTestConsole(undefined, {
       beforeOpen: (db) => {
-        const door = db.prepare("SELECT id FROM doors WHERE unit_id = ? AND kind = 'unit'").pluck().get(comboUnit) as string;
+        const door = unitDoorOf(db, comboUnit);
         saveLiveLock(db, 'c0ffee01', lock, '2026-01-01T00:00:00Z');
         assignLiveLock(db, 'c0ffee01', 7, door, '2026-01-01T00:00:00Z');
         saveLockKey(db, 'serial-of-nothing', new Uint8Array(32), '2026-01-01T00:00:00Z', 'Avery Brooks');
@@ -79,7 +67,7 @@ describe('the grant form asking how its doors enforce a schedule', () => {
     });
     const fiveDays: Schedule = { type: 'recurring', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', until: '17:00' };
     const doors = await enforcement(porter, fiveDays);
-    const unit = doors.find((d) => d.door.id === unitDoorOf(porter!))!;
+    const unit = doors.find((d) => d.door.id === unitDoorOf(porter!.db, comboUnit))!;
     expect(unit).toMatchObject({ by: 'porter', link: 'zwave', why: expect.stringContaining('keeps 2 weekly time slots per code and this schedule needs 5') });
     const others = doors.filter((d) => d !== unit);
     expect(others.length).toBeGreaterThan(0);
@@ -94,13 +82,13 @@ describe('the grant form asking how its doors enforce a schedule', () => {
   it('names a commissioned Bluetooth lock as reached by the Bluetooth round', async () => {
     porter = openTestConsole(undefined, {
       beforeOpen: (db) => {
-        const door = db.prepare("SELECT id FROM doors WHERE unit_id = ? AND kind = 'unit'").pluck().get(comboUnit) as string;
+        const door = unitDoorOf(db, comboUnit);
         db.prepare("UPDATE doors SET serial = 'KB5-0001' WHERE id = ?").run(door);
         saveLockKey(db, 'KB5-0001', new Uint8Array(32), '2026-01-01T00:00:00Z', 'Avery Brooks');
       },
     });
     const doors = await enforcement(porter, walker);
-    expect(doors.find((d) => d.door.id === unitDoorOf(porter!))).toMatchObject({ by: 'technician', link: 'bluetooth' });
+    expect(doors.find((d) => d.door.id === unitDoorOf(porter!.db, comboUnit))).toMatchObject({ by: 'technician', link: 'bluetooth' });
   });
 
   it('refuses a schedule the grant would refuse, with the same words, and a role that cannot grant', async () => {

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { comboUnit, jane } from '../../../helpers/test-console';
-import { openLiveLockConsole, type LiveLockConsole } from './live-lock-console';
+import { liveLockConsolePerTest, type LiveLockConsole } from './live-lock-console';
+import { codeOf, slotOf, unitDoorOf } from './live-lock-fixtures';
 import { codeSetAtKeypad, keypadUnlock } from './lock-frames';
 
-let t: LiveLockConsole | null = null;
-afterEach(async () => {
-  await t?.close();
-  t = null;
-});
-
-const unitDoor = (c: LiveLockConsole, unitId: string) => c.db.prepare("SELECT id FROM doors WHERE unit_id = ? AND kind = 'unit'").pluck().get(unitId) as string;
-const slotOf = (c: LiveLockConsole, credentialId: string, doorId: string) =>
-  c.db.prepare('SELECT slot FROM door_credentials WHERE credential_id = ? AND door_id = ?').pluck().get(credentialId, doorId) as number;
-const codeOf = (c: LiveLockConsole, credentialId: string) => c.db.prepare('SELECT pin_code FROM credentials WHERE id = ?').pluck().get(credentialId) as string;
+const openLiveLockConsole = liveLockConsolePerTest();
 
 async function untilActivity(c: LiveLockConsole, pattern: RegExp): Promise<string> {
   for (;;) {
@@ -25,13 +17,12 @@ async function untilActivity(c: LiveLockConsole, pattern: RegExp): Promise<strin
 
 describe('a live lock’s news', () => {
   it('puts a keypad unlock in the activity log with the guest’s name, and puts back a code changed at the lock’s keypad', async () => {
-    t = await openLiveLockConsole([{ id: 2, userCodeVersion: 2, slots: 30 }]);
-    const c = t;
-    const doorId = unitDoor(c, comboUnit);
+    const c = await openLiveLockConsole([{ id: 2, userCodeVersion: 2, slots: 30 }]);
+    const doorId = unitDoorOf(c.db, comboUnit);
     await c.call('hardware.assignLiveLock', { nodeId: 2, doorId });
     const granted = await c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: jane });
     await c.lockOn(doorId, (l) => l.sync === 'in_sync');
-    const slot = slotOf(c, granted.id, doorId);
+    const slot = slotOf(c.db, granted.id, doorId);
 
     await keypadUnlock(c.stick, 2, slot);
     expect(await untilActivity(c, /unlocked at its keypad/)).toMatch(new RegExp(`with Jane Doe’s code \\(slot ${slot}\\)`));
@@ -40,6 +31,6 @@ describe('a live lock’s news', () => {
     const before = putBack();
     await codeSetAtKeypad(c.stick, 2, slot, '999999');
     while (putBack() === before) await new Promise((r) => setTimeout(r, 50));
-    expect((await c.network().lock(2).readCodes()).find((s) => s.slot === slot)).toEqual({ slot, state: 'enabled', code: codeOf(c, granted.id) });
+    expect((await c.network().lock(2).readCodes()).find((s) => s.slot === slot)).toEqual({ slot, state: 'enabled', code: codeOf(c.db, granted.id) });
   });
 });

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { LiveLockNetwork, LiveStickInfo } from '../../../../src/main/devices/live/live-lock-network';
 import { zwaveNetwork } from '../../../../src/main/devices/zwave/zwave-network';
 import type { HardwareProvider } from '../../../../src/main/hardware/hardware-provider';
@@ -67,4 +68,14 @@ export async function openLiveLockConsole(locks: MockLock[], options: { now?: ()
       await stick.stop();
     },
   };
+}
+
+/** For a test file: opens a console per test (`open(locks, options)`) and closes it after each, pass or fail. */
+export function liveLockConsolePerTest(): typeof openLiveLockConsole {
+  let open: LiveLockConsole | null = null;
+  afterEach(async () => {
+    await open?.close();
+    open = null;
+  });
+  return async (...args) => (open = await openLiveLockConsole(...args));
 }

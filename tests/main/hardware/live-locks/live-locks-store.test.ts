@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { LiveLockInfo } from '../../../../src/main/devices/live/live-lock-network';
 import type { Db } from '../../../../src/main/store/database';
 import { assignLiveLock, liveLockForDoor, liveLocksOf, recordLiveDoorInSync, recordReportedSlot, removeLiveLock, reportedSlots, saveLiveLock, setLiveLockBattery } from '../../../../src/main/store/live-locks-repo';
 import { markDoorChanged } from '../../../../src/main/store/door-credentials-repo';
 import { pendingDoors } from '../../../../src/main/store/hardware-repo';
 import { demoStore, tempDir } from '../../../helpers/test-console';
+import { yaleLock } from './live-lock-fixtures';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -16,18 +16,7 @@ function store(): Db {
   return demoStore(dir);
 }
 
-const lock: LiveLockInfo = {
-  nodeId: 5,
-  manufacturer: 'Yale',
-  product: 'YRD256',
-  firmware: null,
-  security: 'strong',
-  status: 'alive',
-  batteryPercent: 80,
-  batteryLow: false,
-  rssiDbm: null,
-  capabilities: { slots: 30, pinLength: { min: 4, max: 8 }, bulkCodes: true, tableChecksum: true, schedules: { weekDay: 0, yearDay: 0, dailyRepeating: 0 }, keypadModes: [] },
-};
+const lock = yaleLock(5);
 
 const unitDoor = (db: Db, n = 0): string => db.prepare("SELECT id FROM doors WHERE kind = 'unit' ORDER BY id LIMIT 1 OFFSET ?").pluck().get(n) as string;
 

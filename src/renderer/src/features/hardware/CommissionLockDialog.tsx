@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, Text, TextField } from 'react-aria-components';
+import { FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { BluetoothLock, PendingDoor } from '../../../../shared/domain';
 import { useCommissionLock } from '../../api/mutations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormActions } from '../../components/FormActions';
-import '../../components/modal.css';
+import { ModalDialog } from '../../components/ModalDialog';
 import { formErrors } from '../access/grant-form/form-errors';
 import { dbm, signalLevel, signalWord } from './bluetooth-labels';
 import { DoorField } from './DoorField';
@@ -23,16 +23,9 @@ interface Props {
  */
 export function CommissionLockDialog({ lock, pendingDoors, onClose }: Props) {
   return (
-    <ModalOverlay className="modal-overlay" isDismissable isOpen onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {lock.serial ? `Commission lock ${lock.serial}` : 'Commission a new lock'}
-          </Heading>
-          <CommissionForm lock={lock} pendingDoors={pendingDoors} close={onClose} />
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalDialog title={lock.serial ? `Commission lock ${lock.serial}` : 'Commission a new lock'} onClose={onClose}>
+      {(close) => <CommissionForm lock={lock} pendingDoors={pendingDoors} close={close} />}
+    </ModalDialog>
   );
 }
 

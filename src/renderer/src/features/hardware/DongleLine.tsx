@@ -14,7 +14,7 @@ export function DongleLine({ data, isDisabled }: { data: BluetoothOverview; isDi
   const canChoose = dongles.length > 1 || (dongle === null && dongles.length > 0);
   return (
     <>
-      <div className="bt-dongle">
+      <div className="device-line bt-dongle">
         {canChoose ? (
           <SelectField
             label="Dongle"
@@ -26,7 +26,7 @@ export function DongleLine({ data, isDisabled }: { data: BluetoothOverview; isDi
         ) : (
           dongle && (
             <>
-              <span className="bt-dongle__label">Dongle</span>
+              <span className="device-line__label">Dongle</span>
               <strong>{dongle.label}</strong>
               <span className="muted">{transportLabel(dongle.transport)}</span>
             </>
@@ -35,16 +35,16 @@ export function DongleLine({ data, isDisabled }: { data: BluetoothOverview; isDi
         {dongle && dongle.simulated && <StatusBadge tone="accent">Simulated</StatusBadge>}
         {dongle && <StatusBadge tone={scanStateTone(state)}>{scanStateLabel(state)}</StatusBadge>}
         {!dongle && (
-          <p className="bt-dongle__none">
+          <p className="device-line__none">
             {/* "The dongle was unplugged.", then what to do. */}
             {state === 'no_dongle' && data.message && <>{data.message} </>}
             {canChoose ? 'Choose the dongle to use.' : noDongleText}
           </p>
         )}
       </div>
-      {state === 'error' && data.message && <p className="bt-dongle__message">{data.message}</p>}
+      {state === 'error' && data.message && <p className="device-line__message">{data.message}</p>}
       {choose.error && (
-        <p role="alert" className="bt-dongle__message">
+        <p role="alert" className="device-line__message">
           The dongle was not changed. {errorMessage(choose.error)}
         </p>
       )}

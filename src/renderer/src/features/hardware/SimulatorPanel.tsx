@@ -1,14 +1,11 @@
-import { FormActions } from '../../components/FormActions';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useId, useState, type FormEvent } from 'react';
-import { Button, DialogTrigger, Form } from 'react-aria-components';
+import { useId, useState } from 'react';
+import { Button, DialogTrigger } from 'react-aria-components';
 import type { HardwareOverview, JobKind, PendingDoor, Programmer, SimulatedFault } from '../../../../shared/domain';
 import { errorMessage, useSimulateHardware } from '../../api/mutations';
 import { ModalDialog } from '../../components/ModalDialog';
 import { SelectField } from '../../components/SelectField';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formErrors } from '../access/grant-form/form-errors';
-import { DoorField } from './DoorField';
+import { AssignDoorForm } from './AssignDoorForm';
 import { faultOptions, programmerTitle } from './hardware-labels';
 import { FaultFeedback } from './FaultFeedback';
 
@@ -157,43 +154,20 @@ function AttachDoorDialog(props: AttachProps) {
 
 function AttachDoorForm({ programmer, pendingDoors, onAttached, close }: AttachProps & { close: () => void }) {
   const simulate = useSimulateHardware();
-  const [doorId, setDoorId] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
-  const errors = formErrors(simulate.error, ['doorId']);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!doorId) return setMissing(true);
-    simulate.mutate(
-      { action: 'attach', programmerId: programmer.id, doorId },
-      {
-        onSuccess: (overview) => {
-          onAttached(overview);
-          close();
-        },
-      },
-    );
+  const attached = (overview: HardwareOverview) => {
+    onAttached(overview);
+    close();
   };
   return (
-    <Form className="form" onSubmit={submit}>
-      <p className="dialog__text">
-        A simulated lock or reader for the door, as installed, goes on {programmer.name}’s cable
-        {programmer.door ? ', replacing the one there' : ''}.
-      </p>
-      <DoorField
-        label="Door"
-        pendingDoors={pendingDoors}
-        value={doorId}
-        onChange={(next) => {
-          setDoorId(next);
-          setMissing(false);
-          simulate.reset();
-        }}
-        description="Any door of the community, by door, building or lock serial. Doors waiting for programming come first."
-        errorMessage={missing ? 'Choose the door from the list.' : errors.at('doorId')}
-        autoFocus
-      />
-      {errors.general && <ErrorNotice error={simulate.error} title="The door was not attached." />}
-      <FormActions onCancel={close} submit="Attach door" pending={simulate.isPending} />
-    </Form>
+    <AssignDoorForm
+      intro={`A simulated lock or reader for the door, as installed, goes on ${programmer.name}’s cable${programmer.door ? ', replacing the one there' : ''}.`}
+      pendingDoors={pendingDoors}
+      description="Any door of the community, by door, building or lock serial. Doors waiting for programming come first."
+      mutation={simulate}
+      onSubmit={(doorId) => simulate.mutate({ action: 'attach', programmerId: programmer.id, doorId }, { onSuccess: attached })}
+      submit="Attach door"
+      failure="The door was not attached."
+      close={close}
+    />
   );
 }

@@ -21,7 +21,7 @@ export function StickLine({ data, children }: { data: LiveNetworkOverview; child
   return (
     <>
       {!empty && (
-        <div className="zw-stick">
+        <div className="device-line zw-stick">
           {canChoose ? (
             <SelectField
               label="Stick"
@@ -33,7 +33,7 @@ export function StickLine({ data, children }: { data: LiveNetworkOverview; child
           ) : (
             network && (
               <>
-                <span className="zw-stick__label">Stick</span>
+                <span className="device-line__label">Stick</span>
                 <strong>{network.simulated ? 'Simulated Z-Wave stick' : network.label}</strong>
                 <code className="zw-stick__path">{network.path}</code>
               </>
@@ -43,7 +43,7 @@ export function StickLine({ data, children }: { data: LiveNetworkOverview; child
           {(network || data.state !== 'no_stick') && <StatusBadge tone={state.tone}>{state.text}</StatusBadge>}
           {network && (
             <span className="zw-stick__network">
-              <span className="zw-stick__label">Network</span> <code>{network.networkId}</code>
+              <span className="device-line__label">Network</span> <code>{network.networkId}</code>
             </span>
           )}
           {!network && canChoose && <span className="muted">Choose the stick to use.</span>}
@@ -52,9 +52,9 @@ export function StickLine({ data, children }: { data: LiveNetworkOverview; child
           {children}
         </div>
       )}
-      {data.message && data.state === 'lost' && <p className="zw-stick__message">{data.message}</p>}
+      {data.message && data.state === 'lost' && <p className="device-line__message">{data.message}</p>}
       {choose.error && (
-        <p role="alert" className="zw-stick__message">
+        <p role="alert" className="device-line__message">
           The stick was not changed. {errorMessage(choose.error)}
         </p>
       )}
