@@ -4,7 +4,7 @@ import type { AnchorTaken, AuditAnchor, AuditHeadInput, Change, CloudStore, Clou
 import { latestAuditAnchor, takeAuditAnchor } from './sqlite-audit-anchors';
 import { toChange, toConsole, toMutationResult, toQueuedText, type ChangeRow, type ConsoleRow, type MutationResultRow, type TextRow } from './rows';
 import { seedCommunity } from './seed-community';
-import { KeyedLocks, SerialQueue } from './serial-queue';
+import { KeyedLocks, SerialQueue } from '../serial-queue';
 import { SqliteCloudTx } from './sqlite-cloud-tx';
 import { openCloudDatabase, statementCache, type Db } from './sqlite-database';
 import * as identity from './sqlite-staff-identity';
