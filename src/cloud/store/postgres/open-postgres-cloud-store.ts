@@ -12,8 +12,8 @@ export class DatabaseUnavailable extends Error {}
  */
 export async function openPostgresCloudStore(url: string, options: { poolSize?: number } = {}): Promise<CloudStore> {
   const size = options.poolSize ?? 10;
-  const pool = createPool(url, size);
-  const lockPool = createPool(url, size);
+  const pool = createPool(url, size, 5_000);
+  const lockPool = createPool(url, size, 0);
   try {
     await migrate(pool);
   } catch (error) {

@@ -35,8 +35,13 @@ export function describeDatabase(url: string): string {
   }
 }
 
-export function createPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'porter-cloud' });
+/**
+ * `lockTimeoutMs`: how long a statement waits for a lock another program holds before it
+ * fails as passing (55P03: the request answers 5xx and the console retries), as SQLite's
+ * busy timeout; 0 waits as long as it takes (the push locks, held for a whole batch).
+ */
+export function createPool(url: string, max: number, lockTimeoutMs: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'porter-cloud', options: `-c lock_timeout=${lockTimeoutMs}` });
   // An idle connection the server dropped: the pool replaces it; it must not end the process.
   pool.on('error', () => undefined);
   return pool;
