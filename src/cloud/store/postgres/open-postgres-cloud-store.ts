@@ -18,14 +18,23 @@ export async function openPostgresCloudStore(url: string, options: { poolSize?: 
     await migrate(pool);
   } catch (error) {
     await Promise.all([pool.end(), lockPool.end()]);
-    throw new DatabaseUnavailable(`Cannot use the PostgreSQL database at ${describeDatabase(url)}: ${reason(error)}.`);
+    throw new DatabaseUnavailable(`Cannot use the PostgreSQL database at ${describeDatabase(url)}: ${reason(error)}`);
   }
   return new PostgresCloudStore(pool, lockPool);
 }
 
-/** pg's message, or the socket's code when the message is empty (a refused connection to several addresses). */
+/** Socket troubles in the operator's words; the server's own errors (no such database, a wrong password) as it says them. */
+const socketTroubles: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers there (connection refused); is PostgreSQL running, on that port?',
+  ENOTFOUND: 'no such host.',
+  EAI_AGAIN: 'the host name could not be looked up.',
+  ETIMEDOUT: 'the connection timed out.',
+  EHOSTUNREACH: 'the host cannot be reached.',
+};
+
 function reason(error: unknown): string {
   const e = error as { message?: string; code?: string; errors?: { code?: string }[] };
-  const text = e.message || e.code || e.errors?.[0]?.code || String(error);
-  return text.replace(/\.$/, '');
+  const code = e.code ?? e.errors?.[0]?.code;
+  if (code && socketTroubles[code]) return socketTroubles[code];
+  return `${(e.message || code || String(error)).replace(/\.$/, '')}.`;
 }
