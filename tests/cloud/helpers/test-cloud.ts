@@ -49,7 +49,7 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize'>> {
+export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize' | 'pullRecheckMs'>> {
   dataDir?: string;
   texts?: TextProvider;
   /** Which store (default SQLite in dataDir); on PostgreSQL a fresh database, dropped at close. */
@@ -73,6 +73,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     texts: options.texts ?? new FileTextProvider(textsFile),
     ...(options.now ? { now: options.now } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.pullRecheckMs ? { pullRecheckMs: options.pullRecheckMs } : {}),
     textRetryDelaysMs: options.textRetryDelaysMs ?? [1, 1],
     // Small leases keep each test's first lease quick; the lease tests say the size they need.
     pinLeaseSize: options.pinLeaseSize ?? 20,

@@ -1,6 +1,7 @@
 import type { CloudStore } from '../cloud-store';
 import { PostgresCloudStore } from './postgres-cloud-store';
-import { createPool, describeDatabase, migrate } from './postgres-database';
+import { ChangeWatch } from './postgres-change-watch';
+import { createClient, createPool, describeDatabase, migrate } from './postgres-database';
 
 /** The operator's database could not be used: a sentence to print, not a stack trace. */
 export class DatabaseUnavailable extends Error {}
@@ -20,7 +21,7 @@ export async function openPostgresCloudStore(url: string, options: { poolSize?: 
     await Promise.all([pool.end(), lockPool.end()]);
     throw new DatabaseUnavailable(`Cannot use the PostgreSQL database at ${describeDatabase(url)}: ${reason(error)}`);
   }
-  return new PostgresCloudStore(pool, lockPool);
+  return new PostgresCloudStore(pool, lockPool, new ChangeWatch(() => createClient(url)));
 }
 
 /** Socket troubles in the operator's words; the server's own errors (no such database, a wrong password) as it says them. */

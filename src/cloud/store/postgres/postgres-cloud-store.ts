@@ -4,6 +4,7 @@ import { hashPairingCode, newPairingCode, pairingCodeLifetimeMs } from '../../co
 import type { AnchorTaken, AuditAnchor, AuditHeadInput, Change, CloudStore, CloudTx, CommunityRecord, ConsoleRecord, MutationResultRecord, NewConsole, PairingCode, PairingRefusal, QueuedText, SignInFailures, StaffKeyRecord, StaffRecord } from '../cloud-store';
 import { KeyedLocks } from '../serial-queue';
 import { latestAuditAnchor, takeAuditAnchor } from './postgres-audit-anchors';
+import { ChangeWatch, changesChannel } from './postgres-change-watch';
 import { PostgresCloudTx } from './postgres-cloud-tx';
 import { inTransaction, lockClass, query, row, rows } from './postgres-database';
 import { isTransientPostgresError } from './postgres-errors';
@@ -34,6 +35,7 @@ export class PostgresCloudStore implements CloudStore {
     private readonly pool: pg.Pool,
     /** Connections that hold a console's push lock, apart from the pool the pushes' transactions use, so neither starves the other. */
     private readonly lockPool: pg.Pool,
+    private readonly changeWatch: ChangeWatch,
   ) {}
 
   async hasCommunity(): Promise<boolean> {
@@ -147,7 +149,17 @@ export class PostgresCloudStore implements CloudStore {
   }
 
   transaction<T>(body: (tx: CloudTx) => Promise<T>): Promise<T> {
-    return this.writeTransaction((client) => body(new PostgresCloudTx(client)));
+    return this.writeTransaction(async (client) => {
+      const tx = new PostgresCloudTx(client);
+      const result = await body(tx);
+      // Held until commit, and dropped with a rollback: listeners hear only of changes that are there.
+      if (tx.appended) await query(client, 'SELECT pg_notify($1, NULL)', [changesChannel]);
+      return result;
+    });
+  }
+
+  watchChanges(listener: () => void): () => void {
+    return this.changeWatch.watch(listener);
   }
 
   /** A transaction that runs alone among the community's writers (see the class comment). */
@@ -187,6 +199,7 @@ export class PostgresCloudStore implements CloudStore {
 
   /** Waits for connections in use to come back, then closes them all; a second call waits for the first. */
   close(): Promise<void> {
+    this.changeWatch.close();
     this.closed ??= Promise.all([this.pool.end(), this.lockPool.end()]).then(() => undefined);
     return this.closed;
   }

@@ -20,6 +20,9 @@ export class SeqNotAfter extends Error {}
  * the BEGIN ... COMMIT (and the community's write lock) the store took.
  */
 export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
+  /** Whether this transaction appended to the change log: then it notifies other instances at commit. */
+  appended = false;
+
   async community(): Promise<CommunityRecord> {
     return toCommunity((await row<CommunityRow>(this.db, 'SELECT id, name, time_zone, phone_region, access_system, guidelines FROM community'))!);
   }
@@ -106,6 +109,7 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
       'INSERT INTO changes (kind, payload, origin, mutation_id, at, applied_at, actor, audit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING cursor',
       [c.kind, json(c.payload), c.origin, c.mutationId, c.at, c.appliedAt, json(c.actor), json(c.audit)],
     );
+    this.appended = true;
     return r!.cursor;
   }
 

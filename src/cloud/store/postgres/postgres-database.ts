@@ -47,6 +47,11 @@ export function createPool(url: string, max: number, lockTimeoutMs: number): pg.
   return pool;
 }
 
+/** A connection of its own, outside the pools: the one that LISTENs. */
+export function createClient(url: string): pg.Client {
+  return new pg.Client({ connectionString: url, types, application_name: 'porter-cloud-listen' });
+}
+
 const names = new Map<string, string>();
 /** A statement's name: the same text is prepared once per connection and reused. */
 function statementName(text: string): string {

@@ -168,6 +168,11 @@ class SqliteCloudStore implements CloudStore {
     });
   }
 
+  /** One process appends changes to the file (`--pair` appends none): its server wakes its own pulls. */
+  watchChanges(): () => void {
+    return () => undefined;
+  }
+
   dueTexts(now: string, limit: number): Promise<QueuedText[]> {
     return this.queue.run(() => {
       const rows = this.sql("SELECT * FROM text_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(now, limit) as TextRow[];

@@ -1,0 +1,85 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshPostgresDatabase } from '../helpers/postgres-database';
+import { grantPayload, programmedPayload, sam, startTestCloud, withoutTextStatus, type TestCloud } from './helpers/test-cloud';
+
+/*
+ * Several cloud instances over one PostgreSQL database, as behind a load balancer: a
+ * console's requests may land on any of them, and what holds on one instance holds across.
+ */
+
+const clouds: TestCloud[] = [];
+afterEach(async () => {
+  const instances = clouds.splice(0);
+  for (const c of [...instances].reverse()) await c.stop();
+  // Every instance stopped: the first one's close drops the database they shared.
+  await instances[0]?.close();
+});
+
+/** Two instances on one new database; the second's pulls are woken only by notifications (no periodic recheck within a test). */
+async function twoInstances(): Promise<[TestCloud, TestCloud]> {
+  const database = await freshPostgresDatabase();
+  const a = await startTestCloud({ store: 'postgres', database });
+  clouds.push(a);
+  const b = await startTestCloud({ store: 'postgres', database, pullRecheckMs: 10 * 60_000 });
+  clouds.push(b);
+  return [a, b];
+}
+
+/** Resolves once some connection of the database LISTENs for changes (the instance that watches is ready to hear). */
+async function listening(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (;;) {
+      const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN porter_changes'");
+      if (rows[0].n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+describe('several cloud instances on one PostgreSQL database', () => {
+  it('a console long-polling one instance hears of a grant pushed to another without waiting for its next look (LISTEN/NOTIFY)', async () => {
+    const [a, b] = await twoInstances();
+    const desk = await a.pair('Front desk');
+    const office = (await a.pair('Back office')).resumedAt(b.url);
+    const grant = grantPayload({ pinCode: await desk.leasedCode() });
+    const m = desk.mutation('credential.granted', grant);
+    await listening(b.databaseUrl!);
+    const { next } = await office.pull();
+    // Held on instance b for up to 25 s; only a notification from a's commit can answer it sooner with the grant.
+    const waiting = office.pull(next, undefined, 25);
+    const [pushed] = await desk.pushOk(m);
+    const page = await waiting;
+    expect(page.changes.map((c) => [c.cursor, c.kind, c.mutationId])).toEqual([[pushed!.cursor, 'credential.granted', m.mutationId]]);
+  });
+
+  it('the same batch pushed to two instances at once is applied once, each mutation answered once as applied', async () => {
+    const [a, b] = await twoInstances();
+    const desk = await a.pair('Front desk');
+    const batch = [1, 2, 3].map((v) => desk.mutation('door.programmed', programmedPayload(v), sam));
+    const onB = desk.resumedAt(b.url);
+    const answers = await Promise.all([desk.pushOk(...batch), onB.pushOk(...batch), desk.pushOk(...batch), onB.pushOk(...batch)]);
+    for (const [i, m] of batch.entries()) {
+      const statuses = answers.map((results) => results[i]!.status).sort();
+      expect(statuses, m.mutationId).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate']);
+    }
+    const applied = withoutTextStatus(await desk.pullAll()).map((c) => c.mutationId);
+    expect(applied).toEqual(batch.map((m) => m.mutationId));
+  });
+
+  it('order per console holds across instances: a seq not after the last applied on one instance is 409 on the other', async () => {
+    const [a, b] = await twoInstances();
+    const desk = await a.pair('Front desk');
+    await desk.pushOk(...[1, 2, 3].map((v) => desk.mutation('door.programmed', programmedPayload(v), sam)));
+    const onB = desk.resumedAt(b.url);
+    const stale = { ...onB.mutation('door.programmed', programmedPayload(4), sam), seq: 2 };
+    const answer = await onB.push([stale]);
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatchObject({ code: 'out_of_order', lastSeq: 3 });
+    expect(withoutTextStatus(await desk.pullAll())).toHaveLength(3);
+  });
+});
