@@ -9,8 +9,11 @@ import type { TestCloud } from './test-cloud';
  * operator's psql, a second process) would: SQLite's file or the PostgreSQL database.
  */
 
+/** Where a store is: SQLite in the data folder, or the PostgreSQL database (a TestCloud is one). */
+export type StoreLocation = Pick<TestCloud, 'dataDir' | 'databaseUrl'>;
+
 /** Runs one statement straight on the store; rejects with the database's error. */
-export async function rawExec(cloud: TestCloud, sql: string): Promise<void> {
+export async function rawExec(cloud: StoreLocation, sql: string): Promise<void> {
   if (cloud.databaseUrl) {
     const client = new pg.Client({ connectionString: cloud.databaseUrl });
     await client.connect();
@@ -30,7 +33,7 @@ export async function rawExec(cloud: TestCloud, sql: string): Promise<void> {
 }
 
 /** Everything the store holds at rest: SQLite's file and its WAL, or every row of every table as PostgreSQL prints it. */
-export async function storeAtRest(cloud: TestCloud): Promise<Buffer> {
+export async function storeAtRest(cloud: StoreLocation): Promise<Buffer> {
   if (!cloud.databaseUrl) {
     const file = path.join(cloud.dataDir, 'cloud.sqlite');
     const wal = `${file}-wal`;
@@ -52,7 +55,7 @@ export async function storeAtRest(cloud: TestCloud): Promise<Buffer> {
  * Another program holds the store's write lock (SQLite's BEGIN IMMEDIATE; on PostgreSQL an
  * exclusive lock on the change log) until the answer is called.
  */
-export async function holdWriteLock(cloud: TestCloud): Promise<() => Promise<void>> {
+export async function holdWriteLock(cloud: StoreLocation): Promise<() => Promise<void>> {
   if (cloud.databaseUrl) {
     const client = new pg.Client({ connectionString: cloud.databaseUrl });
     await client.connect();
@@ -69,4 +72,23 @@ export async function holdWriteLock(cloud: TestCloud): Promise<() => Promise<voi
     other.exec('ROLLBACK');
     other.close();
   };
+}
+
+/** Counts a table's rows from outside the cloud, on a connection of its own each time (what has committed, and nothing else). */
+export async function countRows(where: StoreLocation, table: 'mutation_results' | 'changes'): Promise<number> {
+  if (where.databaseUrl) {
+    const client = new pg.Client({ connectionString: where.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(path.join(where.dataDir, 'cloud.sqlite'));
+  try {
+    return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
 }
