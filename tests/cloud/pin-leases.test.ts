@@ -137,6 +137,7 @@ describe.each(cloudStores)('on %s', (store) => {
           pinCode: '48291375', blePass: null, endsAt: null, originConsoleId: desk.consoleId, grantedRole: 'leasing', grantedAt: now, replaces: null, doors: [{ doorId: 'door-north-702', slot: 1 }],
         });
         await tx.leasePin(desk.consoleId, '593024', now, new Date(Date.now() + day).toISOString());
+        await tx.leasePin(desk.consoleId, '71930458', now, new Date(Date.now() + day).toISOString());
       });
       const taken = (code: string) => cloud.store.transaction(async (tx) => codeTaken(tx, pinSpace(await tx.doorLockModels()), code, now));
       expect(await taken('48291375')).toBe(true); // live
@@ -146,6 +147,8 @@ describe.each(cloudStores)('on %s', (store) => {
       expect(await taken('593024')).toBe(true); // leased
       expect(await taken('59302411')).toBe(true); // extends a leased code
       expect(await taken('593025')).toBe(false);
+      expect(await taken('719304')).toBe(true); // a prefix of a leased 8-digit code
+      expect(await taken('719305')).toBe(false);
     });
   });
 
