@@ -14,12 +14,21 @@ export async function openCloudStore(options: { dataDir: string; communityFile: 
   if (options.databaseUrl) ownerOnlyFolder(options.dataDir);
   const store = options.databaseUrl ? await openPostgresCloudStore(options.databaseUrl) : openSqliteCloudStore(options.dataDir);
   try {
-    if (!(await store.hasCommunity())) await store.seedCommunity(readCommunityFile(options.communityFile));
+    if (!(await store.hasCommunity())) await seedOnce(store, options.communityFile);
     else await hashMissingPasscodes(store, options.communityFile);
     return store;
   } catch (error) {
     await store.close();
     throw error;
+  }
+}
+
+/** Instances started together on an empty database race to seed it: one does, the others find it seeded and go on. */
+async function seedOnce(store: CloudStore, communityFile: string): Promise<void> {
+  try {
+    await store.seedCommunity(readCommunityFile(communityFile));
+  } catch (error) {
+    if (!(await store.hasCommunity())) throw error;
   }
 }
 

@@ -110,4 +110,18 @@ describe('several cloud instances on one PostgreSQL database', () => {
     expect(all).toHaveLength(160);
     expect(seen).toEqual(all);
   });
+
+  it('instances started together on an empty database all start, on the one community seeded once', async () => {
+    const database = await freshPostgresDatabase();
+    const started = await Promise.allSettled([1, 2, 3].map(() => startTestCloud({ store: 'postgres', database })));
+    for (const s of started) if (s.status === 'fulfilled') clouds.push(s.value);
+    expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started', 'started']);
+    const [a, b, c] = clouds;
+    expect(await b!.store.community()).toEqual(await a!.store.community());
+    // One set of doors: a grant on one instance is seen on another.
+    const desk = await c!.pair();
+    const [granted] = await desk.pushOk(desk.mutation('credential.granted', grantPayload({ pinCode: await desk.leasedCode() })));
+    expect(granted!.status).toBe('accepted');
+    expect(withoutTextStatus(await desk.resumedAt(a!.url).pullAll()).map((ch) => ch.kind)).toEqual(['credential.granted']);
+  });
 });
