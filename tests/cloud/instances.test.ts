@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresDatabase } from '../helpers/postgres-database';
+import { rawExec } from './helpers/raw-store';
 import { grantPayload, programmedPayload, sam, startTestCloud, withoutTextStatus, type TestCloud } from './helpers/test-cloud';
 
 /*
@@ -123,5 +124,28 @@ describe('several cloud instances on one PostgreSQL database', () => {
     const [granted] = await desk.pushOk(desk.mutation('credential.granted', grantPayload({ pinCode: await desk.leasedCode() })));
     expect(granted!.status).toBe('accepted');
     expect(withoutTextStatus(await desk.resumedAt(a!.url).pullAll()).map((ch) => ch.kind)).toEqual(['credential.granted']);
+  });
+
+  it('after the database drops every connection (a failover), pushes answer 5xx until they apply, once, and long-polls wake across instances again', async () => {
+    const [a, b] = await twoInstances();
+    const desk = await a.pair('Front desk');
+    const office = (await a.pair('Back office')).resumedAt(b.url);
+    await desk.pushOk(desk.mutation('door.programmed', programmedPayload(1), sam));
+    await listening(b.databaseUrl!);
+    await rawExec(a, 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    // As a console does: the same push again while the cloud answers 5xx.
+    const m = desk.mutation('door.programmed', programmedPayload(2), sam);
+    let answer = await desk.push([m]);
+    while (answer.status >= 500) answer = await desk.push([m]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.results).toEqual([{ mutationId: m.mutationId, status: 'accepted', cursor: expect.any(Number) }]);
+    // The listening connection comes back on its own, and with it the wake-ups.
+    await listening(b.databaseUrl!);
+    const { next } = await office.pull();
+    const waiting = office.pull(next, undefined, 25);
+    const later = desk.mutation('door.programmed', programmedPayload(3), sam);
+    await desk.pushOk(later);
+    expect((await waiting).changes.map((c) => c.mutationId)).toEqual([later.mutationId]);
+    expect(withoutTextStatus(await desk.pullAll()).map((c) => c.payload.version)).toEqual([1, 2, 3]);
   });
 });

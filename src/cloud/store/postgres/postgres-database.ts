@@ -41,7 +41,8 @@ export function describeDatabase(url: string): string {
  * busy timeout; 0 waits as long as it takes (the push locks, held for a whole batch).
  */
 export function createPool(url: string, max: number, lockTimeoutMs: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'porter-cloud', options: `-c lock_timeout=${lockTimeoutMs}` });
+  // A database that does not answer within 10 s fails the request as passing (5xx, the console retries), rather than holding it for TCP's minutes.
+  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'porter-cloud', options: `-c lock_timeout=${lockTimeoutMs}`, connectionTimeoutMillis: 10_000 });
   // An idle connection the server dropped: the pool replaces it; it must not end the process.
   pool.on('error', () => undefined);
   return pool;
