@@ -12,7 +12,16 @@ import path from 'node:path';
  * user the package made, and the folder belongs to it.
  */
 
-export const postgresBin = process.env.PORTER_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL 15 (bookworm's), else the newest major version installed, else PORTER_POSTGRES_BIN. */
+export const postgresBin = process.env.PORTER_POSTGRES_BIN ?? debianPostgresBin();
+
+function debianPostgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  if (fs.existsSync(`${root}/15/bin/initdb`)) return `${root}/15/bin`;
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v) && Number(v) >= 15 && fs.existsSync(`${root}/${v}/bin/initdb`)) : [];
+  const newest = versions.sort((x, y) => Number(y) - Number(x))[0];
+  return `${root}/${newest ?? '15'}/bin`;
+}
 
 export interface PostgresServer {
   /** postgres://porter@127.0.0.1:<port>/postgres */
