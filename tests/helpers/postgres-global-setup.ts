@@ -13,8 +13,9 @@ declare module 'vitest' {
 
 /**
  * vitest's globalSetup: one throwaway PostgreSQL for the whole run, started in the background
- * so a run that never asks for it does not wait for it. Tests reach it through
- * tests/helpers/postgres-database.ts, which waits for the state file.
+ * so a run that never asks for it does not wait for it (and at the end, one still starting is
+ * stopped at once). Tests reach it through tests/helpers/postgres-database.ts, which waits
+ * for the state file.
  */
 export default function setup(project: TestProject): () => Promise<void> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porter-postgres-state-'));
@@ -24,7 +25,8 @@ export default function setup(project: TestProject): () => Promise<void> {
     fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify(state));
     fs.renameSync(`${stateFile}.tmp`, stateFile);
   };
-  const started: Promise<PostgresServer | null> = startPostgres().then(
+  const starting = new AbortController();
+  const started: Promise<PostgresServer | null> = startPostgres(starting.signal).then(
     (server) => {
       write({ url: server.url });
       return server;
@@ -35,6 +37,7 @@ export default function setup(project: TestProject): () => Promise<void> {
     },
   );
   return async () => {
+    starting.abort();
     await (await started)?.stop();
     fs.rmSync(stateDir, { recursive: true, force: true });
   };

@@ -53,9 +53,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-function run(command: string, args: string[], user: { uid: number; gid: number } | null): Promise<void> {
+function run(command: string, args: string[], user: { uid: number; gid: number } | null, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...(user ?? {}), cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { ...(user ?? {}), cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d));
     child.stderr.on('data', (d: Buffer) => (output += d));
@@ -65,9 +65,10 @@ function run(command: string, args: string[], user: { uid: number; gid: number }
 }
 
 /** Resolves once the server accepts connections on its port; rejects if it exits first. */
-function accepting(child: ChildProcess, port: number, log: () => string): Promise<void> {
+function accepting(child: ChildProcess, port: number, log: () => string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
+    signal?.addEventListener('abort', () => finish(new Error('stopped before it took logins')), { once: true });
     const onExit = (code: number | null) => finish(new Error(`postgres exited ${code} while starting:\n${log()}`));
     const finish = (error?: Error) => {
       if (done) return;
@@ -92,8 +93,11 @@ function accepting(child: ChildProcess, port: number, log: () => string): Promis
   });
 }
 
-/** Starts a throwaway PostgreSQL; `stop()` shuts it down and removes its folder. */
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * Starts a throwaway PostgreSQL; `stop()` shuts it down and removes its folder. Aborting
+ * `signal` while it starts stops it at once and removes the folder (the start rejects).
+ */
+export async function startPostgres(signal?: AbortSignal): Promise<PostgresServer> {
   const initdb = path.join(postgresBin, 'initdb');
   if (!fs.existsSync(initdb)) throw new Error(`No PostgreSQL at ${postgresBin}: install Debian's package (apt-get install postgresql).`);
   const user = runAs();
@@ -101,12 +105,16 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (user) fs.chownSync(dir, user.uid, user.gid);
   const data = path.join(dir, 'data');
   try {
-    await run(initdb, ['-D', data, '-U', 'porter', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'], user);
+    await run(initdb, ['-D', data, '-U', 'porter', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'], user, signal);
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   const port = await freePort();
+  if (signal?.aborted) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error('stopped before it took logins');
+  }
   // No durability for throwaway data: fsync and synchronous commit off make tests quicker.
   const settings = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
   const child = spawn(path.join(postgresBin, 'postgres'), ['-D', data, '-p', String(port), ...settings], { ...(user ?? {}), cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -121,7 +129,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await accepting(child, port, () => log);
+    await accepting(child, port, () => log, signal);
   } catch (error) {
     await stop();
     throw error;
