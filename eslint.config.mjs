@@ -28,6 +28,7 @@ const zone = (files, paths, patterns = [], ignores = []) => ({
 // The reference cloud service: plain Node on src/shared and its own files; SQL only behind CloudStore.
 const cloudOnly = [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The cloud imports only src/shared and its own files.' }];
 const cloudNoSqlite = ban(['better-sqlite3'], 'In the cloud, SQLite is reached through the CloudStore (src/cloud/store/sqlite).');
+const cloudNoPg = ban(['pg'], 'In the cloud, PostgreSQL is reached through the CloudStore (src/cloud/store/postgres).');
 
 const core = ['src/main/electron-main.ts', 'src/main/electron/**', 'src/main/ipc/**', 'src/main/devices/links/**', 'src/main/store/**', 'src/main/secrets/**'];
 
@@ -100,7 +101,7 @@ const layersBlock = {
 
 // SQL belongs to the store: every statement behind a repository function, typed by its row.
 // Tests and the bench may inspect stores with SQL, so only src/** is held to it.
-const sqlMessage = 'SQL lives in the store: call (or add) a repository function in src/main/store; in the cloud, in src/cloud/store/sqlite.';
+const sqlMessage = 'SQL lives in the store: call (or add) a repository function in src/main/store; in the cloud, in src/cloud/store/sqlite or src/cloud/store/postgres.';
 const onDb = (methods) => [
   { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.name=/^(db|database)$/]`, message: sqlMessage },
   { selector: `CallExpression[callee.property.name=/^(${methods})$/][callee.object.property.name=/^(db|database)$/]`, message: sqlMessage },
@@ -112,7 +113,7 @@ const sqlBan = [{ selector: "CallExpression[callee.type='MemberExpression'][call
 const simulatorImportBan = { selector: 'ImportExpression[source.value=/simulators\\//]', message: 'Only src/main/training/load-training-hardware.ts loads the simulators, and only in training mode.' };
 const trainingDoor = 'src/main/training/load-training-hardware.ts';
 const sqlOnlyInStore = [
-  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/main/store/**', 'src/cloud/store/sqlite/**', trainingDoor], rules: { 'no-restricted-syntax': ['error', ...sqlBan, simulatorImportBan] } },
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/main/store/**', 'src/cloud/store/sqlite/**', 'src/cloud/store/postgres/**', trainingDoor], rules: { 'no-restricted-syntax': ['error', ...sqlBan, simulatorImportBan] } },
   { files: [trainingDoor], rules: { 'no-restricted-syntax': ['error', ...sqlBan] } },
 ];
 
@@ -142,8 +143,9 @@ export default tseslint.config(
   zone(['src/main/store/**'], [...noElectron, ...noHardware, ...noKeytar]),
   zone(['src/main/secrets/**'], [...noElectron, ...noHardware, ...noSqlite]),
   zone(['src/main/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar], [], core),
-  zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**']),
-  zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...noKeytar], cloudOnly),
+  zone(['src/cloud/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...cloudNoPg, ...noKeytar], cloudOnly, ['src/cloud/store/sqlite/**', 'src/cloud/store/postgres/**']),
+  zone(['src/cloud/store/sqlite/**'], [...noElectron, ...noHardware, ...cloudNoPg, ...noKeytar], cloudOnly),
+  zone(['src/cloud/store/postgres/**'], [...noElectron, ...noHardware, ...cloudNoSqlite, ...noKeytar], cloudOnly),
   layersBlock,
   // The simulators speak the real bytes under the product's own stack: no Electron, no store driver, no keychain.
   zone(['simulators/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar]),

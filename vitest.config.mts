@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/e2e-electron/**', 'node_modules/**'],
     pool: 'forks',
+    // One throwaway PostgreSQL for the cloud store's tests, started in the background.
+    globalSetup: ['tests/helpers/postgres-global-setup.ts'],
     // No test is judged by its speed on this small, noisy machine: the limit only stops a hang.
     testTimeout: 10 * 60_000,
     hookTimeout: 10 * 60_000,

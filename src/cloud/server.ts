@@ -24,6 +24,8 @@ export interface CloudServerOptions {
   textRetryDelaysMs?: readonly number[];
   /** Codes each console's lease holds per PIN length (default: leases/lease-pins.ts). */
   pinLeaseSize?: number;
+  /** How often a waiting pull looks at the log when nothing woke it (default a second); tests of wake-ups make it long. */
+  pullRecheckMs?: number;
 }
 
 export interface CloudServer {
@@ -62,7 +64,7 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
   const { store, port = 0, host = '127.0.0.1' } = options;
   const log = options.log ?? silentLog;
   const now = options.now ?? (() => new Date());
-  const feed = new ChangeFeed();
+  const feed = new ChangeFeed(options.pullRecheckMs);
   const delivery = new TextDelivery({
     store,
     provider: options.texts,
@@ -71,6 +73,8 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
     recorded: () => feed.changed(),
     ...(options.textRetryDelaysMs ? { retryDelaysMs: options.textRetryDelaysMs } : {}),
   });
+  // Changes committed by another instance on the same database wake this one's long-polls.
+  const unwatch = store.watchChanges(() => feed.changed());
   const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed, pinLeaseSize: options.pinLeaseSize, log });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -120,6 +124,7 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
         // A client holding a kept-alive connection open must not hold the shutdown up.
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
       });
+      unwatch();
       await delivery.close();
     },
   };

@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCloudArgs } from '../../src/cloud/cli-options';
 import { runCloudCli, UsageError } from '../../src/cloud/cli';
 import { silentLog } from '../../src/cloud/cloud-log';
+import { freePort } from '../helpers/postgres-server';
+import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres-database';
 import { tempDir } from './helpers/test-cloud';
 
 const dirs: string[] = [];
@@ -17,6 +20,7 @@ describe('npm run cloud: options', () => {
       port: 5280,
       host: '127.0.0.1',
       dataDir: '/srv/porter/.cloud-data',
+      databaseUrl: null,
       communityFile: '/srv/porter/resources/demo/community.json',
       texts: 'file',
       pair: null,
@@ -31,6 +35,16 @@ describe('npm run cloud: options', () => {
 
   it('refuses what does not make sense', () => {
     for (const argv of [['--port', 'x'], ['--texts', 'carrier-pigeon'], ['--kiosk'], ['--pair', ' '], ['--nope']]) expect(() => parseCloudArgs(argv, {}), argv.join(' ')).toThrow();
+  });
+
+  it('--store or PORTER_CLOUD_DATABASE_URL picks PostgreSQL, the flag over the variable; a URL of another kind is refused, saying what is wanted', () => {
+    expect(parseCloudArgs(['--store', 'postgres://porter:pw@db.internal:5432/porter'], {}).databaseUrl).toBe('postgres://porter:pw@db.internal:5432/porter');
+    expect(parseCloudArgs([], { PORTER_CLOUD_DATABASE_URL: 'postgresql://db/porter' }).databaseUrl).toBe('postgresql://db/porter');
+    expect(parseCloudArgs(['--store', 'postgres://a/one'], { PORTER_CLOUD_DATABASE_URL: 'postgres://b/two' }).databaseUrl).toBe('postgres://a/one');
+    expect(parseCloudArgs([], { PORTER_CLOUD_DATABASE_URL: '' }).databaseUrl).toBeNull();
+    expect(() => parseCloudArgs(['--store', 'mysql://db/porter'], {})).toThrow('--store must be a PostgreSQL URL (postgres://…), not mysql://…');
+    expect(() => parseCloudArgs(['--store', 'db.internal'], {})).toThrow('--store must be a PostgreSQL URL, e.g. postgres://porter:secret@db.internal:5432/porter; that is not a URL.');
+    expect(() => parseCloudArgs(['--store', 'postgres://'], {})).toThrow("--store needs the database's host");
   });
 });
 
@@ -61,5 +75,55 @@ describe('npm run cloud: running', () => {
       '--texts twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM in the environment.',
     );
     await expect(runCloudCli(['--port', 'many'], {}, () => {}, silentLog)).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('npm run cloud on PostgreSQL', () => {
+  const databases: TestDatabase[] = [];
+  afterEach(async () => {
+    for (const db of databases.splice(0)) await db.drop();
+  });
+
+  it('--store: --pair prints a code into the database, and a server on the same database pairs a console with it', async () => {
+    const db = await freshPostgresDatabase();
+    databases.push(db);
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const lines: string[] = [];
+    expect(await runCloudCli(['--store', db.url, '--data-dir', dataDir, '--pair', 'Front desk'], {}, (l) => lines.push(l), silentLog)).toBeNull();
+    const running = await runCloudCli(['--data-dir', dataDir, '--port', '0'], { PORTER_CLOUD_DATABASE_URL: db.url }, (l) => lines.push(l), silentLog);
+    try {
+      const res = await fetch(`${running!.url}/v1/consoles`, { method: 'POST', body: JSON.stringify({ pairingCode: lines[0]!.split(': ')[1], name: 'Front desk', kiosk: false }) });
+      expect(res.status).toBe(201);
+    } finally {
+      await running!.stop();
+    }
+    // Nothing went to SQLite: the data folder holds no store of its own.
+    expect(fs.existsSync(path.join(dataDir, 'cloud.sqlite'))).toBe(false);
+  });
+
+  it('a database the server does not have is refused with the server’s own words', async () => {
+    const db = await freshPostgresDatabase();
+    databases.push(db);
+    const missing = new URL(db.url);
+    missing.pathname = '/porter_missing';
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    await expect(runCloudCli(['--store', missing.toString(), '--port', '0', '--data-dir', dataDir], {}, () => {}, silentLog)).rejects.toThrow(
+      /^Cannot use the PostgreSQL database at 127\.0\.0\.1:\d+\/porter_missing: database "porter_missing" does not exist\.$/,
+    );
+  });
+
+  it('a database that does not answer is one sentence naming where it was looked for, without its password and without a stack', async () => {
+    const url = `postgres://porter:hunter2@127.0.0.1:${await freePort()}/porter`;
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cloud/main.ts', '--store', url, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^Porter cloud could not start: Cannot use the PostgreSQL database at 127\.0\.0\.1:\d+\/porter: nothing answers there \(connection refused\); is PostgreSQL running, on that port\?$/);
+    expect(stderr).not.toContain('hunter2');
   });
 });

@@ -2,22 +2,32 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCloudCli } from '../../src/cloud/cli';
 import { silentLog } from '../../src/cloud/cloud-log';
 import { TwilioTextProvider } from '../../src/cloud/texts/twilio-text-provider';
-import { grantPayload, programmedPayload, sam, startTestCloud, tempDir, TestConsole, withoutTextStatus } from './helpers/test-cloud';
+import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres-database';
+import { countRows, type StoreLocation } from './helpers/raw-store';
+import { cloudStores, grantPayload, programmedPayload, sam, startTestCloud, tempDir, TestConsole, withoutTextStatus, type CloudStoreKind } from './helpers/test-cloud';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** A data folder and, on PostgreSQL, a fresh database: where a spawned cloud keeps its store; both go at the end of the test. */
+async function storeFor(store: CloudStoreKind): Promise<StoreLocation & { database?: TestDatabase; args: string[] }> {
+  const dataDir = tempDir();
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  if (store === 'sqlite') return { dataDir, databaseUrl: null, args: ['--data-dir', dataDir] };
+  const database = await freshPostgresDatabase();
+  cleanups.push(() => database.drop());
+  return { dataDir, databaseUrl: database.url, database, args: ['--data-dir', dataDir, '--store', database.url] };
+}
+
 /** The cloud in a process of its own (`npm run cloud`), so the test can SIGKILL it. */
-async function spawnCloud(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cloud/main.ts', '--data-dir', dataDir, '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnCloud(storeArgs: string[], env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cloud/main.ts', ...storeArgs, '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -40,9 +50,9 @@ function killed(child: ChildProcess): Promise<void> {
   });
 }
 
-async function pairWithCli(url: string, dataDir: string): Promise<TestConsole> {
+async function pairWithCli(url: string, storeArgs: string[]): Promise<TestConsole> {
   const lines: string[] = [];
-  await runCloudCli(['--data-dir', dataDir, '--pair', 'Front desk'], {}, (line) => lines.push(line), silentLog);
+  await runCloudCli([...storeArgs, '--pair', 'Front desk'], {}, (line) => lines.push(line), silentLog);
   const code = lines[0]!.split(': ')[1]!;
   const res = await fetch(`${url}/v1/consoles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairingCode: code, name: 'Front desk', kiosk: false }) });
   const body = (await res.json()) as { token: string; consoleId: string };
@@ -57,20 +67,17 @@ const kestrelUnits = (JSON.parse(fs.readFileSync('resources/demo/community.json'
   .filter((u) => u.lockModelId === 'kestrel-kb500')
   .map((u) => u.id);
 
-describe('the cloud killed mid-request', () => {
+describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
   it('SIGKILL in the middle of a push: after a restart the batch is applied exactly once', async () => {
-    const dataDir = tempDir();
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const first = await spawnCloud(dataDir);
-    const desk = await pairWithCli(first.url, dataDir);
+    const where = await storeFor(store);
+    const first = await spawnCloud(where.args);
+    const desk = await pairWithCli(first.url, where.args);
     const batch = Array.from({ length: 200 }, (_, i) =>
       i % 2 === 0
         ? desk.mutation('credential.granted', grantPayload({ unitId: kestrelUnits[i / 2]!, pinCode: String(310_000 + i * 7919).slice(0, 6), doors: [{ doorId: `door-${kestrelUnits[i / 2]}`, slot: 1 }] }))
         : desk.mutation('door.programmed', programmedPayload(i), sam),
     );
-    // Watch the cloud's file from outside and kill it once part of the batch is in.
-    const watcher = new Database(path.join(dataDir, 'cloud.sqlite'), { readonly: true });
-    const appliedCount = () => watcher.prepare('SELECT count(*) FROM mutation_results').pluck().get() as number;
+    // Watch the cloud's store from outside and kill it once part of the batch is in.
     let answered = false;
     const push = desk
       .push(batch)
@@ -78,18 +85,15 @@ describe('the cloud killed mid-request', () => {
       .finally(() => {
         answered = true;
       });
-    while (appliedCount() < 20 && !answered) await new Promise((resolve) => setImmediate(resolve));
+    while ((await countRows(where, 'mutation_results')) < 20 && !answered) await new Promise((resolve) => setImmediate(resolve));
     await killed(first.child);
     expect(await push).toBeInstanceOf(Error);
-    watcher.close();
-    // Counted on a fresh connection: a commit whose frames reached the WAL just before the
+    // Counted on a fresh connection: a commit whose frames reached SQLite's WAL just before the
     // kill is durable, though a reader already open may not see it until the WAL is recovered.
-    const recovered = new Database(path.join(dataDir, 'cloud.sqlite'));
-    const appliedBeforeKill = recovered.prepare('SELECT count(*) FROM mutation_results').pluck().get() as number;
-    recovered.close();
+    const appliedBeforeKill = await countRows(where, 'mutation_results');
     expect(appliedBeforeKill).toBeLessThan(200);
 
-    const cloud = await startTestCloud({ dataDir });
+    const cloud = await startTestCloud({ dataDir: where.dataDir, store, ...(where.database ? { database: where.database } : {}) });
     cleanups.push(() => cloud.stop());
     const again = desk.resumedAt(cloud.url);
     const results = await again.pushOk(...batch);
@@ -116,17 +120,16 @@ describe('the cloud killed mid-request', () => {
     fake.on('connection', (socket) => cleanups.push(() => void socket.destroy()));
     const twilio = { baseUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`, accountSid: 'AC1', authToken: 'token', from: '+13125550100' };
 
-    const dataDir = tempDir();
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const first = await spawnCloud(dataDir, { TWILIO_BASE_URL: twilio.baseUrl, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: twilio.from }, ['--texts', 'twilio']);
-    const desk = await pairWithCli(first.url, dataDir);
+    const where = await storeFor(store);
+    const first = await spawnCloud(where.args, { TWILIO_BASE_URL: twilio.baseUrl, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: twilio.from }, ['--texts', 'twilio']);
+    const desk = await pairWithCli(first.url, where.args);
     const grant = grantPayload();
     await desk.pushOk(desk.mutation('credential.granted', grant));
     while (keys.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await killed(first.child);
 
     answer = true;
-    const cloud = await startTestCloud({ dataDir, texts: new TwilioTextProvider(twilio) });
+    const cloud = await startTestCloud({ dataDir: where.dataDir, store, ...(where.database ? { database: where.database } : {}), texts: new TwilioTextProvider(twilio) });
     cleanups.push(() => cloud.stop());
     await cloud.server.textsSettled();
     expect(keys).toEqual([`${grant.credentialId}:granted`, `${grant.credentialId}:granted`]);

@@ -6,15 +6,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileTextProvider } from '../../src/cloud/texts/file-text-provider';
 import { TextSendError, type TextMessage, type TextProvider } from '../../src/cloud/texts/text-provider';
 import { TwilioTextProvider } from '../../src/cloud/texts/twilio-text-provider';
-import { grantPayload, readTexts, startTestCloud, tempDir, type TestCloud } from './helpers/test-cloud';
+import { cloudStores, grantPayload, readTexts, startTestCloud, tempDir, type CloudStoreKind, type TestCloud } from './helpers/test-cloud';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function cloudWith(texts?: TextProvider, textRetryDelaysMs?: number[]): Promise<TestCloud> {
-  const cloud = await startTestCloud({ ...(texts ? { texts } : {}), ...(textRetryDelaysMs ? { textRetryDelaysMs } : {}) });
+async function cloudWith(texts?: TextProvider, textRetryDelaysMs?: number[], store: CloudStoreKind = 'sqlite'): Promise<TestCloud> {
+  const cloud = await startTestCloud({ store, ...(texts ? { texts } : {}), ...(textRetryDelaysMs ? { textRetryDelaysMs } : {}) });
   cleanups.push(() => cloud.close());
   return cloud;
 }
@@ -119,9 +119,9 @@ describe('TwilioTextProvider', () => {
   });
 });
 
-describe('text delivery and credential.text_status', () => {
+describe.each(cloudStores)('text delivery and credential.text_status on %s', (store) => {
   it('each sent text becomes a text_status change for every console; a resend texts again', async () => {
-    const cloud = await cloudWith();
+    const cloud = await cloudWith(undefined, undefined, store);
     const desk = await cloud.pair();
     const grant = grantPayload();
     await desk.pushOk(desk.mutation('credential.granted', grant));
@@ -145,7 +145,7 @@ describe('text delivery and credential.text_status', () => {
         throw new TextSendError('The text provider answered 503', { permanent: false });
       },
     };
-    const cloud = await cloudWith(flaky, [1, 5]);
+    const cloud = await cloudWith(flaky, [1, 5], store);
     const desk = await cloud.pair();
     const grant = grantPayload();
     await desk.pushOk(desk.mutation('credential.granted', grant));
@@ -168,7 +168,7 @@ describe('text delivery and credential.text_status', () => {
         return { id: `id-${m.idempotencyKey}` };
       },
     };
-    const cloud = await cloudWith(provider, [1, 1, 1]);
+    const cloud = await cloudWith(provider, [1, 1, 1], store);
     const desk = await cloud.pair();
     const landline = grantPayload({ unitId: 'north-101', pinCode: '518204', doors: [{ doorId: 'door-north-101', slot: 1 }], guest: { id: 'g-land', name: 'Lee Land', phone: '+13125550666', company: null } });
     const mobile = grantPayload({ unitId: 'north-102', pinCode: '629315', doors: [{ doorId: 'door-north-102', slot: 1 }] });

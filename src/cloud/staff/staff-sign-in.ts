@@ -3,7 +3,7 @@ import type { StaffSessionRequest } from '../../shared/sync';
 import { HttpError, tooManyAttempts } from '../http/http-error';
 import { delayAfterFailures, retryAfterSeconds, type DelaySchedule } from '../http/attempt-throttle';
 import type { CloudStore, ConsoleRecord, StaffRecord } from '../store/cloud-store';
-import { KeyedLocks } from '../store/sqlite/serial-queue';
+import { KeyedLocks } from '../store/serial-queue';
 import { passcodeMatches } from './passcode';
 import { newStaffKey } from './staff-keys';
 

@@ -288,6 +288,13 @@ export interface CloudStore {
    */
   isTransient(error: unknown): boolean;
 
+  /**
+   * Calls `listener` after changes commit in another process sharing the store (PostgreSQL:
+   * LISTEN/NOTIFY), and maybe after this process's own; answers how to stop. The SQLite store
+   * has no other writer of changes, so it never calls it: the server wakes its own pulls.
+   */
+  watchChanges(listener: () => void): () => void;
+
   dueTexts(now: string, limit: number): Promise<QueuedText[]>;
   /** When the next pending text is due, or null when none waits. */
   nextTextDue(): Promise<string | null>;

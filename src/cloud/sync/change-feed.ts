@@ -1,10 +1,13 @@
 /**
  * Tells pulls that are waiting for news (a long-poll, `wait` on GET /v1/changes) that the
- * change log may have grown: after a push and after a text's outcome is recorded. A waiter
- * also looks again every second, so a change appended some other way is never missed for long.
+ * change log may have grown: after a push, after a text's outcome is recorded, and when the
+ * store says another instance committed a change. A waiter also looks again every
+ * `recheckMs` (a second), so a change appended some other way is never missed for long.
  */
 export class ChangeFeed {
   private waiters = new Set<() => void>();
+
+  constructor(readonly recheckMs = 1_000) {}
 
   changed(): void {
     const waiters = [...this.waiters];

@@ -12,9 +12,6 @@ export interface ChangePage {
   held: boolean;
 }
 
-/** A waiting pull looks at the log at least this often, whatever the feed says. */
-const recheckMs = 1_000;
-
 /**
  * A page of the change log after a cursor. `next` is the cursor to ask after next time
  * (the page's last, or `after` itself when there is nothing new); `more` says to ask again now.
@@ -35,6 +32,7 @@ export async function pullChanges(
     const left = until - Date.now();
     if (changes.length > 0 || left <= 0 || gone.aborted)
       return { changes: await scopeChanges(store, console, changes), next: changes.at(-1)?.cursor ?? query.after, more, held: query.wait > 0 };
-    await feed.next(Math.min(left, recheckMs), gone);
+    // A waiting pull looks at the log at least this often, whatever the feed says.
+    await feed.next(Math.min(left, feed.recheckMs), gone);
   }
 }

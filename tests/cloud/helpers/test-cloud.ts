@@ -9,6 +9,7 @@ import type { Change, CloudStore } from '../../../src/cloud/store/cloud-store';
 import { FileTextProvider } from '../../../src/cloud/texts/file-text-provider';
 import type { TextProvider } from '../../../src/cloud/texts/text-provider';
 import { proofMessage } from '../../../src/shared/mutation-proof';
+import { freshPostgresDatabase, type TestDatabase } from '../../helpers/postgres-database';
 
 export const demoCommunityFile = path.resolve('resources/demo/community.json');
 
@@ -24,8 +25,14 @@ type Actor = PushedMutation['actor'];
 /** The staff id a proof covers. */
 const actorIdOf = (m: PushedMutation): string => ('id' in m.actor ? m.actor.id : '');
 
+/** The stores every behaviour of the cloud is checked on: `describe.each(cloudStores)`. */
+export const cloudStores = ['sqlite', 'postgres'] as const;
+export type CloudStoreKind = (typeof cloudStores)[number];
+
 export interface TestCloud {
   dataDir: string;
+  /** The PostgreSQL database the cloud keeps its store in, or null on SQLite. */
+  databaseUrl: string | null;
   store: CloudStore;
   server: CloudServer;
   url: string;
@@ -42,9 +49,13 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize'>> {
+export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize' | 'pullRecheckMs'>> {
   dataDir?: string;
   texts?: TextProvider;
+  /** Which store (default SQLite in dataDir); on PostgreSQL a fresh database, dropped at close. */
+  store?: CloudStoreKind;
+  /** With store 'postgres': this database rather than a fresh one (a reopen, a second instance). */
+  database?: TestDatabase;
 }
 
 export function tempDir(): string {
@@ -55,12 +66,14 @@ export function tempDir(): string {
 export async function startTestCloud(options: TestCloudOptions = {}): Promise<TestCloud> {
   const dataDir = options.dataDir ?? tempDir();
   const textsFile = path.join(dataDir, 'texts.jsonl');
-  const store = await openCloudStore({ dataDir, communityFile: demoCommunityFile });
+  const database = options.store === 'postgres' ? (options.database ?? (await freshPostgresDatabase())) : null;
+  const store = await openCloudStore({ dataDir, communityFile: demoCommunityFile, databaseUrl: database?.url ?? null });
   const server = await startCloudServer({
     store,
     texts: options.texts ?? new FileTextProvider(textsFile),
     ...(options.now ? { now: options.now } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.pullRecheckMs ? { pullRecheckMs: options.pullRecheckMs } : {}),
     textRetryDelaysMs: options.textRetryDelaysMs ?? [1, 1],
     // Small leases keep each test's first lease quick; the lease tests say the size they need.
     pinLeaseSize: options.pinLeaseSize ?? 20,
@@ -74,6 +87,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   };
   const cloud: TestCloud = {
     dataDir,
+    databaseUrl: database?.url ?? null,
     store,
     server,
     url: server.url,
@@ -90,10 +104,11 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     stop,
     async reopen() {
       await stop();
-      return startTestCloud({ ...options, dataDir });
+      return startTestCloud({ ...options, dataDir, ...(database ? { database } : {}) });
     },
     async close() {
       await stop();
+      await database?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

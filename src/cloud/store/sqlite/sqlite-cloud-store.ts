@@ -4,7 +4,7 @@ import type { AnchorTaken, AuditAnchor, AuditHeadInput, Change, CloudStore, Clou
 import { latestAuditAnchor, takeAuditAnchor } from './sqlite-audit-anchors';
 import { toChange, toConsole, toMutationResult, toQueuedText, type ChangeRow, type ConsoleRow, type MutationResultRow, type TextRow } from './rows';
 import { seedCommunity } from './seed-community';
-import { KeyedLocks, SerialQueue } from './serial-queue';
+import { KeyedLocks, SerialQueue } from '../serial-queue';
 import { SqliteCloudTx } from './sqlite-cloud-tx';
 import { openCloudDatabase, statementCache, type Db } from './sqlite-database';
 import * as identity from './sqlite-staff-identity';
@@ -166,6 +166,11 @@ class SqliteCloudStore implements CloudStore {
       const rows = this.sql('SELECT id, origin_console_id AS origin FROM credentials WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(credentialIds)) as { id: string; origin: string }[];
       return new Map(rows.map((r) => [r.id, r.origin]));
     });
+  }
+
+  /** One process appends changes to the file (`--pair` appends none): its server wakes its own pulls. */
+  watchChanges(): () => void {
+    return () => undefined;
   }
 
   dueTexts(now: string, limit: number): Promise<QueuedText[]> {

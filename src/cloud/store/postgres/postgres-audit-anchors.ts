@@ -1,0 +1,35 @@
+import type pg from 'pg';
+import type { AnchorTaken, AuditAnchor, AuditHeadInput } from '../cloud-store';
+import { query, row, type Queryable } from './postgres-database';
+
+interface AnchorRow {
+  seq: number;
+  hash: string;
+  received_at: string;
+}
+
+const toAnchor = (r: AnchorRow): AuditAnchor => ({ seq: r.seq, hash: r.hash, receivedAt: r.received_at });
+
+export async function latestAuditAnchor(db: Queryable, consoleId: string): Promise<AuditAnchor | null> {
+  const r = await row<AnchorRow>(db, 'SELECT seq, hash, received_at FROM audit_anchors WHERE console_id = $1 ORDER BY seq DESC LIMIT 1', [consoleId]);
+  return r ? toAnchor(r) : null;
+}
+
+/**
+ * Takes a console's new head, in the caller's transaction, which holds the console's row
+ * (FOR UPDATE) so two instances cannot both chain to the same latest head. The same head
+ * again is answered as held; one that goes backwards, contradicts what was recorded for its
+ * seq, or does not chain to the latest is refused (the SQLite store's rules, verbatim).
+ */
+export async function takeAuditAnchor(client: pg.PoolClient, consoleId: string, head: AuditHeadInput, previous: AuditHeadInput | null, at: string): Promise<AnchorTaken> {
+  await query(client, 'SELECT id FROM consoles WHERE id = $1 FOR UPDATE', [consoleId]);
+  const latest = await latestAuditAnchor(client, consoleId);
+  if (latest && head.seq <= latest.seq) {
+    const r = await row<AnchorRow>(client, 'SELECT seq, hash, received_at FROM audit_anchors WHERE console_id = $1 AND seq = $2', [consoleId, head.seq]);
+    if (r?.hash === head.hash) return { taken: toAnchor(r), isNew: false };
+    return { refused: r ? 'contradicts' : 'backwards', latest };
+  }
+  if (latest && (previous?.seq !== latest.seq || previous.hash !== latest.hash)) return { refused: 'not_chained', latest };
+  await query(client, 'INSERT INTO audit_anchors (console_id, seq, hash, received_at) VALUES ($1, $2, $3, $4)', [consoleId, head.seq, head.hash, at]);
+  return { taken: { seq: head.seq, hash: head.hash, receivedAt: at }, isNew: true };
+}

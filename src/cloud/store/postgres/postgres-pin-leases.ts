@@ -1,0 +1,56 @@
+import type { LockModel } from '../../../shared/domain';
+import type { LeasedPin, PinLeaseTx } from '../cloud-store';
+import { query, rows, type Queryable } from './postgres-database';
+
+/** A credential's code is live while it has not ended and its schedule is not over ($now). */
+const liveCode = (now: string) => `c.pin_code IS NOT NULL AND c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > ${now}::text)`;
+
+/**
+ * The code-lease statements of the PostgreSQL store, in the transaction's connection. Codes
+ * compare byte-wise (their columns are COLLATE "C"): digits sort before ':', so
+ * [prefix, prefix || ':') holds exactly the codes that start with the prefix.
+ */
+export class PostgresPinLeases implements PinLeaseTx {
+  constructor(protected readonly db: Queryable) {}
+
+  async doorLockModels(): Promise<LockModel[]> {
+    const found = await rows<{ id: string; maker: string; name: string; role: LockModel['role']; capabilities: LockModel['capabilities'] }>(
+      this.db,
+      'SELECT id, maker, name, role, capabilities FROM lock_models WHERE id IN (SELECT lock_model_id FROM doors) ORDER BY id COLLATE "C"',
+    );
+    return found.map((r) => ({ id: r.id, maker: r.maker, name: r.name, role: r.role, capabilities: r.capabilities }));
+  }
+
+  async pinsTaken(codes: readonly string[], now: string): Promise<boolean> {
+    const sql = `SELECT EXISTS (SELECT 1 FROM credentials c WHERE c.pin_code = ANY($1::text[]) AND ${liveCode('$2')})
+      OR EXISTS (SELECT 1 FROM pin_leases WHERE code = ANY($1::text[]) AND expires_at > $2::timestamptz) AS taken`;
+    return (await rows<{ taken: boolean }>(this.db, sql, [codes, now]))[0]!.taken;
+  }
+
+  async pinsExtending(prefix: string, lengths: readonly number[], now: string): Promise<boolean> {
+    if (lengths.length === 0) return false;
+    const sql = `SELECT EXISTS (SELECT 1 FROM credentials c WHERE c.pin_code > $1 AND c.pin_code < $1 || ':'
+        AND length(c.pin_code) = ANY($2::int[]) AND ${liveCode('$3')})
+      OR EXISTS (SELECT 1 FROM pin_leases WHERE code > $1 AND code < $1 || ':'
+        AND length(code) = ANY($2::int[]) AND expires_at > $3::timestamptz) AS taken`;
+    return (await rows<{ taken: boolean }>(this.db, sql, [prefix, lengths, now]))[0]!.taken;
+  }
+
+  async leasedPins(consoleId: string, now: string): Promise<LeasedPin[]> {
+    return rows<LeasedPin>(this.db, 'SELECT code, expires_at AS "expiresAt" FROM pin_leases WHERE console_id = $1 AND expires_at > $2 ORDER BY leased_order', [consoleId, now]);
+  }
+
+  async leasePin(consoleId: string, code: string, at: string, expiresAt: string): Promise<void> {
+    await query(this.db, 'INSERT INTO pin_leases (code, console_id, leased_at, expires_at) VALUES ($1, $2, $3, $4)', [code, consoleId, at, expiresAt]);
+  }
+
+  async renewLease(consoleId: string, held: readonly string[], expiresAt: string, now: string): Promise<void> {
+    await query(this.db, 'DELETE FROM pin_leases WHERE expires_at <= $1', [now]);
+    await query(this.db, 'DELETE FROM pin_leases WHERE console_id = $1 AND NOT (code = ANY($2::text[]))', [consoleId, held]);
+    await query(this.db, 'UPDATE pin_leases SET expires_at = $1 WHERE console_id = $2', [expiresAt, consoleId]);
+  }
+
+  async takeLeasedPin(consoleId: string, code: string, now: string): Promise<boolean> {
+    return (await query(this.db, 'DELETE FROM pin_leases WHERE code = $1 AND console_id = $2 AND expires_at > $3', [code, consoleId, now])).rowCount === 1;
+  }
+}

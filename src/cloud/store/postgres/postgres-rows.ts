@@ -1,0 +1,138 @@
+import type { Change, CommunityRecord, ConsoleRecord, CredentialRecord, DoorRecord, MutationResultRecord, QueuedText } from '../cloud-store';
+
+/* Rows as PostgreSQL answers them (json parsed, bigint and timestamptz as numbers and ISO strings), and the records the cloud reads. */
+
+export interface CommunityRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  phone_region: string;
+  access_system: CommunityRecord['accessSystem'];
+  guidelines: CommunityRecord['guidelines'];
+}
+
+export const toCommunity = (r: CommunityRow): CommunityRecord => ({ id: r.id, name: r.name, timeZone: r.time_zone, phoneRegion: r.phone_region, accessSystem: r.access_system, guidelines: r.guidelines });
+
+export interface ConsoleRow {
+  id: string;
+  name: string;
+  kiosk: boolean;
+  paired_at: string;
+}
+
+export const toConsole = (r: ConsoleRow): ConsoleRecord => ({ id: r.id, name: r.name, kiosk: r.kiosk, pairedAt: r.paired_at });
+
+export interface DoorRow {
+  id: string;
+  name: string;
+  kind: DoorRecord['kind'];
+  unit_id: string | null;
+  building_id: string | null;
+  model_id: string;
+  model_maker: string;
+  model_name: string;
+  model_role: 'unit_lock' | 'reader';
+  capabilities: DoorRecord['lockModel']['capabilities'];
+}
+
+export function toDoor(r: DoorRow): DoorRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    unitId: r.unit_id,
+    buildingId: r.building_id,
+    lockModel: { id: r.model_id, maker: r.model_maker, name: r.model_name, role: r.model_role, capabilities: r.capabilities },
+  };
+}
+
+export interface CredentialRow {
+  id: string;
+  unit_id: string;
+  kind: CredentialRecord['kind'];
+  audience: CredentialRecord['audience'];
+  schedule: CredentialRecord['schedule'];
+  guest: CredentialRecord['guest'];
+  pin_code: string | null;
+  ble_pass: string | null;
+  ends_at: string | null;
+  origin_console_id: string;
+  granted_role: CredentialRecord['grantedRole'];
+  granted_at: string;
+  replaces: string | null;
+  ended_at: string | null;
+  end_reason: CredentialRecord['endReason'];
+  ended_by: string | null;
+}
+
+export function toCredential(r: CredentialRow, doors: CredentialRecord['doors']): CredentialRecord {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    kind: r.kind,
+    audience: r.audience,
+    schedule: r.schedule,
+    guest: r.guest,
+    pinCode: r.pin_code,
+    blePass: r.ble_pass,
+    endsAt: r.ends_at,
+    originConsoleId: r.origin_console_id,
+    grantedRole: r.granted_role,
+    grantedAt: r.granted_at,
+    replaces: r.replaces,
+    endedAt: r.ended_at,
+    endReason: r.end_reason,
+    endedBy: r.ended_by,
+    doors,
+  };
+}
+
+export interface MutationResultRow {
+  mutation_id: string;
+  console_id: string;
+  seq: number;
+  status: 'accepted' | 'rejected';
+  code: string | null;
+  reason: string | null;
+  fix: Record<string, unknown> | null;
+  cursor: number | null;
+  settled_at: string;
+}
+
+export function toMutationResult(r: MutationResultRow): MutationResultRecord {
+  return { mutationId: r.mutation_id, consoleId: r.console_id, seq: r.seq, status: r.status, code: r.code, reason: r.reason, fix: r.fix, cursor: r.cursor, settledAt: r.settled_at };
+}
+
+export interface ChangeRow {
+  cursor: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  origin: string;
+  mutation_id: string | null;
+  at: string;
+  applied_at: string;
+  actor: Change['actor'];
+  audit: Change['audit'];
+}
+
+export function toChange(r: ChangeRow): Change {
+  return { cursor: r.cursor, kind: r.kind, payload: r.payload, origin: r.origin, mutationId: r.mutation_id, at: r.at, appliedAt: r.applied_at, actor: r.actor, audit: r.audit };
+}
+
+export interface TextRow {
+  id: number;
+  idempotency_key: string;
+  credential_id: string;
+  reason: QueuedText['reason'];
+  to_number: string;
+  body: string;
+  attempts: number;
+  queued_at: string;
+}
+
+export function toQueuedText(r: TextRow): QueuedText {
+  return { id: r.id, idempotencyKey: r.idempotency_key, credentialId: r.credential_id, reason: r.reason, to: r.to_number, body: r.body, attempts: r.attempts, queuedAt: r.queued_at };
+}
+
+/** A value for a json column: pg would send a JS array as a PostgreSQL array, so everything goes as JSON text. */
+export const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
