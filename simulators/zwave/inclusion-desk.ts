@@ -1,3 +1,4 @@
+import { dskToString } from '@zwave-js/core';
 import { MockNode, type MockController, type MockControllerBehavior } from '@zwave-js/testing';
 import {
   AddNodeStatus,
@@ -12,15 +13,26 @@ import {
 } from '@zwave-js/serial';
 import { joiningLockBehaviors } from './behaviors/joining';
 import type { SimulatedLockSpec } from './lock-spec';
+import { removeFailedNodeBehavior } from './remove-failed-node';
 import { defineLockBehaviors, lockNodeOptions } from './mock-lock-node';
 import type { FactoryNewLockOptions, FactoryNewLockView } from './simulated-zwave';
 import type { ZWaveWorld } from './zwave-world';
+
+/**
+ * The DSK printed on the lock's label: the first 16 bytes of its public key (S2). zwave-js's
+ * MockNode.dsk reads them one byte late, so its PIN is not the one the driver checks.
+ */
+function labelDsk(node: MockNode): string {
+  return dskToString(node.ecdhKeyPair.publicKey.subarray(0, 16));
+}
 
 interface Joining {
   node: MockNode;
   spec: SimulatedLockSpec;
   options: FactoryNewLockOptions;
   joined: boolean;
+  /** The stick's part is over (its add mode stopped with Done); S2 bootstrapping may go on. */
+  added: boolean;
   resolve: (nodeId: number) => void;
 }
 
@@ -49,29 +61,42 @@ export class InclusionDesk {
   /** Readies a factory-new lock (its DSK drawn); `included` resolves with its node id once a controller includes it. */
   async offerLock(spec: SimulatedLockSpec, options: FactoryNewLockOptions): Promise<{ view: FactoryNewLockView; included: Promise<number> }> {
     const controller = this.requireController();
-    if (this.joining) throw new Error('A factory-new lock is already waiting to be included.');
+    if (this.joining && !this.joining.added) throw new Error('A factory-new lock is already waiting to be included.');
     if (spec.security === 'none') throw new Error('A factory-new simulated lock joins with S2 or S0.');
     const nodeId = this.world.nextNodeId();
     const node = await MockNode.create({ controller, ...lockNodeOptions(nodeId, spec) });
-    defineLockBehaviors(node, [...joiningLockBehaviors(options), ...this.world.behaviors]);
     let resolve: (nodeId: number) => void = () => {};
     const included = new Promise<number>((r) => (resolve = r));
-    this.joining = { node, spec, options, joined: false, resolve };
+    const joining: Joining = { node, spec, options, joined: false, added: false, resolve };
+    // The label stays readable until the key exchange is over (an S2 lock's PIN is asked for after the stick's part).
+    let left = false;
+    const bootstrapped = (secure: boolean) => {
+      if (this.joining === joining) this.joining = null;
+      // Like many S2 locks, one whose secure inclusion failed resets its radio and leaves: it
+      // answers nothing more, and the stick can take it off its list as a failed node.
+      if (!secure) {
+        left = true;
+        node.autoAckControllerFrames = false;
+      }
+    };
+    defineLockBehaviors(node, [...joiningLockBehaviors(options, bootstrapped), ...this.world.behaviors]);
+    node.defineBehavior({ handleCC: () => (left ? { action: 'stop' } : undefined) });
+    this.joining = joining;
     if (this.addMode !== null) void this.join(controller, this.addMode);
     return { view: this.view() ?? this.viewOf(this.joining), included };
   }
 
+  /** The waiting lock's label, until its inclusion is over: the technician reads the PIN off it while the console asks. */
   view(): FactoryNewLockView | null {
-    const j = this.joining;
-    return j && !j.joined ? this.viewOf(j) : null;
+    return this.joining ? this.viewOf(this.joining) : null;
   }
 
   private viewOf(j: Joining): FactoryNewLockView {
     return {
       product: j.spec.product,
       security: j.spec.security === 's0' ? 's0' : 's2',
-      dsk: j.node.dsk,
-      pin: j.node.s2Pin,
+      dsk: labelDsk(j.node),
+      pin: labelDsk(j.node).slice(0, 5),
       failBootstrap: j.options.failBootstrap ?? false,
     };
   }
@@ -90,6 +115,7 @@ export class InclusionDesk {
     return [
       { onHostMessage: (controller, msg) => this.onAddNode(controller, msg) },
       { onHostMessage: (controller, msg) => this.onRemoveNode(controller, msg) },
+      removeFailedNodeBehavior((nodeId) => this.world.removeState(nodeId)),
     ];
   }
 
@@ -105,12 +131,14 @@ export class InclusionDesk {
       msg.callbackId ? controller.sendMessageToHost(new AddNodeToNetworkRequestStatusReport({ callbackId: msg.callbackId, status })) : undefined;
     if (msg.addNodeType === AddNodeType.Stop) {
       this.addMode = null;
-      const joined = this.joining?.joined ? this.joining : null;
+      const joined = this.joining?.joined && !this.joining.added ? this.joining : null;
       if (!joined) {
         await reply(AddNodeStatus.Failed);
         return true;
       }
-      this.joining = null;
+      joined.added = true;
+      // An S0 lock has no label to read; an S2 lock's stays until its key exchange ends.
+      if (joined.spec.security !== 's2') this.joining = null;
       if (msg.callbackId) {
         await controller.sendMessageToHost(new AddNodeToNetworkRequestStatusReport({ callbackId: msg.callbackId, status: AddNodeStatus.Done, nodeId: joined.node.id }));
       }

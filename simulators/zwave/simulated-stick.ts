@@ -42,7 +42,7 @@ export async function openSimulatedStickIn(world: SimulatedZWaveWorld, options: 
   await writeDeviceConfigs(deviceConfigDir, world.specs());
   const { driver, mockPort, serial, continueStartup } = await createAndStartDriverWithMockPort({
     ...options.driverOptions,
-    logConfig: { enabled: false, ...(process.env.ZSIM_LOG ? { enabled: true, level: "debug", logToFile: true, filename: process.env.ZSIM_LOG } : {}) },
+    logConfig: { enabled: false },
     storage: { ...options.driverOptions.storage, cacheDir: options.cacheDir, deviceConfigPriorityDir: deviceConfigDir },
   });
   const keys = options.driverOptions.securityKeys as SecurityKeys | undefined;

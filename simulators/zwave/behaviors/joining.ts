@@ -1,5 +1,5 @@
 import type { MockNodeBehavior } from '@zwave-js/testing';
-import { KEXFailType, Security2CCKEXFail, Security2CCKEXSet, Security2CCPublicKeyReport } from 'zwave-js';
+import { KEXFailType, Security2CC, Security2CCKEXFail, Security2CCKEXSet, Security2CCPublicKeyReport, Security2CCTransferEnd } from 'zwave-js';
 import { SecurityClass } from '@zwave-js/core';
 import type { FactoryNewLockOptions } from '../simulated-zwave';
 
@@ -10,13 +10,21 @@ import type { FactoryNewLockOptions } from '../simulated-zwave';
  *   including controller can only complete the key with the PIN the technician types;
  * - `failBootstrap`: the lock cancels the key exchange (KEX Fail, Bootstrapping Canceled)
  *   once the controller granted keys, as a lock does when it cannot go on.
+ * `bootstrapped` is called once the key exchange is over: secure after the controller's last
+ * Transfer End, or not after a KEX Fail either way (a wrong PIN makes the controller send one).
  */
-export function joiningLockBehaviors(options: FactoryNewLockOptions): MockNodeBehavior[] {
+export function joiningLockBehaviors(options: FactoryNewLockOptions, bootstrapped: (secure: boolean) => void = () => {}): MockNodeBehavior[] {
+  let keysOffered = false;
   return [
     {
       handleCC(controller, self, cc) {
+        // The interview's first secure question says the exchange went through, whether or not the last Transfer End reached here.
+        if ((cc instanceof Security2CCTransferEnd && cc.keyRequestComplete) || (keysOffered && !(cc instanceof Security2CC))) bootstrapped(true);
+        if (cc instanceof Security2CCKEXFail) bootstrapped(false);
         if (!(cc instanceof Security2CCKEXSet) || cc.echo) return undefined;
+        keysOffered = true;
         if (options.failBootstrap) {
+          bootstrapped(false);
           return { action: 'sendCC', cc: new Security2CCKEXFail({ nodeId: controller.ownNodeId, failType: KEXFailType.BootstrappingCanceled }) };
         }
         // Same stage bookkeeping as zwave-js's own KEX Set handler, whose state key this shares.

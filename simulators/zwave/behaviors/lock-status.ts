@@ -18,8 +18,12 @@ export function doorLockReport(ownNodeId: number, locked: boolean): DoorLockCCOp
   });
 }
 
+/**
+ * The lock's level as it is; below the warning mark it also asks for a replacement soon
+ * (Battery CC v2's replace-soon flag), as keypad deadbolts do.
+ */
 export function batteryReport(ownNodeId: number, percent: number): BatteryCCReport {
-  return new BatteryCCReport({ nodeId: ownNodeId, level: percent <= LOW_BATTERY_PERCENT ? 'low' : percent });
+  return new BatteryCCReport({ nodeId: ownNodeId, level: percent });
 }
 
 /** Battery CC and Notification Get (zwave-js has no mock for them), and Door Lock operation against the lock's own state. */

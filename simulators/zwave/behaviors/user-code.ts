@@ -141,7 +141,8 @@ export function userCodeBehaviors(lockOf: LockStateOf): MockNodeBehavior[] {
           supportsAdminCode: true,
           supportsAdminCodeDeactivation: true,
           supportsUserCodeChecksum: true,
-          supportsMultipleUserCodeReport: true,
+          // zwave-js's CC library cannot parse an Extended User Code Get on the mock's side, so the lock reads slot by slot.
+          supportsMultipleUserCodeReport: false,
           supportsMultipleUserCodeSet: true,
           supportedUserIDStatuses: [UserIDStatus.Available, UserIDStatus.Enabled, UserIDStatus.Disabled],
           supportedKeypadModes: lock.spec.keypadModes,

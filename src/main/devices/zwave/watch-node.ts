@@ -47,6 +47,11 @@ export function watchNode(node: ZWaveNode, state: LockState, emit: (event: LiveL
       if (args.newValue > 20) state.lowBattery = false;
       const info = lockInfo(node, state.lowBattery);
       emit({ kind: 'battery', nodeId, percent: args.newValue, low: info.batteryLow });
+    } else if (args.commandClass === CommandClasses.Battery && args.property === 'isLow' && args.newValue === true && !state.lowBattery) {
+      // A Battery Report of 0xFF: the lock's low-battery warning, with no level (zwave-js keeps only this flag).
+      state.lowBattery = true;
+      const info = lockInfo(node, true);
+      emit({ kind: 'battery', nodeId, percent: info.batteryPercent ?? 0, low: true });
     } else if (
       args.commandClass === CommandClasses['User Code'] &&
       (args.property === 'userCode' || args.property === 'userIdStatus') &&

@@ -9,7 +9,7 @@ import { liveDoorDone } from '../../store/live-lock-queue-repo';
 import { assignLiveLock, assignedLiveDoors, liveDoorsAhead, liveLock, liveLockForDoor, liveLocksOf, removeLiveLock, saveLiveLock } from '../../store/live-locks-repo';
 import { runUserAction } from '../../store/user-action';
 import { createInclusion } from './inclusion';
-import { recordLiveLockEvent } from './live-events';
+import { recordCodeChanged, recordLiveLockEvent } from './live-events';
 import type { LiveLocks } from './live-locks';
 import { createLiveQueue } from './live-queue';
 import { liveLockView } from './live-views';
@@ -133,6 +133,7 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
       case 'code_changed': {
         const doorId = liveLock(db, networkId, event.nodeId)?.doorId;
         if (!doorId) return;
+        recordCodeChanged(deps, doorId, event);
         unverified.add(doorId);
         queue.queue([doorId]);
         return;

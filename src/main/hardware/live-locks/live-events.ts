@@ -77,3 +77,13 @@ function recordAccess(ctx: AccessContext, networkId: string, event: AccessEvent)
   }
   return door.id;
 }
+
+/** A slot changed at the lock without Porter (its own keypad, another controller): said in the activity log, before Porter puts the door's table back. */
+export function recordCodeChanged(ctx: AccessContext, doorId: string, event: Extract<LiveLockEvent, { kind: 'code_changed' }>): void {
+  const door = doorById(ctx.db, doorId);
+  if (!door) return;
+  runUserAction(ctx.db, () => {
+    appendAudit(ctx.db, { at: ctx.now().toISOString(), actor: door.name, action: 'door.event', subjectId: door.id, summary: `${door.name}’s lock reports slot ${event.slot} changed at its keypad; Porter puts back what the door should hold`, details: { doorId: door.id, event: 'code_changed', slot: event.slot, nodeId: event.nodeId } });
+    return { result: undefined, record: null };
+  });
+}
