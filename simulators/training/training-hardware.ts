@@ -6,8 +6,8 @@ import { createSimulator } from './training-simulator';
  * Training mode's hardware: one simulated key-programmer plugged in from the start, and the
  * simulated dongle, each speaking the real bytes under the product's own stack (the simulated
  * dongle is opened by the real BLE stack through its pty, or reached by loopback without socat).
- * The simulated Z-Wave stick is there too, unplugged until the panel plugs it; its locks are on
- * the demo's Z-Wave unit doors.
+ * The simulated Z-Wave stick is there too (unplugged at the first start, then where the trainee
+ * left it); its locks are fitted to the demo's Z-Wave unit doors from the first start.
  * Nothing real is listed: a training console never reaches a real door.
  */
 export const trainingHardware: HardwareProvider = {

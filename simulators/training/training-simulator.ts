@@ -38,7 +38,7 @@ export interface Simulator {
  * last programmed). A door keeps its simulated lock between visits, so what a technician
  * programmed is still on it when the cable goes back on.
  */
-export function createSimulator(ctx: AccessContext): Simulator {
+export function createSimulator(ctx: AccessContext & { dataDir: string }): Simulator {
   const bus = new SimHidBus();
   const programmers: SimulatedProgrammer[] = [];
   const locks = new Map<string, SimDoor>();

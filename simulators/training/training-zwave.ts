@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HardwareSimulation, SimulatedZWavePanel } from '../../src/shared/domain';
@@ -12,6 +12,7 @@ import { unitDoorsOnFloor } from '../../src/main/store/floor-doors-repo';
 import { keypadDeadbolt, type SimulatedLockSpec } from '../zwave/lock-spec';
 import { openSimulatedStickIn } from '../zwave/simulated-stick';
 import { createSimulatedZWave, type SimulatedZWaveWorld } from '../zwave/simulated-zwave';
+import { fitSimulatedLocks } from './training-zwave-doors';
 
 export type ZWaveSimulation = Extract<HardwareSimulation, { action: `zwave_${string}` }>;
 
@@ -41,14 +42,38 @@ export function demoZWaveLocks(ctx: AccessContext): SimulatedLockSpec[] {
   return doors.map((door, i) => keypadDeadbolt({ nodeId: 2 + i, doorId: door.id, userCode: { version: 2, slots: model?.capabilities.slots ?? 250, pinLength } }));
 }
 
-export function createZWaveSimulator(ctx: AccessContext): ZWaveSimulator {
-  const zwave = createSimulatedZWave({ locks: demoZWaveLocks(ctx), now: () => ctx.now().getTime() });
-  // The stick starts unplugged: interviewing three dozen simulated locks takes a while, and a
-  // trainee who is not rehearsing Z-Wave should not wait for it. The panel's Plug brings it in.
-  void zwave.unplug();
-  // A training network of its own: fresh keys (never the keychain's) and a cache that goes with the session.
+/** Where training keeps its simulated network between sessions: the training folder, or a temporary one for a store in memory. */
+function trainingZWaveFolder(dataDir: string): { dir: string; temporary: boolean } {
+  if (dataDir === ':memory:') return { dir: mkdtempSync(join(tmpdir(), 'porter-training-zwave-')), temporary: true };
+  const dir = join(dataDir, 'training-zwave');
+  mkdirSync(dir, { recursive: true });
+  return { dir, temporary: false };
+}
+
+/**
+ * Training's simulated Z-Wave: the demo's Z-Wave unit doors fitted with their locks from the
+ * first start, and the stick where the trainee left it. The first time, it is unplugged: the
+ * driver interviews every lock once (about a minute of work for three dozen locks here), and a
+ * trainee who is not rehearsing Z-Wave should not wait on it. Once plugged, zwave-js keeps what
+ * the interviews found in the training folder, so at the next start the stick is back in its
+ * port and the network opens in seconds.
+ */
+export function createZWaveSimulator(ctx: AccessContext & { dataDir: string }): ZWaveSimulator {
+  const specs = demoZWaveLocks(ctx);
+  fitSimulatedLocks(ctx, specs);
+  const zwave = createSimulatedZWave({ locks: specs, now: () => ctx.now().getTime() });
+  const folder = trainingZWaveFolder(ctx.dataDir);
+  const cacheDir = join(folder.dir, 'zwave-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  // The stick's place, as the trainee left it: in its port when this file is there.
+  const pluggedMark = join(folder.dir, 'stick-plugged');
+  if (!existsSync(pluggedMark)) void zwave.unplug();
+  const leftPlugged = (plugged: boolean): void => {
+    if (plugged) writeFileSync(pluggedMark, '');
+    else rmSync(pluggedMark, { force: true });
+  };
+  // A training network of its own: fresh keys each session (never the keychain's); the mock locks take the same ones.
   const keys = newZWaveKeys();
-  const cacheDir = mkdtempSync(join(tmpdir(), 'porter-training-zwave-'));
 
   const links: LiveLockLinks = {
     listSticks: async () => (zwave.isPlugged() ? [simulatedStick] : []),
@@ -92,13 +117,17 @@ export function createZWaveSimulator(ctx: AccessContext): ZWaveSimulator {
           return;
         }
         case 'zwave_unplug':
+          leftPlugged(false);
           return zwave.unplug();
         case 'zwave_plug':
+          leftPlugged(true);
           return zwave.plug();
         default:
           return assertNever(action, 'Z-Wave simulation');
       }
     },
-    close: () => rmSync(cacheDir, { recursive: true, force: true }),
+    close: () => {
+      if (folder.temporary) rmSync(folder.dir, { recursive: true, force: true });
+    },
   };
 }

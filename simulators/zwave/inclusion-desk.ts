@@ -1,5 +1,9 @@
 import { dskToString } from '@zwave-js/core';
 import { MockNode, type MockController, type MockControllerBehavior } from '@zwave-js/testing';
+// The Serial API messages come from the subpath that defines them, not the package root. In
+// @zwave-js/serial's CommonJS build (Playwright's worker, the browser host under tsx, Electron's
+// main) the message files require the root while `serialapi` is still loading, so the root
+// copies a half-filled `serialapi` and never has these names: they import as undefined there.
 import {
   AddNodeStatus,
   AddNodeToNetworkRequest,
@@ -9,8 +13,8 @@ import {
   RemoveNodeFromNetworkRequestStatusReport,
   RemoveNodeStatus,
   RemoveNodeType,
-  type Message,
-} from '@zwave-js/serial';
+} from '@zwave-js/serial/serialapi';
+import type { Message } from '@zwave-js/serial';
 import { joiningLockBehaviors } from './behaviors/joining';
 import type { SimulatedLockSpec } from './lock-spec';
 import { removeFailedNodeBehavior } from './remove-failed-node';

@@ -25,7 +25,8 @@ export interface SimulatedStickOptions {
 
 type SecurityKeys = Partial<Record<'S0_Legacy' | 'S2_AccessControl' | 'S2_Authenticated' | 'S2_Unauthenticated', Uint8Array<ArrayBuffer>>>;
 
-const HOME_ID = 0x50_4f_52_54;
+/** The simulated stick's home id: its network is the same one each time it opens. */
+export const simulatedHomeId = 0x50_4f_52_54;
 
 /** Opens a stick on fresh simulated locks. */
 export async function openSimulatedStick(options: SimulatedStickOptions): Promise<SimulatedStick> {
@@ -47,7 +48,7 @@ export async function openSimulatedStickIn(world: SimulatedZWaveWorld, options: 
   });
   const keys = options.driverOptions.securityKeys as SecurityKeys | undefined;
   const controller = await MockController.create({
-    homeId: HOME_ID,
+    homeId: simulatedHomeId,
     ownNodeId: 1,
     mockPort,
     serial,

@@ -5,11 +5,7 @@ import { databaseFileName } from '../../src/main/store/database';
 import { fillGuest, openGrantForm, openUnit, sections, unitDoorStatus } from './console-flow';
 import { expect, test } from './fixtures';
 
-// Not yet passing: the simulated Z-Wave stack fails to load in the browser host's process
-// ("Right-hand side of 'instanceof' is not an object"), and training's stick now starts
-// unplugged (the spec must plug it from the panel first). Issue 14 stays open for both.
 test.describe.configure({ mode: 'serial' });
-test.fixme();
 
 /**
  * Z-Wave locks on the training console, as the leasing office and a technician meet them: the
@@ -51,8 +47,12 @@ test('a grant on a Z-Wave unit door reaches the lock on its own, and the guestâ€
   await page.setViewportSize({ width: 1400, height: 1000 });
   await openConsole(page);
   const { section, locks } = await openZWave(page);
+  // A fresh training console: its locks are on their doors, the stick waits to be plugged in.
+  const simulator = page.getByRole('region', { name: 'Simulated Z-Wave' });
+  await simulator.getByRole('button', { name: 'Plug the stick in' }).click();
+  // The first plug interviews every simulated lock once: as long as the simulated radio takes.
+  await expect(section.getByText('Ready', { exact: true })).toBeVisible({ timeout: 0 });
   await expect(section.getByText('Simulated Z-Wave stick', { exact: true })).toBeVisible();
-  await expect(section.getByText('Ready', { exact: true })).toBeVisible();
 
   // A unit door with a Z-Wave lock, in sync before the grant.
   const unitRows = locks.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^.+ \d+$/ }) });
@@ -78,7 +78,6 @@ test('a grant on a Z-Wave unit door reaches the lock on its own, and the guestâ€
 
   // The guest types the code at the lock's keypad.
   const code = textedCode(dataDir, 'Marisol Vega');
-  const simulator = page.getByRole('region', { name: 'Simulated Z-Wave' });
   const keypad = simulator.getByRole('form', { name: 'Keypad' });
   await keypad.getByRole('button', { name: /At the lock$/ }).click();
   await page.getByRole('option', { name: new RegExp(`^${door} Â· node`) }).click();
@@ -94,7 +93,9 @@ test('a grant on a Z-Wave unit door reaches the lock on its own, and the guestâ€
   await expect(page.getByRole('main')).toContainText(opened);
 });
 
-test('a factory-new lock asks for the PIN from its DSK label, beside the rest of its DSK, and a PIN that is not five digits is refused', async ({
+// The DSK prompt shows six of the seven remaining groups on this branch (zwave-js hands the DSK
+// without its PIN); the inclusion fix that shows them all is on its way from the Z-Wave faults work.
+test.fixme('a factory-new lock asks for the PIN from its DSK label, beside the rest of its DSK, and a PIN that is not five digits is refused', async ({
   page,
   openConsole,
 }) => {

@@ -7,7 +7,6 @@ import {
   UserCodeCCCapabilitiesGet,
   UserCodeCCCapabilitiesReport,
   UserCodeCCExtendedUserCodeGet,
-  UserCodeCCExtendedUserCodeReport,
   UserCodeCCExtendedUserCodeSet,
   UserCodeCCGet,
   UserCodeCCKeypadModeGet,
@@ -24,6 +23,7 @@ import {
 } from 'zwave-js';
 import { accessNotification, AccessEvent, sendUnsolicited } from '../notifications';
 import type { SimLockState } from '../sim-lock-state';
+import { extendedUserCodeReport, parseExtendedUserCodeGets } from './extended-user-codes';
 import type { LockStateOf } from './lock-of';
 
 /** Bytes of codes an Extended User Code Report carries when asked to report more. */
@@ -82,6 +82,7 @@ function userCodeOf(lock: SimLockState, userId: number): UserCode {
 }
 
 export function userCodeBehaviors(lockOf: LockStateOf): MockNodeBehavior[] {
+  parseExtendedUserCodeGets();
   const v2 = (self: MockNode) => lockOf(self).spec.userCode.version === 2;
   const handle = (controller: MockController, self: MockNode, cc: unknown): MockNodeResponse | undefined => {
     const lock = lockOf(self);
@@ -131,7 +132,7 @@ export function userCodeBehaviors(lockOf: LockStateOf): MockNodeBehavior[] {
         bytes += 4 + lock.slot(next).code.length;
         codes.push(userCodeOf(lock, next));
       }
-      return { action: 'sendCC', cc: new UserCodeCCExtendedUserCodeReport({ nodeId: to, userCodes: codes, nextUserId: held[0] ?? 0 }) };
+      return { action: 'sendCC', cc: extendedUserCodeReport(to, codes, held[0] ?? 0) };
     }
     if (cc instanceof UserCodeCCCapabilitiesGet) {
       return {

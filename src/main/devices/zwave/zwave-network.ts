@@ -96,7 +96,7 @@ export function zwaveNetwork(driver: Driver, stick: LiveStickInfo, options: ZWav
   return {
     info: () => ({
       protocol: 'zwave',
-      networkId: (driver.controller.homeId ?? 0).toString(16).padStart(8, '0'),
+      networkId: zwaveNetworkId(driver.controller.homeId ?? 0),
       label: stick.label,
       path: stick.path,
       simulated: stick.simulated,
@@ -116,3 +116,6 @@ export function zwaveNetwork(driver: Driver, stick: LiveStickInfo, options: ZWav
     close,
   };
 }
+
+/** A Z-Wave network's id in the store: its home id, as eight hex digits. */
+export const zwaveNetworkId = (homeId: number): string => homeId.toString(16).padStart(8, '0');

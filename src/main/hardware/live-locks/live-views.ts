@@ -34,7 +34,8 @@ export function liveLockView(db: Db, record: LiveLockRecord, live: LiveLockInfo 
     batteryPercent: record.batteryPercent,
     batteryLow: record.batteryLow,
     rssiDbm: live?.rssiDbm ?? null,
-    slots: capabilities ? { used: reported.filter((r) => r.state !== 'refused').length, total: capabilities.slots } : null,
+    // A slot is used while it holds a code (enabled or disabled); one cleared or refused is free.
+    slots: capabilities ? { used: reported.filter((r) => r.state === 'enabled' || r.state === 'disabled').length, total: capabilities.slots } : null,
     sync: !door ? 'unknown' : queued ? 'pending' : refused.length > 0 ? 'failed' : 'in_sync',
     pendingSince: queued?.pendingSince ?? null,
     nextAttemptAt: queued?.nextAttemptAt ?? null,

@@ -100,6 +100,27 @@ describe('a simulated keypad deadbolt, seen from zwave-js', () => {
     expect(checksum).not.toBe(0);
   });
 
+  it('answers an Extended User Code Get with the codes it holds, several per report, naming the next one', async () => {
+    lock().setSlot(3, UserIDStatus.Enabled, '4821');
+    lock().setSlot(7, UserIDStatus.Enabled, '59304');
+    lock().setSlot(200, UserIDStatus.Disabled, '7713');
+    const first = await node().commandClasses['User Code'].get(1, true);
+    expect(first?.userCodes.map((c) => [c.userId, c.userIdStatus, c.userCode])).toEqual([
+      [1, UserIDStatus.Available, ''],
+      [3, UserIDStatus.Enabled, '4821'],
+      [7, UserIDStatus.Enabled, '59304'],
+      [200, UserIDStatus.Disabled, '7713'],
+    ]);
+    expect(first?.nextUserId).toBe(0);
+    lock().setSlot(9, UserIDStatus.Enabled, '1234567890');
+    lock().setSlot(12, UserIDStatus.Enabled, '2345678901');
+    lock().setSlot(15, UserIDStatus.Enabled, '3456789012');
+    const fromFour = await node().commandClasses['User Code'].get(4, true);
+    // A report holds what fits; the next occupied slot is named for the next Get.
+    expect(fromFour?.userCodes.map((c) => c.userId)).toEqual([4, 7, 9]);
+    expect(fromFour?.nextUserId).toBe(12);
+  });
+
   it('refuses the next code once when told to, then takes codes again', async () => {
     await stick.controls.fault(LOCK, 'refuse_next_code');
     expect((await node().commandClasses['User Code'].set(7, UserIDStatus.Enabled, '246810'))?.status).toBe(2 /* SupervisionStatus.Fail */);

@@ -115,8 +115,8 @@ function LockRow({ lock, time, onAssign }: { lock: LiveLockView; time: FormatTim
             <span className="bt-signal__dbm">{signal.dbm}</span>
           </span>
         ) : (
-          <span className="muted" title="The stick does not report this lock’s signal.">
-            Not known
+          <span className="muted" title="The stick does not report this lock’s signal." aria-label="Signal not known">
+            —
           </span>
         )}
       </td>

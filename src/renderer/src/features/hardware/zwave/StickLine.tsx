@@ -14,7 +14,8 @@ export function StickLine({ data, children }: { data: LiveNetworkOverview; child
   const choose = useChooseStick();
   const { network, sticks } = data;
   const state = networkStateWord(data.state);
-  const canChoose = sticks.length > 1 || (network === null && sticks.length > 0);
+  // While the only stick opens, the line says so ("Opening …") rather than offering an empty picker.
+  const canChoose = sticks.length > 1 || (network === null && sticks.length > 0 && data.state !== 'opening');
   const note = !canChoose && (data.state === 'no_stick' || data.state === 'opening') ? data.message : null;
   // Nothing to say on the line: no stick and no news of one (what to plug in follows).
   const empty = !network && !canChoose && !note && data.state === 'no_stick';
