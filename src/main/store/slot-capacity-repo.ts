@@ -87,7 +87,7 @@ export interface DoorSlotCounts {
   removedSince: number;
 }
 
-const countsOfDoor = statement<{ doorId: string; guestSlots: number; since: string }, DoorSlotCounts>(
+export const countsOfDoor = statement<{ doorId: string; guestSlots: number; since: string }, DoorSlotCounts>(
   `SELECT count(*) FILTER (WHERE removed_at IS NULL) AS live,
      count(*) FILTER (WHERE removed_at IS NULL AND slot <= @guestSlots) AS liveInGuestSlots,
      count(*) FILTER (WHERE added_at >= @since) AS addedSince,
@@ -99,7 +99,7 @@ export function doorSlotCounts(db: Db, doorId: string, guestSlots: number, since
   return countsOfDoor(db).get({ doorId, guestSlots, since })!;
 }
 
-const otherCodes = scalar<[doorId: string, doorId2: string], number>(
+export const otherCodes = scalar<[doorId: string, doorId2: string], number>(
   `SELECT count(*) FROM live_lock_slots s WHERE s.door_id = ? AND s.state IN ('enabled', 'disabled')
      AND NOT EXISTS (SELECT 1 FROM door_credentials dc WHERE dc.door_id = ? AND dc.slot = s.slot AND dc.removed_at IS NULL)`,
 );
@@ -123,7 +123,7 @@ export interface EndFirstRow {
   endsAt: string | null;
 }
 
-const endFirst = statement<{ doorId: string; now: string; limit: number }, EndFirstRow>(
+export const endFirst = statement<{ doorId: string; now: string; limit: number }, EndFirstRow>(
   `SELECT c.id AS credentialId, g.name AS guestName, b.name || ' ' || u.number AS unitLabel, c.access_type AS accessType, c.kind,
      c.created_at AS createdAt, c.ends_at AS endsAt
    FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id JOIN guests g ON g.id = c.guest_id

@@ -11,6 +11,4 @@ CREATE TABLE slot_reservations (
   changed_at TEXT NOT NULL,
   changed_by TEXT NOT NULL
 ) STRICT;
--- The run-out forecast counts a door's grants and ends over the last weeks.
-CREATE INDEX door_credentials_door_added ON door_credentials(door_id, added_at);
 `;
