@@ -6,7 +6,7 @@ import { liveLockForDoor } from '../store/live-locks-repo';
 import { unitNumber } from '../store/unit-labels-repo';
 import { kindPlurals, typeNames } from './guidelines';
 import { requiredScheduleKinds } from '../../shared/domain/required-schedule-kinds';
-import { slotTotal } from '../capacity/slot-total';
+import { slotTotal } from './slot-total';
 
 export interface CoveredDoor extends DoorRef {
   modelName: string;

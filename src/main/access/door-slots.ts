@@ -2,7 +2,7 @@ import { PorterError } from '../../shared/errors';
 import type { Db } from '../store/database';
 import { highestLiveSlot, lowestFreeGap } from '../store/door-credentials-repo';
 import { reservedSlotsOnDoor } from '../store/slot-capacity-repo';
-import { guestSlotCount } from '../capacity/slot-total';
+import { guestSlotCount } from './slot-total';
 import type { CoveredDoor } from './door-coverage';
 
 // Sync's apply marks doors changed too; it reaches the store's function through here.

@@ -1,8 +1,7 @@
 import { capacityRateWeeks, type DoorCapacity, type LockCapabilities } from '../../shared/domain';
-import type { LiveLockCapabilities } from '../devices/live/live-lock-network';
 import type { Db } from '../store/database';
 import { capacityDoor, doorSlotCounts, otherCodesOnLiveLock, type CapacityDoorRow } from '../store/slot-capacity-repo';
-import { guestSlotCount, nearFullSlots, slotTotal } from './slot-total';
+import { guestSlotCount, nearFullSlots, slotTotal } from '../access/slot-total';
 
 const weekMs = 7 * 24 * 3600 * 1000;
 
@@ -16,7 +15,7 @@ const perWeek = (count: number): number => Math.round((count / capacityRateWeeks
  */
 export function doorCapacityOf(db: Db, row: CapacityDoorRow, now: Date): DoorCapacity {
   const model = JSON.parse(row.capabilitiesJson) as LockCapabilities;
-  const live = row.liveCapabilitiesJson ? (JSON.parse(row.liveCapabilitiesJson) as LiveLockCapabilities) : null;
+  const live = row.liveCapabilitiesJson ? (JSON.parse(row.liveCapabilitiesJson) as { slots?: number }) : null;
   const { total, source } = slotTotal(model.slots, live?.slots);
   const reserved = Math.min(row.reserved, total);
   const guestSlots = guestSlotCount(total, reserved);

@@ -7,7 +7,7 @@ import { doorsForGrant } from '../access/door-coverage';
 import { resolveSchedule } from '../access/schedule';
 import { endFirstOnDoor } from '../store/slot-capacity-repo';
 import { doorCapacity } from './door-capacity';
-import { nearFullSlots } from './slot-total';
+import { nearFullSlots } from '../access/slot-total';
 
 /** Credentials named as "end first" per door. */
 const endFirstCount = 3;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CapacityWarning, Credential, DoorCapacity } from '../../../src/shared/domain';
-import { nearFullSlots, slotTotal } from '../../../src/main/capacity/slot-total';
+import { nearFullSlots, slotTotal } from '../../../src/main/access/slot-total';
 import { unitDoorLock } from '../../../src/main/store/doors-repo';
 import { assignLiveLock, saveLiveLock } from '../../../src/main/store/live-locks-repo';
 import type { Db } from '../../../src/main/store/database';
