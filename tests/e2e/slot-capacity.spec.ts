@@ -39,6 +39,20 @@ test('a door near full warns with what to end first, and its reserved slots are 
   await expect(panel.getByRole('article', { name: 'Sam Ortiz' })).toHaveCount(0);
   await again.getByRole('button', { name: 'Cancel' }).click();
 
+  // A bulk grant on South Tower's floor 2 (all BT-10) warns too: unit 204's door has no guest slot left.
+  await sections(page).getByRole('link', { name: 'Access' }).click();
+  await page.getByRole('button', { name: 'Bulk grant' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Bulk grant' });
+  await bulk.getByRole('button', { name: /Building$/ }).click();
+  await page.getByRole('option', { name: 'South Tower', exact: true }).click();
+  await bulk.getByRole('button', { name: /Floor$/ }).click();
+  await page.getByRole('option', { name: 'Floor 2', exact: true }).click();
+  await chooseType(bulk, 'Bluetooth pass', 'Permanent');
+  const bulkWarning = bulk.getByRole('region', { name: 'Doors near full' });
+  await expect(bulkWarning).toContainText('South Tower 204 cannot take all of this bulk grant: it needs 1 slot and 0 are free for guests');
+  await expect(bulkWarning).toContainText('Theo Marsh');
+  await bulk.getByRole('button', { name: 'Cancel' }).click();
+
   // The Hardware page counts the door full, fullest first.
   await sections(page).getByRole('link', { name: 'Hardware' }).click();
   const capacity = page.getByRole('table', { name: 'Door capacity' });
