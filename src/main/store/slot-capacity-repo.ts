@@ -87,16 +87,21 @@ export interface DoorSlotCounts {
   removedSince: number;
 }
 
-export const countsOfDoor = statement<{ doorId: string; guestSlots: number; since: string }, DoorSlotCounts>(
-  `SELECT count(*) FILTER (WHERE removed_at IS NULL) AS live,
-     count(*) FILTER (WHERE removed_at IS NULL AND slot <= @guestSlots) AS liveInGuestSlots,
-     count(*) FILTER (WHERE added_at >= @since) AS addedSince,
-     count(*) FILTER (WHERE removed_at >= @since) AS removedSince
-   FROM door_credentials WHERE door_id = @doorId`,
+export const liveOnDoor = scalar<[doorId: string], number>('SELECT count(*) FROM door_credentials WHERE door_id = ? AND removed_at IS NULL');
+export const liveInGuestSlots = scalar<[doorId: string, guestSlots: number], number>(
+  'SELECT count(*) FROM door_credentials WHERE door_id = ? AND removed_at IS NULL AND slot <= ?',
 );
+export const addedSince = scalar<[doorId: string, since: string], number>('SELECT count(*) FROM door_credentials WHERE door_id = ? AND added_at >= ?');
+export const removedSince = scalar<[doorId: string, since: string], number>('SELECT count(*) FROM door_credentials WHERE door_id = ? AND removed_at >= ?');
 
+/** Each count reads one index of the door's rows only (tests/main/store/capacity-query-plans.test.ts). */
 export function doorSlotCounts(db: Db, doorId: string, guestSlots: number, since: string): DoorSlotCounts {
-  return countsOfDoor(db).get({ doorId, guestSlots, since })!;
+  return {
+    live: liveOnDoor(db).get(doorId) ?? 0,
+    liveInGuestSlots: liveInGuestSlots(db).get(doorId, guestSlots) ?? 0,
+    addedSince: addedSince(db).get(doorId, since) ?? 0,
+    removedSince: removedSince(db).get(doorId, since) ?? 0,
+  };
 }
 
 export const otherCodes = scalar<[doorId: string, doorId2: string], number>(
@@ -150,4 +155,28 @@ const guestsAbove = scalar<[modelId: string, firstReserved: number], number>(
 /** Doors of a model whose guests already hold a slot from `firstReserved` up: they keep it until their credential ends. */
 export function doorsWithGuestsInSlotsFrom(db: Db, modelId: string, firstReserved: number): number {
   return guestsAbove(db).get(modelId, firstReserved) ?? 0;
+}
+
+const liveByDoor = statement<[], { doorId: string; live: number; highest: number }>(
+  'SELECT door_id AS doorId, count(*) AS live, max(slot) AS highest FROM door_credentials WHERE removed_at IS NULL GROUP BY door_id',
+);
+const addedByDoor = statement<[since: string], { doorId: string; n: number }>(
+  'SELECT door_id AS doorId, count(*) AS n FROM door_credentials WHERE added_at >= ? GROUP BY door_id',
+);
+const removedByDoor = statement<[since: string], { doorId: string; n: number }>(
+  'SELECT door_id AS doorId, count(*) AS n FROM door_credentials WHERE removed_at >= ? GROUP BY door_id',
+);
+
+/** Every door's counts in three passes over indexes, for the Hardware page (a door absent holds nothing). */
+export function everyDoorSlotCounts(db: Db, since: string): Map<string, { live: number; highest: number; addedSince: number; removedSince: number }> {
+  const counts = new Map<string, { live: number; highest: number; addedSince: number; removedSince: number }>();
+  const of = (doorId: string) => {
+    let c = counts.get(doorId);
+    if (!c) counts.set(doorId, (c = { live: 0, highest: 0, addedSince: 0, removedSince: 0 }));
+    return c;
+  };
+  for (const r of liveByDoor(db).all()) Object.assign(of(r.doorId), { live: r.live, highest: r.highest });
+  for (const r of addedByDoor(db).all(since)) of(r.doorId).addedSince = r.n;
+  for (const r of removedByDoor(db).all(since)) of(r.doorId).removedSince = r.n;
+  return counts;
 }

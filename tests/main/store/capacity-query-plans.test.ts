@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsOfDoor, endFirst, otherCodes } from '../../../src/main/store/slot-capacity-repo';
+import { addedSince, endFirst, liveInGuestSlots, liveOnDoor, otherCodes, removedSince } from '../../../src/main/store/slot-capacity-repo';
 import { openTestConsole, type TestConsole } from '../../helpers/test-console';
 
 // A door's capacity is weighed per door, for every door of the community on the Hardware page
@@ -20,11 +20,17 @@ function explain(sql: string, params: unknown): string {
 
 describe('slot capacity statements', () => {
   it.each([
-    ['a door’s counts', countsOfDoor.sql, { doorId: 'garage-gate', guestSlots: 100, since: '2026-01-01' }],
-    ['what to end first on a door', endFirst.sql, { doorId: 'garage-gate', now: '2026-01-01', limit: 3 }],
-  ])('reads %s through the door’s index', (_name, sql, params) => {
-    const plan = explain(sql, params);
-    expect(plan).toMatch(/SEARCH dc? ?USING (COVERING )?INDEX (sqlite_autoindex_door_credentials_1|door_credentials_live_slot) \(door_id=\?\)|SEARCH door_credentials USING (COVERING )?INDEX (sqlite_autoindex_door_credentials_1|door_credentials_live_slot) \(door_id=\?\)/);
+    ['the live credentials on a door', liveOnDoor.sql, ['garage-gate'], /^SEARCH door_credentials USING (COVERING )?INDEX door_credentials_live_slot \(door_id=\?\)$/],
+    ['those in the guests’ slots', liveInGuestSlots.sql, ['garage-gate', 1900], /^SEARCH door_credentials USING (COVERING )?INDEX door_credentials_live_slot \(door_id=\? AND slot<\?\)$/],
+    ['the grants since a day', addedSince.sql, ['garage-gate', '2026-01-01'], /^SEARCH door_credentials USING COVERING INDEX door_credentials_added \(door_id=\? AND added_at>\?\)$/],
+    ['the ends since a day', removedSince.sql, ['garage-gate', '2026-01-01'], /^SEARCH door_credentials USING COVERING INDEX door_credentials_removed \(door_id=\? AND removed_at>\?\)$/],
+  ])('counts %s from one index of the door’s rows', (_name, sql, params, plan) => {
+    expect(explain(sql, params)).toMatch(plan);
+  });
+
+  it('reads what to end first on a door through the door’s live slots', () => {
+    const plan = explain(endFirst.sql, { doorId: 'garage-gate', now: '2026-01-01', limit: 3 });
+    expect(plan).toMatch(/^SEARCH dc USING INDEX door_credentials_live_slot \(door_id=\?\)/);
     expect(plan).not.toMatch(/\bSCAN (?!CONSTANT ROW)/);
   });
 

@@ -11,4 +11,9 @@ CREATE TABLE slot_reservations (
   changed_at TEXT NOT NULL,
   changed_by TEXT NOT NULL
 ) STRICT;
+-- A door's grants and ends over the last weeks, counted from an index: a perimeter reader holds
+-- tens of thousands of rows. Partial, so only statements that name added_at or a removed_at
+-- past can use them and the grant's own statements keep the live-slot index.
+CREATE INDEX door_credentials_added ON door_credentials(door_id, added_at) WHERE added_at IS NOT NULL;
+CREATE INDEX door_credentials_removed ON door_credentials(door_id, removed_at) WHERE removed_at IS NOT NULL;
 `;
