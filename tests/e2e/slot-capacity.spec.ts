@@ -60,4 +60,6 @@ test('a door near full warns with what to end first, and its reserved slots are 
   await expect(row).toContainText('Full');
   await expect(row.getByRole('cell').nth(3)).toHaveText('2');
   await expect(capacity.getByRole('row').nth(1)).toContainText('South Tower 204');
+  await capacity.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/slot-capacity-hardware.png' });
 });
