@@ -185,6 +185,19 @@ describe('slots kept for staff and emergency codes', () => {
     expect(result.granted.length).toBe(bt10.length - 1);
   });
 
+  it('leaves guests already in the reserved slots there, counting only the guest slots as free, and says so in the audit entry', async () => {
+    consoleAt('2026-03-02T15:00:00Z');
+    await fillUntilFree(bluetoothOnlyUnit, 'door-south-204', 0);
+    await call(t, 'capacity.setReserved', { modelId: 'arden-bt10', reserved: 2 });
+    expect(lastAudit(t.db).summary).toContain('guests already hold some of those slots on 1 door, until their credentials end');
+    expect(await capacityOf('door-south-204')).toMatchObject({ used: 20, guestSlots: 18, free: 0, nearFull: true });
+    const topTwo = t.db.prepare("SELECT credential_id FROM door_credentials WHERE door_id = 'door-south-204' AND removed_at IS NULL AND slot = 19").pluck().get() as string;
+    await call(t, 'access.revoke', { credentialId: topTwo });
+    // Slot 19 is free again, but kept for staff: the guests' 18 are still all taken.
+    expect(await capacityOf('door-south-204')).toMatchObject({ used: 19, free: 0 });
+    expect(await grantBle(bluetoothOnlyUnit, 88)).toMatchObject({ ok: false, error: { code: 'slots_full' } });
+  });
+
   it('is an admin’s setting, audited, and refuses a reservation that leaves guests no slot', async () => {
     consoleAt('2026-03-02T15:00:00Z');
     const reservations = await call(t, 'capacity.setReserved', { modelId: 'arden-kp200', reserved: 3 });
