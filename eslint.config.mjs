@@ -53,14 +53,16 @@ const mainLayers = {
   store: ['secrets', 'shared'],
   access: ['store', 'shared'],
   community: ['store', 'shared'],
+  // Slot capacity weighs doors as grants cover them.
+  capacity: ['access', 'store', 'shared'],
   sync: ['access', 'store', 'secrets', 'shared'],
   hardware: ['drivers', 'commands', 'session', 'framing', 'link-interface', 'links', 'hotplug', 'access', 'store', 'secrets', 'shared'],
   demo: ['access', 'store', 'resources', 'shared'],
   staff: ['sync', 'store', 'secrets', 'shared'],
   activity: ['sync', 'store', 'secrets', 'shared'],
   'core-interface': ['hardware', 'links', 'secrets', 'shared'],
-  ipc: ['core-interface', 'staff', 'activity', 'sync', 'hardware', 'access', 'community', 'store', 'secrets', 'shared'],
-  core: ['ipc', 'core-interface', 'links', 'drivers', 'staff', 'activity', 'sync', 'hardware', 'demo', 'access', 'community', 'store', 'secrets', 'shared'],
+  ipc: ['core-interface', 'staff', 'activity', 'sync', 'hardware', 'capacity', 'access', 'community', 'store', 'secrets', 'shared'],
+  core: ['ipc', 'core-interface', 'links', 'drivers', 'staff', 'activity', 'sync', 'hardware', 'demo', 'capacity', 'access', 'community', 'store', 'secrets', 'shared'],
   hosts: ['core', 'core-interface', 'ipc', 'links', 'secrets', 'shared'],
 };
 const layerFolders = [
@@ -71,7 +73,7 @@ const layerFolders = [
   ['links', ['src/main/devices/links']],
   ['hardware', ['src/main/hardware']],
   ['shared', ['src/shared']],
-  ...['secrets', 'store', 'access', 'community', 'sync', 'demo', 'staff', 'activity', 'ipc'].map((layer) => [layer, [`src/main/${layer}`]]),
+  ...['secrets', 'store', 'access', 'community', 'capacity', 'sync', 'demo', 'staff', 'activity', 'ipc'].map((layer) => [layer, [`src/main/${layer}`]]),
   ['hosts', ['src/main/electron', 'src/main/host', 'src/main/core-worker']],
 ];
 const layerFiles = [

@@ -14,7 +14,13 @@ import {
   BulkGrantRequest,
   BulkGrantResult,
   BulkRun,
+  BulkCapacityRequest,
+  CapacityOverview,
+  CapacityWarning,
   ChainVerification,
+  GrantCapacityRequest,
+  SetReservedSlots,
+  SlotReservation,
   Community,
   Guidelines,
   Credential,
@@ -146,6 +152,19 @@ export const commands = {
   'access.reschedule': { input: RescheduleRequest, output: Credential, roles: granting },
   /** Queue the guest's text again. */
   'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential, roles: granting },
+  /** Grant form, once a type and dates are chosen: the doors this grant would take to within a few slots of full, each with what to end first. */
+  'capacity.forGrant': { input: GrantCapacityRequest, output: z.array(CapacityWarning), roles: granting },
+  /** Bulk form: the same, counting a slot per unit on every door the units share (a building's entrance takes one per unit). */
+  'capacity.forBulkGrant': {
+    input: BulkCapacityRequest,
+    output: z.array(CapacityWarning),
+    roles: office,
+    maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
+  },
+  /** Hardware page's capacity section: the fullest doors (used, free, grant rate, run-out date) and each model's reserved slots. */
+  'capacity.overview': { input: z.object({ limit: z.number().int().min(1).max(500).default(20) }).strict(), output: CapacityOverview, roles: ['admin', 'leasing', 'maintenance'] },
+  /** An admin keeps a lock model's top slots for staff and emergency codes; guest grants never take them (audited). */
+  'capacity.setReserved': { input: SetReservedSlots, output: z.array(SlotReservation), roles: ['admin'] },
   /** Activity page reads the audit log, newest first, filtered. */
   'activity.list': { input: ActivityQuery, output: ActivityPage, roles: office },
   /** Activity page walks the whole hash chain, against the cloud's anchor and an export's closing line if given. */

@@ -3,6 +3,7 @@ import { saveGuessRecord } from '../../src/main/store/sign-in-throttle-repo';
 import { unitDoorLock } from '../../src/main/store/doors-repo';
 import { assignLiveLock, saveLiveLock } from '../../src/main/store/live-locks-repo';
 import { seedStoppedRun } from '../helpers/seed-stopped-run';
+import { seedNearFullDoor } from '../helpers/seed-near-full-door';
 
 /**
  * States a spec's host opens its store in, by name (`test.use({ seedStore: name })`): written
@@ -55,5 +56,10 @@ export const storeSeeds = {
     );
     assignLiveLock(db, 'c0ffee01', 5, unitDoorLock(db, 'north-201')!.id, at);
   },
+  /**
+   * South Tower 204's Bluetooth lock (a BT-10: 20 slots) with 2 kept for staff and emergency
+   * codes and 17 of its 18 guest slots taken; the oldest temporary pass there is Theo Marsh's.
+   */
+  'south-204-near-full': (db: Db) => seedNearFullDoor(db, { unitId: 'south-204', doorId: 'door-south-204', modelId: 'arden-bt10', reserved: 2, freeGuestSlots: 1, oldestTemporary: 'Theo Marsh' }),
 } satisfies Record<string, (db: Db) => void>;
 export type StoreSeed = keyof typeof storeSeeds;

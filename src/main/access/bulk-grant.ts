@@ -16,7 +16,7 @@ import { unitIdsMatching } from '../store/units-repo';
 
 type ParsedBulk = z.output<typeof BulkGrantRequest>;
 
-function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): LabelledUnit[] {
+export function targetUnits(ctx: AccessContext, target: ParsedBulk['target']): LabelledUnit[] {
   if (target.scope === 'filter') {
     const ids = unitIdsMatching(ctx.db, target.filter, today(ctx));
     if (ids.length === 0) throw new PorterError('not_found', 'No units match this filter.', 'target');

@@ -6,6 +6,7 @@ import { liveLockForDoor } from '../store/live-locks-repo';
 import { unitNumber } from '../store/unit-labels-repo';
 import { kindPlurals, typeNames } from './guidelines';
 import { requiredScheduleKinds } from '../../shared/domain/required-schedule-kinds';
+import { slotTotal } from './slot-total';
 
 export interface CoveredDoor extends DoorRef {
   modelName: string;
@@ -14,13 +15,16 @@ export interface CoveredDoor extends DoorRef {
 
 /**
  * The door's lock as its model describes it, narrowed by what a live lock fitted to the door
- * says of itself: a Z-Wave lock set to take only six-digit codes gets six-digit codes.
+ * says of itself: a Z-Wave lock set to take only six-digit codes gets six-digit codes, and one
+ * that reports 30 user codes holds 30 whatever its model says.
  */
 function toCovered(db: Db, r: DoorLockRow): CoveredDoor {
   const capabilities = JSON.parse(r.capabilitiesJson) as LockCapabilities;
-  const live = liveLockForDoor(db, r.id)?.capabilities?.pinLength;
+  const lock = liveLockForDoor(db, r.id)?.capabilities;
+  const live = lock?.pinLength;
   const pinLength = capabilities.pinLength && live ? { min: Math.max(capabilities.pinLength.min, live.min), max: Math.min(capabilities.pinLength.max, live.max) } : capabilities.pinLength;
-  return { id: r.id, name: r.name, kind: r.kind, modelName: r.modelName, capabilities: { ...capabilities, pinLength } };
+  const slots = slotTotal(capabilities.slots, lock?.slots).total;
+  return { id: r.id, name: r.name, kind: r.kind, modelName: r.modelName, capabilities: { ...capabilities, pinLength, slots } };
 }
 
 const scheduleNames = { week_day: 'week-day schedules', year_day: 'year-day schedules', one_time: 'one-time codes' };

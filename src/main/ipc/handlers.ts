@@ -28,6 +28,7 @@ import { getUnitRow, listUnits } from '../store/units-repo';
 import { runUserAction } from '../store/user-action';
 import { actorOf, type CallContext, type Handlers } from './handlers-type';
 import { createLiveLockHandlers } from './live-lock-handlers';
+import { createCapacityHandlers } from './capacity-handlers';
 
 export interface HandlerDeps extends AccessContext {
   /** Replaces the community the core works with, after an admin changed it. */
@@ -158,5 +159,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'hardware.stopBluetoothRound': () => deps.hardware.stopBluetoothRound(),
     'hardware.commissionLock': ({ lockId, doorId, setupCode }, ctx) => deps.hardware.commissionLock(lockId, doorId, setupCode, actorOf(ctx)),
     ...createLiveLockHandlers(() => deps.hardware.live),
+    ...createCapacityHandlers(deps),
   };
 }

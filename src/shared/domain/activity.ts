@@ -30,6 +30,8 @@ export const AuditAction = z.enum([
   'sync.rejected',
   /** From here on the log is keyed with this console's audit key (kept in the OS keychain). */
   'audit.sealed',
+  /** An admin changed how many of a lock model's slots are kept for staff and emergency codes. */
+  'capacity.reserved_changed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -28,6 +28,10 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
     guest: { ...jane, company: 'Acme' },
     schedule: { type: 'recurring', days: ['mon', 'fri'], from: '11:00', until: '13:00', startsOn: '2030-01-01', endsOn: '2030-06-30' },
   },
+  'capacity.forGrant': { unitId: comboUnit, kind: 'pin', schedule: { type: 'permanent' } },
+  'capacity.forBulkGrant': { target: { scope: 'floor', buildingId: 'north', floor: 3 }, kind: 'pin', schedule: { type: 'permanent' } },
+  'capacity.overview': { limit: 5 },
+  'capacity.setReserved': { modelId: 'arden-kp200', reserved: 2 },
   'access.bulkGrant': {
     target: { scope: 'floor', buildingId: 'north', floor: 3 },
     kind: 'pin',

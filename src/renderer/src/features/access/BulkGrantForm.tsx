@@ -11,6 +11,8 @@ import { formErrors } from './grant-form/form-errors';
 import { grantFormFields, newGrantDraft, toGrantRequest } from './grant-form/grant-draft';
 import type { GrantLimits } from './grant-form/grant-options';
 import { GrantFields } from './grant-form/GrantFields';
+import { toScheduleRequest } from './grant-form/schedule-draft';
+import { BulkCapacityWarning } from '../capacity/GrantCapacityWarning';
 
 export interface BulkGrantFormProps {
   community: Community;
@@ -80,6 +82,7 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
         }}
         errors={errors}
       />
+      <BulkCapacityWarning target={fixedTarget?.target ?? (target.buildingId ? toBulkTarget(target) : null)} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
       {errors.general && <ErrorNotice error={bulk.error} title="Nothing was granted." />}
       <div className="form__actions">
         <Button className="button" onPress={onCancel}>

@@ -28,6 +28,7 @@ const actionLabels: Record<AuditAction, string> = {
   'sync.received': 'From another console',
   'sync.rejected': 'Refused by the cloud',
   'audit.sealed': 'Log sealed with a key',
+  'capacity.reserved_changed': 'Slots reserved for staff',
 };
 
 export function auditActionLabel(action: AuditAction): string {

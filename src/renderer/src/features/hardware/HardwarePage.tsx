@@ -14,6 +14,7 @@ import { SimulatorPanel } from './SimulatorPanel';
 import { UnfinishedJobs } from './UnfinishedJobs';
 import { ZWaveSection } from './zwave/ZWaveSection';
 import { ZWaveSimulator } from './zwave/ZWaveSimulator';
+import { DoorCapacitySection } from '../capacity/DoorCapacitySection';
 import '../../components/tables.css';
 import './hardware.css';
 
@@ -115,6 +116,8 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
         </header>
         <PendingDoorsTable doors={data.pendingDoors} labelledBy={pendingId} />
       </section>
+
+      <DoorCapacitySection />
 
       <section className="card" aria-labelledby={modelsId}>
         <header className="hw-section__head">

@@ -13,6 +13,7 @@ import { DoorEnforcementList } from '../access/grant-form/DoorEnforcementList';
 import { GrantFields } from '../access/grant-form/GrantFields';
 import { toScheduleRequest } from '../access/grant-form/schedule-draft';
 import { useGrantLimits } from '../access/grant-form/useGrantLimits';
+import { GrantCapacityWarning } from '../capacity/GrantCapacityWarning';
 
 interface Props {
   unit: UnitRow;
@@ -54,6 +55,7 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
         autoFocus
       />
       <DoorEnforcementList unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
+      <GrantCapacityWarning unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
       {errors.general && <ErrorNotice error={grant.error} title="Access was not granted." />}
       <FormActions onCancel={onCancel} submit={grant.isPending ? 'Granting…' : 'Grant access'} pending={grant.isPending} />
     </Form>

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { Button, FieldError, Form, Input, Label, NumberField, Text } from 'react-aria-components';
+import type { SlotReservation } from '../../../../shared/domain';
+import { useSetReservedSlots } from '../../api/capacity';
+import { SelectField } from '../../components/SelectField';
+import { useCommunityTime } from '../../components/community-time';
+import '../../components/fields.css';
+
+/**
+ * An admin keeps a lock model's top slots for staff and emergency codes. The core holds every
+ * grant to it (single, bulk, new dates), and audits the change.
+ */
+export function ReservedSlotsForm({ reservations }: { reservations: readonly SlotReservation[] }) {
+  const [modelId, setModelId] = useState(reservations[0]?.modelId ?? '');
+  const current = reservations.find((r) => r.modelId === modelId);
+  const [reserved, setReserved] = useState<number>(current?.reserved ?? 0);
+  const save = useSetReservedSlots();
+  const time = useCommunityTime();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    save.mutate({ modelId, reserved });
+  };
+  return (
+    <Form className="capacity-reserve-form" onSubmit={submit} aria-label="Slots kept for staff and emergency codes">
+      <SelectField
+        label="Lock model"
+        options={reservations.map((r) => ({ id: r.modelId, label: `${r.modelName} (${r.slots.toLocaleString()} slots)` }))}
+        value={modelId}
+        onChange={(id) => {
+          save.reset();
+          setModelId(id);
+          setReserved(reservations.find((r) => r.modelId === id)?.reserved ?? 0);
+        }}
+      />
+      <NumberField
+        className="field"
+        value={reserved}
+        onChange={(value) => {
+          save.reset();
+          setReserved(Number.isNaN(value) ? 0 : value);
+        }}
+        minValue={0}
+        step={1}
+        isInvalid={save.error ? true : undefined}
+      >
+        <Label className="field__label">Kept for staff and emergency codes</Label>
+        <Input className="field__input" />
+        <Text slot="description" className="field__description">
+          {current?.changedBy && current.changedAt ? `Set by ${current.changedBy}, ${time.dateTime(current.changedAt)}` : 'Guest grants never take these slots.'}
+        </Text>
+        <FieldError className="field__error">{save.error?.message}</FieldError>
+      </NumberField>
+      <Button type="submit" className="button" isPending={save.isPending} isDisabled={!current || current.reserved === reserved}>
+        Save
+      </Button>
+      {save.isSuccess && (
+        <span role="status" className="muted">
+          Saved.
+        </span>
+      )}
+    </Form>
+  );
+}
