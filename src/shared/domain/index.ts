@@ -9,3 +9,4 @@ export * from './units';
 export * from './schedule';
 export * from './sync';
 export * from './live-locks';
+export * from './exposure';

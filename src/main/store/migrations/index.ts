@@ -11,6 +11,7 @@ import { doorUseById } from './010-door-use-by-id';
 import { allowWithheldPins, pinLease } from './011-pin-lease';
 import { outboxActorKinds } from './013-outbox-actor-kinds';
 import { liveLocks } from './014-live-locks';
+import { exposureIndex } from './016-exposure-index';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -30,4 +31,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   // 012 is issue 13's store work, on its own branch.
   { version: 13, name: 'outbox-actor-kinds', sql: outboxActorKinds },
   { version: 14, name: 'live-locks', sql: liveLocks },
+  // 015 is issue 16's slot capacity, on its own branch.
+  { version: 16, name: 'exposure-index', sql: exposureIndex },
 ];
