@@ -26,7 +26,7 @@ export interface ExposureRow {
  * Never a code: the credential's id, whose it is, how and when it ended.
  */
 const heldSql = (doorFilter: (column: string) => string): string => `
-WITH held(door_id, credential_id, link) AS (
+WITH held(door_id, credential_id, link) AS MATERIALIZED (
   SELECT d.id, dc.credential_id, 'round'
   FROM doors d JOIN door_credentials dc
     ON dc.door_id = d.id AND dc.removed_at > d.reported_at AND dc.added_at <= d.reported_at
@@ -34,16 +34,16 @@ WITH held(door_id, credential_id, link) AS (
     AND NOT EXISTS (SELECT 1 FROM live_locks l WHERE l.door_id = d.id)
   UNION ALL
   SELECT s.door_id, s.credential_id, 'live'
-  FROM live_lock_slots s JOIN live_locks l ON l.door_id = s.door_id
+  FROM live_locks l CROSS JOIN live_lock_slots s ON s.door_id = l.door_id
   WHERE s.state = 'enabled' AND s.credential_id IS NOT NULL ${doorFilter('s.door_id')}
 )
 SELECT c.id AS credentialId, c.unit_id AS unitId, b.name || ' ' || u.number AS unitLabel, g.name AS guestName,
        c.kind, c.end_reason AS endReason, c.ended_at AS endedAt, h.door_id AS doorId, d.name AS doorName, h.link
 FROM held h
-JOIN credentials c ON c.id = h.credential_id AND c.ended_at IS NOT NULL
+CROSS JOIN credentials c ON c.id = h.credential_id AND c.ended_at IS NOT NULL
 JOIN guests g ON g.id = c.guest_id
 JOIN units u ON u.id = c.unit_id JOIN buildings b ON b.id = u.building_id
-JOIN doors d ON d.id = h.door_id`;
+CROSS JOIN doors d ON d.id = h.door_id`;
 
 /** Every door that still holds an ended credential, oldest ended first. The SQL is exported for the query-plan test. */
 export const allExposure = statement<[], ExposureRow>(`${heldSql(() => '')}

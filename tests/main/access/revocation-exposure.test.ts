@@ -62,7 +62,8 @@ describe('revocation exposure', () => {
     expect(exposure.credentials[0]!.doors.map((d) => d.doorId).sort()).toEqual([...doors].sort());
     expect(exposure.credentials[0]!.doors.every((d) => d.since === revokedAt && d.link === 'round')).toBe(true);
     expect(exposure).toMatchObject({ doorCount: doors.length, oldestSince: revokedAt });
-    expect(JSON.stringify(exposure)).not.toContain(credential.pinCode);
+    const pin = c.db.prepare('SELECT pin_code FROM credentials WHERE id = ?').pluck().get(credential.id) as string;
+    expect(JSON.stringify(exposure)).not.toContain(pin);
     expect(revocationExposure(c.db, comboUnit).credentials).toHaveLength(1);
     expect(revocationExposure(c.db, bluetoothOnlyUnit).credentials).toEqual([]);
 
