@@ -5,11 +5,14 @@ import { openHardwareConsole, type HardwareConsole } from '../../helpers/hardwar
 let t: HardwareConsole;
 afterEach(() => t?.close());
 
-/** A console, its programmer, and a pending door's lock on the cable. */
+/**
+ * A console, its programmer, and a pending door's lock on the cable: one waiting only for new
+ * credentials (the round puts doors still holding ended codes, with removals to make, first).
+ */
 async function pendingDoorOnCable(kind: 'unit' | 'any' = 'any'): Promise<{ programmer: Programmer; doorId: string; changes: NonNullable<NonNullable<Programmer['door']>['changes']> }> {
   t = openHardwareConsole();
   const programmer = await t.programmer();
-  const doorId = (await t.call('hardware.overview', {})).pendingDoors.find((d) => kind === 'any' || d.kind === kind)!.id;
+  const doorId = (await t.call('hardware.overview', {})).pendingDoors.find((d) => (kind === 'any' || d.kind === kind) && d.exposedSince === null)!.id;
   const attached = await t.attach(programmer.id, doorId);
   return { programmer, doorId, changes: attached.door!.changes! };
 }
