@@ -49,8 +49,9 @@ CROSS JOIN doors d ON d.id = h.door_id`;
 export const allExposure = statement<[], ExposureRow>(`${heldSql(() => '')}
 ORDER BY c.ended_at, c.id, d.name`);
 
-const exposureOfUnit = statement<[unitId: string], ExposureRow>(`SELECT * FROM (${heldSql(() => '')}) WHERE unitId = ?
-ORDER BY endedAt, credentialId, doorName`);
+const exposureOfUnit = statement<[unitId: string], ExposureRow>(`${heldSql(() => '')}
+WHERE c.unit_id = ?
+ORDER BY c.ended_at, c.id, d.name`);
 
 const exposureOfDoor = statement<{ doorId: string }, ExposureRow>(`${heldSql((column) => `AND ${column} = @doorId`)}
 ORDER BY c.ended_at, c.id`);
