@@ -20,6 +20,7 @@ import { rendererFigures } from './renderer-figures';
 import { freshScaleDataDir } from './scale-data';
 import type { Figure } from './stats';
 import { storeFigures } from './store-figures';
+import { exposureFigures } from './exposure-figures';
 import { syncFigures } from './sync-figures';
 import { bluetoothFigures } from './bluetooth-figures';
 import { leaseFigures } from './lease-figures';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   report([{ name: 'core.open', value: Math.round(performance.now() - started), unit: 'ms' }, { name: 'units', value: units, unit: 'count' }]);
 
   report(await storeFigures(host.core));
+  report(await exposureFigures(units));
   report(await contractFigures(host));
   // The bench process is the core's process here, as in the browser host.
   report([{ name: 'core.rss', value: Math.round(process.memoryUsage().rss / 2 ** 20), unit: 'MiB' }]);

@@ -20,6 +20,7 @@ export const contractCommandNames = [
   'access.grant',
   'access.bulkGrant',
   'access.stoppedBulkRuns',
+  'access.exposure',
   'access.finishBulkRun',
   'access.revoke',
   'access.reschedule',

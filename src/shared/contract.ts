@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import {
   ActivityExport,
+  ExposureQuery,
+  RevocationExposure,
   ActivityFilter,
   ActivityPage,
   ActivityQuery,
@@ -64,6 +66,8 @@ const staff: readonly Audience[] = ['admin', 'leasing', 'maintenance', 'kiosk'];
 const granting: readonly Audience[] = ['admin', 'leasing', 'kiosk'];
 const office: readonly Audience[] = ['admin', 'leasing'];
 const technicians: readonly Audience[] = ['admin', 'maintenance'];
+/** Who sees which doors still hold ended credentials: the office and its technicians, never a kiosk. */
+const exposureViewers: readonly Audience[] = ['admin', 'leasing', 'maintenance'];
 /** A programmer's id, or a Bluetooth lock's (`ble:<lock id>`): jobs run the same through either. */
 const OnProgrammer = z.object({ programmerId: z.string().min(1).max(200) }).strict();
 const OnBluetoothLock = z.object({ lockId: z.string().min(1).max(200) }).strict();
@@ -146,6 +150,12 @@ export const commands = {
   'access.stoppedBulkRuns': { input: NoInput, output: z.array(BulkRun), roles: office },
   /** Access page's "Finish": grants a stopped run's units not yet done; answers the whole run's outcome. */
   'access.finishBulkRun': { input: z.object({ runId: Id }).strict(), output: BulkGrantResult, roles: office },
+  /**
+   * Revocation exposure: ended credentials (revoked, expired, used, reissued) whose doors have
+   * not been told yet, each with the doors still holding it and since when; one unit's, or the
+   * whole community's (the Units page's figure). Names and dates only, never a code.
+   */
+  'access.exposure': { input: ExposureQuery, output: RevocationExposure, roles: exposureViewers },
   /** Staff revoke a credential from every door it covers. */
   'access.revoke': { input: RevokeRequest, output: Credential, roles: granting },
   /** New dates: the credential is reissued and the old one revoked; answers the new one. */

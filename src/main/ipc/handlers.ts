@@ -5,6 +5,7 @@ import { updateGuidelines } from '../community/update-guidelines';
 import type { AccessContext } from '../access/access-context';
 import { bulkGrant } from '../access/bulk-grant';
 import { finishBulkRun } from '../access/finish-bulk-run';
+import { revocationExposure } from '../access/revocation-exposure';
 import { toCredential } from '../access/credential-view';
 import { grantGuestAccess } from '../access/grant-guest-access';
 import { rescheduleCredential } from '../access/reschedule-credential';
@@ -112,6 +113,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       access(ctx, `grant access to unit ${request.unitId}`, request.unitId, (actor) => grantGuestAccess(deps, actor, request)),
     'access.bulkGrant': (request, ctx) => access(ctx, 'grant bulk access', null, (actor) => bulkGrant(deps, actor, request)),
     'access.stoppedBulkRuns': () => stoppedRuns(db),
+    'access.exposure': ({ unitId }) => revocationExposure(db, unitId ?? null),
     'access.finishBulkRun': ({ runId }, ctx) => access(ctx, 'finish a stopped bulk grant', null, (actor) => finishBulkRun(deps, actor, runId)),
     'access.revoke': (request, ctx) =>
       access(ctx, `revoke credential ${request.credentialId}`, null, (actor) => revokeCredential(deps, actor, request)),

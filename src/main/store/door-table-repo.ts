@@ -1,5 +1,6 @@
 import type { CredentialKind } from '../../shared/domain';
 import type { Db } from './database';
+import { recordingDroppedCodes } from './exposure-repo';
 
 /** One credential in one slot of a door, as the store keeps it (schedule still as JSON). */
 export interface DoorSlotRecord {
@@ -87,6 +88,11 @@ export function recordDoorDescription(
  * it is in sync unless something changed since the plan was drawn.
  */
 export function recordDoorProgrammed(db: Db, doorId: string, plan: { version: number; at: string; checksum: number }): void {
+  // The door's table is now the desired one as of plan.at: any ended credential it held before is off it.
+  recordingDroppedCodes(db, doorId, plan.at, () => writeProgrammed(db, doorId, plan));
+}
+
+function writeProgrammed(db: Db, doorId: string, plan: { version: number; at: string; checksum: number }): void {
   db.prepare(
     `UPDATE doors SET reported_version = @version, reported_at = @at, reported_checksum = @checksum,
        desired_changed_at = CASE WHEN desired_version > @version THEN desired_changed_at ELSE NULL END

@@ -14,20 +14,30 @@ export function lockModelsInService(db: Db): HardwareOverview['models'] {
 }
 
 /**
- * Doors whose desired table is ahead of what they last reported, oldest change first: a
- * technician's round. A door with a live lock is not on it: its queue brings it in sync.
+ * Doors whose desired table is ahead of what they last reported: a technician's round. Doors
+ * that still hold an ended credential come first, the longest exposed first (exposure-repo.ts:
+ * the rows removed after the door was last programmed), then the oldest change first. A door
+ * with a live lock is not on it: its queue brings it in sync.
  */
 export function pendingDoors(db: Db): PendingDoor[] {
   return db
     .prepare<[], PendingDoor>(
       `SELECT d.id, d.name, d.kind, d.unit_id AS unitId, m.id AS modelId, m.name AS modelName, d.desired_changed_at AS pendingSince,
-              coalesce(b.name, ub.name) AS buildingName
-       FROM doors d JOIN lock_models m ON m.id = d.lock_model_id
+              coalesce(b.name, ub.name) AS buildingName, x.exposedSince, coalesce(x.exposedCount, 0) AS exposedCount
+       FROM doors d
+       LEFT JOIN (
+         SELECT dc.door_id, min(c.ended_at) AS exposedSince, count(*) AS exposedCount
+         FROM doors pd JOIN door_credentials dc
+           ON dc.door_id = pd.id AND dc.removed_at > pd.reported_at AND dc.added_at <= pd.reported_at
+         JOIN credentials c ON c.id = dc.credential_id AND c.ended_at IS NOT NULL
+         WHERE pd.reported_version IS NOT NULL AND pd.desired_version > pd.reported_version
+         GROUP BY dc.door_id
+       ) x ON x.door_id = d.id JOIN lock_models m ON m.id = d.lock_model_id
        LEFT JOIN buildings b ON b.id = d.building_id
        LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings ub ON ub.id = u.building_id
        WHERE d.reported_version IS NOT NULL AND d.desired_version > d.reported_version
          AND NOT EXISTS (SELECT 1 FROM live_locks l WHERE l.door_id = d.id)
-       ORDER BY d.desired_changed_at, d.name`,
+       ORDER BY x.exposedSince IS NULL, x.exposedSince, d.desired_changed_at, d.name`,
     )
     .all();
 }

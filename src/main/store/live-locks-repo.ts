@@ -1,5 +1,6 @@
 import type { LiveLockCapabilities, LiveLockInfo, LiveLockStatus, LinkSecurity } from '../devices/live/live-lock-network';
 import type { Db } from './database';
+import { recordingDroppedCodes } from './exposure-repo';
 import { statement } from './statement';
 
 /*
@@ -205,14 +206,22 @@ const dropSlot = statement<[doorId: string, slot: number]>('DELETE FROM live_loc
 
 /** What the lock reported for a slot; 'available' forgets the slot (an empty slot needs no row). */
 export function recordReportedSlot(db: Db, doorId: string, r: ReportedSlotRecord): void {
+  recordingDroppedCodes(db, doorId, r.reportedAt, () => writeSlot(db, doorId, r));
+}
+
+function writeSlot(db: Db, doorId: string, r: ReportedSlotRecord): void {
   if (r.state === 'available') dropSlot(db).run(doorId, r.slot);
   else saveSlot(db).run({ doorId, ...r });
 }
 
 /** The lock was read whole: its slots are exactly these. */
 export function replaceReportedSlots(db: Db, doorId: string, slots: readonly ReportedSlotRecord[]): void {
-  forgetSlots(db).run(doorId);
-  for (const s of slots) recordReportedSlot(db, doorId, s);
+  // The read's instant is the newest slot's; a lock read back empty has none, so the write's own.
+  const at = slots.reduce((latest, s) => (s.reportedAt > latest ? s.reportedAt : latest), '') || new Date().toISOString();
+  recordingDroppedCodes(db, doorId, at, () => {
+    forgetSlots(db).run(doorId);
+    for (const s of slots) writeSlot(db, doorId, s);
+  });
 }
 
 const inSync = statement<{ version: number; at: string; doorId: string }>(

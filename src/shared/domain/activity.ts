@@ -24,6 +24,8 @@ export const AuditAction = z.enum([
   'door.event',
   /** Record numbers missing from a door's audit trail. */
   'door.audit_gap',
+  /** A door's lock let go of an ended credential it still held: the end of its exposure. */
+  'door.code_dropped',
   /** Something done on another console, as the cloud passed it on. */
   'sync.received',
   /** The cloud refused a change made here, and what it did instead. */

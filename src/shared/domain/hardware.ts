@@ -11,6 +11,10 @@ export const PendingDoor = DoorRef.extend({
   modelName: z.string(),
   pendingSince: Timestamp,
   buildingName: z.string().nullable(),
+  /** When the oldest ended credential this door still holds ended (revocation exposure), or null. */
+  exposedSince: Timestamp.nullable(),
+  /** How many ended credentials the door still holds. */
+  exposedCount: z.number().int().min(0),
 });
 export type PendingDoor = z.infer<typeof PendingDoor>;
 

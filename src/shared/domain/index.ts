@@ -10,3 +10,4 @@ export * from './schedule';
 export * from './sync';
 export * from './live-locks';
 export * from './capacity';
+export * from './exposure';

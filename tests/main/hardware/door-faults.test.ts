@@ -5,11 +5,16 @@ import { openHardwareConsole, type HardwareConsole } from '../../helpers/hardwar
 let t: HardwareConsole;
 afterEach(() => t?.close());
 
-/** A console, its programmer, and a pending door's lock on the cable. */
+/**
+ * A console, its programmer, and a pending door's lock on the cable: the one waiting longest (the
+ * round itself puts doors still holding ended codes first; these faults want the demo's oldest change).
+ */
 async function pendingDoorOnCable(kind: 'unit' | 'any' = 'any'): Promise<{ programmer: Programmer; doorId: string; changes: NonNullable<NonNullable<Programmer['door']>['changes']> }> {
   t = openHardwareConsole();
   const programmer = await t.programmer();
-  const doorId = (await t.call('hardware.overview', {})).pendingDoors.find((d) => kind === 'any' || d.kind === kind)!.id;
+  const pending = (await t.call('hardware.overview', {})).pendingDoors;
+  const oldestChange = [...pending].sort((a, b) => a.pendingSince.localeCompare(b.pendingSince) || a.name.localeCompare(b.name));
+  const doorId = oldestChange.find((d) => kind === 'any' || d.kind === kind)!.id;
   const attached = await t.attach(programmer.id, doorId);
   return { programmer, doorId, changes: attached.door!.changes! };
 }

@@ -40,6 +40,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
     schedule: { type: 'temporary', starts: '2030-01-01T09:00', ends: '2030-01-02T17:00' },
   },
   'access.stoppedBulkRuns': {},
+  'access.exposure': {},
   'access.finishBulkRun': { runId: 'bulk_missing' },
   'access.revoke': { credentialId: 'cred_missing', reason: 'Moved out' },
   'access.reschedule': { credentialId: 'cred_missing', schedule: { type: 'delivery', starts: '2030-01-01T09:00' } },

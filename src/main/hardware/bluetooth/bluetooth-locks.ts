@@ -11,7 +11,7 @@ import { keyProgrammerDriver, type KeyProgrammerDriver } from '../../devices/dri
 import { transportFailure } from '../../devices/drivers/send-command';
 import { latestJobForDoor } from '../../store/door-jobs-repo';
 import { assignSerial, doorById, type DoorHardwareRecord } from '../../store/door-table-repo';
-import { doorBuildingName } from '../../store/hardware-repo';
+import { doorBuildingName, pendingDoors } from '../../store/hardware-repo';
 import { lockKeyFor, saveLockKey } from '../../store/lock-keys-repo';
 import { runUserAction } from '../../store/user-action';
 import { tableChecksum } from '../../devices/keyprog/credential-table';
@@ -46,7 +46,7 @@ export interface BluetoothLocks {
   commission(id: string, doorId: string, setupCode: string, actor: StaffMember): Promise<void>;
   /** A lock was assigned elsewhere (a key-programmer, another console): look again. */
   doorsChanged(): void;
-  /** Locks heard now whose door is pending, strongest signal first: a round's order. */
+  /** Locks heard now whose door is pending, longest exposed first, then strongest signal: a round's order. */
   pendingInRange(): { lockId: string; door: DoorRef }[];
   close(): Promise<void>;
 }
@@ -259,7 +259,11 @@ export function createBluetoothLocks(deps: BluetoothDeps): BluetoothLocks {
     doorsChanged: () => directory.invalidate(),
 
     pendingInRange() {
-      return this.overview().locks.flatMap((l) => (l.pending && !l.busy && l.door ? [{ lockId: l.id, door: l.door }] : []));
+      const inRange = this.overview().locks.flatMap((l) => (l.pending && !l.busy && l.door ? [{ lockId: l.id, door: l.door }] : []));
+      // Doors still holding an ended credential first, the longest exposed first; then by signal.
+      const exposedSince = new Map(pendingDoors(db).map((d) => [d.id, d.exposedSince]));
+      const rank = (doorId: string): string => exposedSince.get(doorId) ?? '\uffff';
+      return inRange.map((x, i) => ({ x, i })).sort((a, b) => rank(a.x.door.id).localeCompare(rank(b.x.door.id)) || a.i - b.i).map(({ x }) => x);
     },
 
     async close(): Promise<void> {

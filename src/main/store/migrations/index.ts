@@ -12,6 +12,7 @@ import { allowWithheldPins, pinLease } from './011-pin-lease';
 import { outboxActorKinds } from './013-outbox-actor-kinds';
 import { liveLocks } from './014-live-locks';
 import { slotReservations } from './015-slot-reservations';
+import { exposureIndex } from './016-exposure-index';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -32,4 +33,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 13, name: 'outbox-actor-kinds', sql: outboxActorKinds },
   { version: 14, name: 'live-locks', sql: liveLocks },
   { version: 15, name: 'slot-reservations', sql: slotReservations },
+  { version: 16, name: 'exposure-index', sql: exposureIndex },
 ];

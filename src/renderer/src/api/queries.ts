@@ -180,3 +180,16 @@ export function useReaderConfig(programmerId: string) {
     gcTime: 0,
   });
 }
+
+/**
+ * Ended credentials that doors still hold (revocation exposure): the community's, or one unit's.
+ * Moves when a credential ends, a door is programmed or a live lock reports.
+ */
+export function useRevocationExposure(unitId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.exposure(unitId),
+    queryFn: () => call('access.exposure', unitId === null ? {} : { unitId }),
+    enabled,
+    meta: { alsoReads: ['doors', 'live_locks'] satisfies DataTopic[] },
+  });
+}

@@ -34,6 +34,8 @@ export const queryKeys = {
     ['credentials', 'enforcement', unitId, kind, schedule] as const,
   /** Bulk grants a crash cut short: they change with the credentials they grant. */
   stoppedBulkRuns: () => ['credentials', 'stopped-bulk-runs'] as const,
+  /** Ended credentials doors still hold: moves with credentials, door programming and live locks' reports. */
+  exposure: (unitId: string | null) => ['credentials', 'exposure', unitId] as const,
   hardware: () => ['doors', 'hardware-overview'] as const,
   /** The Hardware page's door picker: doors by name, building or serial, of one lock model or any. */
   hardwareDoors: (search: string, modelId: string | null) => ['doors', 'picker', search, modelId] as const,

@@ -25,6 +25,7 @@ const actionLabels: Record<AuditAction, string> = {
   'door.job_failed': 'Door job failed',
   'door.event': 'Door record',
   'door.audit_gap': 'Door records missing',
+  'door.code_dropped': 'Ended code off the door',
   'sync.received': 'From another console',
   'sync.rejected': 'Refused by the cloud',
   'audit.sealed': 'Log sealed with a key',

@@ -1,10 +1,15 @@
-import type { AttachedDoor } from '../../../../shared/domain';
+import type { AttachedDoor, PendingDoor } from '../../../../shared/domain';
+import { useCommunityTime } from '../../components/community-time';
 import { doorKindLabel } from '../../components/labels';
 import { StatusBadge } from '../../components/StatusBadge';
 import { changesText, driftLimitSeconds, driftText, lowBatteryPercent } from './hardware-labels';
 
-/** The lock or reader on the programmer's cable, as it described itself, and what it lacks. */
-export function AttachedDoorFacts({ door }: { door: AttachedDoor }) {
+/**
+ * The lock or reader on the programmer's cable, as it described itself, and what it lacks.
+ * `round`: the door's row on the round, when it waits there (for the ended codes it still holds).
+ */
+export function AttachedDoorFacts({ door, round }: { door: AttachedDoor; round?: PendingDoor }) {
+  const time = useCommunityTime();
   const lowBattery = door.batteryPercent < lowBatteryPercent;
   const drifted = Math.abs(door.clockDriftSeconds) > driftLimitSeconds;
   const full = door.usedSlots >= door.slots;
@@ -30,6 +35,14 @@ export function AttachedDoorFacts({ door }: { door: AttachedDoor }) {
             <StatusBadge tone={changes.inSync ? 'good' : 'warn'}>{changes.text}</StatusBadge>
           ) : (
             <span className="muted">Unknown until the lock is assigned</span>
+          )}
+          {round?.exposedSince && (
+            <>
+              {' '}
+              <StatusBadge tone="warn">
+                Still holds {round.exposedCount === 1 ? '1 ended code' : `${round.exposedCount} ended codes`} since {time.dateTime(round.exposedSince)}
+              </StatusBadge>
+            </>
           )}
         </dd>
       </div>

@@ -112,7 +112,7 @@ function HardwareSections({ data }: { data: HardwareOverview }) {
           <h3 id={pendingId} className="hw-section__title">
             Doors pending programming
           </h3>
-          <span className="muted">{count(data.pendingDoors.length, 'door')}, oldest first</span>
+          <span className="muted">{count(data.pendingDoors.length, 'door')}, ended codes first, then oldest</span>
         </header>
         <PendingDoorsTable doors={data.pendingDoors} labelledBy={pendingId} />
       </section>

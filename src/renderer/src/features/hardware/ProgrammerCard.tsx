@@ -98,7 +98,7 @@ export function ProgrammerCard({ programmer: p, nameWithSerial, pendingDoors }: 
         <div className="programmer__door" role="group" aria-label="Door on the cable">
           <h5 className="programmer__subtitle">Door on the cable</h5>
           {p.door ? (
-            <AttachedDoorFacts door={p.door} />
+            <AttachedDoorFacts door={p.door} round={pendingDoors.find((d) => d.id === p.door?.door?.id)} />
           ) : (
             <p className="muted programmer__empty">Nothing on the cable. Connect the programmer’s cable to a lock or reader.</p>
           )}

@@ -7,6 +7,7 @@ import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../components/phone';
 import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialDoors } from './CredentialDoors';
+import { CredentialExposureLine } from '../exposure/CredentialExposureLine';
 import { CredentialHistory } from './CredentialHistory';
 import { CredentialTextStatus, ResendTextButton } from './CredentialText';
 import { EditDatesDialog } from './EditDatesDialog';
@@ -54,6 +55,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
       </div>
       <div className="credential__window">{credential.scheduleText}</div>
       <CredentialDoors credential={credential} />
+      {!live && <CredentialExposureLine unitId={credential.unitId} credentialId={credential.id} />}
       {live && <CredentialTextStatus credential={credential} />}
       <CredentialHistory credential={credential} />
       {live && !ours && <p className="credential__line credential__line--muted">{grantedBy(credential)}: the leasing office can change it.</p>}

@@ -12,6 +12,7 @@ import { usePrefetchFirstWindow } from './usePrefetchFirstWindow';
 import { readUnitView, rememberUnitView, toQueryFilters, type UnitFilterValues } from './unit-view';
 import { useUnitSelection } from './unit-selection';
 import { SelectionBar } from './SelectionBar';
+import { ExposureFigure } from '../exposure/ExposureFigure';
 import './units-page.css';
 
 /** Every unit of the community in one grid, with the selected unit's detail beside it. */
@@ -49,6 +50,7 @@ export function UnitsPage() {
           </span>
           <SelectionBar controls={selection} filters={filters} total={total} />
         </div>
+        <ExposureFigure />
         <UnitsFilters community={community.data} values={values} onChange={setValues} />
         <UnitsGrid
           filters={filters}

@@ -1,0 +1,33 @@
+import { exposureFigure, spanWords } from '../../../../shared/domain';
+import { useRevocationExposure } from '../../api/queries';
+import { useCommunityTime } from '../../components/community-time';
+import { useCan } from '../../components/permissions';
+import { useNow } from '../hardware/useNow';
+
+/**
+ * The Units page's one figure for revocation exposure ("3 ended codes still open 7 doors; the
+ * oldest for 2 days"), opening onto each ended credential and the doors still holding it.
+ */
+export function ExposureFigure() {
+  const may = useCan('access.exposure') === true;
+  const exposure = useRevocationExposure(null, may);
+  const time = useCommunityTime();
+  const nowIso = new Date(useNow(60_000)).toISOString();
+  if (!exposure.data) return null;
+  const e = exposure.data;
+  const figure = exposureFigure(e, nowIso);
+  if (e.credentials.length === 0) return <p className="exposure-figure muted" aria-label="Revocation exposure">{figure}</p>;
+  return (
+    <details className="exposure-figure" aria-label="Revocation exposure">
+      <summary>{figure}</summary>
+      <ul>
+        {e.credentials.map((c) => (
+          <li key={c.credentialId}>
+            {c.guestName}, {c.unitLabel}, ended <time dateTime={c.endedAt}>{time.dateTime(c.endedAt)}</time>:{' '}
+            {c.doors.map((d) => `${d.doorName} since ${spanWords(d.since, nowIso)}${d.link === 'live' ? ' (Z-Wave queue)' : ''}`).join(', ')}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
