@@ -152,4 +152,15 @@ export default tseslint.config(
   // The simulators speak the real bytes under the product's own stack: no Electron, no store driver, no keychain.
   zone(['simulators/**'], [...noElectron, ...noHardware, ...noSqlite, ...noKeytar]),
   ...sqlOnlyInStore,
+  // @zwave-js/serial's CommonJS root loses the Serial API messages when zwave-js loads first
+  // (simulators/zwave/inclusion-desk.ts says how): values come from its serialapi subpath.
+  // A rule of another name than the zones' so flat config does not replace theirs.
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '@zwave-js/serial', allowTypeImports: true, message: "Import Serial API values from '@zwave-js/serial/serialapi': the package root loses them when zwave-js loads first." }],
+      }],
+    },
+  },
 );

@@ -1,7 +1,3 @@
-// Before anything loads zwave-js: its CommonJS build and @zwave-js/serial require each other,
-// and tsx's interop copies a module's exports once, so whichever loads second misses names (the
-// simulated stick's inclusion desk would find AddNodeToNetworkRequest undefined).
-import '@zwave-js/serial';
 /**
  * `npm run bench [-- --units N] [--sync [--changes N]] [--lease] [--zwave]`: prints one JSON figure a line and writes them all to
  * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:

@@ -5,8 +5,8 @@ import {
   RemoveFailedNodeResponse,
   RemoveFailedNodeStartFlags,
   RemoveFailedNodeStatus,
-  type Message,
-} from '@zwave-js/serial';
+} from '@zwave-js/serial/serialapi';
+import type { Message } from '@zwave-js/serial';
 
 /**
  * Remove Failed Node on the simulated stick (zwave-js's mock controller lacks it): a node that
