@@ -54,6 +54,7 @@ export async function openSimulatedStickIn(world: SimulatedZWaveWorld, options: 
     serial,
     securityKeys: { S0_Legacy: keys?.S0_Legacy, S2_AccessControl: keys?.S2_AccessControl, S2_Authenticated: keys?.S2_Authenticated, S2_Unauthenticated: keys?.S2_Unauthenticated },
   });
+  patientWithTheHost(controller);
   controller.defineBehavior(...createDefaultMockControllerBehaviors());
   controller.defineBehavior(...world.inclusionBehaviors());
   countFrames(controller, world.counts);
@@ -77,4 +78,15 @@ export async function openSimulatedStickIn(world: SimulatedZWaveWorld, options: 
       controller.destroy();
     },
   };
+}
+
+/**
+ * A real stick retransmits a frame the host did not ACK (Serial API: up to three times, about
+ * 5 s in all); zwave-js's mock waits 1 s once and throws out of its serial handler, which a
+ * loaded two-core machine running the interviews beside the console reaches. The simulated
+ * stick waits longer than a real one keeps trying, so load is not mistaken for a broken host.
+ */
+function patientWithTheHost(controller: MockController): void {
+  const expectHostACK = controller.expectHostACK.bind(controller);
+  controller.expectHostACK = (timeout: number, errorMessage?: string) => expectHostACK(Math.max(timeout, 10_000), errorMessage);
 }
