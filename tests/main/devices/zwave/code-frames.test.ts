@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CommandClass } from '@zwave-js/cc';
-import type { MockController } from '@zwave-js/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveLock } from '../../../../src/main/devices/live/live-lock-network';
 import { bytesPerCode, codeFrameRoom, extendedSetHeaderBytes } from '../../../../src/main/devices/zwave/code-frames';
-import { zwaveDriverOptions } from '../../../../src/main/devices/zwave/zwave-driver-options';
-import { zwaveNetwork } from '../../../../src/main/devices/zwave/zwave-network';
-import { newZWaveKeys } from '../../../../src/main/secrets/zwave-keys';
 import type { LockUser } from '../../../../src/shared/domain/matter-door-lock';
 import { keypadDeadbolt } from '../../../../simulators/zwave/lock-spec';
-import { openSimulatedStick, type SimulatedStick } from '../../../../simulators/zwave/simulated-stick';
+import type { SimulatedStick } from '../../../../simulators/zwave/simulated-stick';
+import { openFrameCountingLock, type FrameCountingLock } from './frame-counting-lock';
 
 /*
  * Bulk code writes on an S2 lock (the simulated keypad deadbolt: User Code v2, S2 Access
@@ -22,42 +15,20 @@ import { openSimulatedStick, type SimulatedStick } from '../../../../simulators/
 const LOCK = 2;
 const anyone: LockUser = { userType: 'unrestricted_user', weekDaySchedules: [], yearDaySchedules: [] };
 let stick: SimulatedStick;
-let cacheDir: string;
+let counted: FrameCountingLock;
 let lock: LiveLock;
 const sent = new Map<string, number>();
 
-const innermost = (cc: CommandClass): CommandClass => {
-  let inner = cc as CommandClass & { encapsulated?: CommandClass };
-  while (inner.encapsulated) inner = inner.encapsulated as CommandClass & { encapsulated?: CommandClass };
-  return inner;
-};
-
 beforeAll(async () => {
-  cacheDir = mkdtempSync(join(tmpdir(), 'zframes-test-'));
   // No Schedule Entry Lock: only User Code frames go to the lock for unscheduled codes.
-  const spec = keypadDeadbolt({ nodeId: LOCK, schedules: { weekDay: 0, yearDay: 0, dailyRepeating: 0 } });
-  stick = await openSimulatedStick({ cacheDir, locks: [spec], driverOptions: zwaveDriverOptions(newZWaveKeys(), cacheDir) });
-  lock = zwaveNetwork(stick.driver, { path: 'simulated:zwave', label: 'Simulated Z-Wave stick', simulated: true }).lock(LOCK);
-  (stick.controls as unknown as { controller(): MockController })
-    .controller()
-    .nodes.get(LOCK)!
-    .defineBehavior({
-      handleCC(_controller, _self, cc) {
-        const name = innermost(cc).constructor.name;
-        sent.set(name, (sent.get(name) ?? 0) + 1);
-        return undefined;
-      },
-    });
+  counted = await openFrameCountingLock(keypadDeadbolt({ nodeId: LOCK, schedules: { weekDay: 0, yearDay: 0, dailyRepeating: 0 } }), sent);
+  ({ stick, lock } = counted);
 });
 
-afterAll(async () => {
-  await stick?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+afterAll(() => counted?.close());
 
 beforeEach(() => {
-  const state = stick.controls.lock(LOCK);
-  for (const slot of [...state.slots.keys()]) state.clearSlot(slot);
+  counted.clearSlots();
   sent.clear();
 });
 

@@ -1,18 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CommandClass } from '@zwave-js/cc';
-import type { MockController } from '@zwave-js/testing';
 import { UserIDStatus } from 'zwave-js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveLock } from '../../../../src/main/devices/live/live-lock-network';
-import { zwaveDriverOptions } from '../../../../src/main/devices/zwave/zwave-driver-options';
-import { zwaveNetwork } from '../../../../src/main/devices/zwave/zwave-network';
-import { newZWaveKeys } from '../../../../src/main/secrets/zwave-keys';
 import type { LockUser } from '../../../../src/shared/domain/matter-door-lock';
 import { keypadDeadbolt } from '../../../../simulators/zwave/lock-spec';
 import { scheduleKey } from '../../../../simulators/zwave/sim-lock-state';
-import { openSimulatedStick, type SimulatedStick } from '../../../../simulators/zwave/simulated-stick';
+import type { SimulatedStick } from '../../../../simulators/zwave/simulated-stick';
+import { openFrameCountingLock, type FrameCountingLock } from './frame-counting-lock';
 
 /*
  * Unscheduled codes on a lock with Schedule Entry Lock: each needs its user's schedules
@@ -23,40 +16,19 @@ const LOCK = 2;
 const anyone: LockUser = { userType: 'unrestricted_user', weekDaySchedules: [], yearDaySchedules: [] };
 const weekdayMornings: LockUser = { userType: 'week_day_schedule_user', weekDaySchedules: [{ daysMask: 0b011_1110, startHour: 8, startMinute: 0, endHour: 9, endMinute: 0 }], yearDaySchedules: [] };
 let stick: SimulatedStick;
-let cacheDir: string;
+let counted: FrameCountingLock;
 let lock: LiveLock;
 const sent = new Map<string, number>();
 
-const innermost = (cc: CommandClass): CommandClass => {
-  let inner = cc as CommandClass & { encapsulated?: CommandClass };
-  while (inner.encapsulated) inner = inner.encapsulated as CommandClass & { encapsulated?: CommandClass };
-  return inner;
-};
-
 beforeAll(async () => {
-  cacheDir = mkdtempSync(join(tmpdir(), 'zenable-test-'));
-  stick = await openSimulatedStick({ cacheDir, locks: [keypadDeadbolt({ nodeId: LOCK })], driverOptions: zwaveDriverOptions(newZWaveKeys(), cacheDir) });
-  lock = zwaveNetwork(stick.driver, { path: 'simulated:zwave', label: 'Simulated Z-Wave stick', simulated: true }).lock(LOCK);
-  (stick.controls as unknown as { controller(): MockController })
-    .controller()
-    .nodes.get(LOCK)!
-    .defineBehavior({
-      handleCC(_controller, _self, cc) {
-        const name = innermost(cc).constructor.name;
-        sent.set(name, (sent.get(name) ?? 0) + 1);
-        return undefined;
-      },
-    });
+  counted = await openFrameCountingLock(keypadDeadbolt({ nodeId: LOCK }), sent);
+  ({ stick, lock } = counted);
 });
 
-afterAll(async () => {
-  await stick?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+afterAll(() => counted?.close());
 
 beforeEach(() => {
-  const state = stick.controls.lock(LOCK);
-  for (const slot of [...state.slots.keys()]) state.clearSlot(slot);
+  counted.clearSlots();
 });
 
 const codes = (n: number) => Array.from({ length: n }, (_, i) => ({ slot: i + 1, code: String(500_000 + i * 7_919), user: anyone }));
