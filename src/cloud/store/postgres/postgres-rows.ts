@@ -15,12 +15,13 @@ export const toCommunity = (r: CommunityRow): CommunityRecord => ({ id: r.id, na
 
 export interface ConsoleRow {
   id: string;
+  community_id: string;
   name: string;
   kiosk: boolean;
   paired_at: string;
 }
 
-export const toConsole = (r: ConsoleRow): ConsoleRecord => ({ id: r.id, name: r.name, kiosk: r.kiosk, pairedAt: r.paired_at });
+export const toConsole = (r: ConsoleRow): ConsoleRecord => ({ id: r.id, communityId: r.community_id, name: r.name, kiosk: r.kiosk, pairedAt: r.paired_at });
 
 export interface DoorRow {
   id: string;
@@ -121,6 +122,7 @@ export function toChange(r: ChangeRow): Change {
 
 export interface TextRow {
   id: number;
+  community_id: string;
   idempotency_key: string;
   credential_id: string;
   reason: QueuedText['reason'];
@@ -131,7 +133,7 @@ export interface TextRow {
 }
 
 export function toQueuedText(r: TextRow): QueuedText {
-  return { id: r.id, idempotencyKey: r.idempotency_key, credentialId: r.credential_id, reason: r.reason, to: r.to_number, body: r.body, attempts: r.attempts, queuedAt: r.queued_at };
+  return { id: r.id, communityId: r.community_id, idempotencyKey: r.idempotency_key, credentialId: r.credential_id, reason: r.reason, to: r.to_number, body: r.body, attempts: r.attempts, queuedAt: r.queued_at };
 }
 
 /** A value for a json column: pg would send a JS array as a PostgreSQL array, so everything goes as JSON text. */

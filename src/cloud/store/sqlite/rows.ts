@@ -17,13 +17,14 @@ export function toCommunity(r: CommunityRow): CommunityRecord {
 
 export interface ConsoleRow {
   id: string;
+  community_id: string;
   name: string;
   kiosk: number;
   paired_at: string;
 }
 
 export function toConsole(r: ConsoleRow): ConsoleRecord {
-  return { id: r.id, name: r.name, kiosk: r.kiosk === 1, pairedAt: r.paired_at };
+  return { id: r.id, communityId: r.community_id, name: r.name, kiosk: r.kiosk === 1, pairedAt: r.paired_at };
 }
 
 export interface DoorRow {
@@ -145,6 +146,7 @@ export function toChange(r: ChangeRow): Change {
 
 export interface TextRow {
   id: number;
+  community_id: string;
   idempotency_key: string;
   credential_id: string;
   reason: QueuedText['reason'];
@@ -155,5 +157,5 @@ export interface TextRow {
 }
 
 export function toQueuedText(r: TextRow): QueuedText {
-  return { id: r.id, idempotencyKey: r.idempotency_key, credentialId: r.credential_id, reason: r.reason, to: r.to_number, body: r.body, attempts: r.attempts, queuedAt: r.queued_at };
+  return { id: r.id, communityId: r.community_id, idempotencyKey: r.idempotency_key, credentialId: r.credential_id, reason: r.reason, to: r.to_number, body: r.body, attempts: r.attempts, queuedAt: r.queued_at };
 }
