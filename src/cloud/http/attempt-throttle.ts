@@ -26,21 +26,34 @@ export interface AttemptLimit {
   forgetAfterMs: number;
 }
 
-/** The store's side of a limit (CloudStore): counted in the database, so every instance sees every try. */
+/** The store's side of a limit (CloudStore.attempt): counted in the database, so every instance sees every try. */
 export interface AttemptLedger {
-  takeAttempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number): Promise<number>;
-  clearAttempts(limit: string, key: string): Promise<void>;
+  attempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number, check: () => Promise<boolean>): Promise<number>;
 }
 
 /**
- * Counts a try at `key` before it is checked, and answers how long it must wait first (0:
- * go ahead). Counting first is what makes the limit hold across instances: two tries at
- * once, on two instances, are both counted, and once the free ones are spent the first blocks
- * the second. A try that succeeds clears the count (`clearAttempts`).
+ * Runs `check` (the code or passcode checked) as one try at `key`, unless the key must wait
+ * first: answers that wait, or what `check` answered. `succeeded` says whether it was right.
+ * Tries at one key take turns across instances, so a burst of guesses is checked one by one,
+ * each after the failures before it were counted; only wrong tries count, and a right one
+ * starts the count over.
  */
-export function takeAttempt(ledger: AttemptLedger, limit: AttemptLimit, key: string, now: Date): Promise<number> {
+export async function limitedAttempt<T>(
+  ledger: AttemptLedger,
+  limit: AttemptLimit,
+  key: string,
+  now: Date,
+  check: () => Promise<T>,
+  succeeded: (outcome: T) => boolean,
+): Promise<{ waitMs: number } | { outcome: T }> {
   const forgetBefore = new Date(now.getTime() - limit.forgetAfterMs).toISOString();
-  return ledger.takeAttempt(limit.name, key, now.toISOString(), forgetBefore, (failures) => delayAfterFailures(failures, limit.schedule));
+  const checked: { outcome: T }[] = [];
+  const waitMs = await ledger.attempt(limit.name, key, now.toISOString(), forgetBefore, (failures) => delayAfterFailures(failures, limit.schedule), async () => {
+    const outcome = await check();
+    checked.push({ outcome });
+    return succeeded(outcome);
+  });
+  return checked[0] ?? { waitMs };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { StaffSessionRequest } from '../../shared/sync';
 import { HttpError, tooManyAttempts } from '../http/http-error';
-import { retryAfterSeconds, takeAttempt, type AttemptLimit } from '../http/attempt-throttle';
+import { limitedAttempt, retryAfterSeconds, type AttemptLimit } from '../http/attempt-throttle';
 import type { CloudStore, ConsoleRecord, StaffRecord } from '../store/cloud-store';
 import { passcodeMatches } from './passcode';
 import { newStaffKey } from './staff-keys';
@@ -29,15 +29,24 @@ export function createStaffSignIn(cloud: CloudStore, now: () => Date) {
   return async (console: ConsoleRecord, request: z.output<typeof StaffSessionRequest>): Promise<StaffSession> => {
     if (console.kiosk) throw new HttpError(403, 'forbidden', 'A kiosk console acts as the kiosk: staff do not sign in on it.');
     const at = now();
-    // Counted before the passcode is checked: guesses sent at once, to any instances, are each counted.
-    const key = `${console.communityId}\n${console.id}\n${request.staffId}`;
-    const waitMs = await takeAttempt(cloud, signInLimit, key, at);
-    if (waitMs > 0) throw tooManyAttempts('Too many wrong passcodes for this staff member on this console; wait, then try again.', retryAfterSeconds(waitMs));
     // The console's community's staff only: a staff id of another community is unknown here.
     const store = cloud.forCommunity(console.communityId);
-    const found = await store.staffWithPasscode(request.staffId);
-    if (!found || !(await passcodeMatches(request.passcode, found.passcodeHash))) throw refused();
-    await cloud.clearAttempts(signInLimit.name, key);
+    // Tries for one staff member on one console take turns, on every instance: guesses sent at once are each counted before the next is checked.
+    const key = `${console.communityId}\n${console.id}\n${request.staffId}`;
+    const tried = await limitedAttempt(
+      cloud,
+      signInLimit,
+      key,
+      at,
+      async () => {
+        const found = await store.staffWithPasscode(request.staffId);
+        return (await passcodeMatches(request.passcode, found?.passcodeHash ?? null)) ? found : null;
+      },
+      (found) => found !== null,
+    );
+    if ('waitMs' in tried) throw tooManyAttempts('Too many wrong passcodes for this staff member on this console; wait, then try again.', retryAfterSeconds(tried.waitMs));
+    const found = tried.outcome;
+    if (!found) throw refused();
     const staffKey = await store.issueStaffKey(newStaffKey(console.id, found.staff.id, at.toISOString()));
     return { staff: found.staff, key: { id: staffKey.keyId, secret: staffKey.secret } };
   };

@@ -268,15 +268,18 @@ export interface CloudStore {
   consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null>;
 
   /**
-   * Tries at a limited thing (wrong pairing codes per address, wrong passcodes per console
-   * and staff member: http/attempt-throttle.ts), counted in the store so instances share
-   * them. Cloud-wide: a pairing try has no community yet; a sign-in's key names the console's
-   * community. Atomically: answers the wait left when `key` is blocked at `at`, else counts the
-   * try (from zero when its last was before `forgetBefore`), blocks the key for
-   * `delayFor(count)` and answers 0.
+   * One try at a limited thing (pairing codes per client address, passcodes per console and
+   * staff member: http/attempt-throttle.ts), counted in the store so instances share the
+   * counts. Cloud-wide: a pairing try has no community yet; a sign-in's key names the
+   * console's community. Tries at one key take turns, on every instance: each is checked
+   * only once the one before it has been counted, so guesses sent at once gain nothing, and
+   * right answers at once (consoles paired together from one office) never count.
+   * Answers the wait left when `key` is blocked at `at`, without running `check`; else runs
+   * it and answers 0. A false check counts a failure (from zero when the key's last was before
+   * `forgetBefore`) and blocks the key for `delayFor(failures)`; a true one forgets the key;
+   * one that throws changes nothing.
    */
-  takeAttempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number): Promise<number>;
-  clearAttempts(limit: string, key: string): Promise<void>;
+  attempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number, check: () => Promise<boolean>): Promise<number>;
 
   /**
    * Whether an error of this store is passing (busy, locked, out of disk, unreachable): the

@@ -79,12 +79,8 @@ export class PostgresCloudStore implements CloudStore {
     return r ? toConsole(r) : null;
   }
 
-  takeAttempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number): Promise<number> {
-    return inTransaction(this.pool, (client) => attempts.takeAttempt(client, limit, key, at, forgetBefore, delayFor));
-  }
-
-  clearAttempts(limit: string, key: string): Promise<void> {
-    return attempts.clearAttempts(this.pool, limit, key);
+  attempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number, check: () => Promise<boolean>): Promise<number> {
+    return attempts.attempt(this.pool, this.lockPool, limit, key, at, forgetBefore, delayFor, check);
   }
 
   isTransient(error: unknown): boolean {

@@ -21,13 +21,15 @@ export interface SqliteShared {
   sql: ReturnType<typeof statementCache>;
   queue: SerialQueue;
   consoleLocks: KeyedLocks;
+  /** Tries at one attempt-limit key, one at a time (CloudStore.attempt). */
+  attemptLocks: KeyedLocks;
 }
 
 class SqliteCloudStore implements CloudStore {
   private readonly shared: SqliteShared;
 
   constructor(private readonly db: Db) {
-    this.shared = { db, sql: statementCache(db), queue: new SerialQueue(), consoleLocks: new KeyedLocks() };
+    this.shared = { db, sql: statementCache(db), queue: new SerialQueue(), consoleLocks: new KeyedLocks(), attemptLocks: new KeyedLocks() };
   }
 
   private get sql() {
@@ -76,12 +78,17 @@ class SqliteCloudStore implements CloudStore {
     });
   }
 
-  takeAttempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number): Promise<number> {
-    return this.shared.queue.run(() => this.db.transaction(() => attempts.takeAttempt(this.sql, limit, key, at, forgetBefore, delayFor)).immediate());
-  }
-
-  clearAttempts(limit: string, key: string): Promise<void> {
-    return this.shared.queue.run(() => attempts.clearAttempts(this.sql, limit, key));
+  /** One process uses the file: tries at one key take turns here, and each reads and counts in a short transaction of its own. */
+  attempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number, check: () => Promise<boolean>): Promise<number> {
+    return this.shared.attemptLocks.with(`${limit}\n${key}`, async () => {
+      const waitMs = await this.shared.queue.run(() => this.db.transaction(() => attempts.waitLeft(this.sql, limit, key, at, forgetBefore)).immediate());
+      if (waitMs > 0) return waitMs;
+      const right = await check();
+      await this.shared.queue.run(() =>
+        this.db.transaction(() => (right ? attempts.clearAttempts(this.sql, limit, key) : attempts.countFailure(this.sql, limit, key, at, forgetBefore, delayFor))).immediate(),
+      );
+      return 0;
+    });
   }
 
   isTransient(error: unknown): boolean {
