@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommunityFile } from '../../src/shared/community-file';
-import { cloudStores, demoCommunityFile, demoCommunityId, grantPayload, passcodes, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
+import { cloudStores, demoCommunityFile, demoCommunityId, grantPayload, passcodes, readTexts, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 /*
  * Two communities in one cloud whose unit, door and staff ids are the same (the same
@@ -109,18 +109,21 @@ describe.each(cloudStores)('on %s', (store) => {
     expect(await cloud.store.transaction((tx) => tx.leasedPins(riverside.consoleId, now))).toContainEqual(expect.objectContaining({ code: leased }));
   });
 
-  it('texts: each community’s guest gets their text, and its status reaches only that community', async () => {
+  it('texts: each community’s guest gets their text, also under the same credential id, and its status reaches only that community', async () => {
     const riversideGrant = grantPayload({ pinCode: '615243' });
-    const harborGrant = grantPayload({ pinCode: '615243' });
+    // Harbor Point's console made the same credential id for another guest: not a repeat of Riverside's text.
+    const harborGrant = { ...grantPayload({ pinCode: '615243' }), credentialId: riversideGrant.credentialId };
     await riverside.pushOk(riverside.mutation('credential.granted', riversideGrant));
     await harborDesk.pushOk(harborDesk.mutation('credential.granted', harborGrant));
     await cloud.server.textsSettled();
-    const statuses = async (c: TestConsole) => (await c.pullAll()).filter((ch) => ch.kind === 'credential.text_status').map((ch) => ch.payload.credentialId);
-    expect(await statuses(riverside)).toEqual([riversideGrant.credentialId]);
-    expect(await statuses(harborDesk)).toEqual([harborGrant.credentialId]);
-    const texts = fs.readFileSync(cloud.textsFile, 'utf8');
-    expect(texts).toContain('Riverside Commons');
-    expect(texts).toContain('Harbor Point');
+    const statuses = async (c: TestConsole) => (await c.pullAll()).filter((ch) => ch.kind === 'credential.text_status').map((ch) => [ch.payload.credentialId, ch.payload.status]);
+    expect(await statuses(riverside)).toEqual([[riversideGrant.credentialId, 'sent']]);
+    expect(await statuses(harborDesk)).toEqual([[harborGrant.credentialId, 'sent']]);
+    const texts = readTexts(cloud.textsFile);
+    expect(texts.map((t) => [t.to, t.body.split(':')[0], t.idempotencyKey])).toEqual([
+      [riversideGrant.guest.phone, 'Riverside Commons', `${demoCommunityId}/${riversideGrant.credentialId}:granted`],
+      [harborGrant.guest.phone, 'Harbor Point', `${harbor}/${harborGrant.credentialId}:granted`],
+    ]);
   });
 
   it('staff sign-in: the same staff id has each community’s passcode, keys and wrong-passcode count', async () => {

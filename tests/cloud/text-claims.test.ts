@@ -5,7 +5,7 @@ import { TwilioTextProvider } from '../../src/cloud/texts/twilio-text-provider';
 import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres-database';
 import { countByKey, startCountingProvider, type CountingProvider } from './helpers/counting-provider';
 import { spawnCloud } from './helpers/spawned-cloud';
-import { grantPayload, startTestCloud, tempDir, type TestCloud, type TestConsole } from './helpers/test-cloud';
+import { demoTextKey, grantPayload, startTestCloud, tempDir, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 /*
  * Each text to a guest goes out once across cloud instances sharing one PostgreSQL database:
@@ -83,7 +83,7 @@ describe('texts to guests across cloud instances on one PostgreSQL database', ()
     for (const c of clouds) await c.stop();
 
     expect([...countByKey(p.requests.map((r) => r.key)).values()]).toEqual(credentialIds.map(() => 1));
-    expect(new Set(p.delivered)).toEqual(new Set(credentialIds.map((id) => `${id}:granted`)));
+    expect(new Set(p.delivered)).toEqual(new Set(credentialIds.map((id) => demoTextKey(id))));
     const statuses = await textStatuses(db.url);
     expect(statuses.map((s) => s.credentialId).sort()).toEqual([...credentialIds].sort());
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['sent']));

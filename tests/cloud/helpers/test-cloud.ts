@@ -15,6 +15,9 @@ export const demoCommunityFile = path.resolve('resources/demo/community.json');
 /** Its community's id: the community a test cloud starts with. */
 export const demoCommunityId = 'riverside-commons';
 
+/** The text provider's idempotency key of a text about one of the demo community's credentials (src/cloud/apply/queue-guest-text.ts). */
+export const demoTextKey = (credentialId: string, occasion = 'granted'): string => `${demoCommunityId}/${credentialId}:${occasion}`;
+
 /** The demo community's staff, as a console names them in a mutation's actor. */
 export const avery = { id: 'avery', name: 'Avery Brooks', role: 'admin' } as const;
 export const jordan = { id: 'jordan', name: 'Jordan Lee', role: 'leasing' } as const;
