@@ -1,13 +1,8 @@
 import type pg from 'pg';
+import type { AttemptRow } from '../rows';
 import { inTransaction, query, row } from './postgres-database';
 
 /* The SQL of attempt limits (migration 003, http/attempt-throttle.ts), shared by every instance. */
-
-interface AttemptRow {
-  failures: number;
-  blocked_until: string;
-  last_at: string;
-}
 
 /**
  * One try at `key` (CloudStore.attempt). The key's row stays locked, in a transaction on a

@@ -1,14 +1,8 @@
 import type pg from 'pg';
 import type { AnchorTaken, AuditAnchor, AuditHeadInput } from '../cloud-store';
+import { toAnchor, type AnchorRow } from '../rows';
 import { query, row, type Queryable } from './postgres-database';
 
-interface AnchorRow {
-  seq: number;
-  hash: string;
-  received_at: string;
-}
-
-const toAnchor = (r: AnchorRow): AuditAnchor => ({ seq: r.seq, hash: r.hash, receivedAt: r.received_at });
 
 export async function latestAuditAnchor(db: Queryable, c: string, consoleId: string): Promise<AuditAnchor | null> {
   const r = await row<AnchorRow>(db, 'SELECT seq, hash, received_at FROM audit_anchors WHERE community_id = $2 AND console_id = $1 ORDER BY seq DESC LIMIT 1', [consoleId, c]);

@@ -9,7 +9,7 @@ import { ChangeWatch } from './postgres-change-watch';
 import { PostgresCommunityStore, communityWriteTransaction } from './postgres-community-store';
 import { inTransaction, query, row, rows } from './postgres-database';
 import { isTransientPostgresError } from './postgres-errors';
-import { toCommunity, toConsole, toQueuedText, type CommunityRow, type ConsoleRow, type TextRow } from './postgres-rows';
+import { toCommunity, toConsole, toQueuedText, type CommunityRow, type ConsoleRow, type TextRow } from '../rows';
 import { seedCommunity } from './postgres-seed-community';
 
 /**

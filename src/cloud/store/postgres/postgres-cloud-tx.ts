@@ -1,8 +1,8 @@
 import type { Guidelines } from '../../../shared/domain';
 import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
-import { query, row, rows } from './postgres-database';
+import { json, query, row, rows } from './postgres-database';
 import { PostgresPinLeases } from './postgres-pin-leases';
-import { json, toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from './postgres-rows';
+import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
 import { kioskStaff, staffKey } from './postgres-staff-identity';
 
 /** A credential holds a door while it has not ended and its schedule is not over ($n: now). */

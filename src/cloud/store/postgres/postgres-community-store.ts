@@ -7,7 +7,7 @@ import { changesChannel } from './postgres-change-watch';
 import { PostgresCloudTx } from './postgres-cloud-tx';
 import { inTransaction, lockClass, query, row, rows } from './postgres-database';
 import { isTransientPostgresError } from './postgres-errors';
-import { toChange, toCommunity, toMutationResult, type ChangeRow, type CommunityRow, type MutationResultRow } from './postgres-rows';
+import { toChange, toCommunity, toMutationResult, type ChangeRow, type CommunityRow, type MutationResultRow } from '../rows';
 import * as identity from './postgres-staff-identity';
 
 /** A transaction that runs alone among the community's writers (see PostgresCloudStore's comment). */

@@ -1,5 +1,6 @@
 import type { LockModel } from '../../../shared/domain';
 import type { LeasedPin, PinLeaseTx } from '../cloud-store';
+import { toLockModel, type LockModelRow } from '../rows';
 import { query, rows, type Queryable } from './postgres-database';
 
 /** A credential's code is live while it has not ended and its schedule is not over ($now). */
@@ -18,12 +19,12 @@ export class PostgresPinLeases implements PinLeaseTx {
   ) {}
 
   async doorLockModels(): Promise<LockModel[]> {
-    const found = await rows<{ id: string; maker: string; name: string; role: LockModel['role']; capabilities: LockModel['capabilities'] }>(
+    const found = await rows<LockModelRow>(
       this.db,
       'SELECT id, maker, name, role, capabilities FROM lock_models WHERE community_id = $1 AND id IN (SELECT lock_model_id FROM doors WHERE community_id = $1) ORDER BY id COLLATE "C"',
       [this.communityId],
     );
-    return found.map((r) => ({ id: r.id, maker: r.maker, name: r.name, role: r.role, capabilities: r.capabilities }));
+    return found.map(toLockModel);
   }
 
   async pinsTaken(codes: readonly string[], now: string): Promise<boolean> {

@@ -2,8 +2,7 @@ import type pg from 'pg';
 import { unitDoor, type CommunityFile } from '../../community/community-file';
 import { hashPasscode } from '../../staff/passcode';
 import { CommunityExists } from '../cloud-store';
-import { query } from './postgres-database';
-import { json } from './postgres-rows';
+import { json, query } from './postgres-database';
 
 /**
  * Adds the community file's community, under the file's community id, in the caller's

@@ -1,17 +1,8 @@
 import type { StaffKeyRecord, StaffRecord } from '../cloud-store';
+import { toStaffKey, type StaffKeyRow } from '../rows';
 import { query, row, rows, type Queryable } from './postgres-database';
 
 /* The SQL of staff identity: passcode hashes, signing keys; `c`: the community every statement is scoped to. */
-
-interface StaffKeyRow {
-  key_id: string;
-  console_id: string;
-  staff_id: string;
-  secret: string;
-  issued_at: string;
-}
-
-const toStaffKey = (r: StaffKeyRow): StaffKeyRecord => ({ keyId: r.key_id, consoleId: r.console_id, staffId: r.staff_id, secret: r.secret, issuedAt: r.issued_at });
 
 export async function staffWithPasscode(db: Queryable, c: string, staffId: string): Promise<{ staff: StaffRecord; passcodeHash: string | null } | null> {
   const r = await row<StaffRecord & { passcode_hash: string | null }>(db, 'SELECT id, name, role, passcode_hash FROM staff WHERE community_id = $2 AND id = $1', [staffId, c]);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AttemptRow } from '../rows';
 
 /*
  * The SQL of attempt limits (migration 008, http/attempt-throttle.ts): in the file, so a
@@ -7,12 +8,6 @@ import type Database from 'better-sqlite3';
  */
 
 type Sql = (text: string) => Database.Statement;
-
-interface AttemptRow {
-  failures: number;
-  blocked_until: string;
-  last_at: string;
-}
 
 const find = (sql: Sql, limit: string, key: string) => sql('SELECT failures, blocked_until, last_at FROM attempt_limits WHERE limit_name = ? AND key = ?').get(limit, key) as AttemptRow | undefined;
 

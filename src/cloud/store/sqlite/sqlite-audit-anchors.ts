@@ -1,15 +1,9 @@
 import type { AnchorTaken, AuditAnchor, AuditHeadInput } from '../cloud-store';
+import { toAnchor, type AnchorRow } from '../rows';
 import type { Db, statementCache } from './sqlite-database';
 
 type Sql = ReturnType<typeof statementCache>;
 
-interface AnchorRow {
-  seq: number;
-  hash: string;
-  received_at: string;
-}
-
-const toAnchor = (r: AnchorRow): AuditAnchor => ({ seq: r.seq, hash: r.hash, receivedAt: r.received_at });
 
 export function latestAuditAnchor(sql: Sql, c: string, consoleId: string): AuditAnchor | null {
   const row = sql('SELECT seq, hash, received_at FROM audit_anchors WHERE community_id = ? AND console_id = ? ORDER BY seq DESC LIMIT 1').get(c, consoleId) as AnchorRow | undefined;

@@ -1,7 +1,8 @@
 import type { CommunityFile } from '../../community/community-file';
 import { hashPairingCode } from '../../consoles/pairing-code';
 import type { CloudStore, CommunityRecord, CommunityStore, ConsoleRecord, NewConsole, PairingRefusal, QueuedText } from '../cloud-store';
-import { toCommunity, toConsole, toQueuedText, type CommunityRow, type ConsoleRow, type TextRow } from './rows';
+import { toCommunity, toConsole, toQueuedText, type CommunityRow, type ConsoleRow, type TextRow } from '../rows';
+import { allDecoded, decoded } from './sqlite-rows';
 import { seedCommunity } from './seed-community';
 import { KeyedLocks, SerialQueue } from '../serial-queue';
 import { SqliteCommunityStore } from './sqlite-community-store';
@@ -37,13 +38,13 @@ class SqliteCloudStore implements CloudStore {
   }
 
   communities(): Promise<CommunityRecord[]> {
-    return this.shared.queue.run(() => (this.sql('SELECT * FROM community ORDER BY id').all() as CommunityRow[]).map(toCommunity));
+    return this.shared.queue.run(() => allDecoded<CommunityRow>(this.sql('SELECT * FROM community ORDER BY id').all()).map(toCommunity));
   }
 
   addCommunity(file: CommunityFile): Promise<CommunityRecord> {
     return this.shared.queue.run(() => {
       seedCommunity(this.db, file);
-      return toCommunity(this.sql('SELECT * FROM community WHERE id = ?').get(file.community.id) as CommunityRow);
+      return toCommunity(decoded<CommunityRow>(this.sql('SELECT * FROM community WHERE id = ?').get(file.community.id)));
     });
   }
 
@@ -73,8 +74,9 @@ class SqliteCloudStore implements CloudStore {
 
   consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null> {
     return this.shared.queue.run(() => {
-      const row = this.sql('SELECT id, community_id, name, kiosk, paired_at FROM consoles WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as ConsoleRow | undefined;
-      return row ? toConsole(row) : null;
+      // A flag is 0 or 1 in SQLite.
+      const row = this.sql('SELECT id, community_id, name, kiosk, paired_at FROM consoles WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as (Omit<ConsoleRow, 'kiosk'> & { kiosk: number }) | undefined;
+      return row ? toConsole({ ...row, kiosk: row.kiosk === 1 }) : null;
     });
   }
 
@@ -103,8 +105,7 @@ class SqliteCloudStore implements CloudStore {
   /** One process sends texts from the file, one at a time: the claim has no one to keep out. */
   claimDueTexts(now: string, limit: number): Promise<QueuedText[]> {
     return this.shared.queue.run(() => {
-      const rows = this.sql("SELECT * FROM text_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(now, limit) as TextRow[];
-      return rows.map(toQueuedText);
+      return allDecoded<TextRow>(this.sql("SELECT * FROM text_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?").all(now, limit)).map(toQueuedText);
     });
   }
 

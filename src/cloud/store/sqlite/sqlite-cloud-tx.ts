@@ -1,7 +1,8 @@
 import type { Guidelines } from '../../../shared/domain';
 import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
 import { kioskStaff, staffKey } from './sqlite-staff-identity';
-import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from './rows';
+import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
+import { allDecoded, decoded, decodedOrNull } from './sqlite-rows';
 import { SqlitePinLeases } from './sqlite-pin-leases';
 
 /** A credential holds a door while it has not ended and its schedule is not over. */
@@ -18,7 +19,7 @@ const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
  */
 export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   async community(): Promise<CommunityRecord> {
-    return toCommunity(this.sql('SELECT * FROM community WHERE id = ?').get(this.communityId) as CommunityRow);
+    return toCommunity(decoded<CommunityRow>(this.sql('SELECT * FROM community WHERE id = ?').get(this.communityId)));
   }
 
   async setGuidelines(guidelines: Guidelines): Promise<void> {
@@ -46,12 +47,11 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   }
 
   async doors(ids: readonly string[]): Promise<DoorRecord[]> {
-    const rows = this.sql(`${selectDoor} WHERE d.community_id = ? AND d.id IN (SELECT value FROM json_each(?))`).all(this.communityId, JSON.stringify(ids)) as DoorRow[];
-    return rows.map(toDoor);
+    return allDecoded<DoorRow>(this.sql(`${selectDoor} WHERE d.community_id = ? AND d.id IN (SELECT value FROM json_each(?))`).all(this.communityId, JSON.stringify(ids))).map(toDoor);
   }
 
   async credential(id: string): Promise<CredentialRecord | null> {
-    const row = this.sql('SELECT * FROM credentials WHERE community_id = ? AND id = ?').get(this.communityId, id) as CredentialRow | undefined;
+    const row = decodedOrNull<CredentialRow>(this.sql('SELECT * FROM credentials WHERE community_id = ? AND id = ?').get(this.communityId, id));
     if (!row) return null;
     const doors = this.sql('SELECT door_id AS doorId, slot FROM door_credentials WHERE community_id = ? AND credential_id = ? ORDER BY rowid').all(this.communityId, id) as CredentialRecord['doors'];
     return toCredential(row, doors);
@@ -83,7 +83,7 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   }
 
   async mutationResult(mutationId: string): Promise<MutationResultRecord | null> {
-    const row = this.sql('SELECT * FROM mutation_results WHERE community_id = ? AND mutation_id = ?').get(this.communityId, mutationId) as MutationResultRow | undefined;
+    const row = decodedOrNull<MutationResultRow>(this.sql('SELECT * FROM mutation_results WHERE community_id = ? AND mutation_id = ?').get(this.communityId, mutationId));
     return row ? toMutationResult(row) : null;
   }
 

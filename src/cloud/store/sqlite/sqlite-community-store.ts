@@ -1,7 +1,8 @@
 import { hashPairingCode, newPairingCode, pairingCodeLifetimeMs } from '../../consoles/pairing-code';
 import { UnknownCommunity, type AnchorTaken, type AuditAnchor, type AuditHeadInput, type Change, type CloudTx, type CommunityRecord, type CommunityStore, type MutationResultRecord, type PairingCode, type StaffKeyRecord, type StaffRecord } from '../cloud-store';
 import { latestAuditAnchor, takeAuditAnchor } from './sqlite-audit-anchors';
-import { toChange, toMutationResult, type ChangeRow, type MutationResultRow } from './rows';
+import { toChange, toMutationResult, type ChangeRow, type MutationResultRow } from '../rows';
+import { allDecoded } from './sqlite-rows';
 import type { SqliteShared } from './sqlite-cloud-store';
 import { SqliteCloudTx } from './sqlite-cloud-tx';
 import * as identity from './sqlite-staff-identity';
@@ -82,7 +83,7 @@ export class SqliteCommunityStore implements CommunityStore {
 
   mutationResults(mutationIds: readonly string[]): Promise<Map<string, MutationResultRecord>> {
     return this.run(() => {
-      const rows = this.sql('SELECT * FROM mutation_results WHERE community_id = ? AND mutation_id IN (SELECT value FROM json_each(?))').all(this.communityId, JSON.stringify(mutationIds)) as MutationResultRow[];
+      const rows = allDecoded<MutationResultRow>(this.sql('SELECT * FROM mutation_results WHERE community_id = ? AND mutation_id IN (SELECT value FROM json_each(?))').all(this.communityId, JSON.stringify(mutationIds)));
       return new Map(rows.map((r) => [r.mutation_id, toMutationResult(r)]));
     });
   }
@@ -109,7 +110,7 @@ export class SqliteCommunityStore implements CommunityStore {
 
   changesAfter(after: number, limit: number): Promise<{ changes: Change[]; more: boolean }> {
     return this.run(() => {
-      const rows = this.sql('SELECT * FROM changes WHERE community_id = ? AND cursor > ? ORDER BY cursor LIMIT ?').all(this.communityId, after, limit + 1) as ChangeRow[];
+      const rows = allDecoded<ChangeRow>(this.sql('SELECT * FROM changes WHERE community_id = ? AND cursor > ? ORDER BY cursor LIMIT ?').all(this.communityId, after, limit + 1));
       return { changes: rows.slice(0, limit).map(toChange), more: rows.length > limit };
     });
   }

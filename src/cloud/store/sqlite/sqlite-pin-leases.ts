@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { LockModel } from '../../../shared/domain';
 import type { LeasedPin, PinLeaseTx } from '../cloud-store';
+import { toLockModel, type LockModelRow } from '../rows';
+import { allDecoded } from './sqlite-rows';
 
 /** A credential's code is live while it has not ended and its schedule is not over. */
 const liveCode = 'c.pin_code IS NOT NULL AND c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > @now)';
@@ -17,9 +19,8 @@ export class SqlitePinLeases implements PinLeaseTx {
   ) {}
 
   async doorLockModels(): Promise<LockModel[]> {
-    const rows = this.sql('SELECT id, maker, name, role, capabilities_json FROM lock_models WHERE community_id = @c AND id IN (SELECT lock_model_id FROM doors WHERE community_id = @c) ORDER BY id').all({ c: this.communityId }) as
-      { id: string; maker: string; name: string; role: LockModel['role']; capabilities_json: string }[];
-    return rows.map((r) => ({ id: r.id, maker: r.maker, name: r.name, role: r.role, capabilities: JSON.parse(r.capabilities_json) }));
+    const stored = this.sql('SELECT id, maker, name, role, capabilities_json FROM lock_models WHERE community_id = @c AND id IN (SELECT lock_model_id FROM doors WHERE community_id = @c) ORDER BY id').all({ c: this.communityId });
+    return allDecoded<LockModelRow>(stored).map(toLockModel);
   }
 
   async pinsTaken(codes: readonly string[], now: string): Promise<boolean> {

@@ -1,19 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { StaffKeyRecord, StaffRecord } from '../cloud-store';
+import { toStaffKey, type StaffKeyRow } from '../rows';
 
 /* The SQL of staff identity (migration 003): passcode hashes, signing keys; `c`: the community every statement is scoped to. */
 
 type Sql = (text: string) => Database.Statement;
-
-interface StaffKeyRow {
-  key_id: string;
-  console_id: string;
-  staff_id: string;
-  secret: string;
-  issued_at: string;
-}
-
-const toStaffKey = (r: StaffKeyRow): StaffKeyRecord => ({ keyId: r.key_id, consoleId: r.console_id, staffId: r.staff_id, secret: r.secret, issuedAt: r.issued_at });
 
 export function staffWithPasscode(sql: Sql, c: string, staffId: string): { staff: StaffRecord; passcodeHash: string | null } | null {
   const row = sql('SELECT id, name, role, passcode_hash FROM staff WHERE community_id = ? AND id = ?').get(c, staffId) as (StaffRecord & { passcode_hash: string | null }) | undefined;
