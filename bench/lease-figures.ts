@@ -72,7 +72,8 @@ async function leaseFill(units: number): Promise<Figure[]> {
   const store = await openCloudStore({ dataDir, communityFile });
   const server = await startCloudServer({ store, texts: new FileTextProvider(path.join(dataDir, 'texts.jsonl')) });
   try {
-    const { code } = await store.createPairingCode('Seed');
+    const community = store.forCommunity(demo.community.id);
+    const { code } = await community.createPairingCode('Seed');
     const seedConsole = await pairConsole(server.url, { pairingCode: code, name: 'Seed', kiosk: false });
     // The generated community's live codes, as the cloud would hold them.
     const scaleDir = freshScaleDataDir(units);
@@ -83,11 +84,11 @@ async function leaseFill(units: number): Promise<Figure[]> {
     await scale.close();
     fs.rmSync(scaleDir, { recursive: true, force: true });
     const at = new Date().toISOString();
-    await store.transaction(async (tx) => {
+    await community.transaction(async (tx) => {
       for (const c of rows)
         await tx.insertCredential({ id: c.id, unitId: c.unitId, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { id: `g-${c.id}`, name: 'Guest', phone: '+13125550100', company: null }, pinCode: c.pinCode, blePass: null, endsAt: null, originConsoleId: seedConsole.consoleId, grantedRole: 'leasing', grantedAt: at, replaces: null, doors: c.doors });
     });
-    const kiosk = await store.createPairingCode('Lobby', { kiosk: true });
+    const kiosk = await community.createPairingCode('Lobby', { kiosk: true });
     const lobby = await pairConsole(server.url, { pairingCode: kiosk.code, name: 'Lobby', kiosk: true });
     const started = performance.now();
     const res = await fetch(`${server.url}/v1/pin-leases`, { method: 'POST', headers: { authorization: `Bearer ${lobby.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ held: [] }) });

@@ -2,7 +2,8 @@
  * `npm run bench [-- --units N] [--sync [--changes N]] [--lease] [--zwave]`: prints one JSON figure a line and writes them all to
  * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:
  * nothing fails on a figure. Needs `npm run build` (the renderer) and Debian's Chromium.
- * `--zwave` prints only the Z-Wave figures (a grant reaching a simulated lock; 250 codes' frames).
+ * `--zwave` prints only the Z-Wave figures (a grant reaching a simulated lock; 250 codes' frames);
+ * `--sync` only the sync figures, SQLite and PostgreSQL side by side (a throwaway PostgreSQL is started).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,6 +41,11 @@ async function main(): Promise<void> {
     await zwaveFigures();
     return writeResults(units, figures);
   }
+  // Both cloud stores side by side, and sustained load on PostgreSQL: a run of its own.
+  if (values.sync) {
+    report(await syncFigures(Number(values.changes)));
+    return writeResults(units, figures);
+  }
 
   const dataDir = freshScaleDataDir(units);
   const started = performance.now();
@@ -64,8 +70,6 @@ async function main(): Promise<void> {
   report(await hardwareFigures());
   report(await bluetoothFigures());
   await zwaveFigures();
-  // The sync figures start a cloud and consoles of their own; asked for with --sync.
-  if (values.sync) report(await syncFigures(Number(values.changes)));
   // A kiosk's busy week on the generated community, and a first lease on a cloud holding it: --lease.
   if (values.lease) report(await leaseFigures(units));
   writeResults(units, figures);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { openCloudStore } from '../src/cloud/open-cloud-store';
 import { startCloudServer } from '../src/cloud/server';
 import { FileTextProvider } from '../src/cloud/texts/file-text-provider';
@@ -10,7 +12,9 @@ import { memorySecretStore } from '../src/main/secrets/memory-secret-store';
 import { openDatabase } from '../src/main/store/database';
 import { saveSyncSetup } from '../src/main/store/sync-state-repo';
 import { pairConsole } from '../src/main/sync/cloud-client';
-import type { Figure } from './stats';
+import { startPostgres, type PostgresServer } from '../tests/helpers/postgres-server';
+import { percentile, type Figure } from './stats';
+import { sustainedLoad } from './sync-load';
 
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const jordan = { id: 'jordan', name: 'Jordan Lee', role: 'leasing' } as const;
@@ -19,35 +23,62 @@ const jordan = { id: 'jordan', name: 'Jordan Lee', role: 'leasing' } as const;
 const memorySecrets = memorySecretStore;
 
 type Cloud = Awaited<ReturnType<typeof startCloud>>;
+/** Where a bench cloud keeps its store: SQLite in its data folder, or a fresh database on this PostgreSQL server. */
+type Backend = { kind: 'sqlite' } | { kind: 'postgres'; server: PostgresServer };
 
-async function startCloud() {
-  const dataDir = tempDir('porter-bench-cloud-');
-  const store = await openCloudStore({ dataDir, communityFile: path.resolve('resources/demo/community.json') });
-  const server = await startCloudServer({ store, texts: new FileTextProvider(path.join(dataDir, 'texts.jsonl')) });
+async function freshDatabase(server: PostgresServer): Promise<string> {
+  const name = `porter_bench_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A cloud of `instances` servers on one store (more than one only on PostgreSQL), each with a store of its own as separate processes would. */
+async function startCloud(backend: Backend, instances = 1) {
+  const databaseUrl = backend.kind === 'postgres' ? await freshDatabase(backend.server) : null;
+  const running: { dataDir: string; store: Awaited<ReturnType<typeof openCloudStore>>; server: Awaited<ReturnType<typeof startCloudServer>> }[] = [];
+  for (let n = 0; n < instances; n++) {
+    const dataDir = tempDir('porter-bench-cloud-');
+    const store = await openCloudStore({ dataDir, communityFile: path.resolve('resources/demo/community.json'), databaseUrl });
+    const server = await startCloudServer({ store, texts: new FileTextProvider(path.join(dataDir, 'texts.jsonl')) });
+    running.push({ dataDir, store, server });
+  }
   return {
-    store,
-    server,
+    store: running[0]!.store,
+    server: running[0]!.server,
+    instances: running,
+    databaseUrl,
     async close() {
-      await server.close();
-      await store.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      for (const r of running) {
+        await r.server.close();
+        await r.store.close();
+        fs.rmSync(r.dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
 
 /** A console on the demo community, paired with the cloud, syncing every `intervalMs` (undefined: as shipped). */
-async function pairedConsole(cloud: Cloud, name: string, intervalMs: number | undefined = 3_600_000): Promise<{ core: Core; dataDir: string }> {
+async function pairedConsole(cloud: Cloud, name: string, intervalMs: number | undefined = 3_600_000, instance = 0): Promise<{ core: Core; dataDir: string }> {
+  const url = cloud.instances[instance]!.server.url;
   const dataDir = tempDir('porter-bench-console-');
   await createCore({ dataDir, loadDemoWhenEmpty: true }).close();
-  const { code } = await cloud.store.createPairingCode(name);
-  const paired = await pairConsole(cloud.server.url, { pairingCode: code, name, kiosk: false });
+  const { code } = await demoCommunity(cloud).createPairingCode(name);
+  const paired = await pairConsole(url, { pairingCode: code, name, kiosk: false });
   const db = openDatabase({ dataDir });
-  saveSyncSetup(db, { url: cloud.server.url, consoleId: paired.consoleId, consoleName: name });
+  saveSyncSetup(db, { url, consoleId: paired.consoleId, consoleName: name });
   db.close();
   const secrets = memorySecrets();
   await secrets.set(`cloud-token:${paired.consoleId}`, paired.token);
   return { core: createCore({ dataDir, operator: jordan, secrets, syncIntervalMs: intervalMs }), dataDir };
 }
+
+/** The demo community's part of the cloud's store. */
+const demoCommunity = (cloud: Cloud) => cloud.store.forCommunity('riverside-commons');
 
 /** The demo community's unit ids. */
 function demoUnits(): string[] {
@@ -68,7 +99,7 @@ async function seedChanges(cloud: Cloud, count: number): Promise<void> {
   let granted = 0;
   let revoked = 0;
   for (let start = 0; start < count; start += 5_000)
-    await cloud.store.transaction(async (tx) => {
+    await demoCommunity(cloud).transaction(async (tx) => {
       for (let i = start; i < Math.min(count, start + 5_000); i++) {
         if (granted - revoked >= live) {
           const ended = revoked++;
@@ -116,26 +147,60 @@ async function syncNow(core: Core): Promise<void> {
 }
 
 /**
- * Sync figures: a pull of 100,000 changes into a console that has none of them, a round that
- * pushes 1,000 queued grants (and takes their settled state back), and the time from a grant
- * on one console to its appearance on another through the cloud with both consoles' engines
- * running as shipped (a round 250 ms after a local change, else waiting on the cloud for news).
+ * Sync figures, on SQLite and on PostgreSQL, printed side by side: a pull of 100,000 changes
+ * into a console that has none of them, a round that pushes 1,000 queued grants (and takes
+ * their settled state back), and the time from a grant on one console to its appearance on
+ * another with both consoles' engines running as shipped (a round 250 ms after a local change,
+ * else waiting on the cloud for news), on PostgreSQL with the two consoles on different
+ * instances. Then sustained load on PostgreSQL: 50 simulated consoles over 3 instances.
  */
 export async function syncFigures(changes = 100_000): Promise<Figure[]> {
+  const server = await startPostgres();
+  try {
+    const figures: Figure[] = [];
+    for (const backend of [{ kind: 'sqlite' } as const, { kind: 'postgres', server } as const]) figures.push(...(await backendFigures(backend, changes)));
+    const load = await startCloud({ kind: 'postgres', server }, 3);
+    try {
+      figures.push(...(await sustainedLoad(load.instances.map((r) => ({ url: r.server.url, createPairingCode: (name: string) => r.store.forCommunity('riverside-commons').createPairingCode(name) })), load.databaseUrl!)));
+    } finally {
+      await load.close();
+    }
+    printSideBySide(figures);
+    return figures;
+  } finally {
+    await server.stop();
+  }
+}
+
+function printSideBySide(figures: Figure[]): void {
+  const rows = new Map<string, { sqlite?: string; postgres?: string }>();
+  for (const f of figures) {
+    const m = /^sync\.(sqlite|postgres)\.(.+)$/.exec(f.name);
+    if (!m) continue;
+    const row = rows.get(m[2]!) ?? {};
+    row[m[1] as 'sqlite' | 'postgres'] = `${f.value} ${f.unit}`;
+    rows.set(m[2]!, row);
+  }
+  console.error('\nsync figure                          SQLite        PostgreSQL');
+  for (const [name, row] of rows) console.error(`${name.padEnd(36)} ${(row.sqlite ?? '-').padEnd(13)} ${row.postgres ?? '-'}`);
+}
+
+async function backendFigures(backend: Backend, changes: number): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const cloud = await startCloud();
+  const prefix = `sync.${backend.kind}`;
+  const cloud = await startCloud(backend);
   try {
     await seedChanges(cloud, changes);
     const reader = await pairedConsole(cloud, 'Reader');
     const started = performance.now();
     await syncNow(reader.core);
-    figures.push({ name: `sync.pull${changes}`, value: Math.round(performance.now() - started), unit: 'ms' });
+    figures.push({ name: `${prefix}.pull${changes}`, value: Math.round(performance.now() - started), unit: 'ms' });
     await reader.core.close();
   } finally {
     await cloud.close();
   }
   // On a cloud of its own, so the round is the push and its own changes back, not the log above.
-  const pushCloud = await startCloud();
+  const pushCloud = await startCloud(backend);
   try {
     const writer = await pairedConsole(pushCloud, 'Writer');
     await syncNow(writer.core);
@@ -145,27 +210,28 @@ export async function syncFigures(changes = 100_000): Promise<Figure[]> {
       await writer.core.dispatch('access.grant', { unitId: offline[i % offline.length]!, kind: 'ble', audience: 'guest', schedule: { type: 'permanent' }, guest: { name: `Queued ${i}`, phone: `(312) 555-${String(i).padStart(4, '0')}` } });
     const started = performance.now();
     await syncNow(writer.core);
-    figures.push({ name: 'sync.push1000', value: Math.round(performance.now() - started), unit: 'ms' });
+    figures.push({ name: `${prefix}.push1000`, value: Math.round(performance.now() - started), unit: 'ms' });
     await writer.core.close();
   } finally {
     await pushCloud.close();
   }
-  // On a cloud of its own: after the pull above every unit door's slots are taken.
-  const quiet = await startCloud();
+  // On a cloud of its own (two instances on PostgreSQL): after the pull above every unit door's slots are taken.
+  const quiet = await startCloud(backend, backend.kind === 'postgres' ? 2 : 1);
   try {
-    figures.push(...(await grantToAppearance(quiet)));
+    figures.push(...(await grantToAppearance(quiet, prefix)));
   } finally {
     await quiet.close();
   }
   return figures;
 }
 
-async function grantToAppearance(cloud: Cloud): Promise<Figure[]> {
-  const a = await pairedConsole(cloud, 'Front desk', undefined);
-  const b = await pairedConsole(cloud, 'Back office', undefined);
+/** The two consoles on the cloud's first and last instance: different ones when it has two. */
+async function grantToAppearance(cloud: Cloud, prefix: string, samplesWanted = 20): Promise<Figure[]> {
+  const a = await pairedConsole(cloud, 'Front desk', undefined, 0);
+  const b = await pairedConsole(cloud, 'Back office', undefined, cloud.instances.length - 1);
   await Promise.all([syncNow(a.core), syncNow(b.core)]);
   const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < samplesWanted; i++) {
     const started = performance.now();
     const granted = await a.core.dispatch('access.grant', { unitId: 'north-204', kind: 'ble', audience: 'guest', schedule: { type: 'permanent' }, guest: { name: `Seen ${i}`, phone: '(312) 555-0100' } });
     if (!granted.ok) throw new Error(granted.error.message);
@@ -179,9 +245,8 @@ async function grantToAppearance(cloud: Cloud): Promise<Figure[]> {
   }
   await a.core.close();
   await b.core.close();
-  samples.sort((x, y) => x - y);
   return [
-    { name: 'sync.grantToOtherConsole p50', value: Math.round(samples[2]!), unit: 'ms' },
-    { name: 'sync.grantToOtherConsole max', value: Math.round(samples[4]!), unit: 'ms' },
+    { name: `${prefix}.grantToOtherConsole p50`, value: Math.round(percentile(samples, 50)), unit: 'ms' },
+    { name: `${prefix}.grantToOtherConsole p95`, value: Math.round(percentile(samples, 95)), unit: 'ms' },
   ];
 }

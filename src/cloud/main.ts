@@ -1,4 +1,5 @@
-import { runCloudCli, UsageError } from './cli';
+import { OperatorError, runCloudCli, UsageError } from './cli';
+import { OperatorTokenUnusable } from './operator/operator-token';
 
 /** The process around `npm run cloud` (cli.ts): exit codes and signals. */
 runCloudCli(process.argv.slice(2), process.env, (line) => console.log(line)).then(
@@ -9,7 +10,8 @@ runCloudCli(process.argv.slice(2), process.env, (line) => console.log(line)).the
     process.once('SIGTERM', stop);
   },
   (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : `Porter cloud could not start: ${(error as Error).message}`);
+    const said = error instanceof UsageError || error instanceof OperatorError || error instanceof OperatorTokenUnusable;
+    console.error(said ? (error as Error).message : `Porter cloud could not start: ${(error as Error).message}`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

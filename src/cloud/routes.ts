@@ -2,11 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { AnchorRequest, LeaseRequest, PairRequest, PullQuery, PushRequest, StaffSessionRequest } from '../shared/sync';
 import { silentLog } from './cloud-log';
 import { authenticate } from './consoles/authenticate';
-import { pairConsole, pairingThrottle } from './consoles/pair-console';
+import { pairConsole } from './consoles/pair-console';
 import { addressKey } from './http/attempt-throttle';
 import { HttpError } from './http/http-error';
 import { describeZodError, readJson } from './http/json-body';
 import { leasePins } from './leases/lease-pins';
+import { operatorRoutes } from './operator/operator-routes';
+import type { OperatorToken } from './operator/operator-token';
 import type { ChangeFeed } from './sync/change-feed';
 import { takeAnchor } from './sync/audit-anchors';
 import { pullChanges } from './sync/pull-changes';
@@ -22,16 +24,17 @@ export interface Reply {
 export type Route = (req: IncomingMessage, url: URL) => Promise<Reply>;
 
 /** Every endpoint of the sync API (docs/sync-api.md), by path and method. */
-export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed; pinLeaseSize?: number }): Record<string, Partial<Record<string, Route>>> {
+export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed; pinLeaseSize?: number; operatorToken?: OperatorToken | null }): Record<string, Partial<Record<string, Route>>> {
   const { store } = ctx;
-  const pairing = { store, throttle: pairingThrottle(), log: ctx.log ?? silentLog };
+  const pairing = { store, log: ctx.log ?? silentLog };
   const signIn = createStaffSignIn(store, ctx.now);
   return {
+    ...operatorRoutes(store, ctx.operatorToken ?? null, ctx.now),
     '/v1/consoles': {
       // The one endpoint without a token: it is how a console gets one.
       POST: async (req) => {
         const request = await readJson(req, PairRequest);
-        return { status: 201, body: await pairConsole(pairing, addressKey(req.socket.remoteAddress), request, ctx.now(), await store.community()) };
+        return { status: 201, body: await pairConsole(pairing, addressKey(req.socket.remoteAddress), request, ctx.now()) };
       },
     },
     '/v1/staff-sessions': {
@@ -45,12 +48,12 @@ export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed; pinLeaseSize?
     '/v1/consoles/me': {
       GET: async (req) => {
         const console = await authenticate(req, store);
-        const community = await store.community();
+        const community = await store.forCommunity(console.communityId).community();
         return { status: 200, body: { consoleId: console.id, name: console.name, kiosk: console.kiosk, pairedAt: console.pairedAt, community: { id: community.id, name: community.name } } };
       },
       DELETE: async (req) => {
         const console = await authenticate(req, store);
-        await store.revokeConsole(console.id, ctx.now().toISOString());
+        await store.forCommunity(console.communityId).revokeConsole(console.id, ctx.now().toISOString());
         return { status: 204 };
       },
     },
@@ -88,7 +91,7 @@ export function cloudRoutes(ctx: PushContext & { feed: ChangeFeed; pinLeaseSize?
       },
       GET: async (req) => {
         const console = await authenticate(req, store);
-        return { status: 200, body: { latest: await store.latestAuditAnchor(console.id) } };
+        return { status: 200, body: { latest: await store.forCommunity(console.communityId).latestAuditAnchor(console.id) } };
       },
     },
     '/v1/pin-leases': {

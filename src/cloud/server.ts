@@ -1,7 +1,9 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLog, type CloudLog } from './cloud-log';
+import { healthRoutes } from './http/health';
 import { HttpError } from './http/http-error';
+import type { OperatorToken } from './operator/operator-token';
 import { cloudRoutes, type Reply } from './routes';
 import type { CloudStore } from './store/cloud-store';
 import { ChangeFeed } from './sync/change-feed';
@@ -24,8 +26,12 @@ export interface CloudServerOptions {
   textRetryDelaysMs?: readonly number[];
   /** Codes each console's lease holds per PIN length (default: leases/lease-pins.ts). */
   pinLeaseSize?: number;
+  /** How long an instance holds the texts it claims before another takes them over (default 5 minutes). */
+  textClaimMs?: number;
   /** How often a waiting pull looks at the log when nothing woke it (default a second); tests of wake-ups make it long. */
   pullRecheckMs?: number;
+  /** The operator API's token (/v1/operator/...); without one that API answers 404. */
+  operatorToken?: OperatorToken | null;
 }
 
 export interface CloudServer {
@@ -72,10 +78,16 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
     log,
     recorded: () => feed.changed(),
     ...(options.textRetryDelaysMs ? { retryDelaysMs: options.textRetryDelaysMs } : {}),
+    ...(options.textClaimMs ? { claimMs: options.textClaimMs } : {}),
   });
-  // Changes committed by another instance on the same database wake this one's long-polls.
-  const unwatch = store.watchChanges(() => feed.changed());
-  const routes = cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed, pinLeaseSize: options.pinLeaseSize, log });
+  // Changes committed by another instance on the same database wake this one's long-polls,
+  // and its text delivery: it claims its share of the texts another instance's push queued.
+  const unwatch = store.watchChanges(() => {
+    feed.changed();
+    delivery.wake();
+  });
+  // The sync API, and the load balancer's checks beside it (not part of the consoles' API).
+  const routes = { ...healthRoutes(store), ...cloudRoutes({ store, now, links: options.links ?? defaultGuestLinks, textsQueued: () => delivery.wake(), feed, pinLeaseSize: options.pinLeaseSize, log, operatorToken: options.operatorToken ?? null }) };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Logged by path only: a query or header could carry what a log must not hold.

@@ -23,18 +23,30 @@ describe('npm run cloud: options', () => {
       databaseUrl: null,
       communityFile: '/srv/porter/resources/demo/community.json',
       texts: 'file',
+      textClaimMs: null,
       pair: null,
+      communityAdd: null,
+      operatorToken: null,
     });
+  });
+
+  it('reads --text-claim in seconds, and refuses a claim shorter than a second or not a number', () => {
+    expect(parseCloudArgs(['--text-claim', '90'], {}).textClaimMs).toBe(90_000);
+    expect(() => parseCloudArgs(['--text-claim', '0'], {})).toThrow('--text-claim must be a number of seconds from 1 to 86400, not 0.');
+    expect(() => parseCloudArgs(['--text-claim', 'soon'], {})).toThrow('--text-claim must be a number of seconds from 1 to 86400, not soon.');
   });
 
   it('reads PORTER_CLOUD_DATA_DIR, and the flags over it', () => {
     expect(parseCloudArgs([], { PORTER_CLOUD_DATA_DIR: '/var/lib/porter' }).dataDir).toBe('/var/lib/porter');
-    const options = parseCloudArgs(['--data-dir', 'here', '--port', '8080', '--texts', 'twilio', '--pair', 'Lobby', '--kiosk', '--community', 'c.json'], { PORTER_CLOUD_DATA_DIR: '/var/lib/porter' }, '/srv');
-    expect(options).toMatchObject({ dataDir: '/srv/here', port: 8080, texts: 'twilio', pair: { name: 'Lobby', kiosk: true }, communityFile: '/srv/c.json' });
+    const options = parseCloudArgs(['--data-dir', 'here', '--port', '8080', '--texts', 'twilio', '--pair', 'Lobby', '--kiosk', '--community', 'harbor-point', '--seed', 'c.json'], { PORTER_CLOUD_DATA_DIR: '/var/lib/porter' }, '/srv');
+    expect(options).toMatchObject({ dataDir: '/srv/here', port: 8080, texts: 'twilio', pair: { name: 'Lobby', kiosk: true, communityId: 'harbor-point' }, communityFile: '/srv/c.json' });
+    expect(parseCloudArgs(['--community-add', 'harbor.json'], {}, '/srv').communityAdd).toBe('/srv/harbor.json');
+    expect(parseCloudArgs(['--operator-token-file', 'op.token'], { PORTER_CLOUD_OPERATOR_TOKEN: 'x' }, '/srv').operatorToken).toEqual({ file: '/srv/op.token' });
+    expect(parseCloudArgs([], { PORTER_CLOUD_OPERATOR_TOKEN: 'from-env' }).operatorToken).toEqual({ value: 'from-env' });
   });
 
   it('refuses what does not make sense', () => {
-    for (const argv of [['--port', 'x'], ['--texts', 'carrier-pigeon'], ['--kiosk'], ['--pair', ' '], ['--nope']]) expect(() => parseCloudArgs(argv, {}), argv.join(' ')).toThrow();
+    for (const argv of [['--port', 'x'], ['--texts', 'carrier-pigeon'], ['--kiosk'], ['--pair', ' '], ['--nope'], ['--community', 'harbor-point'], ['--pair', 'Desk', '--community', ' '], ['--community-add', 'a.json', '--pair', 'Desk']]) expect(() => parseCloudArgs(argv, {}), argv.join(' ')).toThrow();
   });
 
   it('--store or PORTER_CLOUD_DATABASE_URL picks PostgreSQL, the flag over the variable; a URL of another kind is refused, saying what is wanted', () => {
@@ -54,7 +66,7 @@ describe('npm run cloud: running', () => {
     dirs.push(dataDir);
     const lines: string[] = [];
     expect(await runCloudCli(['--data-dir', dataDir, '--pair', 'Front desk'], {}, (l) => lines.push(l), silentLog)).toBeNull();
-    expect(lines[0]).toMatch(/^Pairing code for "Front desk": [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(lines[0]).toMatch(/^Pairing code for "Front desk" in Riverside Commons \(riverside-commons\): [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(lines[1]).toMatch(/^Single use, valid until \d{4}-/);
     const running = await runCloudCli(['--data-dir', dataDir, '--port', '0'], {}, (l) => lines.push(l), silentLog);
     try {
@@ -66,6 +78,38 @@ describe('npm run cloud: running', () => {
       await running!.stop();
     }
     expect(fs.existsSync(path.join(dataDir, 'cloud.sqlite'))).toBe(true);
+  });
+
+  it('--community-add prints the new community’s id; --pair then needs --community, and pairs a console into that community', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const file = path.join(dataDir, 'harbor.json');
+    const demo = JSON.parse(fs.readFileSync('resources/demo/community.json', 'utf8')) as { community: Record<string, unknown> };
+    fs.writeFileSync(file, JSON.stringify({ ...demo, community: { ...demo.community, id: 'harbor-point', name: 'Harbor Point' } }));
+    const lines: string[] = [];
+    const say = (l: string) => lines.push(l);
+    // A first start seeds the demo community; then the operator adds theirs.
+    await runCloudCli(['--data-dir', dataDir, '--pair', 'Riverside desk'], {}, say, silentLog);
+    expect(await runCloudCli(['--data-dir', dataDir, '--community-add', file], {}, say, silentLog)).toBeNull();
+    expect(lines.at(-2)).toBe('Added community "Harbor Point": harbor-point');
+    await expect(runCloudCli(['--data-dir', dataDir, '--community-add', file], {}, say, silentLog)).rejects.toThrow('The cloud already holds a community with id "harbor-point"');
+    await expect(runCloudCli(['--data-dir', dataDir, '--pair', 'Harbor desk'], {}, say, silentLog)).rejects.toThrow('This cloud holds 2 communities (harbor-point, riverside-commons): say which with --community <id>.');
+    await expect(runCloudCli(['--data-dir', dataDir, '--pair', 'Harbor desk', '--community', 'nowhere'], {}, say, silentLog)).rejects.toThrow('This cloud holds no community "nowhere"');
+    await runCloudCli(['--data-dir', dataDir, '--pair', 'Harbor desk', '--community', 'harbor-point'], {}, say, silentLog);
+    const code = lines.find((l) => l.startsWith('Pairing code for "Harbor desk" in Harbor Point (harbor-point): '))!.split(': ')[1];
+    const running = await runCloudCli(['--data-dir', dataDir, '--port', '0'], {}, say, silentLog);
+    try {
+      const res = await fetch(`${running!.url}/v1/consoles`, { method: 'POST', body: JSON.stringify({ pairingCode: code, name: 'Harbor desk', kiosk: false }) });
+      expect(await res.json()).toMatchObject({ community: { id: 'harbor-point', name: 'Harbor Point' } });
+    } finally {
+      await running!.stop();
+    }
+  });
+
+  it('an operator token too short to keep guessers out stops the start, saying why', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    await expect(runCloudCli(['--data-dir', dataDir, '--port', '0'], { PORTER_CLOUD_OPERATOR_TOKEN: 'letmein' }, () => undefined, silentLog)).rejects.toThrow('The operator token must be at least 32 characters');
   });
 
   it('says what is missing for Twilio, and what is wrong on the command line', async () => {

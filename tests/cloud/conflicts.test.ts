@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTrivialPin } from '../../src/shared/rules/pin-blocklist';
 import { codeTaken, pinSpace } from '../../src/cloud/rules/pin-codes';
-import { grantPayload, readTexts, cloudStores, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
+import { demoTextKey, grantPayload, readTexts, cloudStores, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 describe.each(cloudStores)('on %s', (store) => {
   let cloud: TestCloud;
@@ -69,7 +69,7 @@ describe.each(cloudStores)('on %s', (store) => {
       }
       await cloud.server.textsSettled();
       const texts = readTexts(cloud.textsFile);
-      for (const g of [first, onLive, onFree]) expect(texts.filter((t) => t.to === g.guest.phone).map((t) => t.idempotencyKey)).toEqual([`${g.credentialId}:granted`]);
+      for (const g of [first, onLive, onFree]) expect(texts.filter((t) => t.to === g.guest.phone).map((t) => t.idempotencyKey)).toEqual([demoTextKey(g.credentialId)]);
       for (const t of texts) for (const code of [live, '739104', ...codes]) expect(t.body).not.toContain(code);
     });
 

@@ -1,14 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCloudCli } from '../../src/cloud/cli';
 import { silentLog } from '../../src/cloud/cloud-log';
+import { defaultTextClaimMs } from '../../src/cloud/texts/text-delivery';
 import { TwilioTextProvider } from '../../src/cloud/texts/twilio-text-provider';
 import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres-database';
 import { countRows, type StoreLocation } from './helpers/raw-store';
-import { cloudStores, grantPayload, programmedPayload, sam, startTestCloud, tempDir, TestConsole, withoutTextStatus, type CloudStoreKind } from './helpers/test-cloud';
+import { spawnCloud, type SpawnedCloud } from './helpers/spawned-cloud';
+import { cloudStores, demoTextKey, grantPayload, programmedPayload, sam, startTestCloud, tempDir, TestConsole, withoutTextStatus, type CloudStoreKind } from './helpers/test-cloud';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,29 +26,11 @@ async function storeFor(store: CloudStoreKind): Promise<StoreLocation & { databa
   return { dataDir, databaseUrl: database.url, database, args: ['--data-dir', dataDir, '--store', database.url] };
 }
 
-/** The cloud in a process of its own (`npm run cloud`), so the test can SIGKILL it. */
-async function spawnCloud(storeArgs: string[], env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cloud/main.ts', ...storeArgs, '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/Porter cloud: (http:\/\/\S+)/);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the cloud exited (${code}) before listening: ${out}`)));
-  });
-  return { child, url };
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+/** The cloud in a process of its own (`npm run cloud`), killed at the end of the test if the test has not. */
+async function spawned(args: string[], env: NodeJS.ProcessEnv = {}): Promise<SpawnedCloud> {
+  const cloud = await spawnCloud(args, env);
+  cleanups.push(() => cloud.kill());
+  return cloud;
 }
 
 async function pairWithCli(url: string, storeArgs: string[]): Promise<TestConsole> {
@@ -70,7 +53,7 @@ const kestrelUnits = (JSON.parse(fs.readFileSync('resources/demo/community.json'
 describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
   it('SIGKILL in the middle of a push: after a restart the batch is applied exactly once', async () => {
     const where = await storeFor(store);
-    const first = await spawnCloud(where.args);
+    const first = await spawned(where.args);
     const desk = await pairWithCli(first.url, where.args);
     const batch = Array.from({ length: 200 }, (_, i) =>
       i % 2 === 0
@@ -86,7 +69,7 @@ describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
         answered = true;
       });
     while ((await countRows(where, 'mutation_results')) < 20 && !answered) await new Promise((resolve) => setImmediate(resolve));
-    await killed(first.child);
+    await first.kill();
     expect(await push).toBeInstanceOf(Error);
     // Counted on a fresh connection: a commit whose frames reached SQLite's WAL just before the
     // kill is durable, though a reader already open may not see it until the WAL is recovered.
@@ -121,18 +104,27 @@ describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
     const twilio = { baseUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`, accountSid: 'AC1', authToken: 'token', from: '+13125550100' };
 
     const where = await storeFor(store);
-    const first = await spawnCloud(where.args, { TWILIO_BASE_URL: twilio.baseUrl, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: twilio.from }, ['--texts', 'twilio']);
+    const first = await spawned([...where.args, '--texts', 'twilio'], { TWILIO_BASE_URL: twilio.baseUrl, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: twilio.from });
     const desk = await pairWithCli(first.url, where.args);
     const grant = grantPayload();
     await desk.pushOk(desk.mutation('credential.granted', grant));
     while (keys.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    await killed(first.child);
+    await first.kill();
 
     answer = true;
-    const cloud = await startTestCloud({ dataDir: where.dataDir, store, ...(where.database ? { database: where.database } : {}), texts: new TwilioTextProvider(twilio) });
+    // The killed cloud's claim on the text (PostgreSQL: so no other instance sends it meanwhile)
+    // lapses after --text-claim; the restarted cloud's clock starts past it, as if restarted later.
+    const pastTheClaim = defaultTextClaimMs + 60_000;
+    const cloud = await startTestCloud({
+      dataDir: where.dataDir,
+      store,
+      ...(where.database ? { database: where.database } : {}),
+      texts: new TwilioTextProvider(twilio),
+      now: () => new Date(Date.now() + pastTheClaim),
+    });
     cleanups.push(() => cloud.stop());
     await cloud.server.textsSettled();
-    expect(keys).toEqual([`${grant.credentialId}:granted`, `${grant.credentialId}:granted`]);
+    expect(keys).toEqual([demoTextKey(grant.credentialId), demoTextKey(grant.credentialId)]);
     const statuses = (await new TestConsole(cloud.url, desk.token, desk.consoleId).pullAll()).filter((c) => c.kind === 'credential.text_status');
     expect(statuses.map((c) => c.payload.status)).toEqual(['sent']);
   });

@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshPostgresDatabase } from '../helpers/postgres-database';
 import { rawExec } from './helpers/raw-store';
-import { grantPayload, programmedPayload, sam, startTestCloud, withoutTextStatus, type TestCloud } from './helpers/test-cloud';
+import { readCommunityFile } from '../../src/cloud/community/community-file';
+import { demoCommunityFile, grantPayload, programmedPayload, sam, startTestCloud, withoutTextStatus, type TestCloud } from './helpers/test-cloud';
 
 /*
  * Several cloud instances over one PostgreSQL database, as behind a load balancer: a
@@ -11,6 +12,7 @@ import { grantPayload, programmedPayload, sam, startTestCloud, withoutTextStatus
 
 const clouds: TestCloud[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   const instances = clouds.splice(0);
   for (const c of [...instances].reverse()) await c.stop();
   // Every instance stopped: the first one's close drops the database they shared.
@@ -55,7 +57,47 @@ describe('several cloud instances on one PostgreSQL database', () => {
     const waiting = office.pull(next, undefined, 25);
     const [pushed] = await desk.pushOk(m);
     const page = await waiting;
-    expect(page.changes.map((c) => [c.cursor, c.kind, c.mutationId])).toEqual([[pushed!.cursor, 'credential.granted', m.mutationId]]);
+    // The grant; and, when the text to its guest went out before the page was read, that text's status (the same community's, about the same credential).
+    const [first, ...after] = page.changes;
+    expect([first!.cursor, first!.kind, first!.mutationId]).toEqual([pushed!.cursor, 'credential.granted', m.mutationId]);
+    expect(after.map((c) => [c.kind, c.payload.credentialId])).toEqual(after.length ? [['credential.text_status', grant.credentialId]] : []);
+  });
+
+  it('a long-poll wakes on another community’s commit but answers only its own community’s next change', async () => {
+    const [a, b] = await twoInstances();
+    await a.cloudStore.addCommunity({ ...readCommunityFile(demoCommunityFile), community: { ...readCommunityFile(demoCommunityFile).community, id: 'harbor-point', name: 'Harbor Point' } });
+    const riverside = await a.pair('Riverside desk');
+    const harbor = await a.pair('Harbor desk', { community: 'harbor-point' });
+    const harborOnB = harbor.resumedAt(b.url);
+    await listening(b.databaseUrl!);
+    const { next } = await harborOnB.pull();
+    // Each time instance b reads Harbor Point's log for the waiting pull.
+    const looks: (() => void)[] = [];
+    const look = (n: number) => new Promise<void>((resolve) => (looks[n] = resolve));
+    const [firstLook, secondLook] = [look(0), look(1)];
+    let looked = 0;
+    const forCommunity = b.cloudStore.forCommunity.bind(b.cloudStore);
+    vi.spyOn(b.cloudStore, 'forCommunity').mockImplementation((id) => {
+      const community = forCommunity(id);
+      const changesAfter = community.changesAfter.bind(community);
+      community.changesAfter = async (after, limit) => {
+        const found = await changesAfter(after, limit);
+        if (id === 'harbor-point' && after === next) looks[looked++]?.();
+        return found;
+      };
+      return community;
+    });
+    const waiting = harborOnB.pull(next, undefined, 25);
+    await firstLook;
+    // Riverside's grant, with the ids Harbor Point uses too, notifies instance b (which looks again only when notified):
+    // the Harbor Point pull looks, finds nothing of its own, and waits on.
+    const grant = grantPayload({ pinCode: '615243' });
+    await riverside.pushOk(riverside.mutation('credential.granted', grant));
+    await secondLook;
+    const own = harbor.mutation('door.programmed', programmedPayload(1), sam);
+    const [pushed] = await harbor.pushOk(own);
+    const page = await waiting;
+    expect(page.changes.map((c) => [c.cursor, c.kind, c.mutationId])).toEqual([[pushed!.cursor, 'door.programmed', own.mutationId]]);
   });
 
   it('the same batch pushed to two instances at once is applied once, each mutation answered once as applied', async () => {

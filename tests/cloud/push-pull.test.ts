@@ -51,11 +51,17 @@ describe.each(cloudStores)('on %s', (store) => {
       // The moment the cloud has read the log for the waiting pull and found nothing new.
       let lookedOnce!: () => void;
       const looked = new Promise<void>((resolve) => (lookedOnce = resolve));
-      const changesAfter = cloud.store.changesAfter.bind(cloud.store);
-      vi.spyOn(cloud.store, 'changesAfter').mockImplementation(async (after, limit) => {
-        const page = await changesAfter(after, limit);
-        if (after === start) lookedOnce();
-        return page;
+      // A pull reads through the community's part of the store, which the cloud asks for per request.
+      const forCommunity = cloud.cloudStore.forCommunity.bind(cloud.cloudStore);
+      vi.spyOn(cloud.cloudStore, 'forCommunity').mockImplementation((id) => {
+        const community = forCommunity(id);
+        const changesAfter = community.changesAfter.bind(community);
+        community.changesAfter = async (after, limit) => {
+          const page = await changesAfter(after, limit);
+          if (after === start) lookedOnce();
+          return page;
+        };
+        return community;
       });
       const waiting = office.pull(start, undefined, 25);
       let answered = false;

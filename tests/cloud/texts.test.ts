@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileTextProvider } from '../../src/cloud/texts/file-text-provider';
 import { TextSendError, type TextMessage, type TextProvider } from '../../src/cloud/texts/text-provider';
 import { TwilioTextProvider } from '../../src/cloud/texts/twilio-text-provider';
-import { cloudStores, grantPayload, readTexts, startTestCloud, tempDir, type CloudStoreKind, type TestCloud } from './helpers/test-cloud';
+import { cloudStores, demoTextKey, grantPayload, readTexts, startTestCloud, tempDir, type CloudStoreKind, type TestCloud } from './helpers/test-cloud';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -134,7 +134,7 @@ describe.each(cloudStores)('text delivery and credential.text_status on %s', (st
       { credentialId: grant.credentialId, status: 'sent', error: null, reason: 'resent', at: expect.any(String) },
     ]);
     expect(statuses[0]).toMatchObject({ origin: 'cloud', mutationId: null, actor: null });
-    expect(readTexts(cloud.textsFile).map((t) => t.idempotencyKey)).toEqual([`${grant.credentialId}:granted`, `${grant.credentialId}:resent:${(resend as { mutationId: string }).mutationId}`]);
+    expect(readTexts(cloud.textsFile).map((t) => t.idempotencyKey)).toEqual([demoTextKey(grant.credentialId), demoTextKey(grant.credentialId, `resent:${(resend as { mutationId: string }).mutationId}`)]);
   });
 
   it('a failing provider is retried with backoff, then the text is given up as failed', async () => {
@@ -175,7 +175,7 @@ describe.each(cloudStores)('text delivery and credential.text_status on %s', (st
     await desk.pushOk(desk.mutation('credential.granted', landline), desk.mutation('credential.granted', mobile));
     await cloud.server.textsSettled();
     expect(refusals.get('+13125550666')).toBe(1);
-    expect(sent).toEqual([`${mobile.credentialId}:granted`]);
+    expect(sent).toEqual([demoTextKey(mobile.credentialId)]);
     const statuses = (await desk.pullAll()).filter((c) => c.kind === 'credential.text_status').map((c) => [c.payload.credentialId, c.payload.status]);
     expect(statuses).toEqual([
       [landline.credentialId, 'failed'],

@@ -57,9 +57,10 @@ test('a log cut short after a sync round: the cloud’s anchor shows it', async 
   const server = await startCloudServer({ store, texts: new FileTextProvider(path.join(cloudDir, 'texts.jsonl')) });
   cleanup.push(() => fs.rmSync(cloudDir, { recursive: true, force: true }), () => store.close(), () => server.close());
   const { host, dataDir } = await startConsole();
-  const { code } = await store.createPairingCode('Front desk');
+  const demo = store.forCommunity('riverside-commons');
+  const { code } = await demo.createPairingCode('Front desk');
   expect(await host.core.dispatch('sync.setUp', { url: server.url, pairingCode: code, name: 'Front desk', kiosk: false })).toMatchObject({ ok: true });
-  const anchored = await store.latestAuditAnchor(consoleIdOf(dataDir));
+  const anchored = await demo.latestAuditAnchor(consoleIdOf(dataDir));
   expect(anchored).not.toBeNull();
 
   const end = cutLog(dataDir, 17);

@@ -54,7 +54,7 @@ async function startConsole(): Promise<{ host: BrowserHost; dataDir: string }> {
 const syncBar = (page: Page) => page.getByRole('status', { name: 'Cloud sync' });
 
 async function pair(page: Page, cloud: Cloud, name: string): Promise<void> {
-  const { code } = await cloud.store.createPairingCode(name);
+  const { code } = await cloud.store.forCommunity('riverside-commons').createPairingCode(name);
   await syncBar(page).getByRole('button', { name: 'Set up cloud sync…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Set up cloud sync' });
   await dialog.getByLabel('Cloud address (URL)').fill(cloud.server.url);

@@ -5,6 +5,16 @@ import type { ApplyContext } from './apply-context';
 type Textable = Pick<CredentialRecord, 'id' | 'kind' | 'guest' | 'unitId' | 'endsAt'>;
 
 /**
+ * The provider's idempotency key of a guest's text: `<communityId>/<credentialId>:<occasion>`.
+ * Credential ids are the consoles' own, so two communities may hold the same one: without
+ * its community one guest's text would be dropped as a repeat of the other's. No id holds a
+ * `/` (domain/primitives.ts), so no two communities' keys can read the same.
+ */
+export function guestTextKey(communityId: string, credentialId: string, occasion: string): string {
+  return `${communityId}/${credentialId}:${occasion}`;
+}
+
+/**
  * Queues the guest's text in the mutation's transaction; it is sent once that commits
  * (texts/text-delivery.ts). `occasion` makes the idempotency key: one text per grant, per
  * new code, per resend asked for. Answers false when there is nothing worth texting: a
@@ -15,7 +25,7 @@ export async function queueGuestText(ctx: ApplyContext, c: Textable, reason: Tex
   const unit = await ctx.tx.unit(c.unitId);
   const unitLabel = unit ? `${unit.buildingName} ${unit.number}` : c.unitId;
   await ctx.tx.queueText({
-    idempotencyKey: `${c.id}:${occasion}`,
+    idempotencyKey: guestTextKey(ctx.community.id, c.id, occasion),
     credentialId: c.id,
     reason,
     to: c.guest.phone,

@@ -19,40 +19,41 @@ export function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
+/** A limit on tries: its name in the store, its delays, and how long a quiet key is remembered. */
+export interface AttemptLimit {
+  name: string;
+  schedule: DelaySchedule;
+  forgetAfterMs: number;
+}
+
+/** The store's side of a limit (CloudStore.attempt): counted in the database, so every instance sees every try. */
+export interface AttemptLedger {
+  attempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number, check: () => Promise<boolean>): Promise<number>;
+}
+
 /**
- * The same schedule kept in memory, per key (a client address for pairing). Bounded: past
- * `maxKeys` the oldest key is forgotten, and a key quiet for `forgetAfterMs` starts over.
+ * Runs `check` (the code or passcode checked) as one try at `key`, unless the key must wait
+ * first: answers that wait, or what `check` answered. `succeeded` says whether it was right.
+ * Tries at one key take turns across instances, so a burst of guesses is checked one by one,
+ * each after the failures before it were counted; only wrong tries count, and a right one
+ * starts the count over.
  */
-export class AttemptThrottle {
-  private readonly keys = new Map<string, { failures: number; blockedUntil: number; lastAt: number }>();
-
-  constructor(
-    private readonly schedule: DelaySchedule,
-    private readonly maxKeys = 10_000,
-    private readonly forgetAfterMs = 24 * 60 * 60_000,
-  ) {}
-
-  /** How long `key` must still wait before its next try is checked; 0 when it may try now. */
-  waitMs(key: string, now: number): number {
-    const entry = this.keys.get(key);
-    if (!entry) return 0;
-    if (now - entry.lastAt > this.forgetAfterMs) {
-      this.keys.delete(key);
-      return 0;
-    }
-    return Math.max(0, entry.blockedUntil - now);
-  }
-
-  failed(key: string, now: number): void {
-    const failures = (this.keys.get(key)?.failures ?? 0) + 1;
-    this.keys.delete(key); // re-inserted last: the Map's order is the order of last use
-    if (this.keys.size >= this.maxKeys) this.keys.delete(this.keys.keys().next().value as string);
-    this.keys.set(key, { failures, blockedUntil: now + delayAfterFailures(failures, this.schedule), lastAt: now });
-  }
-
-  succeeded(key: string): void {
-    this.keys.delete(key);
-  }
+export async function limitedAttempt<T>(
+  ledger: AttemptLedger,
+  limit: AttemptLimit,
+  key: string,
+  now: Date,
+  check: () => Promise<T>,
+  succeeded: (outcome: T) => boolean,
+): Promise<{ waitMs: number } | { outcome: T }> {
+  const forgetBefore = new Date(now.getTime() - limit.forgetAfterMs).toISOString();
+  const checked: { outcome: T }[] = [];
+  const waitMs = await ledger.attempt(limit.name, key, now.toISOString(), forgetBefore, (failures) => delayAfterFailures(failures, limit.schedule), async () => {
+    const outcome = await check();
+    checked.push({ outcome });
+    return succeeded(outcome);
+  });
+  return checked[0] ?? { waitMs };
 }
 
 /**

@@ -24,7 +24,7 @@ export async function readBody(req: IncomingMessage, cap = maxBodyBytes): Promis
     }
     if (!tooLarge) chunks.push(chunk);
   }
-  if (tooLarge) throw new HttpError(413, 'payload_too_large', `The request body is over ${cap} bytes; push fewer mutations at a time.`);
+  if (tooLarge) throw new HttpError(413, 'payload_too_large', `The request body is over ${cap} bytes${cap === maxBodyBytes ? '; push fewer mutations at a time' : ''}.`);
   return Buffer.concat(chunks);
 }
 
@@ -35,8 +35,8 @@ export function describeZodError(error: z.ZodError): string {
   return `${at}: ${issue?.message ?? 'invalid'}`;
 }
 
-export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
-  const raw = await readBody(req);
+export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S, cap = maxBodyBytes): Promise<z.output<S>> {
+  const raw = await readBody(req, cap);
   let value: unknown;
   try {
     value = JSON.parse(raw.toString('utf8'));

@@ -23,7 +23,7 @@ export function leaseSizeFor(length: number, size: number): number {
  * length up to its size with codes live nowhere and leased to no one. Answers the whole lease.
  */
 export function leasePins(store: CloudStore, console: ConsoleRecord, held: readonly string[], now: Date, size = defaultPinLeaseSize): Promise<PinLease> {
-  return store.transaction(async (tx) => {
+  return store.forCommunity(console.communityId).transaction(async (tx) => {
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + pinLeaseDays * 86_400_000).toISOString();
     await tx.renewLease(console.id, held, expiresAt, at);

@@ -3,8 +3,14 @@ import type { CommunityFile } from '../community/community-file';
 
 /*
  * The cloud's storage, as the rest of the cloud sees it. No SQL crosses this line: the
- * SQLite store (./sqlite) implements it today and a PostgreSQL store can follow, which is
+ * SQLite store (./sqlite) and the PostgreSQL store (./postgres) implement it, which is
  * why every method answers a Promise even though better-sqlite3 is synchronous.
+ *
+ * A cloud holds many communities (tenants). `CloudStore` is what is not one community's:
+ * adding communities, pairing (a pairing code says which community), finding a console by
+ * its token, the text queue. Everything else is reached through `forCommunity(id)`, whose
+ * every statement is scoped to that community: a request works on the community of the
+ * console that authenticated, never on one its body names.
  */
 
 export interface CommunityRecord {
@@ -32,14 +38,10 @@ export interface StaffKeyRecord {
   issuedAt: string;
 }
 
-/** Wrong passcodes in a row for one staff member at one console, and until when the next try waits. */
-export interface SignInFailures {
-  failures: number;
-  blockedUntil: string;
-}
-
 export interface ConsoleRecord {
   id: string;
+  /** The community the console was paired to: the only one it sees or touches. */
+  communityId: string;
   name: string;
   /** A kiosk console may only carry the kiosk's actions. */
   kiosk: boolean;
@@ -145,8 +147,15 @@ export interface NewText {
   queuedAt: string;
 }
 
+/** Who is sending a text (one cloud instance's text delivery), and until when no other may. */
+export interface TextClaim {
+  by: string;
+  until: string;
+}
+
 export interface QueuedText extends NewText {
   id: number;
+  communityId: string;
   attempts: number;
 }
 
@@ -154,6 +163,7 @@ export type PairingRefusal = 'unknown' | 'used' | 'expired';
 
 export interface PairingCode {
   code: string;
+  communityId: string;
   name: string;
   kiosk: boolean;
   expiresAt: string;
@@ -235,51 +245,41 @@ export interface CloudTx extends PinLeaseTx {
   appendChange(change: ChangeInput): Promise<number>;
 
   queueText(text: NewText): Promise<void>;
-  markTextSent(id: number, providerMessageId: string, at: string): Promise<void>;
-  markTextRetry(id: number, error: string, nextAttemptAt: string): Promise<void>;
-  markTextFailed(id: number, error: string, at: string): Promise<void>;
+  /**
+   * Each answers false, changing nothing, when the text is no longer `claimant`'s to settle:
+   * its claim lapsed and another instance took it over (and maybe settled it already).
+   */
+  markTextSent(id: number, claimant: string, providerMessageId: string, at: string): Promise<boolean>;
+  markTextRetry(id: number, claimant: string, error: string, nextAttemptAt: string): Promise<boolean>;
+  markTextFailed(id: number, claimant: string, error: string, at: string): Promise<boolean>;
 }
 
+/** The cloud as a whole: communities, pairing, tokens, the text queue; the rest through `forCommunity`. */
 export interface CloudStore {
-  hasCommunity(): Promise<boolean>;
-  community(): Promise<CommunityRecord>;
-  seedCommunity(file: CommunityFile): Promise<void>;
+  /** Every community the cloud holds, by id. */
+  communities(): Promise<CommunityRecord[]>;
+  /** Adds a community from its file; throws CommunityExists when its id is taken. */
+  addCommunity(file: CommunityFile): Promise<CommunityRecord>;
+  /** The store as one community sees it: every read and write scoped to `communityId`. */
+  forCommunity(communityId: string): CommunityStore;
 
-  /** A single-use code for `npm run cloud -- --pair`; only its hash is kept. */
-  createPairingCode(name: string, options?: { kiosk?: boolean; now?: Date; validForMs?: number }): Promise<PairingCode>;
-  /** Uses the code up and records the console with its token's hash, at once. */
+  /** Uses the code up and records the console, in the code's community, with its token's hash, at once. */
   pairConsole(console: NewConsole): Promise<{ paired: ConsoleRecord } | { refused: PairingRefusal }>;
   consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null>;
-  /** Ends the console's token and every staff key it was given; its code lease goes back to the pool. */
-  revokeConsole(consoleId: string, at: string): Promise<void>;
 
-  /** A staff member and their passcode's hash (null when the store has none yet). */
-  staffWithPasscode(staffId: string): Promise<{ staff: StaffRecord; passcodeHash: string | null } | null>;
-  staffWithoutPasscode(): Promise<string[]>;
-  setStaffPasscode(staffId: string, passcodeHash: string): Promise<void>;
-  signInFailures(consoleId: string, staffId: string): Promise<SignInFailures | null>;
-  recordSignInFailures(consoleId: string, staffId: string, failures: SignInFailures): Promise<void>;
-  clearSignInFailures(consoleId: string, staffId: string): Promise<void>;
-  /** Stores a new key for the console and staff member, or answers the one the pair already has. */
-  issueStaffKey(key: StaffKeyRecord): Promise<StaffKeyRecord>;
-
-  lastSeq(consoleId: string): Promise<number>;
-  mutationResults(mutationIds: readonly string[]): Promise<Map<string, MutationResultRecord>>;
   /**
-   * Runs `body` while no other push of this console runs: a push checks the order of its
-   * whole batch first, then applies it, and nothing of the same console may come between.
+   * One try at a limited thing (pairing codes per client address, passcodes per console and
+   * staff member: http/attempt-throttle.ts), counted in the store so instances share the
+   * counts. Cloud-wide: a pairing try has no community yet; a sign-in's key names the
+   * console's community. Tries at one key take turns, on every instance: each is checked
+   * only once the one before it has been counted, so guesses sent at once gain nothing, and
+   * right answers at once (consoles paired together from one office) never count.
+   * Answers the wait left when `key` is blocked at `at`, without running `check`; else runs
+   * it and answers 0. A false check counts a failure (from zero when the key's last was before
+   * `forgetBefore`) and blocks the key for `delayFor(failures)`; a true one forgets the key;
+   * one that throws changes nothing.
    */
-  withConsoleLock<T>(consoleId: string, body: () => Promise<T>): Promise<T>;
-  transaction<T>(body: (tx: CloudTx) => Promise<T>): Promise<T>;
-
-  /** Changes after a cursor, in cursor order; cursors are given in commit order. */
-  changesAfter(after: number, limit: number): Promise<{ changes: Change[]; more: boolean }>;
-  /** The console that granted each of these credentials (those the cloud knows). */
-  credentialOrigins(credentialIds: readonly string[]): Promise<Map<string, string>>;
-
-  /** Keeps a console's new audit-log head, append-only, chained to its latest one. */
-  takeAuditAnchor(consoleId: string, head: AuditHeadInput, previous: AuditHeadInput | null, at: string): Promise<AnchorTaken>;
-  latestAuditAnchor(consoleId: string): Promise<AuditAnchor | null>;
+  attempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number, check: () => Promise<boolean>): Promise<number>;
 
   /**
    * Whether an error of this store is passing (busy, locked, out of disk, unreachable): the
@@ -295,9 +295,76 @@ export interface CloudStore {
    */
   watchChanges(listener: () => void): () => void;
 
-  dueTexts(now: string, limit: number): Promise<QueuedText[]>;
-  /** When the next pending text is due, or null when none waits. */
+  /**
+   * Takes up to `limit` due texts, of every community (each says whose it is), for one sender
+   * until `claim.until`: no other instance sends them meanwhile (PostgreSQL: FOR UPDATE SKIP
+   * LOCKED, so instances never wait on each other). A claim whose instance died lapses, and the
+   * text is taken over. SQLite has one sender.
+   */
+  claimDueTexts(now: string, limit: number, claim: TextClaim): Promise<QueuedText[]>;
+  /** When the next pending text is due (or its claim lapses), or null when none waits. */
   nextTextDue(): Promise<string | null>;
 
+  /**
+   * Why this instance should not take requests now (GET /readyz): the store does not answer,
+   * or a migration this code needs is not applied. Null when it is ready.
+   */
+  notReadyBecause(): Promise<string | null>;
+
   close(): Promise<void>;
+}
+
+/** A community's id already in the cloud: the operator picks another id in the file. */
+export class CommunityExists extends Error {
+  constructor(readonly communityId: string) {
+    super(`The cloud already holds a community with id "${communityId}"; give the new one another id in its file.`);
+    this.name = 'CommunityExists';
+  }
+}
+
+/** An id the cloud holds no community under. */
+export class UnknownCommunity extends Error {
+  constructor(readonly communityId: string) {
+    super(`The cloud holds no community with id "${communityId}"; --community-add prints the ids of the communities it adds.`);
+    this.name = 'UnknownCommunity';
+  }
+}
+
+/** One community's part of the store: nothing here reads or writes another community's rows. */
+export interface CommunityStore {
+  readonly communityId: string;
+  community(): Promise<CommunityRecord>;
+
+  /** A single-use code for `npm run cloud -- --pair`; only its hash is kept. Throws UnknownCommunity. */
+  createPairingCode(name: string, options?: { kiosk?: boolean; now?: Date; validForMs?: number }): Promise<PairingCode>;
+  /** Ends the console's token and every staff key it was given; its code lease goes back to the pool. */
+  revokeConsole(consoleId: string, at: string): Promise<void>;
+
+  /** A staff member and their passcode's hash (null when the store has none yet). */
+  staffWithPasscode(staffId: string): Promise<{ staff: StaffRecord; passcodeHash: string | null } | null>;
+  staffWithoutPasscode(): Promise<string[]>;
+  setStaffPasscode(staffId: string, passcodeHash: string): Promise<void>;
+  /** Stores a new key for the console and staff member, or answers the one the pair already has. */
+  issueStaffKey(key: StaffKeyRecord): Promise<StaffKeyRecord>;
+
+  lastSeq(consoleId: string): Promise<number>;
+  mutationResults(mutationIds: readonly string[]): Promise<Map<string, MutationResultRecord>>;
+  /**
+   * Runs `body` while no other push of this console runs: a push checks the order of its
+   * whole batch first, then applies it, and nothing of the same console may come between.
+   */
+  withConsoleLock<T>(consoleId: string, body: () => Promise<T>): Promise<T>;
+  transaction<T>(body: (tx: CloudTx) => Promise<T>): Promise<T>;
+
+  /** The community's changes after a cursor, in cursor order; cursors are given in commit order within a community. */
+  changesAfter(after: number, limit: number): Promise<{ changes: Change[]; more: boolean }>;
+  /** The console that granted each of these credentials (those the cloud knows). */
+  credentialOrigins(credentialIds: readonly string[]): Promise<Map<string, string>>;
+
+  /** Keeps a console's new audit-log head, append-only, chained to its latest one. */
+  takeAuditAnchor(consoleId: string, head: AuditHeadInput, previous: AuditHeadInput | null, at: string): Promise<AnchorTaken>;
+  latestAuditAnchor(consoleId: string): Promise<AuditAnchor | null>;
+
+  /** As CloudStore's: whether an error passes. */
+  isTransient(error: unknown): boolean;
 }

@@ -14,7 +14,7 @@ const refusals: Record<AnchorRefusal, (latest: number, seq: number) => string> =
  * head, 200 for one already held, 409 anchor_conflict with the cloud's latest otherwise.
  */
 export async function takeAnchor(store: CloudStore, console: ConsoleRecord, request: z.output<typeof AnchorRequest>, now: Date) {
-  const answer = await store.takeAuditAnchor(console.id, { seq: request.seq, hash: request.hash }, request.previous, now.toISOString());
+  const answer = await store.forCommunity(console.communityId).takeAuditAnchor(console.id, { seq: request.seq, hash: request.hash }, request.previous, now.toISOString());
   if ('refused' in answer) {
     const { latest } = answer;
     throw new HttpError(409, 'anchor_conflict', refusals[answer.refused](latest.seq, request.seq), { refused: answer.refused, latest });

@@ -27,11 +27,13 @@ export async function pullChanges(
   console: ConsoleRecord,
 ): Promise<ChangePage> {
   const until = Date.now() + query.wait * 1_000;
+  // The console's own community's log: another community's changes are never read.
+  const community = store.forCommunity(console.communityId);
   for (;;) {
-    const { changes, more } = await store.changesAfter(query.after, query.limit);
+    const { changes, more } = await community.changesAfter(query.after, query.limit);
     const left = until - Date.now();
     if (changes.length > 0 || left <= 0 || gone.aborted)
-      return { changes: await scopeChanges(store, console, changes), next: changes.at(-1)?.cursor ?? query.after, more, held: query.wait > 0 };
+      return { changes: await scopeChanges(community, console, changes), next: changes.at(-1)?.cursor ?? query.after, more, held: query.wait > 0 };
     // A waiting pull looks at the log at least this often, whatever the feed says.
     await feed.next(Math.min(left, feed.recheckMs), gone);
   }

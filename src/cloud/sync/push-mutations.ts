@@ -2,7 +2,7 @@ import { MutationResult, type PushedMutation } from '../../shared/sync';
 import type { CloudLog } from '../cloud-log';
 import { applyMutation } from '../apply/apply-mutation';
 import { MutationRefused } from '../rules/refusal';
-import type { CloudStore, CloudTx, ConsoleRecord, MutationResultRecord } from '../store/cloud-store';
+import type { CloudStore, CloudTx, CommunityStore, ConsoleRecord, MutationResultRecord } from '../store/cloud-store';
 import type { GuestLinks } from '../texts/guest-text';
 
 export interface PushContext {
@@ -49,7 +49,7 @@ function duplicateOf(r: MutationResultRecord): MutationResult {
 }
 
 /** Before anything is applied: every new mutation's seq after the last applied one, and after each other. */
-async function checkOrder(store: CloudStore, consoleId: string, mutations: readonly PushedMutation[]): Promise<void> {
+async function checkOrder(store: CommunityStore, consoleId: string, mutations: readonly PushedMutation[]): Promise<void> {
   const known = await store.mutationResults(mutations.map((m) => m.mutationId));
   const lastApplied = await store.lastSeq(consoleId);
   let last = lastApplied;
@@ -76,10 +76,10 @@ async function recordRefusal(tx: CloudTx, console: ConsoleRecord, m: PushedMutat
  * cloud's state, its change-log rows, its texts and its recorded answer. A crash before
  * the commit leaves nothing; after it, the retry finds the answer and applies nothing.
  */
-async function settle(ctx: PushContext, console: ConsoleRecord, m: PushedMutation): Promise<MutationResult> {
+async function settle(ctx: PushContext, store: CommunityStore, console: ConsoleRecord, m: PushedMutation): Promise<MutationResult> {
   const now = ctx.now().toISOString();
   try {
-    const { result, textsQueued } = await ctx.store.transaction(async (tx) => {
+    const { result, textsQueued } = await store.transaction(async (tx) => {
       const stored = await tx.mutationResult(m.mutationId);
       if (stored) return { result: duplicateOf(stored), textsQueued: false };
       const applied = await applyMutation({ tx, console, mutation: m, now, links: ctx.links });
@@ -102,7 +102,7 @@ async function settle(ctx: PushContext, console: ConsoleRecord, m: PushedMutatio
   } catch (error) {
     // A passing store trouble (busy, out of disk): 5xx, and the console pushes again.
     if (!(error instanceof MutationRefused) && ctx.store.isTransient(error)) throw error;
-    return ctx.store.transaction((tx) => recordRefusal(tx, console, m, error instanceof MutationRefused ? error : cannotApply(ctx, m, error), now));
+    return store.transaction((tx) => recordRefusal(tx, console, m, error instanceof MutationRefused ? error : cannotApply(ctx, m, error), now));
   }
 }
 
@@ -122,13 +122,15 @@ function cannotApply(ctx: PushContext, m: PushedMutation, error: unknown): Mutat
 /**
  * A console's batch, in request order. The console's lock keeps two pushes of the same
  * console (a retry racing the original) from interleaving, so the order check made first
- * still holds when each mutation is applied.
+ * still holds when each mutation is applied. Everything is read and written in the console's
+ * own community, whatever the mutations name.
  */
 export function pushMutations(ctx: PushContext, console: ConsoleRecord, mutations: readonly PushedMutation[]): Promise<MutationResult[]> {
-  return ctx.store.withConsoleLock(console.id, async () => {
-    await checkOrder(ctx.store, console.id, mutations);
+  const store = ctx.store.forCommunity(console.communityId);
+  return store.withConsoleLock(console.id, async () => {
+    await checkOrder(store, console.id, mutations);
     const results: MutationResult[] = [];
-    for (const m of mutations) results.push(await settle(ctx, console, m));
+    for (const m of mutations) results.push(await settle(ctx, store, console, m));
     return results;
   });
 }

@@ -1,4 +1,4 @@
-import type { Change, CloudStore, ConsoleRecord } from '../store/cloud-store';
+import type { Change, CommunityStore, ConsoleRecord } from '../store/cloud-store';
 
 /** What opens a door: a credential's PIN code or Bluetooth pass. */
 const secrets = ['pinCode', 'blePass'] as const;
@@ -13,7 +13,7 @@ const holdsSecret = (c: Change) => secrets.some((key) => typeof c.payload[key] =
  * door.programmed carries `checksum: null`. The change stays in the log at its cursor, so
  * paging is unchanged.
  */
-export async function scopeChanges(store: CloudStore, console: ConsoleRecord, changes: Change[]): Promise<Change[]> {
+export async function scopeChanges(store: CommunityStore, console: ConsoleRecord, changes: Change[]): Promise<Change[]> {
   if (!console.kiosk) return changes;
   const ids = [...new Set(changes.filter(holdsSecret).map((c) => c.payload.credentialId).filter((id): id is string => typeof id === 'string'))];
   const origins = ids.length ? await store.credentialOrigins(ids) : new Map<string, string>();

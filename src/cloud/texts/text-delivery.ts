@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { appendCloudChange } from '../apply/apply-context';
 import type { CloudLog } from '../cloud-log';
@@ -16,15 +17,28 @@ export interface TextDeliveryOptions {
   retryDelaysMs?: readonly number[];
   /** A text's outcome was recorded as a change (consoles waiting for news are told). */
   recorded?: () => void;
+  /**
+   * How long this instance holds the texts it claims before another may take them over (an
+   * instance killed mid-send). Longer than a batch takes to send: the provider's 30 s timeout
+   * for each of the few texts of a claim.
+   */
+  claimMs?: number;
 }
+
+/** Texts claimed at a time: small, so instances share a burst, and a claim is sent well within its lease. */
+const claimBatch = 5;
+export const defaultTextClaimMs = 5 * 60_000;
 
 const occasions: Record<TextReason, string> = { granted: 'the new access', pin_changed: 'the new code', resent: 'the access, again' };
 
 /**
  * Sends the texts the mutations queued (the cloud store's text_outbox), after their
  * transaction committed, one at a time, each outcome recorded with a credential.text_status
- * change for every console. A crash between the provider's answer and the record sends the
- * text again with the same idempotency key, which the provider drops: none lost, none doubled.
+ * change for every console. Instances sharing a database each claim a few texts at a time
+ * (CloudStore.claimDueTexts), so a text goes out from one of them. A crash between the
+ * provider's answer and the record sends the text again (after a restart, or from another
+ * instance once the claim lapses) with the same idempotency key, which the provider drops:
+ * none lost, none doubled.
  */
 export class TextDelivery {
   private readonly options: TextDeliveryOptions;
@@ -33,10 +47,14 @@ export class TextDelivery {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** This instance, as a claimant of texts. */
+  private readonly claimant = `cloud_${randomUUID()}`;
+  private readonly claimMs: number;
 
   constructor(options: TextDeliveryOptions) {
     this.options = options;
     this.delays = options.retryDelaysMs ?? defaultRetryDelaysMs;
+    this.claimMs = options.claimMs ?? defaultTextClaimMs;
   }
 
   /** Sends what is due now; called after a commit that queued texts, and at start for what a crash left. */
@@ -86,9 +104,11 @@ export class TextDelivery {
     try {
       do {
         this.again = false;
-        for (let due = await store.dueTexts(this.nowIso(), 20); due.length > 0; due = await store.dueTexts(this.nowIso(), 20)) {
+        for (let due = await this.claim(); due.length > 0; due = await this.claim()) {
           for (const text of due) {
             if (this.closed) return;
+            // A claim about to lapse is left to whoever takes it over, rather than sent by both.
+            if (this.options.now().getTime() > this.claimedAt + this.claimMs / 2) break;
             await this.deliver(text);
           }
         }
@@ -98,6 +118,15 @@ export class TextDelivery {
       log('error', 'Text delivery stopped on a store error; trying again in a minute.', error);
       this.scheduleNext(new Date(this.options.now().getTime() + 60_000).toISOString());
     }
+  }
+
+  private claimedAt = 0;
+
+  /** The next few due texts, this instance's alone until the claim lapses. */
+  private claim(): Promise<QueuedText[]> {
+    const now = this.options.now();
+    this.claimedAt = now.getTime();
+    return this.options.store.claimDueTexts(now.toISOString(), claimBatch, { by: this.claimant, until: new Date(now.getTime() + this.claimMs).toISOString() });
   }
 
   private scheduleNext(at: string | null): void {
@@ -117,10 +146,15 @@ export class TextDelivery {
       return;
     }
     const at = this.nowIso();
-    await store.transaction(async (tx) => {
-      await tx.markTextSent(text.id, providerId, at);
+    const settled = await store.forCommunity(text.communityId).transaction(async (tx) => {
+      if (!(await tx.markTextSent(text.id, this.claimant, providerId, at))) return false;
       await appendCloudChange(tx, 'credential.text_status', { credentialId: text.credentialId, status: 'sent', error: null, reason: text.reason, at }, `Texted ${text.to} about ${occasions[text.reason]}`, at);
+      return true;
     });
+    if (!settled) {
+      log('warn', `Text ${text.id} was sent after its claim lapsed; the instance that took it over records it (same idempotency key).`);
+      return;
+    }
     this.options.recorded?.();
     log('info', `Text ${text.id} (${text.reason}) sent as ${providerId}`);
   }
@@ -134,14 +168,16 @@ export class TextDelivery {
     const at = this.nowIso();
     if (!(known && error.permanent) && attempts <= this.delays.length) {
       const nextAt = new Date(this.options.now().getTime() + this.delays[attempts - 1]!).toISOString();
-      await store.transaction((tx) => tx.markTextRetry(text.id, message, nextAt));
+      await store.forCommunity(text.communityId).transaction((tx) => tx.markTextRetry(text.id, this.claimant, message, nextAt));
       log('warn', `Text ${text.id} not sent (${message}); retry ${attempts} at ${nextAt}`);
       return;
     }
-    await store.transaction(async (tx) => {
-      await tx.markTextFailed(text.id, message, at);
+    const settled = await store.forCommunity(text.communityId).transaction(async (tx) => {
+      if (!(await tx.markTextFailed(text.id, this.claimant, message, at))) return false;
       await appendCloudChange(tx, 'credential.text_status', { credentialId: text.credentialId, status: 'failed', error: message, reason: text.reason, at }, `The text to ${text.to} about ${occasions[text.reason]} failed: ${message}`, at);
+      return true;
     });
+    if (!settled) return;
     this.options.recorded?.();
     log('warn', `Text ${text.id} given up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`);
   }

@@ -5,13 +5,18 @@ import path from 'node:path';
 import type { MutationResult, WireMutation as PushedMutation } from '../../../src/shared/sync';
 import { openCloudStore } from '../../../src/cloud/open-cloud-store';
 import { startCloudServer, type CloudServer, type CloudServerOptions } from '../../../src/cloud/server';
-import type { Change, CloudStore } from '../../../src/cloud/store/cloud-store';
+import type { Change, CloudStore, CommunityStore } from '../../../src/cloud/store/cloud-store';
 import { FileTextProvider } from '../../../src/cloud/texts/file-text-provider';
 import type { TextProvider } from '../../../src/cloud/texts/text-provider';
 import { proofMessage } from '../../../src/shared/mutation-proof';
 import { freshPostgresDatabase, type TestDatabase } from '../../helpers/postgres-database';
 
 export const demoCommunityFile = path.resolve('resources/demo/community.json');
+/** Its community's id: the community a test cloud starts with. */
+export const demoCommunityId = 'riverside-commons';
+
+/** The text provider's idempotency key of a text about one of the demo community's credentials (src/cloud/apply/queue-guest-text.ts). */
+export const demoTextKey = (credentialId: string, occasion = 'granted'): string => `${demoCommunityId}/${credentialId}:${occasion}`;
 
 /** The demo community's staff, as a console names them in a mutation's actor. */
 export const avery = { id: 'avery', name: 'Avery Brooks', role: 'admin' } as const;
@@ -33,15 +38,19 @@ export interface TestCloud {
   dataDir: string;
   /** The PostgreSQL database the cloud keeps its store in, or null on SQLite. */
   databaseUrl: string | null;
-  store: CloudStore;
+  /** The whole cloud's store: communities, pairing, the text queue. */
+  cloudStore: CloudStore;
+  /** The demo community's part of it, which `pair` pairs consoles to. */
+  store: CommunityStore;
   server: CloudServer;
   url: string;
   textsFile: string;
   /**
    * Pairs a console through the API with a fresh code. A staff console then signs Avery,
    * Jordan and Sam in online (unless `signIn: false`), so its mutations carry their proofs.
+   * `community`: another community the cloud holds than the demo's.
    */
-  pair(name?: string, options?: { kiosk?: boolean; signIn?: boolean }): Promise<TestConsole>;
+  pair(name?: string, options?: { kiosk?: boolean; signIn?: boolean; community?: string }): Promise<TestConsole>;
   /** Stops the server and closes the store; the data folder stays (see reopen). */
   stop(): Promise<void>;
   /** Stops, then starts again on the same data folder. */
@@ -49,7 +58,7 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize' | 'pullRecheckMs'>> {
+export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize' | 'pullRecheckMs' | 'operatorToken' | 'textClaimMs'>> {
   dataDir?: string;
   texts?: TextProvider;
   /** Which store (default SQLite in dataDir); on PostgreSQL a fresh database, dropped at close. */
@@ -67,13 +76,16 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   const dataDir = options.dataDir ?? tempDir();
   const textsFile = path.join(dataDir, 'texts.jsonl');
   const database = options.store === 'postgres' ? (options.database ?? (await freshPostgresDatabase())) : null;
-  const store = await openCloudStore({ dataDir, communityFile: demoCommunityFile, databaseUrl: database?.url ?? null });
+  const cloudStore = await openCloudStore({ dataDir, communityFile: demoCommunityFile, databaseUrl: database?.url ?? null });
+  const store = cloudStore.forCommunity(demoCommunityId);
   const server = await startCloudServer({
-    store,
+    store: cloudStore,
     texts: options.texts ?? new FileTextProvider(textsFile),
     ...(options.now ? { now: options.now } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.pullRecheckMs ? { pullRecheckMs: options.pullRecheckMs } : {}),
+    ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
+    ...(options.textClaimMs ? { textClaimMs: options.textClaimMs } : {}),
     textRetryDelaysMs: options.textRetryDelaysMs ?? [1, 1],
     // Small leases keep each test's first lease quick; the lease tests say the size they need.
     pinLeaseSize: options.pinLeaseSize ?? 20,
@@ -83,17 +95,18 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     if (stopped) return;
     stopped = true;
     await server.close();
-    await store.close();
+    await cloudStore.close();
   };
   const cloud: TestCloud = {
     dataDir,
     databaseUrl: database?.url ?? null,
+    cloudStore,
     store,
     server,
     url: server.url,
     textsFile,
-    async pair(name = 'Front desk', { kiosk = false, signIn = true } = {}) {
-      const { code } = await store.createPairingCode(name);
+    async pair(name = 'Front desk', { kiosk = false, signIn = true, community = demoCommunityId } = {}) {
+      const { code } = await cloudStore.forCommunity(community).createPairingCode(name);
       const res = await fetch(`${server.url}/v1/consoles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairingCode: code, name, kiosk }) });
       if (res.status !== 201) throw new Error(`pairing answered ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as { consoleId: string; token: string };

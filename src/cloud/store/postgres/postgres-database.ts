@@ -53,6 +53,9 @@ export function createClient(url: string): pg.Client {
   return new pg.Client({ connectionString: url, types, application_name: 'porter-cloud-listen' });
 }
 
+/** A value for a json column: pg would send a JS array as a PostgreSQL array, so everything goes as JSON text. */
+export const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
 const names = new Map<string, string>();
 /** A statement's name: the same text is prepared once per connection and reused. */
 function statementName(text: string): string {

@@ -1,7 +1,8 @@
 import type { Guidelines } from '../../../shared/domain';
 import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
 import { kioskStaff, staffKey } from './sqlite-staff-identity';
-import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from './rows';
+import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
+import { allDecoded, decoded, decodedOrNull } from './sqlite-rows';
 import { SqlitePinLeases } from './sqlite-pin-leases';
 
 /** A credential holds a door while it has not ended and its schedule is not over. */
@@ -9,111 +10,119 @@ const live = 'c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > @now)';
 
 const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
   m.id AS model_id, m.maker AS model_maker, m.name AS model_name, m.role AS model_role, m.capabilities_json
-  FROM doors d JOIN lock_models m ON m.id = d.lock_model_id`;
+  FROM doors d JOIN lock_models m ON m.community_id = d.community_id AND m.id = d.lock_model_id`;
 
 /**
  * The CloudTx of the SQLite store: plain statements on the one connection, inside the
- * BEGIN IMMEDIATE ... COMMIT the store opened. Answers are promises only for the interface.
+ * BEGIN IMMEDIATE ... COMMIT the store opened, each scoped to the transaction's community
+ * (`this.community`). Answers are promises only for the interface.
  */
 export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   async community(): Promise<CommunityRecord> {
-    return toCommunity(this.sql('SELECT * FROM community').get() as CommunityRow);
+    return toCommunity(decoded<CommunityRow>(this.sql('SELECT * FROM community WHERE id = ?').get(this.communityId)));
   }
 
   async setGuidelines(guidelines: Guidelines): Promise<void> {
-    this.sql('UPDATE community SET guidelines_json = ?').run(JSON.stringify(guidelines));
+    this.sql('UPDATE community SET guidelines_json = ? WHERE id = ?').run(JSON.stringify(guidelines), this.communityId);
   }
 
   async staffMember(id: string): Promise<StaffRecord | null> {
-    return (this.sql('SELECT id, name, role FROM staff WHERE id = ?').get(id) as StaffRecord | undefined) ?? null;
+    return (this.sql('SELECT id, name, role FROM staff WHERE community_id = ? AND id = ?').get(this.communityId, id) as StaffRecord | undefined) ?? null;
   }
 
   async kioskStaff(): Promise<StaffRecord | null> {
-    return kioskStaff(this.sql);
+    return kioskStaff(this.sql, this.communityId);
   }
 
   async staffKey(keyId: string): Promise<StaffKeyRecord | null> {
-    return staffKey(this.sql, keyId);
+    return staffKey(this.sql, this.communityId, keyId);
   }
 
   async unit(id: string): Promise<UnitRecord | null> {
-    const row = this.sql('SELECT u.id, u.number, u.building_id AS buildingId, b.name AS buildingName FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = ?').get(id);
+    const row = this.sql(
+      `SELECT u.id, u.number, u.building_id AS buildingId, b.name AS buildingName FROM units u JOIN buildings b ON b.community_id = u.community_id AND b.id = u.building_id
+       WHERE u.community_id = ? AND u.id = ?`,
+    ).get(this.communityId, id);
     return (row as UnitRecord | undefined) ?? null;
   }
 
   async doors(ids: readonly string[]): Promise<DoorRecord[]> {
-    const rows = this.sql(`${selectDoor} WHERE d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as DoorRow[];
-    return rows.map(toDoor);
+    return allDecoded<DoorRow>(this.sql(`${selectDoor} WHERE d.community_id = ? AND d.id IN (SELECT value FROM json_each(?))`).all(this.communityId, JSON.stringify(ids))).map(toDoor);
   }
 
   async credential(id: string): Promise<CredentialRecord | null> {
-    const row = this.sql('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialRow | undefined;
+    const row = decodedOrNull<CredentialRow>(this.sql('SELECT * FROM credentials WHERE community_id = ? AND id = ?').get(this.communityId, id));
     if (!row) return null;
-    const doors = this.sql('SELECT door_id AS doorId, slot FROM door_credentials WHERE credential_id = ? ORDER BY rowid').all(id) as CredentialRecord['doors'];
+    const doors = this.sql('SELECT door_id AS doorId, slot FROM door_credentials WHERE community_id = ? AND credential_id = ? ORDER BY rowid').all(this.communityId, id) as CredentialRecord['doors'];
     return toCredential(row, doors);
   }
 
   async insertCredential(c: NewCredentialRecord): Promise<void> {
     this.sql(
-      `INSERT INTO credentials (id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ble_pass, ends_at, origin_console_id, granted_role, granted_at, replaces)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces);
-    const link = this.sql('INSERT INTO door_credentials (door_id, credential_id, slot) VALUES (?, ?, ?)');
-    for (const d of c.doors) link.run(d.doorId, c.id, d.slot);
+      `INSERT INTO credentials (community_id, id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ble_pass, ends_at, origin_console_id, granted_role, granted_at, replaces)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(this.communityId, c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces);
+    const link = this.sql('INSERT INTO door_credentials (community_id, door_id, credential_id, slot) VALUES (?, ?, ?, ?)');
+    for (const d of c.doors) link.run(this.communityId, d.doorId, c.id, d.slot);
   }
 
   async endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void> {
-    this.sql('UPDATE credentials SET ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL').run(end.at, end.reason, end.by, id);
+    this.sql('UPDATE credentials SET ended_at = ?, end_reason = ?, ended_by = ? WHERE community_id = ? AND id = ? AND ended_at IS NULL').run(end.at, end.reason, end.by, this.communityId, id);
   }
 
   async liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null> {
-    const sql = `SELECT c.id FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
-      WHERE dc.door_id = @doorId AND dc.slot = @slot AND ${live} LIMIT 1`;
-    return (this.sql(sql).pluck().get({ doorId, slot, now }) as string | undefined) ?? null;
+    const sql = `SELECT c.id FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
+      WHERE dc.community_id = @community AND dc.door_id = @doorId AND dc.slot = @slot AND ${live} LIMIT 1`;
+    return (this.sql(sql).pluck().get({ community: this.communityId, doorId, slot, now }) as string | undefined) ?? null;
   }
 
   async liveSlots(doorId: string, now: string): Promise<number[]> {
-    const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id WHERE dc.door_id = @doorId AND ${live}`;
-    return this.sql(sql).pluck().all({ doorId, now }) as number[];
+    const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
+      WHERE dc.community_id = @community AND dc.door_id = @doorId AND ${live}`;
+    return this.sql(sql).pluck().all({ community: this.communityId, doorId, now }) as number[];
   }
 
   async mutationResult(mutationId: string): Promise<MutationResultRecord | null> {
-    const row = this.sql('SELECT * FROM mutation_results WHERE mutation_id = ?').get(mutationId) as MutationResultRow | undefined;
+    const row = decodedOrNull<MutationResultRow>(this.sql('SELECT * FROM mutation_results WHERE community_id = ? AND mutation_id = ?').get(this.communityId, mutationId));
     return row ? toMutationResult(row) : null;
   }
 
   async recordMutationResult(r: MutationResultRecord): Promise<void> {
-    const moved = this.sql('UPDATE consoles SET last_seq = ? WHERE id = ? AND last_seq < ?').run(r.seq, r.consoleId, r.seq);
+    const moved = this.sql('UPDATE consoles SET last_seq = ? WHERE community_id = ? AND id = ? AND last_seq < ?').run(r.seq, this.communityId, r.consoleId, r.seq);
     if (moved.changes !== 1) throw new Error(`Mutation ${r.mutationId} (seq ${r.seq}) is not after the last applied seq of console ${r.consoleId}.`);
     this.sql(
-      `INSERT INTO mutation_results (mutation_id, console_id, seq, status, code, reason, fix_json, cursor, settled_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(r.mutationId, r.consoleId, r.seq, r.status, r.code, r.reason, r.fix === null ? null : JSON.stringify(r.fix), r.cursor, r.settledAt);
+      `INSERT INTO mutation_results (community_id, mutation_id, console_id, seq, status, code, reason, fix_json, cursor, settled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(this.communityId, r.mutationId, r.consoleId, r.seq, r.status, r.code, r.reason, r.fix === null ? null : JSON.stringify(r.fix), r.cursor, r.settledAt);
   }
 
   async appendChange(c: ChangeInput): Promise<number> {
     const result = this.sql(
-      `INSERT INTO changes (kind, payload_json, origin, mutation_id, at, applied_at, actor_json, audit_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(c.kind, JSON.stringify(c.payload), c.origin, c.mutationId, c.at, c.appliedAt, c.actor === null ? null : JSON.stringify(c.actor), JSON.stringify(c.audit));
+      `INSERT INTO changes (community_id, kind, payload_json, origin, mutation_id, at, applied_at, actor_json, audit_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(this.communityId, c.kind, JSON.stringify(c.payload), c.origin, c.mutationId, c.at, c.appliedAt, c.actor === null ? null : JSON.stringify(c.actor), JSON.stringify(c.audit));
     return Number(result.lastInsertRowid);
   }
 
   async queueText(t: NewText): Promise<void> {
     this.sql(
-      `INSERT INTO text_outbox (idempotency_key, credential_id, reason, to_number, body, next_attempt_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-    ).run(t.idempotencyKey, t.credentialId, t.reason, t.to, t.body, t.queuedAt, t.queuedAt);
+      `INSERT INTO text_outbox (community_id, idempotency_key, credential_id, reason, to_number, body, next_attempt_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (community_id, idempotency_key) DO NOTHING`,
+    ).run(this.communityId, t.idempotencyKey, t.credentialId, t.reason, t.to, t.body, t.queuedAt, t.queuedAt);
   }
 
-  async markTextSent(id: number, providerMessageId: string, at: string): Promise<void> {
-    this.sql("UPDATE text_outbox SET state = 'sent', attempts = attempts + 1, provider_id = ?, settled_at = ?, last_error = NULL WHERE id = ?").run(providerMessageId, at, id);
+  // One process sends from the file: the claimant is always this one, and `pending` alone guards.
+  async markTextSent(id: number, _claimant: string, providerMessageId: string, at: string): Promise<boolean> {
+    const sql = "UPDATE text_outbox SET state = 'sent', attempts = attempts + 1, provider_id = ?, settled_at = ?, last_error = NULL WHERE community_id = ? AND id = ? AND state = 'pending'";
+    return this.sql(sql).run(providerMessageId, at, this.communityId, id).changes === 1;
   }
 
-  async markTextRetry(id: number, error: string, nextAttemptAt: string): Promise<void> {
-    this.sql('UPDATE text_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?').run(error, nextAttemptAt, id);
+  async markTextRetry(id: number, _claimant: string, error: string, nextAttemptAt: string): Promise<boolean> {
+    const sql = "UPDATE text_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE community_id = ? AND id = ? AND state = 'pending'";
+    return this.sql(sql).run(error, nextAttemptAt, this.communityId, id).changes === 1;
   }
 
-  async markTextFailed(id: number, error: string, at: string): Promise<void> {
-    this.sql("UPDATE text_outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, settled_at = ? WHERE id = ?").run(error, at, id);
+  async markTextFailed(id: number, _claimant: string, error: string, at: string): Promise<boolean> {
+    const sql = "UPDATE text_outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, settled_at = ? WHERE community_id = ? AND id = ? AND state = 'pending'";
+    return this.sql(sql).run(error, at, this.communityId, id).changes === 1;
   }
 }

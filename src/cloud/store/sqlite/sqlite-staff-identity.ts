@@ -1,68 +1,43 @@
 import type Database from 'better-sqlite3';
-import type { SignInFailures, StaffKeyRecord, StaffRecord } from '../cloud-store';
+import type { StaffKeyRecord, StaffRecord } from '../cloud-store';
+import { toStaffKey, type StaffKeyRow } from '../rows';
 
-/* The SQL of staff identity (migration 003): passcode hashes, signing keys, wrong passcodes. */
+/* The SQL of staff identity (migration 003): passcode hashes, signing keys; `c`: the community every statement is scoped to. */
 
 type Sql = (text: string) => Database.Statement;
 
-interface StaffKeyRow {
-  key_id: string;
-  console_id: string;
-  staff_id: string;
-  secret: string;
-  issued_at: string;
-}
-
-const toStaffKey = (r: StaffKeyRow): StaffKeyRecord => ({ keyId: r.key_id, consoleId: r.console_id, staffId: r.staff_id, secret: r.secret, issuedAt: r.issued_at });
-
-export function staffWithPasscode(sql: Sql, staffId: string): { staff: StaffRecord; passcodeHash: string | null } | null {
-  const row = sql('SELECT id, name, role, passcode_hash FROM staff WHERE id = ?').get(staffId) as (StaffRecord & { passcode_hash: string | null }) | undefined;
+export function staffWithPasscode(sql: Sql, c: string, staffId: string): { staff: StaffRecord; passcodeHash: string | null } | null {
+  const row = sql('SELECT id, name, role, passcode_hash FROM staff WHERE community_id = ? AND id = ?').get(c, staffId) as (StaffRecord & { passcode_hash: string | null }) | undefined;
   return row ? { staff: { id: row.id, name: row.name, role: row.role }, passcodeHash: row.passcode_hash } : null;
 }
 
-export function staffWithoutPasscode(sql: Sql): string[] {
-  return sql('SELECT id FROM staff WHERE passcode_hash IS NULL ORDER BY id').pluck().all() as string[];
+export function staffWithoutPasscode(sql: Sql, c: string): string[] {
+  return sql('SELECT id FROM staff WHERE community_id = ? AND passcode_hash IS NULL ORDER BY id').pluck().all(c) as string[];
 }
 
-export function setStaffPasscode(sql: Sql, staffId: string, passcodeHash: string): void {
-  sql('UPDATE staff SET passcode_hash = ? WHERE id = ?').run(passcodeHash, staffId);
+export function setStaffPasscode(sql: Sql, c: string, staffId: string, passcodeHash: string): void {
+  sql('UPDATE staff SET passcode_hash = ? WHERE community_id = ? AND id = ?').run(passcodeHash, c, staffId);
 }
 
-export function kioskStaff(sql: Sql): StaffRecord | null {
-  return (sql("SELECT id, name, role FROM staff WHERE role = 'kiosk' ORDER BY name LIMIT 1").get() as StaffRecord | undefined) ?? null;
+export function kioskStaff(sql: Sql, c: string): StaffRecord | null {
+  return (sql("SELECT id, name, role FROM staff WHERE community_id = ? AND role = 'kiosk' ORDER BY name LIMIT 1").get(c) as StaffRecord | undefined) ?? null;
 }
 
 /** A key that has not ended with its console. */
-export function staffKey(sql: Sql, keyId: string): StaffKeyRecord | null {
-  const row = sql('SELECT * FROM staff_keys WHERE key_id = ? AND revoked_at IS NULL').get(keyId) as StaffKeyRow | undefined;
+export function staffKey(sql: Sql, c: string, keyId: string): StaffKeyRecord | null {
+  const row = sql('SELECT * FROM staff_keys WHERE community_id = ? AND key_id = ? AND revoked_at IS NULL').get(c, keyId) as StaffKeyRow | undefined;
   return row ? toStaffKey(row) : null;
 }
 
-export function issueStaffKey(sql: Sql, key: StaffKeyRecord): StaffKeyRecord {
-  sql('INSERT INTO staff_keys (key_id, console_id, staff_id, secret, issued_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (console_id, staff_id) DO NOTHING').run(
-    key.keyId, key.consoleId, key.staffId, key.secret, key.issuedAt,
+export function issueStaffKey(sql: Sql, c: string, key: StaffKeyRecord): StaffKeyRecord {
+  sql('INSERT INTO staff_keys (community_id, key_id, console_id, staff_id, secret, issued_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (community_id, console_id, staff_id) DO NOTHING').run(
+    c, key.keyId, key.consoleId, key.staffId, key.secret, key.issuedAt,
   );
-  return toStaffKey(sql('SELECT * FROM staff_keys WHERE console_id = ? AND staff_id = ?').get(key.consoleId, key.staffId) as StaffKeyRow);
+  return toStaffKey(sql('SELECT * FROM staff_keys WHERE community_id = ? AND console_id = ? AND staff_id = ?').get(c, key.consoleId, key.staffId) as StaffKeyRow);
 }
 
-export function revokeStaffKeys(sql: Sql, consoleId: string, at: string): void {
-  sql('UPDATE staff_keys SET revoked_at = ? WHERE console_id = ? AND revoked_at IS NULL').run(at, consoleId);
-}
-
-export function signInFailures(sql: Sql, consoleId: string, staffId: string): SignInFailures | null {
-  const row = sql('SELECT failures, blocked_until AS blockedUntil FROM sign_in_failures WHERE console_id = ? AND staff_id = ?').get(consoleId, staffId);
-  return (row as SignInFailures | undefined) ?? null;
-}
-
-export function recordSignInFailures(sql: Sql, consoleId: string, staffId: string, f: SignInFailures): void {
-  sql(
-    `INSERT INTO sign_in_failures (console_id, staff_id, failures, blocked_until) VALUES (?, ?, ?, ?)
-     ON CONFLICT (console_id, staff_id) DO UPDATE SET failures = excluded.failures, blocked_until = excluded.blocked_until`,
-  ).run(consoleId, staffId, f.failures, f.blockedUntil);
-}
-
-export function clearSignInFailures(sql: Sql, consoleId: string, staffId: string): void {
-  sql('DELETE FROM sign_in_failures WHERE console_id = ? AND staff_id = ?').run(consoleId, staffId);
+export function revokeStaffKeys(sql: Sql, c: string, consoleId: string, at: string): void {
+  sql('UPDATE staff_keys SET revoked_at = ? WHERE community_id = ? AND console_id = ? AND revoked_at IS NULL').run(at, c, consoleId);
 }
 
 /** SQLite's passing troubles: another writer, the disk, memory. Anything else comes back the same on a retry. */

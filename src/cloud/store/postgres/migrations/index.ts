@@ -1,4 +1,10 @@
 import { initial } from './001-initial';
+import { communities } from './002-communities';
+import { sharedLimits } from './003-shared-limits';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'communities', sql: communities },
+  { version: 3, name: 'shared-limits', sql: sharedLimits },
+];

@@ -1,6 +1,13 @@
-import type { Change, CommunityRecord, ConsoleRecord, CredentialRecord, DoorRecord, MutationResultRecord, QueuedText } from '../cloud-store';
+import type { LockModel } from '../../shared/domain';
+import type { AuditAnchor, Change, CommunityRecord, ConsoleRecord, CredentialRecord, DoorRecord, MutationResultRecord, QueuedText, StaffKeyRecord } from './cloud-store';
 
-/* Rows as PostgreSQL answers them (json parsed, bigint and timestamptz as numbers and ISO strings), and the records the cloud reads. */
+/*
+ * The cloud's rows as both stores read them, and the records the rest of the cloud gets:
+ * columns by their names in the schema, a JSON value parsed, a flag a boolean. PostgreSQL
+ * answers rows so (json columns, booleans, and the pool's bigint and timestamptz parsers:
+ * postgres-database.ts); SQLite's are decoded to them first (sqlite/sqlite-rows.ts). The
+ * mapping from row to record is written once, here.
+ */
 
 export interface CommunityRow {
   id: string;
@@ -15,12 +22,23 @@ export const toCommunity = (r: CommunityRow): CommunityRecord => ({ id: r.id, na
 
 export interface ConsoleRow {
   id: string;
+  community_id: string;
   name: string;
   kiosk: boolean;
   paired_at: string;
 }
 
-export const toConsole = (r: ConsoleRow): ConsoleRecord => ({ id: r.id, name: r.name, kiosk: r.kiosk, pairedAt: r.paired_at });
+export const toConsole = (r: ConsoleRow): ConsoleRecord => ({ id: r.id, communityId: r.community_id, name: r.name, kiosk: r.kiosk, pairedAt: r.paired_at });
+
+export interface LockModelRow {
+  id: string;
+  maker: string;
+  name: string;
+  role: LockModel['role'];
+  capabilities: LockModel['capabilities'];
+}
+
+export const toLockModel = (r: LockModelRow): LockModel => ({ id: r.id, maker: r.maker, name: r.name, role: r.role, capabilities: r.capabilities });
 
 export interface DoorRow {
   id: string;
@@ -31,8 +49,8 @@ export interface DoorRow {
   model_id: string;
   model_maker: string;
   model_name: string;
-  model_role: 'unit_lock' | 'reader';
-  capabilities: DoorRecord['lockModel']['capabilities'];
+  model_role: LockModel['role'];
+  capabilities: LockModel['capabilities'];
 }
 
 export function toDoor(r: DoorRow): DoorRecord {
@@ -42,7 +60,7 @@ export function toDoor(r: DoorRow): DoorRecord {
     kind: r.kind,
     unitId: r.unit_id,
     buildingId: r.building_id,
-    lockModel: { id: r.model_id, maker: r.model_maker, name: r.model_name, role: r.model_role, capabilities: r.capabilities },
+    lockModel: toLockModel({ id: r.model_id, maker: r.model_maker, name: r.model_name, role: r.model_role, capabilities: r.capabilities }),
   };
 }
 
@@ -121,6 +139,7 @@ export function toChange(r: ChangeRow): Change {
 
 export interface TextRow {
   id: number;
+  community_id: string;
   idempotency_key: string;
   credential_id: string;
   reason: QueuedText['reason'];
@@ -131,8 +150,30 @@ export interface TextRow {
 }
 
 export function toQueuedText(r: TextRow): QueuedText {
-  return { id: r.id, idempotencyKey: r.idempotency_key, credentialId: r.credential_id, reason: r.reason, to: r.to_number, body: r.body, attempts: r.attempts, queuedAt: r.queued_at };
+  return { id: r.id, communityId: r.community_id, idempotencyKey: r.idempotency_key, credentialId: r.credential_id, reason: r.reason, to: r.to_number, body: r.body, attempts: r.attempts, queuedAt: r.queued_at };
 }
 
-/** A value for a json column: pg would send a JS array as a PostgreSQL array, so everything goes as JSON text. */
-export const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+export interface AnchorRow {
+  seq: number;
+  hash: string;
+  received_at: string;
+}
+
+export const toAnchor = (r: AnchorRow): AuditAnchor => ({ seq: r.seq, hash: r.hash, receivedAt: r.received_at });
+
+export interface StaffKeyRow {
+  key_id: string;
+  console_id: string;
+  staff_id: string;
+  secret: string;
+  issued_at: string;
+}
+
+export const toStaffKey = (r: StaffKeyRow): StaffKeyRecord => ({ keyId: r.key_id, consoleId: r.console_id, staffId: r.staff_id, secret: r.secret, issuedAt: r.issued_at });
+
+/** A try at a limited thing (attempt_limits). */
+export interface AttemptRow {
+  failures: number;
+  blocked_until: string;
+  last_at: string;
+}
