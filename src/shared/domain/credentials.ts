@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CredentialKind, Id, Role, Timestamp } from './primitives';
+import { CredentialKind, Id, Role, searchMaxLength, Timestamp } from './primitives';
 import { Schedule, ScheduleRequest } from './schedule';
 import { UnitFilter } from './units';
 
@@ -137,7 +137,7 @@ export type RescheduleRequest = z.input<typeof RescheduleRequest>;
 
 export const CredentialQuery = z
   .object({
-    search: z.string().max(100).optional(),
+    search: z.string().max(searchMaxLength).optional(),
     unitId: Id.optional(),
     status: CredentialStatus.optional(),
     type: z.enum(['permanent', 'temporary', 'recurring', 'delivery']).optional(),

@@ -4,6 +4,7 @@ import { trainingHardware } from '../../../simulators/training/training-hardware
 import { sealAuditLogNow } from '../../../src/main/activity/seal-audit-log';
 import { createCore } from '../../../src/main/core';
 import type { Core } from '../../../src/main/core-types';
+import type { BluetoothOverview } from '../../../src/shared/domain';
 import { loadScaleCommunity } from '../../../src/main/demo/load-scale-community';
 import { processSecrets } from '../../../src/main/secrets/memory-secret-store';
 import { openDatabase } from '../../../src/main/store/database';
@@ -33,7 +34,8 @@ describe('training on a scale community', () => {
       for (;;) {
         const answer = await core!.dispatch('hardware.bluetooth', {});
         if (!answer.ok) throw new Error(answer.error.message);
-        if (answer.value.state === 'scanning' && answer.value.locks.length > 0) return answer.value;
+        const overview = answer.value as BluetoothOverview;
+        if (overview.state === 'scanning' && overview.locks.length > 0) return overview;
         await new Promise((r) => setTimeout(r, 50));
       }
     };
