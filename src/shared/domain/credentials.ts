@@ -72,8 +72,15 @@ export const GuestInput = z
   })
   .strict();
 
+/**
+ * One id per submission of a grant form, made when the form opens: the core grants once per
+ * id, so a double click or a retry after a dropped connection cannot grant (and text) twice.
+ */
+export const RequestId = z.uuid('A request id is a UUID');
+
 export const GrantRequest = z
   .object({
+    requestId: RequestId.optional(),
     unitId: Id,
     kind: CredentialKind,
     audience: Audience.default('guest'),
@@ -97,6 +104,7 @@ export const BulkTarget = z.discriminatedUnion('scope', [
 
 export const BulkGrantRequest = z
   .object({
+    requestId: RequestId.optional(),
     target: BulkTarget,
     kind: CredentialKind,
     audience: Audience,

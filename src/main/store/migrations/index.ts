@@ -13,6 +13,7 @@ import { outboxActorKinds } from './013-outbox-actor-kinds';
 import { liveLocks } from './014-live-locks';
 import { slotReservations } from './015-slot-reservations';
 import { exposureIndex } from './016-exposure-index';
+import { submissions } from './018-submissions';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -34,4 +35,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 14, name: 'live-locks', sql: liveLocks },
   { version: 15, name: 'slot-reservations', sql: slotReservations },
   { version: 16, name: 'exposure-index', sql: exposureIndex },
+  // 017 is issue 16's door preview, on its own branch.
+  { version: 18, name: 'submissions', sql: submissions },
 ];

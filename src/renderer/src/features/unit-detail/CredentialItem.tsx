@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Credential } from '../../../../shared/domain';
 import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
@@ -19,10 +20,12 @@ interface Props {
   lock: GrantLimits['lock'];
   onRevoked?: (credential: Credential) => void;
   onRescheduled?: (credential: Credential) => void;
+  /** Just granted: take focus, so the next Enter or screen reader starts from it, not from "Grant access" again. */
+  focus?: boolean;
 }
 
 /** One guest's PIN code or Bluetooth pass: who, what, when, which doors, the text, and what staff can do. */
-export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: Props) {
+export function CredentialItem({ credential, lock, onRevoked, onRescheduled, focus = false }: Props) {
   const live = isLive(credential);
   // A kiosk changes only what a kiosk granted on this console (the core and the cloud hold it to
   // that): leasing's grant, here or on another console, is shown, not offered.
@@ -31,8 +34,15 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
   const canEdit = useCan('access.reschedule') && live && ours && credential.schedule.type !== 'permanent';
   const canResend = useCan('access.resend') && live && ours;
   const headingId = `credential-${credential.id}`;
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    // After the closing dialog has put focus back on its trigger (it does so on the next frame).
+    const frame = requestAnimationFrame(() => article.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [focus]);
   return (
-    <article className="credential" data-live={live} aria-labelledby={headingId}>
+    <article ref={article} tabIndex={-1} className="credential" data-live={live} aria-labelledby={headingId}>
       <div className="credential__top">
         <h4 className="credential__guest" id={headingId}>
           {credential.guest.name}
