@@ -20,6 +20,8 @@ import {
   CapacityOverview,
   CapacityWarning,
   ChainVerification,
+  CodeHandOver,
+  CodeHandOverRequest,
   GrantCapacityRequest,
   SetReservedSlots,
   SlotReservation,
@@ -162,6 +164,8 @@ export const commands = {
   'access.reschedule': { input: RescheduleRequest, output: Credential, roles: granting },
   /** Queue the guest's text again. */
   'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential, roles: granting },
+  /** The PIN once, shown or printed, while the guest's text waits; the only command that answers a code. */
+  'access.handOverCode': { input: CodeHandOverRequest, output: CodeHandOver, roles: office },
   /** Grant form, once a type and dates are chosen: the doors this grant would take to within a few slots of full, each with what to end first. */
   'capacity.forGrant': { input: GrantCapacityRequest, output: z.array(CapacityWarning), roles: granting },
   /** Bulk form: the same, counting a slot per unit on every door the units share (a building's entrance takes one per unit). */

@@ -11,6 +11,8 @@ export const AuditAction = z.enum([
   'access.revoked',
   'access.rescheduled',
   'access.resent',
+  /** A PIN code shown once to staff, or printed, to hand over while the guest's text waits. */
+  'access.code_handed_over',
   'access.expired',
   'access.used',
   'community.guidelines_changed',

@@ -59,6 +59,8 @@ export const Credential = z.object({
   reissuedAs: Id.nullable(),
   /** Granted on another console and received through the cloud: a kiosk may not change it. */
   grantedElsewhere: z.boolean(),
+  /** While the text waited, the code was shown once to staff, or printed on a card, to hand over. */
+  codeHandOver: z.object({ at: Timestamp, by: z.string(), how: z.enum(['shown', 'printed']) }).nullable(),
   /** The granter's role (null: unknown, an old grant). A kiosk changes only what a kiosk granted here. */
   grantedByRole: Role.nullable(),
 });
@@ -157,3 +159,17 @@ export type CredentialQuery = z.input<typeof CredentialQuery>;
 
 export const CredentialPage = z.object({ total: z.number().int(), offset: z.number().int(), credentials: z.array(Credential) });
 export type CredentialPage = z.infer<typeof CredentialPage>;
+
+/** Handing a PIN code over while the guest's text waits: shown once on screen, or printed on a card. */
+export const CodeHandOverRequest = z.object({ credentialId: Id, how: z.enum(['shown', 'printed']) }).strict();
+export type CodeHandOverRequest = z.infer<typeof CodeHandOverRequest>;
+
+/** The code and what a card says with it; answered once per credential, never kept by the renderer. */
+export const CodeHandOver = z.object({
+  code: z.string(),
+  guestName: z.string(),
+  unitLabel: z.string(),
+  scheduleText: z.string(),
+  doors: z.array(z.string()),
+});
+export type CodeHandOver = z.infer<typeof CodeHandOver>;
