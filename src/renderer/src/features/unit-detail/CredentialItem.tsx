@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Credential } from '../../../../shared/domain';
 import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
@@ -10,7 +10,8 @@ import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialDoors } from './CredentialDoors';
 import { CredentialExposureLine } from '../exposure/CredentialExposureLine';
 import { CredentialHistory } from './CredentialHistory';
-import { CredentialTextStatus, ResendTextButton } from './CredentialText';
+import { CredentialTextStatus, ResendTextButton, useTextWait } from './CredentialText';
+import { HandOverCodeButton, HandOverCodeDialog } from './HandOverCodeDialog';
 import { EditDatesDialog } from './EditDatesDialog';
 import { RevokeCredentialDialog } from './RevokeCredentialDialog';
 
@@ -33,6 +34,10 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
   const canRevoke = useCan('access.revoke') && live && ours;
   const canEdit = useCan('access.reschedule') && live && ours && credential.schedule.type !== 'permanent';
   const canResend = useCan('access.resend') && live && ours;
+  const textWait = useTextWait();
+  const [handingOver, setHandingOver] = useState(false);
+  const canHandOver =
+    useCan('access.handOverCode') && live && ours && credential.kind === 'pin' && credential.notification.status !== 'sent' && !credential.codeHandOver && textWait !== null;
   const headingId = `credential-${credential.id}`;
   const article = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -68,10 +73,12 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
       {!live && <CredentialExposureLine unitId={credential.unitId} credentialId={credential.id} />}
       {live && <CredentialTextStatus credential={credential} />}
       <CredentialHistory credential={credential} />
+      {handingOver && <HandOverCodeDialog credential={credential} waitingFor={textWait ?? 'on its way'} onClose={() => setHandingOver(false)} />}
       {live && !ours && <p className="credential__line credential__line--muted">{grantedBy(credential)}: the leasing office can change it.</p>}
-      {(canResend || canEdit || canRevoke) && (
+      {(canResend || canEdit || canRevoke || canHandOver) && (
         <div className="credential__actions">
           {canResend && <ResendTextButton credential={credential} />}
+          {canHandOver && <HandOverCodeButton credential={credential} onPress={() => setHandingOver(true)} />}
           {canEdit && <EditDatesDialog credential={credential} lock={lock} onRescheduled={onRescheduled} />}
           {canRevoke && <RevokeCredentialDialog credential={credential} onRevoked={onRevoked} />}
         </div>
