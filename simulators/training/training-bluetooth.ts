@@ -8,7 +8,7 @@ import { SimBleLock } from '../devices/ble-lock';
 import { loopbackCentral } from '../devices/ble-lock/loopback-central';
 import { startSimulatedDongle, type SimulatedDongle } from '../devices/hci/pty-bridge';
 import { SimDoor } from '../devices/sim-door';
-import { floorExists, unitDoorsOnFloor } from '../../src/main/store/floor-doors-repo';
+import { floorExists, floorIds, unitDoorsOnFloor } from '../../src/main/store/floor-doors-repo';
 import { lockKeyFor, saveLockKey } from '../../src/main/store/lock-keys-repo';
 
 export type BluetoothSimulation = Extract<HardwareSimulation, { action: `ble_${string}` }>;
@@ -24,8 +24,8 @@ export interface BluetoothSimulator {
   close(): Promise<void>;
 }
 
-/** Where the simulated technician starts: the floor of the demo's combined locks used in the guides. */
-const startFloorId = 'north-f2';
+/** Where the simulated technician starts in the demo: the floor of the combined locks used in the guides. */
+const guideFloorId = 'north-f2';
 
 /**
  * Training's Bluetooth: a simulated HCI dongle on a pty (socat), under the real BLE stack,
@@ -75,9 +75,17 @@ export function createBluetoothSimulator(ctx: AccessContext, lockFor: (doorId: s
     hear(bluetoothDoorsOn(floor).map(bleLockFor));
   };
 
+  /** The guides' floor, or in another community (a scale one) its first floor with Bluetooth doors. */
+  const startFloor = (): string | null => {
+    if (floorExists(ctx.db, guideFloorId)) return guideFloorId;
+    const floors = floorIds(ctx.db);
+    return floors.find((f) => bluetoothDoorsOn(f).length > 0) ?? floors[0] ?? null;
+  };
+
   const start = (): Promise<void> =>
     (starting ??= (async () => {
-      walk(startFloorId);
+      const floor = startFloor();
+      if (floor) walk(floor);
       try {
         dongle = await startSimulatedDongle({ peripherals: heardNow });
       } catch {

@@ -25,6 +25,7 @@ export const contractCommandNames = [
   'access.revoke',
   'access.reschedule',
   'access.resend',
+  'access.handOverCode',
   'capacity.forGrant',
   'capacity.forBulkGrant',
   'capacity.overview',

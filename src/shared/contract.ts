@@ -20,6 +20,8 @@ import {
   CapacityOverview,
   CapacityWarning,
   ChainVerification,
+  CodeHandOver,
+  CodeHandOverRequest,
   GrantCapacityRequest,
   SetReservedSlots,
   SlotReservation,
@@ -72,9 +74,9 @@ const exposureViewers: readonly Audience[] = ['admin', 'leasing', 'maintenance']
 const OnProgrammer = z.object({ programmerId: z.string().min(1).max(200) }).strict();
 const OnBluetoothLock = z.object({ lockId: z.string().min(1).max(200) }).strict();
 /** A Z-Wave node id: classic networks use 1 to 232, Long Range ones up to 4000. */
-const NodeId = z.number().int('a node id is a whole number').min(1, 'a node id is 1 or more').max(4000, 'a node id is at most 4000');
+const NodeId = z.number().int('A node id is a whole number').min(1, 'A node id is 1 or more').max(4000, 'A node id is at most 4000');
 /** The five digits printed (underlined) at the start of a lock's DSK label, or null to cancel adding it. */
-const DskPin = z.string().regex(/^\d{5}$/, 'the PIN is the five digits underlined at the start of the lock’s DSK label').nullable();
+const DskPin = z.string().regex(/^\d{5}$/, 'The PIN is the five digits underlined at the start of the lock’s DSK label').nullable();
 
 /**
  * `maxPayloadBytes`: the largest raw input this command takes, when it is more than
@@ -162,6 +164,8 @@ export const commands = {
   'access.reschedule': { input: RescheduleRequest, output: Credential, roles: granting },
   /** Queue the guest's text again. */
   'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential, roles: granting },
+  /** The PIN once, shown or printed, while the guest's text waits; the only command that answers a code. */
+  'access.handOverCode': { input: CodeHandOverRequest, output: CodeHandOver, roles: office },
   /** Grant form, once a type and dates are chosen: the doors this grant would take to within a few slots of full, each with what to end first. */
   'capacity.forGrant': { input: GrantCapacityRequest, output: z.array(CapacityWarning), roles: granting },
   /** Bulk form: the same, counting a slot per unit on every door the units share (a building's entrance takes one per unit). */
@@ -209,7 +213,7 @@ export const commands = {
   'hardware.stopBluetoothRound': { input: NoInput, output: BluetoothOverview, roles: technicians },
   /** A technician commissions a factory-new Bluetooth lock: its label's setup code, and its door. */
   'hardware.commissionLock': {
-    input: OnBluetoothLock.extend({ doorId: Id, setupCode: z.string().trim().regex(/^\d{8}$/, 'the setup code is the 8 digits on the lock’s label') }).strict(),
+    input: OnBluetoothLock.extend({ doorId: Id, setupCode: z.string().trim().regex(/^\d{8}$/, 'The setup code is the 8 digits on the lock’s label') }).strict(),
     output: BluetoothOverview,
     roles: technicians,
   },

@@ -9,12 +9,11 @@ import type { Applied, ApplyContext } from './apply-context';
 import { applyGuidelines, applyDoorReport } from './apply-community';
 import { applyExpiry, applyRevoke, applyTextRequest, applyUse } from './apply-credential-end';
 import { applyGrant } from './apply-grant';
+import { firstIssueWords } from '../../shared/plain-words';
 
 /** Names the first unreadable field, never its value (a payload may hold a PIN). */
 function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const at = issue && issue.path.length ? issue.path.join('.') : 'payload';
-  return `${at}: ${issue?.message ?? 'unreadable'}`;
+  return firstIssueWords(error, 'payload');
 }
 
 /** The mutation's kind and payload, read by the protocol's schema (src/shared/sync). */

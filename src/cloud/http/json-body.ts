@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { HttpError } from './http-error';
+import { firstIssueWords } from '../../shared/plain-words';
 
 /** A push of 200 mutations is far below this; anything larger is not a console talking. */
 export const maxBodyBytes = 1024 * 1024;
@@ -30,9 +31,7 @@ export async function readBody(req: IncomingMessage, cap = maxBodyBytes): Promis
 
 /** Names the first field that did not parse, never its value (it could hold a PIN). */
 export function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const at = issue && issue.path.length ? issue.path.join('.') : 'body';
-  return `${at}: ${issue?.message ?? 'invalid'}`;
+  return firstIssueWords(error, 'body');
 }
 
 export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S, cap = maxBodyBytes): Promise<z.output<S>> {

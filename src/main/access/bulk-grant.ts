@@ -4,7 +4,9 @@ import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
 import { appendAudit } from '../store/audit-log';
 import { markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
+import { recordSubmission } from '../store/submissions-repo';
 import { runUserAction } from '../store/user-action';
+import { earlierSubmission } from './submissions';
 import type { AccessContext } from './access-context';
 import { writeCredential } from './credential-writer';
 import { prepareGrant } from './grant-guest-access';
@@ -48,11 +50,17 @@ function describeRun(grant: BulkRunGrant): string {
  * short is listed as stopped and can be finished (finish-bulk-run.ts).
  */
 export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: ParsedBulk): BulkGrantResult {
+  // The same submission again: the first one's outcome (a run a crash cut short is finished from the stopped runs).
+  const earlier = earlierSubmission(ctx.db, request.requestId, 'access.bulkGrant', actor);
+  if (earlier) return runOutcome(ctx.db, earlier.bulkRunId!);
   const units = targetUnits(ctx, request.target);
   const { schedule, guest } = prepareGrant(ctx, actor, { ...request, unitId: units[0]!.id });
   const grant: BulkRunGrant = { kind: request.kind, audience: request.audience, guest, schedule };
   const run = { id: `bulk_${randomUUID()}`, startedAt: ctx.now().toISOString(), startedBy: actor.name, what: describeRun(grant), grant };
-  recordBulkRun(ctx.db, { ...run, units: units.map((u) => ({ unitId: u.id, unitLabel: u.label })) });
+  ctx.db.transaction(() => {
+    recordBulkRun(ctx.db, { ...run, units: units.map((u) => ({ unitId: u.id, unitLabel: u.label })) });
+    if (request.requestId) recordSubmission(ctx.db, { requestId: request.requestId, command: 'access.bulkGrant', staffId: actor.id, credentialId: null, bulkRunId: run.id }, run.startedAt);
+  })();
   return grantRunUnits(ctx, actor, run, (r) => `Bulk ${run.what}: ${r.granted.length} of ${units.length} units granted, ${r.refused.length} refused`);
 }
 

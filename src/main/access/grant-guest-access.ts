@@ -1,7 +1,9 @@
 import type { Credential, GrantRequest, StaffMember } from '../../shared/domain';
 import type { z } from 'zod';
 import { getCredentialRecord } from '../store/credentials-repo';
+import { recordSubmission } from '../store/submissions-repo';
 import { runUserAction } from '../store/user-action';
+import { earlierSubmission } from './submissions';
 import type { AccessContext } from './access-context';
 import { writeCredential } from './credential-writer';
 import { toCredential } from './credential-view';
@@ -25,10 +27,13 @@ export function prepareGrant(ctx: AccessContext, actor: StaffMember, request: Pa
 
 /** Grants a guest a PIN code or Bluetooth pass for a unit and every door on their way. */
 export function grantGuestAccess(ctx: AccessContext, actor: StaffMember, request: ParsedGrant): Credential {
+  const earlier = earlierSubmission(ctx.db, request.requestId, 'access.grant', actor);
+  if (earlier) return toCredential(ctx, getCredentialRecord(ctx.db, earlier.credentialId!)!);
   const { schedule, guest } = prepareGrant(ctx, actor, request);
   const region = ctx.community().phoneRegion;
   const id = runUserAction(ctx.db, () => {
     const w = writeCredential(ctx, actor, { unitId: request.unitId, kind: request.kind, audience: request.audience, guest, schedule });
+    if (request.requestId) recordSubmission(ctx.db, { requestId: request.requestId, command: 'access.grant', staffId: actor.id, credentialId: w.id, bulkRunId: null }, w.at);
     const what = `${typeNames[schedule.type]} ${kindNames[request.kind]}`;
     return {
       result: w.id,

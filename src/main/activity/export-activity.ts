@@ -17,7 +17,7 @@ export function exportActivity(db: Db, community: Community, filter: AuditFilter
   const entries = allAudit(db, filter);
   const local = new Intl.DateTimeFormat('en-CA', {
     timeZone: community.timeZone,
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   });
   const rows = entries.map((e) => [e.seq, e.at, local.format(new Date(e.at)), e.actor, e.action, e.unitId ?? '', e.doorIds.join(' '), e.summary]);
   const head = auditHead(db);

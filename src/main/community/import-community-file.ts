@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { CommunityFile } from '../../shared/community-file';
 import { importCommunity } from '../store/community-import';
 import type { Db } from '../store/database';
+import { firstIssueWords } from '../../shared/plain-words';
 
 /** Sets up a real console's empty store from a community file; a file that is not one stops the start, saying where. */
 export function importCommunityFile(db: Db, file: string, now: () => Date): void {
@@ -13,8 +14,7 @@ export function importCommunityFile(db: Db, file: string, now: () => Date): void
   }
   const parsed = CommunityFile.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`The community file ${file} is not a community file: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
+    throw new Error(`The community file ${file} is not a community file: ${firstIssueWords(parsed.error, 'the file')}`);
   }
   importCommunity(db, parsed.data, now().toISOString(), 'Community file');
 }

@@ -22,8 +22,9 @@ function fail(code: PorterError['code'], message: string, field?: string): Envel
 const nameableKey = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 
 /**
- * One issue in words. Zod's own messages name the schema's expectations, never the value,
- * except for unknown keys: those are named only when they look like a field name.
+ * One issue in words, never echoing the value (unknown keys are named only when they look like
+ * a field name). A sentence (src/shared/plain-words.ts, or a schema's own "Enter the guest’s
+ * name") stands alone; a wire-level fragment ("must be 64 hex digits") follows its path.
  */
 function describeIssue(issue: z.ZodError['issues'][number]): string {
   const where = issue.path.length ? issue.path.join('.') : 'input';
@@ -33,7 +34,7 @@ function describeIssue(issue: z.ZodError['issues'][number]): string {
     const parts = [...named.map((key) => `"${key}"`), ...(unnamed ? [unnamed === 1 ? 'a field' : `${unnamed} fields`] : [])];
     return `${where}: unknown ${parts.length === 1 && !unnamed ? 'field' : 'fields'} ${parts.join(', ')}`;
   }
-  return `${where}: ${issue.message}`;
+  return /^[a-z]/.test(issue.message) ? `${where}: ${issue.message}` : issue.message;
 }
 
 /** "guest.phone: Enter a phone number; unitId: ..." without echoing the values sent. */

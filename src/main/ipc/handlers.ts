@@ -4,6 +4,7 @@ import type { Community, StaffMember, SyncStatus } from '../../shared/domain';
 import { updateGuidelines } from '../community/update-guidelines';
 import type { AccessContext } from '../access/access-context';
 import { bulkGrant } from '../access/bulk-grant';
+import { handOverCode } from '../access/hand-over-code';
 import { finishBulkRun } from '../access/finish-bulk-run';
 import { revocationExposure } from '../access/revocation-exposure';
 import { toCredential } from '../access/credential-view';
@@ -119,6 +120,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       access(ctx, `revoke credential ${request.credentialId}`, null, (actor) => revokeCredential(deps, actor, request)),
     'access.reschedule': (request, ctx) =>
       access(ctx, `reschedule credential ${request.credentialId}`, null, (actor) => rescheduleCredential(deps, actor, request)),
+    'access.handOverCode': (request, ctx) =>
+      access(ctx, `hand over the code of credential ${request.credentialId}`, null, (actor) => handOverCode(deps, actor, request)),
     'access.resend': ({ credentialId }, ctx) =>
       access(ctx, `resend the text for credential ${credentialId}`, null, (actor) => resendNotification(deps, actor, credentialId)),
     'activity.list': ({ limit, beforeSeq, ...filter }) => ({ entries: listAudit(db, filter, limit, beforeSeq) }),

@@ -27,6 +27,7 @@ export interface CredentialRecord {
   grantedElsewhere: boolean;
   /** The role of whoever granted it; null when the store does not know (an old grant). */
   grantedByRole: Role | null;
+  codeHandOver: { at: string; by: string; how: 'shown' | 'printed' } | null;
 }
 
 interface Row {
@@ -54,6 +55,9 @@ interface Row {
   reissued_as: string | null;
   granted_elsewhere: 0 | 1;
   granted_role: Role | null;
+  code_handed_over_at: string | null;
+  code_handed_over_by: string | null;
+  code_handed_over_how: 'shown' | 'printed' | null;
 }
 
 // The PIN code column is deliberately not selected: it never leaves the access module.
@@ -63,7 +67,8 @@ export const selectCredential = `
     c.audience, c.kind, c.schedule_json, c.notification, c.notifications_sent, c.notification_error,
     c.created_at, c.created_by, c.ended_at, c.end_reason, c.ended_by, c.used_at, c.reissued_from,
     (SELECT n.id FROM credentials n WHERE n.reissued_from = c.id) AS reissued_as,
-    c.origin_console IS NOT NULL AS granted_elsewhere, c.granted_role
+    c.origin_console IS NOT NULL AS granted_elsewhere, c.granted_role,
+    c.code_handed_over_at, c.code_handed_over_by, c.code_handed_over_how
   FROM credentials c
   JOIN units u ON u.id = c.unit_id
   JOIN buildings b ON b.id = u.building_id
@@ -100,6 +105,10 @@ export function toRecord(db: Db, r: Row): CredentialRecord {
     reissuedAs: r.reissued_as,
     grantedElsewhere: r.granted_elsewhere === 1,
     grantedByRole: r.granted_role,
+    codeHandOver:
+      r.code_handed_over_at && r.code_handed_over_by && r.code_handed_over_how
+        ? { at: r.code_handed_over_at, by: r.code_handed_over_by, how: r.code_handed_over_how }
+        : null,
   };
 }
 

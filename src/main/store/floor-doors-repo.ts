@@ -5,6 +5,11 @@ export function floorExists(db: Db, floorId: string): boolean {
   return db.prepare('SELECT 1 FROM floors WHERE id = ?').get(floorId) !== undefined;
 }
 
+/** Every floor's id, building by building, lowest level first. */
+export function floorIds(db: Db): string[] {
+  return db.prepare<[], string>('SELECT id FROM floors ORDER BY building_id, level, id').pluck().all();
+}
+
 /** The unit doors of a floor with their lock models, in the units' natural order. */
 export function unitDoorsOnFloor(db: Db, floorId: string): { id: string; modelId: string }[] {
   return db

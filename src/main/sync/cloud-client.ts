@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ChangePage, ConsoleInfo, Paired, PinLease, PushAnswer, type Change, type MutationResult, type WireMutation } from '../../shared/sync';
 import { retryAfterMs } from './backoff';
+import { firstIssueWords } from '../../shared/plain-words';
 
 /** Why a call to the cloud failed, as the engine decides what to do next (wait, retry, stop and ask staff). */
 export type CloudFailureKind =
@@ -79,9 +80,7 @@ function readAnswer<S extends z.ZodType>(text: string, answer: S, path: string):
   const parsed = answer.safeParse(body);
   if (parsed.success) return parsed.data;
   // The field and what was wrong with it, never its value (an answer may hold codes).
-  const issue = parsed.error.issues[0];
-  const at = issue && issue.path.length ? issue.path.join('.') : 'the body';
-  throw new CloudFailure('malformed', `The cloud's answer to ${path} could not be read (${at}: ${issue?.message ?? 'invalid'}); nothing of it was used.`);
+  throw new CloudFailure('malformed', `The cloud's answer to ${path} could not be read (${firstIssueWords(parsed.error, 'the body')}); nothing of it was used.`);
 }
 
 function readError(text: string): string | null {

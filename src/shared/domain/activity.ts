@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './primitives';
+import { Id, searchMaxLength, Timestamp } from './primitives';
 
 export const AuditAction = z.enum([
   'community.loaded',
@@ -11,6 +11,8 @@ export const AuditAction = z.enum([
   'access.revoked',
   'access.rescheduled',
   'access.resent',
+  /** A PIN code shown once to staff, or printed, to hand over while the guest's text waits. */
+  'access.code_handed_over',
   'access.expired',
   'access.used',
   'community.guidelines_changed',
@@ -53,10 +55,10 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const ActivityFilter = z
   .object({
     action: AuditAction.optional(),
-    actor: z.string().max(100).optional(),
+    actor: z.string().max(searchMaxLength).optional(),
     unitId: Id.optional(),
     /** Words in the summary: a guest's name, a unit number, a door. */
-    search: z.string().max(100).optional(),
+    search: z.string().max(searchMaxLength).optional(),
   })
   .strict();
 export type ActivityFilter = z.input<typeof ActivityFilter>;

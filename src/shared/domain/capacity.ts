@@ -85,6 +85,6 @@ export type CapacityOverview = z.infer<typeof CapacityOverview>;
 export const SetReservedSlots = z
   .object({
     modelId: Id,
-    reserved: z.number().int('reserved slots are a whole number').min(0, 'reserved slots cannot be negative').max(100_000),
+    reserved: z.number().int('Reserved slots are a whole number').min(0, 'Reserved slots cannot be negative').max(100_000),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CredentialKind, Id, Role, Timestamp } from './primitives';
+import { CredentialKind, Id, Role, searchMaxLength, Timestamp } from './primitives';
 import { Schedule, ScheduleRequest } from './schedule';
 import { UnitFilter } from './units';
 
@@ -59,6 +59,8 @@ export const Credential = z.object({
   reissuedAs: Id.nullable(),
   /** Granted on another console and received through the cloud: a kiosk may not change it. */
   grantedElsewhere: z.boolean(),
+  /** While the text waited, the code was shown once to staff, or printed on a card, to hand over. */
+  codeHandOver: z.object({ at: Timestamp, by: z.string(), how: z.enum(['shown', 'printed']) }).nullable(),
   /** The granter's role (null: unknown, an old grant). A kiosk changes only what a kiosk granted here. */
   grantedByRole: Role.nullable(),
 });
@@ -72,8 +74,15 @@ export const GuestInput = z
   })
   .strict();
 
+/**
+ * One id per submission of a grant form, made when the form opens: the core grants once per
+ * id, so a double click or a retry after a dropped connection cannot grant (and text) twice.
+ */
+export const RequestId = z.uuid('A request id is a UUID');
+
 export const GrantRequest = z
   .object({
+    requestId: RequestId.optional(),
     unitId: Id,
     kind: CredentialKind,
     audience: Audience.default('guest'),
@@ -97,6 +106,7 @@ export const BulkTarget = z.discriminatedUnion('scope', [
 
 export const BulkGrantRequest = z
   .object({
+    requestId: RequestId.optional(),
     target: BulkTarget,
     kind: CredentialKind,
     audience: Audience,
@@ -137,7 +147,7 @@ export type RescheduleRequest = z.input<typeof RescheduleRequest>;
 
 export const CredentialQuery = z
   .object({
-    search: z.string().max(100).optional(),
+    search: z.string().max(searchMaxLength).optional(),
     unitId: Id.optional(),
     status: CredentialStatus.optional(),
     type: z.enum(['permanent', 'temporary', 'recurring', 'delivery']).optional(),
@@ -149,3 +159,17 @@ export type CredentialQuery = z.input<typeof CredentialQuery>;
 
 export const CredentialPage = z.object({ total: z.number().int(), offset: z.number().int(), credentials: z.array(Credential) });
 export type CredentialPage = z.infer<typeof CredentialPage>;
+
+/** Handing a PIN code over while the guest's text waits: shown once on screen, or printed on a card. */
+export const CodeHandOverRequest = z.object({ credentialId: Id, how: z.enum(['shown', 'printed']) }).strict();
+export type CodeHandOverRequest = z.infer<typeof CodeHandOverRequest>;
+
+/** The code and what a card says with it; answered once per credential, never kept by the renderer. */
+export const CodeHandOver = z.object({
+  code: z.string(),
+  guestName: z.string(),
+  unitLabel: z.string(),
+  scheduleText: z.string(),
+  doors: z.array(z.string()),
+});
+export type CodeHandOver = z.infer<typeof CodeHandOver>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LockModel } from './community';
 import { DoorRef } from './credentials';
-import { Id, Timestamp } from './primitives';
+import { Id, searchMaxLength, Timestamp } from './primitives';
 import { LocalTime, Weekday } from './schedule';
 
 /** A door waiting for a technician: what the console wants differs from what it last read. */
@@ -106,7 +106,7 @@ export const ReaderConfig = z.object({
   unlockedHours: z
     .array(
       z.object({
-        days: z.array(Weekday).min(1, 'choose at least one day').max(7),
+        days: z.array(Weekday).min(1, 'Choose at least one day').max(7),
         from: LocalTime,
         until: LocalTime,
       }),
@@ -204,7 +204,7 @@ export type HardwareDoor = z.infer<typeof HardwareDoor>;
 
 export const HardwareDoorQuery = z
   .object({
-    search: z.string().max(100).optional(),
+    search: z.string().max(searchMaxLength).optional(),
     modelId: Id.optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })

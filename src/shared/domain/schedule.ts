@@ -21,7 +21,7 @@ const Temporary = z.object({ type: z.literal('temporary'), starts: LocalDateTime
 const Recurring = z
   .object({
     type: z.literal('recurring'),
-    days: z.array(Weekday).min(1, 'choose at least one day').max(7),
+    days: z.array(Weekday).min(1, 'Choose at least one day').max(7),
     from: LocalTime,
     until: LocalTime,
     startsOn: LocalDate.optional(),

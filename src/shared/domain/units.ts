@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LockCapabilities } from './community';
-import { AccessType, CredentialKind, Id, Timestamp } from './primitives';
+import { AccessType, CredentialKind, Id, searchMaxLength, Timestamp } from './primitives';
 
 /** A door is in sync when it last reported the state the console wants on it. */
 export const DoorStatus = z.enum(['in_sync', 'pending', 'never_programmed']);
@@ -23,7 +23,7 @@ export type CredentialTiming = z.infer<typeof CredentialTiming>;
 /** Which units the grid shows; the same filter picks the units of a bulk grant. */
 export const UnitFilter = z
   .object({
-    search: z.string().max(100).optional(),
+    search: z.string().max(searchMaxLength).optional(),
     buildingId: Id.optional(),
     floor: z.number().int().min(-5).max(200).optional(),
     lockModelId: Id.optional(),

@@ -82,4 +82,12 @@ describe('a grant is refused when', () => {
     t = openTestConsole(undefined, { now: () => at });
     await expectRefusal({ unitId: comboUnit, kind: 'pin', audience: 'vendor', guest: jane, schedule: { type: 'permanent' } }, { code: 'invalid_input', field: 'guest.company' });
   });
+
+  it('a name is longer than a name may be: the limit in plain words, nothing written', async () => {
+    t = openTestConsole(undefined, { now: () => at });
+    const before = writeCounts(t.db);
+    const result = await t.core.dispatch('access.grant', { unitId: comboUnit, kind: 'pin', guest: { name: 'J'.repeat(500), phone: jane.phone }, schedule: { type: 'permanent' } });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', field: 'guest.name', message: 'Name can be at most 100 characters' } });
+    expect(writeCounts(t.db)).toEqual(before);
+  });
 });

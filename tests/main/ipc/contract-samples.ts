@@ -45,6 +45,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
   'access.revoke': { credentialId: 'cred_missing', reason: 'Moved out' },
   'access.reschedule': { credentialId: 'cred_missing', schedule: { type: 'delivery', starts: '2030-01-01T09:00' } },
   'access.resend': { credentialId: 'cred_missing' },
+  'access.handOverCode': { credentialId: 'cred_missing', how: 'shown' },
   'activity.list': { limit: 10, beforeSeq: 5, action: 'access.granted', actor: 'Avery', unitId: comboUnit, search: 'Doe' },
   'activity.verify': {},
   'activity.export': { action: 'access.revoked', actor: 'Jordan', unitId: comboUnit, search: 'gate' },

@@ -41,7 +41,7 @@ describe.each(commandNames)('%s', (command) => {
       const result = await t.core.dispatch(command, withValueAt(sample, path, bad));
       expect(result, `field ${path.join('.')}`).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', message: expect.stringContaining(path.join('.')) },
+        error: { code: 'invalid_input', field: path.join('.') },
       });
     }
   });

@@ -35,16 +35,16 @@ describe('the Z-Wave commands through the contract', () => {
     for (const pin of ['1234', '123456', '12a45', ' 12345', ''])
       expect(await t.core.dispatch('hardware.answerInclusionPin', { pin }), pin).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', field: 'pin', message: 'pin: the PIN is the five digits underlined at the start of the lock’s DSK label' },
+        error: { code: 'invalid_input', field: 'pin', message: 'The PIN is the five digits underlined at the start of the lock’s DSK label' },
       });
   });
 
   it('a node id outside what Z-Wave allows is refused, naming the field', async () => {
     t = openTestConsole(sam, { hardware: 'off' });
-    for (const [nodeId, words] of [[0, 'a node id is 1 or more'], [4001, 'a node id is at most 4000'], [2.5, 'a node id is a whole number']] as const)
+    for (const [nodeId, words] of [[0, 'A node id is 1 or more'], [4001, 'A node id is at most 4000'], [2.5, 'A node id is a whole number']] as const)
       expect(await t.core.dispatch('hardware.assignLiveLock', { nodeId, doorId: 'north-204-door' })).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', field: 'nodeId', message: `nodeId: ${words}` },
+        error: { code: 'invalid_input', field: 'nodeId', message: words },
       });
   });
 

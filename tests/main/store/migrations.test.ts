@@ -112,8 +112,9 @@ describe('migration 11: a credential kept without its code (a kiosk is not sent 
     old.close();
 
     const db = openDatabase({ dataDir: dir });
-    // Every row as it was, with the new (empty) Bluetooth pass column.
-    expect(snapshot(db)).toEqual({ ...before, credentials: (before.credentials as object[]).map((c) => ({ ...c, ble_pass: null })) });
+    // Every row as it was, with the new (empty) Bluetooth pass column, and 019's code hand-over columns.
+    const laterColumns = { ble_pass: null, code_handed_over_at: null, code_handed_over_by: null, code_handed_over_how: null };
+    expect(snapshot(db)).toEqual({ ...before, credentials: (before.credentials as object[]).map((c) => ({ ...c, ...laterColumns })) });
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // A PIN credential whose code this console was not sent, and the triggers at work on it.

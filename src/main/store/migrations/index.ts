@@ -13,6 +13,8 @@ import { outboxActorKinds } from './013-outbox-actor-kinds';
 import { liveLocks } from './014-live-locks';
 import { slotReservations } from './015-slot-reservations';
 import { exposureIndex } from './016-exposure-index';
+import { submissions } from './018-submissions';
+import { codeHandOver } from './019-code-hand-over';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -34,4 +36,7 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 14, name: 'live-locks', sql: liveLocks },
   { version: 15, name: 'slot-reservations', sql: slotReservations },
   { version: 16, name: 'exposure-index', sql: exposureIndex },
+  // 017 is issue 16's door preview, on its own branch.
+  { version: 18, name: 'submissions', sql: submissions },
+  { version: 19, name: 'code-hand-over', sql: codeHandOver },
 ];

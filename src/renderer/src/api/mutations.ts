@@ -20,6 +20,7 @@ export const useFinishBulkRun = () => useCommand('access.finishBulkRun');
 export const useRevokeCredential = () => useCommand('access.revoke');
 export const useRescheduleCredential = () => useCommand('access.reschedule');
 export const useResendText = () => useCommand('access.resend');
+export const useHandOverCode = () => useCommand('access.handOverCode');
 
 /**
  * The Hardware page. Each job command answers with the job as it starts; its progress, steps

@@ -15,10 +15,12 @@ interface Props {
   /** A refusal the core gave for this field; shown under it and marks it invalid. */
   errorMessage?: string;
   autoFocus?: boolean;
+  /** The core's own limit (from the schema): the field stops there instead of being refused later. */
+  maxLength?: number;
 }
 
 /** A labelled React Aria text field with its own validation message under it. */
-export function TextInputField({ label, requiredMessage, description, errorMessage, ...field }: Props) {
+export function TextInputField({ label, requiredMessage, description, errorMessage, maxLength, ...field }: Props) {
   return (
     <TextField
       className="field"
@@ -30,7 +32,7 @@ export function TextInputField({ label, requiredMessage, description, errorMessa
         {label}
         {!field.isRequired && <span className="field__optional"> (optional)</span>}
       </Label>
-      <Input className="field__input" />
+      <Input className="field__input" maxLength={maxLength} />
       {description && (
         <Text slot="description" className="field__description">
           {description}

@@ -34,6 +34,8 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
   const [draft, setDraft] = useState(() =>
     newGrantDraft(limits, communityNow(community.timeZone), { type: 'delivery', audience: 'vendor' }),
   );
+  // One id for this form: the core grants the run once however often it is sent.
+  const [requestId] = useState(() => crypto.randomUUID());
   const units = useBulkTargetUnits(fixedTarget ? null : target.buildingId || null, targetFloor(target));
   const bulk = useBulkGrant();
   const errors = formErrors(bulk.error, shownFields);
@@ -45,7 +47,7 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
     event.preventDefault();
     const request = toGrantRequest(draft);
     if (!request) return;
-    bulk.mutate({ target: fixedTarget?.target ?? toBulkTarget(target), ...request }, { onSuccess: (result) => onDone(result, what) });
+    bulk.mutate({ requestId, target: fixedTarget?.target ?? toBulkTarget(target), ...request }, { onSuccess: (result) => onDone(result, what) });
   };
 
   return (

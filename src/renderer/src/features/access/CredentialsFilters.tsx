@@ -1,5 +1,5 @@
 import { Input, Label, SearchField } from 'react-aria-components';
-import { CredentialStatus } from '../../../../shared/domain';
+import { CredentialStatus, searchMaxLength } from '../../../../shared/domain';
 import { accessTypeLabel, credentialStatusLabel } from '../../components/labels';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import { accessTypes } from './grant-form/grant-options';
@@ -32,7 +32,7 @@ export function CredentialsFilters({ values, onChange }: Props) {
     <div className="credentials-filters" role="search" aria-label="Find credentials">
       <SearchField className="field field--search" value={values.search} onChange={(search) => onChange({ ...values, search })}>
         <Label className="field__label">Search</Label>
-        <Input className="field__input" placeholder="Guest, company, unit or phone" />
+        <Input className="field__input" maxLength={searchMaxLength} placeholder="Guest, company, unit or phone" />
       </SearchField>
       <SelectField
         label="Status"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
-import type { UnitRow } from '../../../../shared/domain';
+import { searchMaxLength, type UnitRow } from '../../../../shared/domain';
 import { useUnitSearch } from '../../api/queries';
 import { CredentialKindChips } from '../../components/CredentialKindChips';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -21,7 +21,7 @@ export function UnitPicker({ selectedUnitId, onPick }: Props) {
     <div className="unit-picker">
       <SearchField className="field field--search" value={search} onChange={setSearch}>
         <Label className="field__label">Find a unit</Label>
-        <Input className="field__input" placeholder="Unit number, guest name or phone" autoFocus />
+        <Input className="field__input" maxLength={searchMaxLength} placeholder="Unit number, guest name or phone" autoFocus />
       </SearchField>
       {results.error && <ErrorNotice error={results.error} />}
       {settled && results.data && units.length === 0 && <p className="muted">No unit matches “{settled}”.</p>}

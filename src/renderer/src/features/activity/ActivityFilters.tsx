@@ -1,5 +1,5 @@
 import { Button, Input, Label, SearchField } from 'react-aria-components';
-import type { AuditAction } from '../../../../shared/domain';
+import { searchMaxLength, type AuditAction } from '../../../../shared/domain';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import { auditActionLabel, auditActions } from './audit-actions';
 import '../../components/fields.css';
@@ -35,11 +35,11 @@ export function ActivityFilters({ values, onChange }: Props) {
       />
       <SearchField className="field field--search" value={values.actor} onChange={(actor) => onChange({ ...values, actor })}>
         <Label className="field__label">Done by</Label>
-        <Input className="field__input" placeholder="Staff name" />
+        <Input className="field__input" maxLength={searchMaxLength} placeholder="Staff name" />
       </SearchField>
       <SearchField className="field field--search" value={values.search} onChange={(search) => onChange({ ...values, search })}>
         <Label className="field__label">Search</Label>
-        <Input className="field__input" placeholder="Guest, unit or door" />
+        <Input className="field__input" maxLength={searchMaxLength} placeholder="Guest, unit or door" />
       </SearchField>
       <Button className="button activity-filters__clear" isDisabled={!filtered} onPress={() => onChange(noActivityFilters)}>
         Clear filters

@@ -16,6 +16,7 @@ const actionLabels: Record<AuditAction, string> = {
   'access.revoked': 'Access revoked',
   'access.rescheduled': 'Access rescheduled',
   'access.resent': 'Text resent',
+  'access.code_handed_over': 'Code handed over',
   'access.expired': 'Access expired',
   'access.used': 'Credential used',
   'door.programmed': 'Door programmed',

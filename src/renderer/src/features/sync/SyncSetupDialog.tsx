@@ -2,7 +2,7 @@ import { FormActions } from '../../components/FormActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Checkbox, DialogTrigger, Form } from 'react-aria-components';
-import type { SyncStatus } from '../../../../shared/domain';
+import { SyncSetupRequest, type SyncStatus } from '../../../../shared/domain';
 import { useSetUpSync } from '../../api/mutations';
 import { CommandError } from '../../api/porter-client';
 import { ModalDialog } from '../../components/ModalDialog';
@@ -88,6 +88,7 @@ function SyncSetupForm({ status, close }: { status: SyncStatus; close: () => voi
         name="url"
         value={url}
         onChange={edit(setUrl)}
+        maxLength={SyncSetupRequest.shape.url.maxLength ?? undefined}
         isRequired
         requiredMessage="Enter the cloud’s web address."
         autoComplete="url"
@@ -100,6 +101,7 @@ function SyncSetupForm({ status, close }: { status: SyncStatus; close: () => voi
         name="pairingCode"
         value={pairingCode}
         onChange={edit(setPairingCode)}
+        maxLength={SyncSetupRequest.shape.pairingCode.maxLength ?? undefined}
         isRequired
         requiredMessage="Enter the pairing code from the cloud’s operator."
         autoComplete="off"
@@ -111,6 +113,7 @@ function SyncSetupForm({ status, close }: { status: SyncStatus; close: () => voi
         name="name"
         value={name}
         onChange={edit(setName)}
+        maxLength={SyncSetupRequest.shape.name.maxLength ?? undefined}
         isRequired
         requiredMessage="Give this console a name, e.g. Front desk."
         autoComplete="off"

@@ -12,6 +12,11 @@ export function CredentialHistory({ credential: c }: { credential: Credential })
         {by(c.createdBy)}
       </span>
       {c.usedAt && <span>Used {time.dateTime(c.usedAt)}</span>}
+      {c.codeHandOver && (
+        <span>
+          Code {c.codeHandOver.how === 'shown' ? 'shown' : 'printed'} for {c.codeHandOver.by} {time.dateTime(c.codeHandOver.at)}
+        </span>
+      )}
       {c.revokedAt && (
         <span>
           {c.reissuedAs ? 'Replaced with new dates' : 'Revoked'} {time.dateTime(c.revokedAt)}

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type { Credential } from '../../../../shared/domain';
 import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
@@ -9,7 +10,8 @@ import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialDoors } from './CredentialDoors';
 import { CredentialExposureLine } from '../exposure/CredentialExposureLine';
 import { CredentialHistory } from './CredentialHistory';
-import { CredentialTextStatus, ResendTextButton } from './CredentialText';
+import { CredentialTextStatus, ResendTextButton, useTextWait } from './CredentialText';
+import { HandOverCodeButton, HandOverCodeDialog } from './HandOverCodeDialog';
 import { EditDatesDialog } from './EditDatesDialog';
 import { RevokeCredentialDialog } from './RevokeCredentialDialog';
 
@@ -19,10 +21,12 @@ interface Props {
   lock: GrantLimits['lock'];
   onRevoked?: (credential: Credential) => void;
   onRescheduled?: (credential: Credential) => void;
+  /** Just granted: take focus, so the next Enter or screen reader starts from it, not from "Grant access" again. */
+  focus?: boolean;
 }
 
 /** One guest's PIN code or Bluetooth pass: who, what, when, which doors, the text, and what staff can do. */
-export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: Props) {
+export function CredentialItem({ credential, lock, onRevoked, onRescheduled, focus = false }: Props) {
   const live = isLive(credential);
   // A kiosk changes only what a kiosk granted on this console (the core and the cloud hold it to
   // that): leasing's grant, here or on another console, is shown, not offered.
@@ -30,9 +34,20 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
   const canRevoke = useCan('access.revoke') && live && ours;
   const canEdit = useCan('access.reschedule') && live && ours && credential.schedule.type !== 'permanent';
   const canResend = useCan('access.resend') && live && ours;
+  const textWait = useTextWait();
+  const [handingOver, setHandingOver] = useState(false);
+  const canHandOver =
+    useCan('access.handOverCode') && live && ours && credential.kind === 'pin' && credential.notification.status !== 'sent' && !credential.codeHandOver && textWait !== null;
   const headingId = `credential-${credential.id}`;
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    // After the closing dialog has put focus back on its trigger (it does so on the next frame).
+    const frame = requestAnimationFrame(() => article.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [focus]);
   return (
-    <article className="credential" data-live={live} aria-labelledby={headingId}>
+    <article ref={article} tabIndex={-1} className="credential" data-live={live} aria-labelledby={headingId}>
       <div className="credential__top">
         <h4 className="credential__guest" id={headingId}>
           {credential.guest.name}
@@ -58,10 +73,12 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled }: P
       {!live && <CredentialExposureLine unitId={credential.unitId} credentialId={credential.id} />}
       {live && <CredentialTextStatus credential={credential} />}
       <CredentialHistory credential={credential} />
+      {handingOver && <HandOverCodeDialog credential={credential} waitingFor={textWait ?? 'on its way'} onClose={() => setHandingOver(false)} />}
       {live && !ours && <p className="credential__line credential__line--muted">{grantedBy(credential)}: the leasing office can change it.</p>}
-      {(canResend || canEdit || canRevoke) && (
+      {(canResend || canEdit || canRevoke || canHandOver) && (
         <div className="credential__actions">
           {canResend && <ResendTextButton credential={credential} />}
+          {canHandOver && <HandOverCodeButton credential={credential} onPress={() => setHandingOver(true)} />}
           {canEdit && <EditDatesDialog credential={credential} lock={lock} onRescheduled={onRescheduled} />}
           {canRevoke && <RevokeCredentialDialog credential={credential} onRevoked={onRevoked} />}
         </div>

@@ -8,10 +8,12 @@ interface Props {
   lock: GrantLimits['lock'];
   onRevoked?: (credential: Credential) => void;
   onRescheduled?: (credential: Credential) => void;
+  /** The credential just granted here: focus goes to it when it arrives. */
+  focusId?: string | null;
 }
 
 /** Everyone invited: live credentials first, newest first; ended ones stay listed below for the record. */
-export function CredentialList({ credentials, lock, onRevoked, onRescheduled }: Props) {
+export function CredentialList({ credentials, lock, onRevoked, onRescheduled, focusId }: Props) {
   if (credentials.length === 0) return <p className="muted">No one has access to this unit yet.</p>;
   const ordered = [...credentials].sort(
     (a, b) => Number(isLive(b)) - Number(isLive(a)) || b.createdAt.localeCompare(a.createdAt),
@@ -20,7 +22,7 @@ export function CredentialList({ credentials, lock, onRevoked, onRescheduled }: 
     <ul className="credential-list" aria-label="Guests with access">
       {ordered.map((credential) => (
         <li key={credential.id}>
-          <CredentialItem credential={credential} lock={lock} onRevoked={onRevoked} onRescheduled={onRescheduled} />
+          <CredentialItem credential={credential} lock={lock} onRevoked={onRevoked} onRescheduled={onRescheduled} focus={credential.id === focusId} />
         </li>
       ))}
     </ul>

@@ -31,6 +31,8 @@ export function GrantAccessForm({ unit, onCancel, onGranted }: Props) {
 
 function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & { limits: GrantLimits; timeZone: string }) {
   const [draft, setDraft] = useState(() => newGrantDraft(limits, communityNow(timeZone)));
+  // One id for this form: the core grants once however often it is sent (a double click, a retry).
+  const [requestId] = useState(() => crypto.randomUUID());
   const grant = useGrantAccess();
   const errors = formErrors(grant.error, grantFormFields);
 
@@ -38,7 +40,7 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
     event.preventDefault();
     const request = toGrantRequest(draft);
     if (!request) return;
-    grant.mutate({ unitId: unit.id, ...request }, { onSuccess: onGranted });
+    grant.mutate({ requestId, unitId: unit.id, ...request }, { onSuccess: onGranted });
   };
 
   return (

@@ -20,10 +20,14 @@ interface Props {
 export function UnitDetailPanel({ unitId, onClose }: Props) {
   const { unit, credentials } = useUnitDetail(unitId);
   const [notice, setNotice] = useState('');
+  const [justGranted, setJustGranted] = useState<string | null>(null);
   const canGrant = useCan('access.grant');
   const title = unit.data ? `Unit ${unit.data.number}` : 'Unit';
   const lock = unit.data ? { name: unit.data.lockModel.name, capabilities: unit.data.lockModel.capabilities } : null;
-  const granted = (c: Credential) => setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name}.`);
+  const granted = (c: Credential) => {
+    setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name}.`);
+    setJustGranted(c.id);
+  };
   const revoked = (c: Credential) => setNotice(`${c.guest.name}’s ${credentialKindLabel(c.kind)} was revoked.`);
   const rescheduled = (c: Credential) =>
     setNotice(`New dates for ${c.guest.name}: ${c.scheduleText}. A new ${credentialKindLabel(c.kind)} replaces the old one.`);
@@ -51,7 +55,7 @@ export function UnitDetailPanel({ unitId, onClose }: Props) {
         </p>
         {credentials.error && <ErrorNotice error={credentials.error} title="Could not load credentials." />}
         {credentials.data && (
-          <CredentialList credentials={credentials.data} lock={lock} onRevoked={revoked} onRescheduled={rescheduled} />
+          <CredentialList credentials={credentials.data} lock={lock} onRevoked={revoked} onRescheduled={rescheduled} focusId={justGranted} />
         )}
       </div>
     </aside>

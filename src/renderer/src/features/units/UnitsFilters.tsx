@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
-import type { Community } from '../../../../shared/domain';
+import { searchMaxLength, type Community } from '../../../../shared/domain';
 import { accessTypeLabel, doorStatusLabel } from '../../components/labels';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import '../../components/fields.css';
@@ -48,7 +48,7 @@ export function UnitsFilters({ community, values, onChange }: Props) {
     <div className="units-filters" role="search" aria-label="Find units">
       <SearchField className="field field--search" value={values.search} onChange={(search) => onChange((v) => ({ ...v, search }))}>
         <Label className="field__label">Search</Label>
-        <Input className="field__input" placeholder="Unit, guest name or phone" />
+        <Input className="field__input" maxLength={searchMaxLength} placeholder="Unit, guest name or phone" />
       </SearchField>
       <FilterSelects community={community} onChange={onChange} {...picked} />
     </div>

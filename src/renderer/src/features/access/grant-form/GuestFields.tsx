@@ -1,4 +1,5 @@
 import { ChoiceField } from '../../../components/ChoiceField';
+import { GuestInput } from '../../../../../shared/domain';
 import { TextInputField } from '../../../components/TextInputField';
 import type { FormErrors } from './form-errors';
 import { whyAudienceUnavailable, type GrantLimits } from './grant-options';
@@ -38,6 +39,7 @@ export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Prop
           onChange={(name) => set({ name })}
           isRequired
           autoFocus={autoFocus}
+          maxLength={GuestInput.shape.name.maxLength ?? undefined}
           autoComplete="off"
           requiredMessage={vendor ? 'Enter the contact’s name.' : 'Enter the guest’s name.'}
           errorMessage={errors.at('guest.name')}
@@ -47,6 +49,7 @@ export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Prop
           name="phone"
           type="tel"
           value={guest.phone}
+          maxLength={GuestInput.shape.phone.maxLength ?? undefined}
           onChange={(phone) => set({ phone })}
           isRequired
           autoComplete="off"
@@ -61,6 +64,7 @@ export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Prop
           name="company"
           value={guest.company}
           onChange={(company) => set({ company })}
+          maxLength={GuestInput.shape.company.unwrap().maxLength ?? undefined}
           isRequired
           autoComplete="off"
           requiredMessage="Enter the vendor’s company."

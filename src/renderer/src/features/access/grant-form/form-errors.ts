@@ -10,7 +10,7 @@ export interface FormErrors {
 
 const none: FormErrors = { at: () => undefined, general: null };
 
-/** "schedule.days: choose at least one day" reads "Choose at least one day" next to the days. */
+/** A wire-level "schedule.days: must be …" reads "Must be …" next to the days; a sentence stays as it is. */
 function withoutFieldPrefix(message: string, field: string): string {
   const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
   return text.charAt(0).toUpperCase() + text.slice(1);
