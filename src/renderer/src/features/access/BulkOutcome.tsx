@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import type { BulkGrantResult } from '../../../../shared/domain';
+import { useSecondPressGuard } from '../../components/useSecondPressGuard';
 
 interface Props {
   result: BulkGrantResult;
@@ -8,22 +9,14 @@ interface Props {
   onDone: () => void;
 }
 
-/** Longer than the usual double-click interval (500 ms on most desktops). */
-const doubleClickMs = 600;
-
 /** The outcome per unit: how many were granted, and each refused unit with the reason its lock or the guidelines gave. */
 export function BulkOutcome({ result, what, onDone }: Props) {
   const { granted, refused } = result;
   const summary = useRef<HTMLParagraphElement>(null);
   // Focus on what happened, not on Done: a second Enter does nothing, Tab reaches Done.
   useEffect(() => summary.current?.focus(), []);
-  // The second click of a double click on "Grant to 12 units" may land on Done: Done waits out
-  // a double click's interval before it takes a press (as browsers' own prompts do).
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setReady(true), doubleClickMs);
-    return () => clearTimeout(timer);
-  }, []);
+  // The second click of a double click on "Grant to 12 units" may land on Done: Done rests through it.
+  const { resting } = useSecondPressGuard(true);
   return (
     <div className="bulk-outcome">
       <p ref={summary} tabIndex={-1} className="bulk-outcome__summary" role="status">
@@ -56,7 +49,7 @@ export function BulkOutcome({ result, what, onDone }: Props) {
         </section>
       )}
       <div className="form__actions">
-        <Button className="button button--primary" onPress={onDone} isDisabled={!ready}>
+        <Button className="button button--primary" onPress={onDone} isDisabled={resting}>
           Done
         </Button>
       </div>

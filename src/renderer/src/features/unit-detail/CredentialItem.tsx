@@ -71,7 +71,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
       <div className="credential__window">{credential.scheduleText}</div>
       <CredentialDoors credential={credential} />
       {!live && <CredentialExposureLine unitId={credential.unitId} credentialId={credential.id} />}
-      {live && <CredentialTextStatus credential={credential} />}
+      {live && <CredentialTextStatus credential={credential} wait={textWait} />}
       <CredentialHistory credential={credential} />
       {handingOver && <HandOverCodeDialog credential={credential} waitingFor={textWait ?? 'on its way'} onClose={() => setHandingOver(false)} />}
       {live && !ours && <p className="credential__line credential__line--muted">{grantedBy(credential)}: the leasing office can change it.</p>}

@@ -21,9 +21,8 @@ export function useTextWait(): string | null {
 }
 
 /** The guest's text: queued, sent or failed, how many were asked for, why the last one failed, and what a queued one waits for. */
-export function CredentialTextStatus({ credential }: { credential: Credential }) {
+export function CredentialTextStatus({ credential, wait }: { credential: Credential; wait: string | null }) {
   const { status, requests, lastError } = credential.notification;
-  const wait = useTextWait();
   return (
     <div className="credential-text">
       <StatusBadge tone={tones[status]}>{notificationLabel(status)}</StatusBadge>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
 import type { Credential, UnitRow } from '../../../../shared/domain';
 import { ModalDialog } from '../../components/ModalDialog';
+import { useSecondPressGuard } from '../../components/useSecondPressGuard';
 import { GrantAccessForm } from './GrantAccessForm';
 
 interface Props {
@@ -12,18 +12,10 @@ interface Props {
 }
 
 /** "Grant access" button and its modal form; the new credential arrives by change event. */
-/** Longer than the usual double-click interval: a second Enter or click right after a grant is not a new one. */
-const secondPressMs = 600;
-
 export function GrantAccessDialog({ unit, onGranted, triggerLabel = 'Grant access' }: Props) {
   // Just granted: the button the closing dialog gives focus back to would reopen an empty form
   // on the second Enter of a double press; it rests until that press has passed.
-  const [resting, setResting] = useState(false);
-  useEffect(() => {
-    if (!resting) return;
-    const timer = setTimeout(() => setResting(false), secondPressMs);
-    return () => clearTimeout(timer);
-  }, [resting]);
+  const { resting, rest } = useSecondPressGuard();
   return (
     <DialogTrigger>
       <Button className="button button--primary" isDisabled={resting}>
@@ -39,7 +31,7 @@ export function GrantAccessDialog({ unit, onGranted, triggerLabel = 'Grant acces
               unit={unit}
               onCancel={close}
               onGranted={(credential) => {
-                setResting(true);
+                rest();
                 close();
                 onGranted?.(credential);
               }}
