@@ -1,7 +1,5 @@
+import { lazy, Suspense } from 'react';
 import type { SignedInSession } from '../api/session';
-import { AccessPage } from '../features/access/AccessPage';
-import { ActivityPage } from '../features/activity/ActivityPage';
-import { HardwarePage } from '../features/hardware/HardwarePage';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { assertNever } from '../../../shared/errors';
@@ -9,6 +7,12 @@ import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';
 import { sectionsFor, useSection, type SectionId } from './sections';
 import './shell.css';
+
+// Units is the home screen and paints first; the other pages load when first opened, so their
+// code (and the libraries only they use) is not parsed before the first rows.
+const AccessPage = lazy(() => import('../features/access/AccessPage').then((m) => ({ default: m.AccessPage })));
+const ActivityPage = lazy(() => import('../features/activity/ActivityPage').then((m) => ({ default: m.ActivityPage })));
+const HardwarePage = lazy(() => import('../features/hardware/HardwarePage').then((m) => ({ default: m.HardwarePage })));
 
 function SectionPage({ section }: { section: SectionId }) {
   switch (section) {
@@ -37,7 +41,9 @@ export function AppShell({ session }: { session: SignedInSession }) {
       <div className="app__body">
         <AppHeader session={session} />
         <main className="app__main" key={section}>
-          <SectionPage section={section} />
+          <Suspense fallback={<p className="app__loading" role="status">Loading…</p>}>
+            <SectionPage section={section} />
+          </Suspense>
         </main>
         <SyncStatusBar />
       </div>
