@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --units N] [--sync [--changes N]] [--lease] [--zwave]`: prints one JSON figure a line and writes them all to
+ * `npm run bench [-- --units N] [--sync [--changes N]] [--lease] [--zwave] [--renderer]`: prints one JSON figure a line and writes them all to
  * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:
  * nothing fails on a figure. Needs `npm run build` (the renderer) and Debian's Chromium.
  * `--zwave` prints only the Z-Wave figures (a grant reaching a simulated lock; 250 codes' frames);
+ * `--renderer` only the renderer's figures (first rows, keystroke to rows, scrolling, heap) on the generated community;
  * `--sync` only the sync figures, SQLite and PostgreSQL side by side (a throwaway PostgreSQL is started).
  */
 import fs from 'node:fs';
@@ -25,7 +26,7 @@ import { liveLockFigures } from './live-lock-figures';
 import { zwaveFramesFigures } from './zwave-frames-figures';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false }, zwave: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false }, zwave: { type: 'boolean', default: false }, renderer: { type: 'boolean', default: false } } });
   const units = Number(values.units);
   const figures: Figure[] = [];
   const report = (f: Figure[]): void => {
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
   });
   report([{ name: 'core.open', value: Math.round(performance.now() - started), unit: 'ms' }, { name: 'units', value: units, unit: 'count' }]);
 
+  if (values.renderer) {
+    report(await rendererFigures(host));
+    await host.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return writeResults(units, figures);
+  }
   report(await storeFigures(host.core));
   report(await exposureFigures(units));
   report(await contractFigures(host));
