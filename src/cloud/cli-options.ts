@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isPlaceholderLinkBase } from './texts/guest-text';
 
 export interface CloudCliOptions {
   port: number;
@@ -10,6 +11,8 @@ export interface CloudCliOptions {
   /** `--seed <file>`: the community an empty cloud starts with (the demo community by default). */
   communityFile: string;
   texts: 'file' | 'twilio';
+  /** `--link-base <url>` or PORTER_CLOUD_LINK_BASE: the public address guests' links start with; null for the placeholder. */
+  linkBase: string | null;
   /** `--text-claim <seconds>`: how long this instance holds the texts it claims; null for the default. */
   textClaimMs: number | null;
   /** `--pair <name> [--community <id>]`: print a pairing code for a console of this name (in that community), and exit. */
@@ -31,6 +34,8 @@ export const cloudUsage = `Usage: npm run cloud -- [options]
                       (or PORTER_CLOUD_DATABASE_URL); without it, SQLite in the data folder
   --seed <file>       community file an empty cloud starts with (default resources/demo/community.json)
   --texts file|twilio texts to a file (default) or through TWILIO_BASE_URL, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM
+  --link-base <url>   the public https address guests' links start with (or PORTER_CLOUD_LINK_BASE),
+                      e.g. https://access.riverside-commons.com; needed with --texts twilio
   --text-claim <s>    seconds an instance holds the texts it is sending before another instance
                       takes them over (default 300; keep it above the provider's 30 s timeout)
   --community-add <file>  add the file's community to the cloud, print its id, and exit
@@ -54,6 +59,7 @@ export function parseCloudArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
       'community-add': { type: 'string' },
       'operator-token-file': { type: 'string' },
       texts: { type: 'string' },
+      'link-base': { type: 'string' },
       'text-claim': { type: 'string' },
       pair: { type: 'string' },
       kiosk: { type: 'boolean' },
@@ -73,6 +79,9 @@ export function parseCloudArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
     throw new Error('--community <id> goes with --pair <name>; to add a community use --community-add <file>, to start an empty cloud with one use --seed <file>.');
   if (values.community !== undefined && !values.community.trim()) throw new Error('--community needs a community id, as --community-add printed it.');
   if (values['community-add'] !== undefined && values.pair !== undefined) throw new Error('--community-add and --pair are two steps: add the community first, then pair a console with its id.');
+  const linkBase = linkBaseUrl(values['link-base'] ?? env.PORTER_CLOUD_LINK_BASE);
+  if (texts === 'twilio' && (linkBase === null || isPlaceholderLinkBase(linkBase)))
+    throw new Error(`--texts twilio sends real texts: name the public address of the guests' links with --link-base <url> (or PORTER_CLOUD_LINK_BASE)${linkBase ? `; ${linkBase} is a placeholder no guest can open` : ''}.`);
   const token = env.PORTER_CLOUD_OPERATOR_TOKEN;
   return {
     port,
@@ -81,11 +90,27 @@ export function parseCloudArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
     databaseUrl: databaseUrl(values.store ?? env.PORTER_CLOUD_DATABASE_URL),
     communityFile: path.resolve(cwd, values.seed ?? 'resources/demo/community.json'),
     texts,
+    linkBase,
     textClaimMs: textClaim === null ? null : textClaim * 1000,
     pair: values.pair === undefined ? null : { name: values.pair.trim(), kiosk: values.kiosk ?? false, communityId: values.community?.trim() ?? null },
     communityAdd: values['community-add'] === undefined ? null : path.resolve(cwd, values['community-add']),
     operatorToken: values['operator-token-file'] !== undefined ? { file: path.resolve(cwd, values['operator-token-file']) } : token ? { value: token } : null,
   };
+}
+
+/** The links' base: an https address with no query or fragment; its trailing slash dropped. */
+function linkBaseUrl(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const example = 'e.g. https://access.riverside-commons.com';
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`--link-base must be an https address, ${example}; that is not an address.`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`--link-base must be an https address (a guest's code travels through it), ${example}.`);
+  if (url.search || url.hash || url.username || url.password) throw new Error(`--link-base must be a plain address, without a query, fragment or password, ${example}.`);
+  return url.href.replace(/\/+$/, '');
 }
 
 /** A PostgreSQL connection URL, checked for its form only (whether the database answers is found at start). */

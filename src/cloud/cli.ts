@@ -6,6 +6,7 @@ import { readOperatorToken } from './operator/operator-token';
 import { startCloudServer } from './server';
 import { CommunityExists, type CloudStore } from './store/cloud-store';
 import { textProviderFor } from './text-provider-from-env';
+import { defaultGuestLinks } from './texts/guest-text';
 
 export interface RunningCloud {
   url: string;
@@ -45,8 +46,10 @@ export async function runCloudCli(argv: readonly string[], env: NodeJS.ProcessEn
   }
   try {
     const texts = textProviderFor(options.texts, options.dataDir, env);
-    const server = await startCloudServer({ store, texts, port: options.port, host: options.host, log, operatorToken, ...(options.textClaimMs ? { textClaimMs: options.textClaimMs } : {}) });
+    const links = options.linkBase ? { baseUrl: options.linkBase } : undefined;
+    const server = await startCloudServer({ store, texts, links, port: options.port, host: options.host, log, operatorToken, ...(options.textClaimMs ? { textClaimMs: options.textClaimMs } : {}) });
     print(`Porter cloud: ${server.url}`);
+    if (!links) print(`Guests' links start with ${defaultGuestLinks.baseUrl}, a placeholder: texts go to the file only; name the real address with --link-base.`);
     if (operatorToken) print('Operator API on: /v1/operator/... (docs/sync-api.md).');
     return {
       url: server.url,

@@ -23,6 +23,7 @@ describe('npm run cloud: options', () => {
       databaseUrl: null,
       communityFile: '/srv/porter/resources/demo/community.json',
       texts: 'file',
+      linkBase: null,
       textClaimMs: null,
       pair: null,
       communityAdd: null,
@@ -38,11 +39,22 @@ describe('npm run cloud: options', () => {
 
   it('reads PORTER_CLOUD_DATA_DIR, and the flags over it', () => {
     expect(parseCloudArgs([], { PORTER_CLOUD_DATA_DIR: '/var/lib/porter' }).dataDir).toBe('/var/lib/porter');
-    const options = parseCloudArgs(['--data-dir', 'here', '--port', '8080', '--texts', 'twilio', '--pair', 'Lobby', '--kiosk', '--community', 'harbor-point', '--seed', 'c.json'], { PORTER_CLOUD_DATA_DIR: '/var/lib/porter' }, '/srv');
+    const options = parseCloudArgs(['--data-dir', 'here', '--port', '8080', '--texts', 'twilio', '--link-base', 'https://access.riverside.com', '--pair', 'Lobby', '--kiosk', '--community', 'harbor-point', '--seed', 'c.json'], { PORTER_CLOUD_DATA_DIR: '/var/lib/porter' }, '/srv');
     expect(options).toMatchObject({ dataDir: '/srv/here', port: 8080, texts: 'twilio', pair: { name: 'Lobby', kiosk: true, communityId: 'harbor-point' }, communityFile: '/srv/c.json' });
     expect(parseCloudArgs(['--community-add', 'harbor.json'], {}, '/srv').communityAdd).toBe('/srv/harbor.json');
     expect(parseCloudArgs(['--operator-token-file', 'op.token'], { PORTER_CLOUD_OPERATOR_TOKEN: 'x' }, '/srv').operatorToken).toEqual({ file: '/srv/op.token' });
     expect(parseCloudArgs([], { PORTER_CLOUD_OPERATOR_TOKEN: 'from-env' }).operatorToken).toEqual({ value: 'from-env' });
+  });
+
+  it('--link-base or PORTER_CLOUD_LINK_BASE names where guests’ links point; real texts refuse to go out without one, or with a placeholder', () => {
+    expect(parseCloudArgs(['--link-base', 'https://access.riverside.com/'], {}).linkBase).toBe('https://access.riverside.com');
+    expect(parseCloudArgs([], { PORTER_CLOUD_LINK_BASE: 'https://porter.riverside.com/guests' }).linkBase).toBe('https://porter.riverside.com/guests');
+    expect(() => parseCloudArgs(['--texts', 'twilio'], {})).toThrow("--texts twilio sends real texts: name the public address of the guests' links with --link-base <url> (or PORTER_CLOUD_LINK_BASE).");
+    expect(() => parseCloudArgs(['--texts', 'twilio', '--link-base', 'https://porter.example'], {})).toThrow('https://porter.example is a placeholder no guest can open');
+    expect(() => parseCloudArgs(['--texts', 'twilio', '--link-base', 'https://example.com'], {})).toThrow('is a placeholder');
+    expect(() => parseCloudArgs(['--link-base', 'http://access.riverside.com'], {})).toThrow('--link-base must be an https address');
+    expect(() => parseCloudArgs(['--link-base', 'access.riverside.com'], {})).toThrow('that is not an address');
+    expect(() => parseCloudArgs(['--link-base', 'https://access.riverside.com/?ref=text'], {})).toThrow('without a query, fragment or password');
   });
 
   it('refuses what does not make sense', () => {
@@ -115,7 +127,7 @@ describe('npm run cloud: running', () => {
   it('says what is missing for Twilio, and what is wrong on the command line', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    await expect(runCloudCli(['--data-dir', dataDir, '--port', '0', '--texts', 'twilio'], { TWILIO_BASE_URL: 'http://127.0.0.1:9' }, () => {}, silentLog)).rejects.toThrow(
+    await expect(runCloudCli(['--data-dir', dataDir, '--port', '0', '--texts', 'twilio', '--link-base', 'https://access.riverside.com'], { TWILIO_BASE_URL: 'http://127.0.0.1:9' }, () => {}, silentLog)).rejects.toThrow(
       '--texts twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM in the environment.',
     );
     await expect(runCloudCli(['--port', 'many'], {}, () => {}, silentLog)).rejects.toBeInstanceOf(UsageError);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileTextProvider } from '../../src/cloud/texts/file-text-provider';
+import type { GuestLinks } from '../../src/cloud/texts/guest-text';
 import { TextSendError, type TextMessage, type TextProvider } from '../../src/cloud/texts/text-provider';
 import { TwilioTextProvider } from '../../src/cloud/texts/twilio-text-provider';
 import { cloudStores, demoTextKey, grantPayload, readTexts, startTestCloud, tempDir, type CloudStoreKind, type TestCloud } from './helpers/test-cloud';
@@ -13,8 +14,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function cloudWith(texts?: TextProvider, textRetryDelaysMs?: number[], store: CloudStoreKind = 'sqlite'): Promise<TestCloud> {
-  const cloud = await startTestCloud({ store, ...(texts ? { texts } : {}), ...(textRetryDelaysMs ? { textRetryDelaysMs } : {}) });
+async function cloudWith(texts?: TextProvider, textRetryDelaysMs?: number[], store: CloudStoreKind = 'sqlite', links?: GuestLinks): Promise<TestCloud> {
+  const cloud = await startTestCloud({ store, ...(texts ? { texts } : {}), ...(textRetryDelaysMs ? { textRetryDelaysMs } : {}), ...(links ? { links } : {}) });
   cleanups.push(() => cloud.close());
   return cloud;
 }
@@ -106,6 +107,17 @@ describe('TwilioTextProvider', () => {
     expect((error as TextSendError).permanent).toBe(false);
   });
 
+  it('links to the cloud’s own public address once the operator names it', async () => {
+    const fake = await fakeTwilio((r) => ({ status: 201, body: { sid: `SM${fake.received.indexOf(r)}` } }));
+    const twilio = new TwilioTextProvider({ baseUrl: fake.url, accountSid: 'AC123', authToken: 's3cret', from: '+13125550100' });
+    const cloud = await cloudWith(twilio, undefined, 'sqlite', { baseUrl: 'https://access.riverside.com' });
+    const desk = await cloud.pair();
+    const grant = grantPayload();
+    await desk.pushOk(desk.mutation('credential.granted', grant));
+    await cloud.server.textsSettled();
+    expect(fake.received.map((r) => new URLSearchParams(r.body).get('Body'))).toEqual([`Riverside Commons: your access code for North Tower 702 is ready: https://access.riverside.com/c/${grant.credentialId}`]);
+  });
+
   it('carries the cloud’s texts end to end', async () => {
     const fake = await fakeTwilio((r) => ({ status: 201, body: { sid: `SM${fake.received.indexOf(r)}` } }));
     const cloud = await cloudWith(new TwilioTextProvider({ baseUrl: fake.url, accountSid: 'AC123', authToken: 's3cret', from: '+13125550100' }));
@@ -114,7 +126,7 @@ describe('TwilioTextProvider', () => {
     await desk.pushOk(desk.mutation('credential.granted', grant));
     await cloud.server.textsSettled();
     expect(fake.received.map((r) => new URLSearchParams(r.body).get('Body'))).toEqual([
-      `Riverside Commons: your Bluetooth pass for North Tower 101 is ready, open the Porter Keys app: https://porter.example/app/${grant.credentialId}`,
+      `Riverside Commons: your Bluetooth pass for North Tower 101 is ready. Get the Porter Keys app and sign up with this phone number: https://porter.example/app/${grant.credentialId}`,
     ]);
   });
 });

@@ -6,7 +6,18 @@ export interface GuestLinks {
   baseUrl: string;
 }
 
+/**
+ * The address texts carry until the operator names the real one (`--link-base`). It leads
+ * nowhere (RFC 2606), so texts written to the file say so plainly, and the cloud refuses to
+ * send real texts with it.
+ */
 export const defaultGuestLinks: GuestLinks = { baseUrl: 'https://porter.example' };
+
+/** True for an address no guest could open: the .example, .invalid, .test and localhost names. */
+export function isPlaceholderLinkBase(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname.toLowerCase();
+  return /(^|\.)(example|invalid|test|localhost)$/.test(host) || /^example\.(com|net|org)$/.test(host);
+}
 
 export interface GuestTextSubject {
   credentialId: string;
@@ -23,7 +34,8 @@ export interface GuestTextSubject {
 export function guestTextBody(reason: TextReason, s: GuestTextSubject, links: GuestLinks): string {
   if (s.kind === 'ble') {
     const link = `${links.baseUrl}/app/${encodeURIComponent(s.credentialId)}`;
-    return `${s.communityName}: your Bluetooth pass for ${s.unitLabel} is ready, open the Porter Keys app: ${link}`;
+    // The pass appears in the app once the guest signs up with the number this text came to.
+    return `${s.communityName}: your Bluetooth pass for ${s.unitLabel} is ready. Get the Porter Keys app and sign up with this phone number: ${link}`;
   }
   const link = `${links.baseUrl}/c/${encodeURIComponent(s.credentialId)}`;
   if (reason === 'pin_changed') return `${s.communityName}: your access code for ${s.unitLabel} has changed, see the new one here: ${link}`;

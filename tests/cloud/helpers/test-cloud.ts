@@ -58,7 +58,7 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize' | 'pullRecheckMs' | 'operatorToken' | 'textClaimMs'>> {
+export interface TestCloudOptions extends Partial<Pick<CloudServerOptions, 'now' | 'textRetryDelaysMs' | 'log' | 'pinLeaseSize' | 'pullRecheckMs' | 'operatorToken' | 'textClaimMs' | 'links'>> {
   dataDir?: string;
   texts?: TextProvider;
   /** Which store (default SQLite in dataDir); on PostgreSQL a fresh database, dropped at close. */
@@ -86,6 +86,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     ...(options.pullRecheckMs ? { pullRecheckMs: options.pullRecheckMs } : {}),
     ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
     ...(options.textClaimMs ? { textClaimMs: options.textClaimMs } : {}),
+    ...(options.links ? { links: options.links } : {}),
     textRetryDelaysMs: options.textRetryDelaysMs ?? [1, 1],
     // Small leases keep each test's first lease quick; the lease tests say the size they need.
     pinLeaseSize: options.pinLeaseSize ?? 20,
