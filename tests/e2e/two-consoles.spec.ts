@@ -111,6 +111,7 @@ test('a grant on one console appears on the other; made while the cloud is down,
     await stopCloud(cloud);
     await grantPin(frontPage, '102', 'South Tower', 'Omar Haddad');
     await expect(syncBar(frontPage)).toContainText('1 change waiting');
+    await expect(syncBar(frontPage)).toContainText('reconnecting…');
 
     cloud = await startCloud(cloudDir, port);
     await expect(syncBar(frontPage)).toContainText('Online');

@@ -14,6 +14,14 @@ export function nextDelayMs(
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
+/**
+ * While the cloud cannot be reached, a console tries again at most this long after its last
+ * try, so once the cloud is back every waiting console is through within a few seconds
+ * (leasing staff watching the status bar, a kiosk back from days offline). A try is one small
+ * HTTPS request; the jitter spreads a portfolio's consoles over the window.
+ */
+export const reconnectMaxMs = 4_000;
+
 /** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
   if (!header) return null;

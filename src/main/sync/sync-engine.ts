@@ -10,7 +10,7 @@ import { runUserAction } from '../store/user-action';
 import type { ApplyContext } from './apply/apply-change';
 import { endIfLive } from './apply/apply-credential';
 import { anchorAuditHead, anchorClient, type AnchorState, type CloudHead } from './audit-anchors';
-import { nextDelayMs } from './backoff';
+import { nextDelayMs, reconnectMaxMs } from './backoff';
 import { CloudFailure, cloudClient, pairConsole, type MutationResult } from './cloud-client';
 import { pullChanges, type PullWait } from './pull-changes';
 import { createProver } from './prove-mutation';
@@ -158,14 +158,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       } catch (error) {
         if (closed) return;
         failures++;
+        const offline = error instanceof CloudFailure && (error.kind === 'offline' || error.kind === 'server' || error.kind === 'rate_limited');
         if (error instanceof CloudFailure) {
-          const offline = error.kind === 'offline' || error.kind === 'server' || error.kind === 'rate_limited';
           status = { ...status, state: offline ? 'offline' : 'error', lastError: error.message };
         } else {
           deps.logError(error);
           status = { ...status, state: 'error', lastError: 'Porter hit an unexpected problem while syncing; it will try again.' };
         }
-        schedule(nextDelayMs(failures, { retryAfterMs: error instanceof CloudFailure ? error.retryAfterMs : null }));
+        // Unreachable: keep reconnecting every few seconds (a cloud's Retry-After still comes
+        // first). Refused: the back-off grows, as trying again soon cannot help.
+        const retryAfterMs = error instanceof CloudFailure ? error.retryAfterMs : null;
+        schedule(nextDelayMs(failures, { retryAfterMs, ...(offline ? { maxMs: reconnectMaxMs } : {}) }));
       } finally {
         waiting = null;
         if (!closed) deps.changed(['sync']);

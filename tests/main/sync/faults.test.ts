@@ -60,6 +60,32 @@ describe('the cloud misbehaving: nothing is lost, nothing applied twice', () => 
     expect(Date.parse(status.nextTryAt!) - before).toBeGreaterThanOrEqual(119_000);
   });
 
+  it('an unreachable cloud is tried again every few seconds however long it stays away, and a waiting console catches up on its own once it is back', async () => {
+    cloud = await startTestCloud();
+    let reachable = true;
+    const c = openTestConsole(undefined, {
+      secrets: memorySecrets(),
+      syncFetch: (input, init) => (reachable ? fetch(input, init) : Promise.reject(new TypeError('fetch failed'))),
+    });
+    consoles.push(c);
+    await setUpSync(c, cloud, 'Front desk');
+    await signIn(c);
+    reachable = false;
+    const granted = await call(c, 'access.grant', grant);
+    // Twelve failures in a row: an unbounded back-off would be past an hour by now.
+    for (let i = 0; i < 12; i++) {
+      const before = Date.now();
+      const status = await call(c, 'sync.now', {});
+      expect(status).toMatchObject({ state: 'offline', pending: 1 });
+      expect(Date.parse(status.nextTryAt!) - before).toBeLessThanOrEqual(4_000);
+    }
+    reachable = true;
+    // No one presses "Sync now": the console's own next try finds the cloud.
+    while ((await call(c, 'sync.status', {})).state !== 'online') await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await call(c, 'sync.status', {})).toMatchObject({ state: 'online', pending: 0 });
+    expect(await grantsInCloud(granted.id)).toBe(1);
+  });
+
   it('the connection cut after the cloud applied the push: sent again, applied once', async () => {
     cloud = await startTestCloud();
     const { console: c, faults } = await consoleWithFaults();

@@ -64,9 +64,10 @@ function describe(status: SyncStatus, time: CommunityTime): Line {
       };
     case 'offline':
       // The core keeps no "offline since": the last round that reached the cloud is when it began.
+      // The core tries again every few seconds: a clock time for the next try says less than this.
       return {
         headline: status.lastSyncAt ? `Offline since ${time.recentTime(status.lastSyncAt)}` : 'Offline',
-        details: [waiting, ...forSignIn, nextTry].filter(Boolean),
+        details: [<Quiet key="reconnecting">reconnecting…</Quiet>, waiting, ...forSignIn].filter(Boolean),
       };
     case 'error':
       return {
