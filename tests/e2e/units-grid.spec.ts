@@ -138,6 +138,16 @@ test('search finds a unit by its guest’s phone number typed with punctuation',
   await expect(unitRow(page, unit!.number)).toBeVisible();
 });
 
+test('search finds a unit by the name the console gives it, whole or shortened', async ({ page, openConsole }) => {
+  await openConsole(page);
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  for (const name of ['South Tower 101', 'South 101']) {
+    await search.fill(name);
+    await expect(dataRows(page)).toHaveCount(1);
+    await expect(unitRow(page, '101', 'South Tower')).toBeVisible();
+  }
+});
+
 async function fillVendorTemporary(page: Page, dialog: Locator, name: string, phone: string): Promise<void> {
   await dialog.getByRole('radio', { name: /^PIN code/ }).check();
   await dialog.getByRole('radio', { name: /^Temporary/ }).check();

@@ -1,6 +1,6 @@
 import type { CredentialTiming, UnitFilter } from '../../shared/domain';
 import { unitGuestMatch } from './guest-search';
-import { containing, searchText } from './like';
+import { containing, escapeLike, searchText } from './like';
 
 /** "Now" and the end of today in the community's zone, as ISO instants, for timing filters. */
 export interface Today {
@@ -19,6 +19,26 @@ const timingSql: Record<CredentialTiming, string> = {
   scheduled: 'c.starts_at > @now',
   expiring_today: 'c.ends_at > @now AND c.ends_at <= @todayEnd',
 };
+
+/**
+ * A unit as the console names it, "South Tower 101", or shortened, "South 101", "S Tow 101":
+ * words that each begin a word of the building's name, then the unit's number: that unit
+ * alone where the building has it (not 1010 to 1019 too), else the units whose numbers begin
+ * so ("South Tower 10"). Null when the text is not of that shape (one word, no digit at the end).
+ */
+function buildingAndNumber(search: string): { sql: string; params: Record<string, string> } | null {
+  const words = search.split(/\s+/);
+  const number = words.pop()!;
+  if (!words.length || !/\d/.test(number)) return null;
+  const params: Record<string, string> = { unitNumber: number, unitNumberStart: `${escapeLike(number)}%` };
+  const nameTests = words.map((word, i) => {
+    params[`buildingWord${i}`] = `% ${escapeLike(word)}%`;
+    return `' ' || b.name LIKE @buildingWord${i} ESCAPE '\\'`;
+  });
+  const numberTest = `(u.number = @unitNumber OR (u.number LIKE @unitNumberStart ESCAPE '\\'
+    AND NOT EXISTS (SELECT 1 FROM units x WHERE x.building_id = u.building_id AND x.number = @unitNumber)))`;
+  return { sql: `(${numberTest} AND u.building_id IN (SELECT b.id FROM buildings b WHERE ${nameTests.join(' AND ')}))`, params };
+}
 
 /**
  * WHERE clause and parameters for the grid's filters and search box, over units `u` and
@@ -65,7 +85,9 @@ export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; param
     Object.assign(params, guests.params);
     trigram = guests.trigram;
     params.text = containing(search);
-    parts.push(`(u.number LIKE @text ESCAPE '\\' OR ${guests.sql})`);
+    const named = buildingAndNumber(search);
+    Object.assign(params, named?.params);
+    parts.push(`(u.number LIKE @text ESCAPE '\\' OR ${guests.sql}${named ? ` OR ${named.sql}` : ''})`);
   }
   // `trigram`: the search lists its units from a trigram index before any unit is read.
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, trigram };

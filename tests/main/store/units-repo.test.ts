@@ -91,6 +91,16 @@ describe('the units grid query', () => {
     expect((await all({ search: 'quartermaine' })).map((r) => r.id)).toEqual([comboUnit]);
   });
 
+  it('finds a unit by the name the console gives it, whole or shortened, and only that building’s', async () => {
+    for (const search of ['South Tower 101', 'south tower 101', 'South 101', 'S Tow 101', '  South   Tower 101 ']) expect((await all({ search })).map((r) => r.id), search).toEqual(['south-101']);
+    expect((await all({ search: 'North Tower 1204' })).map((r) => r.id)).toEqual(['north-1204']);
+    // The start of a number: the units of the building whose numbers begin so.
+    const started = (await all({ search: 'South Tower 10' })).map((r) => r.id);
+    expect(started).toContain('south-101');
+    expect(started.every((id) => id.startsWith('south-10'))).toBe(true);
+    for (const search of ['East Tower 101', 'South Tower 9999', 'Tower South% 101']) expect(await list({ search }), search).toMatchObject({ total: 0 });
+  });
+
   it.each(['(872) 555-0199', '872-555-0199', '8725550199', '+18725550199', '872.555.0199'])(
     'finds a guest by phone number typed as %s',
     async (search) => {
