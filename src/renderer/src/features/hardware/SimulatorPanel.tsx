@@ -88,50 +88,53 @@ function SimulatedProgrammer({ programmer: p, pendingDoors, title }: { programme
   const doorChanged = (overview: HardwareOverview) =>
     setArmed((a) => (!a || a.onDoor ? null : { ...a, beforeJob: overview.programmers.find((x) => x.id === p.id)?.job?.id ?? null }));
   return (
-    <li className="simulator__programmer" role="group" aria-label={title}>
-      <div className="simulator__who">
-        <strong>{title.replace(/ \(simulated\)$/, '')}</strong>
-        <span className="muted">{onCable ? `${onCable} on the cable` : 'Nothing on the cable'}</span>
-      </div>
-      <div className="simulator__actions">
-        <AttachDoorDialog programmer={p} pendingDoors={pendingDoors} onAttached={doorChanged} />
-        <Button
-          className="button button--small"
-          isDisabled={!p.door || simulate.isPending}
-          onPress={() => simulate.mutate({ action: 'detach', programmerId: p.id }, { onSuccess: doorChanged })}
-        >
-          Detach door
-        </Button>
-        <Button
-          className="button button--small button--danger-quiet"
-          isDisabled={simulate.isPending}
-          onPress={() => run({ action: 'unplug', programmerId: p.id })}
-        >
-          Unplug
-        </Button>
-        <span className="simulator__divider" aria-hidden="true" />
-        <div className="simulator__fault">
-          <SelectField label="Fault" options={faultOptions} value={fault} onChange={(id) => setFault(id as SimulatedFault)} />
+    // A list item around the group: a role on the <li> itself would take it out of the list.
+    <li>
+      <div className="simulator__programmer" role="group" aria-label={title}>
+        <div className="simulator__who">
+          <strong>{title.replace(/ \(simulated\)$/, '')}</strong>
+          <span className="muted">{onCable ? `${onCable} on the cable` : 'Nothing on the cable'}</span>
+        </div>
+        <div className="simulator__actions">
+          <AttachDoorDialog programmer={p} pendingDoors={pendingDoors} onAttached={doorChanged} />
           <Button
             className="button button--small"
-            isDisabled={simulate.isPending}
-            aria-describedby={effectId}
-            onPress={() =>
-              run({ action: 'fault', programmerId: p.id, fault }, () =>
-                setArmed({
-                  text: option ? `${option.label} injected: ${option.armed}` : 'Fault injected.',
-                  strikes: option?.strikes ?? null,
-                  onDoor: option?.onDoor ?? false,
-                  beforeJob: p.job?.id ?? null,
-                }),
-              )
-            }
+            isDisabled={!p.door || simulate.isPending}
+            onPress={() => simulate.mutate({ action: 'detach', programmerId: p.id }, { onSuccess: doorChanged })}
           >
-            Inject fault
+            Detach door
           </Button>
+          <Button
+            className="button button--small button--danger-quiet"
+            isDisabled={simulate.isPending}
+            onPress={() => run({ action: 'unplug', programmerId: p.id })}
+          >
+            Unplug
+          </Button>
+          <span className="simulator__divider" aria-hidden="true" />
+          <div className="simulator__fault">
+            <SelectField label="Fault" options={faultOptions} value={fault} onChange={(id) => setFault(id as SimulatedFault)} />
+            <Button
+              className="button button--small"
+              isDisabled={simulate.isPending}
+              aria-describedby={effectId}
+              onPress={() =>
+                run({ action: 'fault', programmerId: p.id, fault }, () =>
+                  setArmed({
+                    text: option ? `${option.label} injected: ${option.armed}` : 'Fault injected.',
+                    strikes: option?.strikes ?? null,
+                    onDoor: option?.onDoor ?? false,
+                    beforeJob: p.job?.id ?? null,
+                  }),
+                )
+              }
+            >
+              Inject fault
+            </Button>
+          </div>
         </div>
+        <FaultFeedback effectId={effectId} effect={option?.effect} armed={armedText} error={simulate.error} />
       </div>
-      <FaultFeedback effectId={effectId} effect={option?.effect} armed={armedText} error={simulate.error} />
     </li>
   );
 }
