@@ -3,7 +3,7 @@ import type { LockStateOf } from './lock-of';
 
 /**
  * A dead lock (flat battery, out of range) hears nothing: it answers nothing, and (set by the
- * world on the mock node) acknowledges no frame. Defined last so it runs before every other behaviour.
+ * world on the mock node) acknowledges no frame. First in the lock's behaviours, so it is asked before any other.
  */
 export function deadNodeBehavior(lockOf: LockStateOf): MockNodeBehavior {
   return {

@@ -5,7 +5,12 @@ import { lockStatusBehaviors } from './lock-status';
 import { scheduleEntryLockBehaviors } from './schedule-entry-lock';
 import { userCodeBehaviors } from './user-code';
 
-/** The lock's behaviours on top of zwave-js's own; the dead-node check last, so it runs first. */
+/**
+ * The lock's behaviours on top of zwave-js's own. A mock node asks its behaviours in the order
+ * given here (`defineBehavior` puts the whole list in front of the defaults, keeping its order),
+ * so the dead-node check comes first: a dead lock answers nothing, not even what another
+ * behaviour would have answered.
+ */
 export function lockBehaviors(lockOf: LockStateOf): MockNodeBehavior[] {
-  return [...lockStatusBehaviors(lockOf), ...userCodeBehaviors(lockOf), ...scheduleEntryLockBehaviors(lockOf), deadNodeBehavior(lockOf)];
+  return [deadNodeBehavior(lockOf), ...lockStatusBehaviors(lockOf), ...userCodeBehaviors(lockOf), ...scheduleEntryLockBehaviors(lockOf)];
 }

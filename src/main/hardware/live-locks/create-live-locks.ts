@@ -68,7 +68,9 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
         if (signal.aborted) throw new Error(`The Z-Wave stick went away during the job: ${String((signal.reason as Error | undefined)?.message ?? signal.reason)}`);
         const status = lock.info().status;
         const why = error instanceof Error ? error.message : String(error);
-        throw new Error(status === 'dead' || status === 'asleep' ? `${statusWords[status]}: ${why}` : why);
+        // Words that already say the lock is not answering are not said twice.
+        const said = why.startsWith(statusWords.dead.split(' (')[0]!);
+        throw new Error((status === 'dead' && !said) || status === 'asleep' ? `${statusWords[status]}: ${why}` : why);
       }
     },
   });
