@@ -1,4 +1,4 @@
-import type { MockNodeBehavior } from '@zwave-js/testing';
+import type { MockNode, MockNodeBehavior } from '@zwave-js/testing';
 import { deadNodeBehavior } from './dead-node';
 import type { LockStateOf } from './lock-of';
 import { lockStatusBehaviors } from './lock-status';
@@ -11,6 +11,6 @@ import { userCodeBehaviors } from './user-code';
  * so the dead-node check comes first: a dead lock answers nothing, not even what another
  * behaviour would have answered.
  */
-export function lockBehaviors(lockOf: LockStateOf): MockNodeBehavior[] {
-  return [deadNodeBehavior(lockOf), ...lockStatusBehaviors(lockOf), ...userCodeBehaviors(lockOf), ...scheduleEntryLockBehaviors(lockOf)];
+export function lockBehaviors(lockOf: LockStateOf, onNetwork: (node: MockNode) => boolean): MockNodeBehavior[] {
+  return [deadNodeBehavior(lockOf, onNetwork), ...lockStatusBehaviors(lockOf), ...userCodeBehaviors(lockOf), ...scheduleEntryLockBehaviors(lockOf)];
 }

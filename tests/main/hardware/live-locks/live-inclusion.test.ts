@@ -87,7 +87,7 @@ describe('adding and removing a Z-Wave lock through zwave-js on the simulated st
     expect(await c.activity(/added Z-Wave lock/)).toMatch(/S0 only: weaker/);
   });
 
-  it('removes a lock put in exclusion mode, and its door no longer has it', async () => {
+  it('removes a lock put in exclusion mode, names its door on the page and in the activity log, and its door no longer has it', async () => {
     t = await openSimLockConsole([keypadDeadbolt({ nodeId: 2 })]);
     const c = t;
     const doorId = c.db.prepare("SELECT id FROM doors WHERE unit_id = 'north-204' AND kind = 'unit'").pluck().get() as string;
@@ -96,8 +96,19 @@ describe('adding and removing a Z-Wave lock through zwave-js on the simulated st
     await c.until((o) => o.inclusion.state === 'waiting_for_exclusion');
     await c.sim.excludeLock(2);
     const done = await c.until((o) => (o.inclusion.state === 'done' || o.inclusion.state === 'failed') && o.inclusion);
-    expect(done).toMatchObject({ state: 'done', nodeId: 2, message: 'Removed node 2 from the network.' });
+    expect(done).toMatchObject({ state: 'done', nodeId: 2, message: 'Removed North Tower 204’s lock (node 2) from the network.' });
     await c.until((o) => o.locks.length === 0);
-    expect(await c.activity(/removed Z-Wave node 2/)).toBe('Avery Brooks removed Z-Wave node 2 from the network');
+    expect(await c.activity(/removed .*node 2/)).toBe('Avery Brooks removed North Tower 204’s lock (node 2) from the Z-Wave network');
+  });
+
+  it('removes a lock on no door, naming its node', async () => {
+    t = await openSimLockConsole([keypadDeadbolt({ nodeId: 2 })]);
+    const c = t;
+    await c.call('hardware.excludeLock', {});
+    await c.until((o) => o.inclusion.state === 'waiting_for_exclusion');
+    await c.sim.excludeLock(2);
+    const done = await c.until((o) => (o.inclusion.state === 'done' || o.inclusion.state === 'failed') && o.inclusion);
+    expect(done).toMatchObject({ state: 'done', nodeId: 2, message: 'Removed node 2 from the network.' });
+    expect(await c.activity(/removed .*node 2/)).toBe('Avery Brooks removed node 2 from the Z-Wave network');
   });
 });
