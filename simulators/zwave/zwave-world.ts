@@ -28,7 +28,7 @@ export class ZWaveWorld implements SimulatedZWaveWorld {
     readonly now: () => number,
   ) {
     for (const spec of specs) this.addState(spec);
-    this.behaviors = lockBehaviors((node) => this.lock(node.id));
+    this.behaviors = lockBehaviors((node) => this.lock(node.id), (node) => this.states.has(node.id));
     this.inclusion = new InclusionDesk(this);
   }
 

@@ -20,14 +20,18 @@ const requestedSecurity = (classes: readonly SecurityClass[]): LinkSecurity =>
 /**
  * Includes one lock with S2 (Access Control where the lock asks for it): grants what the lock
  * requests, asks the technician for the DSK's PIN, and waits for the lock's interview so the
- * answer carries its capabilities. A lock that only does S0 is included with S0 ('weak').
+ * answer carries its capabilities. A lock that only does S0 is included with S0 ('weak'): no
+ * PIN is asked for, and the page and the activity log flag it as weaker.
  */
 export async function includeLock(driver: Driver, request: InclusionRequest): Promise<InclusionResult> {
   const controller = driver.controller;
   let requested: LinkSecurity = 'strong';
   let abortedByUser = false;
   const started = await controller.beginInclusion({
-    strategy: InclusionStrategy.Security_S2,
+    // Default, not Security_S2: S2 where the lock does it, and (forced) S0 where it only does
+    // S0. Security_S2 alone includes an S0-only lock with no security at all.
+    strategy: InclusionStrategy.Default,
+    forceSecurity: true,
     userCallbacks: {
       grantSecurityClasses: async (grant) => {
         requested = requestedSecurity(grant.securityClasses);

@@ -1,5 +1,6 @@
 import { ScheduleEntryLockCommand, TimeParametersCommand, type ZWaveNode } from 'zwave-js';
 import type { LockClock, LockClockOutcome } from '../live/live-lock-network';
+import { lockApi } from './lock-commands';
 
 /**
  * Sets a lock's clock, which its Schedule Entry Lock schedules run on: the date and time in
@@ -13,8 +14,8 @@ import type { LockClock, LockClockOutcome } from '../live/live-lock-network';
  * process runs in, not the community's.
  */
 export async function setLockClock(node: ZWaveNode, clock: LockClock): Promise<LockClockOutcome> {
-  const timeParameters = node.commandClasses['Time Parameters'];
-  const scheduleEntryLock = node.commandClasses['Schedule Entry Lock'];
+  const timeParameters = lockApi(node, 'Time Parameters');
+  const scheduleEntryLock = lockApi(node, 'Schedule Entry Lock');
   let set = false;
   if (timeParameters.isSupported() && timeParameters.supportsCommand(TimeParametersCommand.Set)) {
     await timeParameters.set(clock.utc);

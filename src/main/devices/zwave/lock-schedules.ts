@@ -1,5 +1,6 @@
 import { CommandClasses, SupervisionStatus, isSupervisionResult } from '@zwave-js/core';
 import type { LiveLockCapabilities } from '../live/live-lock-network';
+import { lockApi } from './lock-commands';
 import { fitSchedule, scheduleEntries } from './schedule-entries';
 import type { LockSchedules } from './zwave-lock';
 
@@ -17,12 +18,12 @@ export const zwaveSchedules: LockSchedules = {
   fit: (user, caps) => fitSchedule(user, caps.schedules),
   async disableAll(node, caps) {
     if (!hasSchedules(caps) || !node.supportsCC(CommandClasses['Schedule Entry Lock'])) return false;
-    const result = await node.commandClasses['Schedule Entry Lock'].setEnabled(false);
+    const result = await lockApi(node, 'Schedule Entry Lock').setEnabled(false);
     return !(isSupervisionResult(result) && result.status === SupervisionStatus.Fail);
   },
   async write(node, slot, user, caps, signal, allDisabled = false) {
     if (!hasSchedules(caps) || !node.supportsCC(CommandClasses['Schedule Entry Lock'])) return;
-    const api = node.commandClasses['Schedule Entry Lock'];
+    const api = lockApi(node, 'Schedule Entry Lock');
     const entries = scheduleEntries(user, caps.schedules);
     if (entries.kind === null) {
       if (!allDisabled) await api.setEnabled(false, slot);

@@ -1,5 +1,6 @@
 import { UserIDStatus, ZWaveError, ZWaveErrorCodes, type ZWaveNode } from 'zwave-js';
 import type { ReportedCode } from '../live/live-lock-network';
+import { lockApi } from './lock-commands';
 
 /*
  * User Code CC, slot by slot, as the lock reports it. The driver does the framing, security and
@@ -29,7 +30,7 @@ export function reportedCode(slot: number, status: UserIDStatus | undefined, cod
 
 /** One slot as the lock reports it now; null when the lock did not answer. */
 export async function readSlot(node: ZWaveNode, slot: number): Promise<ReportedCode | null> {
-  const answer = await node.commandClasses['User Code'].get(slot);
+  const answer = await lockApi(node, 'User Code').get(slot);
   return answer ? reportedCode(slot, answer.userIdStatus, answer.userCode) : null;
 }
 
@@ -43,7 +44,7 @@ export async function readAllSlots(node: ZWaveNode, slots: number, multiple: boo
   while (next >= 1 && next <= slots) {
     signal?.throwIfAborted();
     if (multiple) {
-      const answer = await node.commandClasses['User Code'].get(next, true);
+      const answer = await lockApi(node, 'User Code').get(next, true);
       if (!answer) throw noAnswer(node);
       for (const c of answer.userCodes) if (c.userId <= slots) table.push(reportedCode(c.userId, c.userIdStatus, c.userCode));
       // The lock names the next occupied slot; 0 when there is none.

@@ -3,6 +3,7 @@ import { UserIDStatus, ZWaveError, type Driver, type ZWaveNode } from 'zwave-js'
 import type { LiveLockCapabilities, ReportedCode, SlotOutcome } from '../live/live-lock-network';
 import { codeFrameRoom, packCodeFrames } from './code-frames';
 import { tableChecksum } from './reported-table';
+import { lockApi, throwIfNotAnswering } from './lock-commands';
 import { readSlot } from './user-codes';
 
 /** One slot to set: a code to enable, or '' to clear it. */
@@ -77,7 +78,7 @@ async function sendFrames(target: CodeWriteTarget, writes: readonly SlotWrite[],
     target.inFlight.clear();
     for (const w of frame) target.inFlight.add(w.slot);
     try {
-      const api = node.commandClasses['User Code'];
+      const api = lockApi(node, 'User Code');
       const result = v2
         ? await api.setMany(frame.map((w) => (w.code ? { userId: w.slot, userIdStatus: UserIDStatus.Enabled, userCode: w.code } : { userId: w.slot, userIdStatus: UserIDStatus.Available })))
         : frame[0]!.code
@@ -85,6 +86,8 @@ async function sendFrames(target: CodeWriteTarget, writes: readonly SlotWrite[],
           : await api.clear(frame[0]!.slot);
       if (isSupervisionResult(result) && result.status === SupervisionStatus.Fail) refused = 'the lock answered that it failed';
     } catch (error) {
+      // A withdrawn frame: the lock is not answering, and the frames after it would wait as long.
+      throwIfNotAnswering(error);
       failed = error instanceof ZWaveError ? error.message : String(error);
       if (!(error instanceof ZWaveError)) throw error;
     }
@@ -99,7 +102,12 @@ async function readBack(target: CodeWriteTarget, sent: readonly Sent[]): Promise
   if (target.capabilities.tableChecksum && target.reported && sent.every((s) => !s.refused && !s.failed)) {
     const expected = new Map(target.reported);
     for (const s of sent) expected.set(s.slot, { slot: s.slot, state: s.code ? 'enabled' : 'available', code: s.code });
-    const actual = await target.node.commandClasses['User Code'].getUserCodeChecksum().catch(() => undefined);
+    const actual = await lockApi(target.node, 'User Code')
+      .getUserCodeChecksum()
+      .catch((error: unknown) => {
+        throwIfNotAnswering(error);
+        return undefined;
+      });
     if (actual !== undefined && actual === tableChecksum(expected.values())) {
       target.reported = expected;
       return sent.map((s) => ({ slot: s.slot, outcome: s.code ? 'written' : 'cleared', detail: null }));
@@ -111,7 +119,10 @@ async function readBack(target: CodeWriteTarget, sent: readonly Sent[]): Promise
 }
 
 async function confirmSlot(target: CodeWriteTarget, s: Sent): Promise<SlotOutcome> {
-  const report = await readSlot(target.node, s.slot).catch(() => null);
+  const report = await readSlot(target.node, s.slot).catch((error: unknown) => {
+    throwIfNotAnswering(error);
+    return null;
+  });
   if (!report) return { slot: s.slot, outcome: 'unconfirmed', detail: s.failed ?? 'the lock did not report the slot after the write' };
   target.reported?.set(s.slot, report);
   if (s.code === '' && report.state === 'available') return { slot: s.slot, outcome: 'cleared', detail: null };

@@ -4,6 +4,7 @@ import type { LockUser } from '../../../shared/domain/matter-door-lock';
 import type { CodeWrite, LiveLock, LiveLockCapabilities, ReportedCode, ScheduleFit, SlotOutcome } from '../live/live-lock-network';
 import { userCodeChecksum } from './code-checksum';
 import { setLockClock } from './lock-clock';
+import { lockApi, throwIfNotAnswering } from './lock-commands';
 import { lockCapabilities, lockInfo } from './lock-info';
 import { tableChecksum } from './reported-table';
 import { readAllSlots } from './user-codes';
@@ -61,7 +62,7 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
   const codesChecksum = async (believed?: readonly { slot: number; code: string }[]): Promise<number | null> => {
     const caps = capabilities();
     if (!caps.tableChecksum) return null;
-    const lockSays = (await node.commandClasses['User Code'].getUserCodeChecksum()) ?? null;
+    const lockSays = (await lockApi(node, 'User Code').getUserCodeChecksum()) ?? null;
     if (believed && lockSays !== null && lockSays === checksumOfEnabled(believed)) state.reported = tableHolding(caps.slots, believed);
     return lockSays;
   };
@@ -77,6 +78,7 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
     try {
       return await schedules.disableAll(node, caps);
     } catch (error) {
+      throwIfNotAnswering(error);
       if (!(error instanceof ZWaveError)) throw error;
       return false;
     }
@@ -95,7 +97,7 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
     nodeId: node.id,
     info: () => lockInfo(node, state.lowBattery),
     scheduleFit: (user) => schedules.fit(user, capabilities()),
-    async readCodes() {
+    readCodes: answering(async () => {
       const caps = capabilities();
       // The checksum answers for the whole table in one frame: read slots only when it differs.
       if (caps.tableChecksum && state.reported) {
@@ -106,8 +108,8 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
       const table = await readAllSlots(node, caps.slots, multiple);
       state.reported = new Map(table.map((c) => [c.slot, c]));
       return table;
-    },
-    codesChecksum,
+    }),
+    codesChecksum: answering(codesChecksum),
     checksumOf: (codes) => (lockCapabilities(node)?.tableChecksum ? checksumOfEnabled(codes) : null),
     async writeCodes(codes: readonly CodeWrite[], signal?: AbortSignal): Promise<SlotOutcome[]> {
       return quietly(
@@ -126,6 +128,7 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
                 await schedules.write(node, c.slot, c.user, caps, signal, allDisabled);
                 ready.push(c);
               } catch (error) {
+                throwIfNotAnswering(error);
                 if (!(error instanceof ZWaveError)) throw error;
                 unscheduled.set(c.slot, { slot: c.slot, outcome: 'unconfirmed', detail: `its schedule did not reach the lock (${error.message}), so the code was not sent` });
               }
@@ -136,10 +139,22 @@ export function zwaveLock(driver: Driver, node: ZWaveNode, state: LockState, sch
         },
       );
     },
-    setClock: (clock) => setLockClock(node, clock),
+    setClock: answering((clock) => setLockClock(node, clock)),
     clearCodes: (slots, signal) => quietly(slots, () => writeSlots(target(), slots.map((slot) => ({ slot, code: '' })), signal)),
   };
 }
+
+/** A command the lock never answered (withdrawn at its expiry) fails the call in plain words. */
+const answering =
+  <A extends unknown[], T>(run: (...args: A) => Promise<T>) =>
+  async (...args: A): Promise<T> => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      throwIfNotAnswering(error);
+      throw error;
+    }
+  };
 
 const checksumOfEnabled = (codes: readonly { slot: number; code: string }[]): number => userCodeChecksum(codes.map((c) => ({ slot: c.slot, status: 1, code: c.code })));
 

@@ -46,6 +46,9 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
   // The desired version each door was last queued at: the core's 'doors' news queues a door only when it moved on.
   const queuedVersion = new Map<string, number>();
   const doorsChanged = (): void => deps.changed(['doors', 'units', 'live_locks']);
+  // The door each lock that left the network was on: the network may tell of the node's removal
+  // before the exclusion ends, and the exclusion's activity line names the door.
+  const leftFrom = new Map<number, string | null>();
 
   const queue = createLiveQueue({
     db,
@@ -68,7 +71,9 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
         if (signal.aborted) throw new Error(`The Z-Wave stick went away during the job: ${String((signal.reason as Error | undefined)?.message ?? signal.reason)}`);
         const status = lock.info().status;
         const why = error instanceof Error ? error.message : String(error);
-        throw new Error(status === 'dead' || status === 'asleep' ? `${statusWords[status]}: ${why}` : why);
+        // Words that already say the lock is not answering are not said twice.
+        const said = why.startsWith(statusWords.dead.split(' (')[0]!);
+        throw new Error((status === 'dead' && !said) || status === 'asleep' ? `${statusWords[status]}: ${why}` : why);
       }
     },
   });
@@ -99,13 +104,17 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     },
     excluded(nodeId, actor) {
       const doorId = runUserAction(db, () => {
-        const door = networkId ? removeLiveLock(db, networkId, nodeId) : null;
+        const door = (networkId ? removeLiveLock(db, networkId, nodeId) : null) ?? leftFrom.get(nodeId) ?? null;
+        leftFrom.delete(nodeId);
         if (door) liveDoorDone(db, door);
-        appendAudit(db, { at: deps.now().toISOString(), actor: actor.name, action: 'door.lock_assigned', subjectId: door, summary: `${actor.name} removed Z-Wave node ${nodeId} from the network${door ? ` (it was on ${doorById(db, door)?.name ?? door})` : ''}`, details: { networkId, nodeId, doorId: door } });
+        const doorName = door ? (doorById(db, door)?.name ?? door) : null;
+        const what = doorName ? `${doorName}’s lock (node ${nodeId})` : `node ${nodeId}`;
+        appendAudit(db, { at: deps.now().toISOString(), actor: actor.name, action: 'door.lock_assigned', subjectId: door, summary: `${actor.name} removed ${what} from the Z-Wave network`, details: { networkId, nodeId, doorId: door } });
         return { result: door, record: null };
       });
       if (doorId) timers.at(doorId, null);
       deps.changed(['doors', 'units', 'activity', 'live_locks']);
+      return doorId ? (doorById(db, doorId)?.name ?? null) : null;
     },
   });
 
@@ -127,7 +136,7 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
         deps.changed(['live_locks']);
         return;
       case 'lock_removed':
-        removeLiveLock(db, networkId, event.nodeId);
+        leftFrom.set(event.nodeId, removeLiveLock(db, networkId, event.nodeId));
         deps.changed(['live_locks', 'doors', 'units']);
         return;
       case 'code_changed': {

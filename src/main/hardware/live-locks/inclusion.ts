@@ -6,7 +6,8 @@ export interface InclusionDeps {
   network(): LiveLockNetwork | null;
   /** A lock joined (included) or left (excluded) the network: recorded and audited by the caller. */
   included(result: Extract<InclusionResult, { ok: true }>, actor: StaffMember): void;
-  excluded(nodeId: number, actor: StaffMember): void;
+  /** Answers the name of the door the lock was on, if it was on one. */
+  excluded(nodeId: number, actor: StaffMember): string | null;
   changed(): void;
   logError(error: unknown): void;
 }
@@ -78,8 +79,8 @@ export function createInclusion(deps: InclusionDeps) {
         .exclude(mine.signal)
         .then((nodeId) => {
           if (nodeId === null) return set(mine.signal.aborted ? idle : { state: 'failed', dskHidden: null, message: 'No lock asked to leave the network in time. Try again.', nodeId: null });
-          deps.excluded(nodeId, actor);
-          set({ state: 'done', dskHidden: null, message: `Removed node ${nodeId} from the network.`, nodeId });
+          const doorName = deps.excluded(nodeId, actor);
+          set({ state: 'done', dskHidden: null, message: `Removed ${doorName ? `${doorName}’s lock (node ${nodeId})` : `node ${nodeId}`} from the network.`, nodeId });
         })
         .catch((error: unknown) => {
           deps.logError(error);
