@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { DataTopic } from '../shared/contract';
 import { eventChannel } from '../shared/wire';
 import { expireEndedCredentials } from './access/expire-credentials';
+import { expireVendorApprovals } from './access/approvals/expire-vendor-approvals';
 import type { Core, CoreOptions, EventListener } from './core-types';
 import { loadDemoCommunity } from './demo/load-demo-community';
 import { loadScaleCommunity } from './demo/load-scale-community';
@@ -168,6 +169,7 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
   // Schedules end on their own: sweep at start and then every half minute.
   const sweep = (): void => {
     if (expireEndedCredentials(accessContext) > 0) changed(['units', 'credentials', 'activity', 'doors']);
+    if (expireVendorApprovals(accessContext) > 0) changed(['credentials', 'activity']);
   };
   sweep();
   const sweeper = setInterval(sweep, expirySweepMs);

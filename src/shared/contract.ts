@@ -57,6 +57,10 @@ import {
   UnitQuery,
   VerifyRequest,
   UnitRow,
+  ApprovalDecision,
+  ApprovalDecline,
+  VendorApproval,
+  VendorApprovalRequest,
 } from './domain';
 
 const NoInput = z.object({}).strict();
@@ -166,6 +170,21 @@ export const commands = {
   'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential, roles: granting },
   /** The PIN once, shown or printed, while the guest's text waits; the only command that answers a code. */
   'access.handOverCode': { input: CodeHandOverRequest, output: CodeHandOver, roles: office },
+  /**
+   * Vendor approvals, where the guidelines say vendor access needs an admin's: leasing asks (the
+   * grant or bulk form's "Ask an admin"), an admin approves (the grant is made then, as asked) or
+   * declines with a reason. The Access page lists them: an admin every pending request and the
+   * latest decided; leasing their own. Nobody decides on their own request.
+   */
+  'approvals.list': { input: NoInput, output: z.array(VendorApproval), roles: office },
+  'approvals.request': {
+    input: VendorApprovalRequest,
+    output: VendorApproval,
+    roles: ['leasing'],
+    maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
+  },
+  'approvals.approve': { input: ApprovalDecision, output: VendorApproval, roles: ['admin'] },
+  'approvals.decline': { input: ApprovalDecline, output: VendorApproval, roles: ['admin'] },
   /** Grant form, once a type and dates are chosen: the doors this grant would take to within a few slots of full, each with what to end first. */
   'capacity.forGrant': { input: GrantCapacityRequest, output: z.array(CapacityWarning), roles: granting },
   /** Bulk form: the same, counting a slot per unit on every door the units share (a building's entrance takes one per unit). */

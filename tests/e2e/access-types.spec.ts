@@ -9,6 +9,7 @@ import {
   pinCount,
   revoke,
   setWeeklyWindow,
+  signInAs,
   shownDateTime,
   startGrant,
   typeDateTime,
@@ -254,16 +255,7 @@ test('"Edit dates" reissues a temporary code: the new one shows its dates, the o
   await expect(replaced.getByRole('button', { name: /^Edit dates/ })).toHaveCount(0);
 });
 
-/** This window only: sign the preset admin out and sign somebody else in, as staff would. */
-async function signInAs(page: Page, name: string, passcode: string): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('listbox', { name: 'Who is signing in?' }).getByRole('option', { name }).click();
-  await page.getByLabel('Passcode', { exact: true }).fill(passcode);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('group', { name: 'Signed in' })).toContainText(name);
-}
-
-test('leasing staff: vendor access needs an admin under the guidelines, so it is offered disabled, with why', async ({
+test('leasing staff: vendor access needs an admin under the guidelines, so choosing it asks one', async ({
   page,
   openConsole,
 }) => {
@@ -271,9 +263,13 @@ test('leasing staff: vendor access needs an admin under the guidelines, so it is
   await signInAs(page, 'Jordan Lee', '2468');
   const { dialog } = await startGrant(page, '212', 'North Tower');
   const vendor = dialog.getByRole('radio', { name: /^Vendor/ });
-  await expect(vendor).toBeDisabled();
-  await expect(vendor).toHaveAccessibleName(/Needs an admin’s approval/);
+  await expect(vendor).toBeEnabled();
+  await expect(vendor).toHaveAccessibleName(/Ask an admin to approve/);
   await expect(dialog.getByRole('radio', { name: /^Guest/ })).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Grant access' })).toBeVisible();
+  await vendor.check();
+  await expect(dialog.getByRole('textbox', { name: 'Reason for the admin' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Ask an admin' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   // Leasing may still bulk grant (to guests).

@@ -160,3 +160,12 @@ export async function unitDoorStatus(page: Page, door: string): Promise<Locator>
   await expect(row).toBeVisible();
   return row.getByRole('gridcell').nth(5);
 }
+
+/** This window only: sign the preset admin out and sign somebody else in, as staff would. */
+export async function signInAs(page: Page, name: string, passcode: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('listbox', { name: 'Who is signing in?' }).getByRole('option', { name }).click();
+  await page.getByLabel('Passcode', { exact: true }).fill(passcode);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Signed in' })).toContainText(name);
+}

@@ -4,7 +4,7 @@ import type { Guidelines, LockCapabilities } from '../../src/shared/domain';
 import { CommandError } from '../../src/renderer/src/api/porter-client';
 import { formErrors } from '../../src/renderer/src/features/access/grant-form/form-errors';
 import { grantFormFields, newGrantDraft, toGrantRequest, withKind } from '../../src/renderer/src/features/access/grant-form/grant-draft';
-import { firstKind, kindNote, whyAudienceUnavailable, whyKindUnavailable, whyTypeUnavailable, type GrantLimits } from '../../src/renderer/src/features/access/grant-form/grant-options';
+import { firstKind, kindNote, needsApproval, whyAudienceUnavailable, whyKindUnavailable, whyTypeUnavailable, type GrantLimits } from '../../src/renderer/src/features/access/grant-form/grant-options';
 import { toGuestInput } from '../../src/renderer/src/features/access/grant-form/guest-draft';
 
 /** The demo community's guidelines and two of its lock models. */
@@ -105,7 +105,11 @@ describe('what a grant may offer here', () => {
   it('leaves each unit’s lock to the core in a bulk grant', () => {
     expect(whyTypeUnavailable(limits({ lock: null }), 'pin', 'recurring')).toBeNull();
     expect(whyAudienceUnavailable(limits({ role: 'admin' }), 'vendor')).toBeNull();
-    expect(whyAudienceUnavailable(limits(), 'vendor')).toBe('Needs an admin’s approval');
+    // Leasing asks an admin for vendor access; a kiosk cannot ask.
+    expect(whyAudienceUnavailable(limits(), 'vendor')).toBeNull();
+    expect(needsApproval(limits(), 'vendor')).toBe(true);
+    expect(needsApproval(limits({ role: 'admin' }), 'vendor')).toBe(false);
+    expect(whyAudienceUnavailable(limits({ role: 'kiosk' }), 'vendor')).toBe('Needs an admin’s approval');
   });
 });
 

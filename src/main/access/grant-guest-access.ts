@@ -14,9 +14,9 @@ import { checkSchedule, describeSchedule, resolveSchedule } from './schedule';
 export type ParsedGrant = z.output<typeof GrantRequest>;
 
 /** Everything a grant is checked against before anything is written. */
-export function prepareGrant(ctx: AccessContext, actor: StaffMember, request: ParsedGrant) {
+export function prepareGrant(ctx: AccessContext, actor: StaffMember, request: ParsedGrant, options: { askingApproval?: boolean } = {}) {
   const community = ctx.community();
-  checkGuidelines(community, actor, request);
+  checkGuidelines(community, actor, request, options);
   const zone = community.timeZone;
   const now = ctx.now();
   const schedule = resolveSchedule(request.schedule, { zone, now, deliveryWindowMinutes: community.guidelines.deliveryWindowMinutes });

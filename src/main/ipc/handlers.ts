@@ -31,6 +31,7 @@ import { runUserAction } from '../store/user-action';
 import { actorOf, type CallContext, type Handlers } from './handlers-type';
 import { createLiveLockHandlers } from './live-lock-handlers';
 import { createCapacityHandlers } from './capacity-handlers';
+import { createApprovalHandlers, type AccessAction } from './approval-handlers';
 
 export interface HandlerDeps extends AccessContext {
   /** Replaces the community the core works with, after an admin changed it. */
@@ -54,7 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
 
   /** Runs an access action; a refusal is audited (who tried what, and why) before it is answered. */
-  const access = <T>(ctx: CallContext, what: string, unitId: string | null, run: (actor: StaffMember) => T): T => {
+  const access: AccessAction = <T>(ctx: CallContext, what: string, unitId: string | null, run: (actor: StaffMember) => T): T => {
     const actor = actorOf(ctx);
     try {
       const value = run(actor);
@@ -165,5 +166,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'hardware.commissionLock': ({ lockId, doorId, setupCode }, ctx) => deps.hardware.commissionLock(lockId, doorId, setupCode, actorOf(ctx)),
     ...createLiveLockHandlers(() => deps.hardware.live),
     ...createCapacityHandlers(deps),
+    ...createApprovalHandlers(deps, access),
   };
 }

@@ -36,6 +36,11 @@ export const AuditAction = z.enum([
   'audit.sealed',
   /** An admin changed how many of a lock model's slots are kept for staff and emergency codes. */
   'capacity.reserved_changed',
+  /** Leasing asked an admin to approve vendor access; an admin approved (and the grant was made) or declined it; or it expired unapproved. */
+  'access.approval_requested',
+  'access.approval_approved',
+  'access.approval_declined',
+  'access.approval_expired',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -15,6 +15,7 @@ import { slotReservations } from './015-slot-reservations';
 import { exposureIndex } from './016-exposure-index';
 import { submissions } from './018-submissions';
 import { codeHandOver } from './019-code-hand-over';
+import { vendorApprovals } from './020-vendor-approvals';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -39,4 +40,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   // 017 is issue 16's door preview, on its own branch.
   { version: 18, name: 'submissions', sql: submissions },
   { version: 19, name: 'code-hand-over', sql: codeHandOver },
+  { version: 20, name: 'vendor-approvals', sql: vendorApprovals },
 ];

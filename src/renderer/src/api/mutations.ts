@@ -21,6 +21,10 @@ export const useRevokeCredential = () => useCommand('access.revoke');
 export const useRescheduleCredential = () => useCommand('access.reschedule');
 export const useResendText = () => useCommand('access.resend');
 export const useHandOverCode = () => useCommand('access.handOverCode');
+/** Vendor approvals: leasing asks, an admin approves (the grant is made then) or declines with a reason. */
+export const useAskApproval = () => useCommand('approvals.request');
+export const useApproveVendorAccess = () => useCommand('approvals.approve');
+export const useDeclineVendorAccess = () => useCommand('approvals.decline');
 
 /**
  * The Hardware page. Each job command answers with the job as it starts; its progress, steps

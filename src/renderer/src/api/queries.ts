@@ -84,6 +84,15 @@ export function useStoppedBulkRuns(enabled: boolean) {
   });
 }
 
+/** Vendor approvals: an admin's pending requests and the latest decided; leasing's own. */
+export function useVendorApprovals(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.vendorApprovals(),
+    queryFn: () => call('approvals.list', {}),
+    enabled,
+  });
+}
+
 /** The units a bulk grant would reach (a floor, or a whole building when floor is null), with their locks. */
 export function useBulkTargetUnits(buildingId: string | null, floor: number | null) {
   return useQuery({

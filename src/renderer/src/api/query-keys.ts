@@ -34,6 +34,8 @@ export const queryKeys = {
     ['credentials', 'enforcement', unitId, kind, schedule] as const,
   /** Bulk grants a crash cut short: they change with the credentials they grant. */
   stoppedBulkRuns: () => ['credentials', 'stopped-bulk-runs'] as const,
+  /** Vendor approvals: they change as requests are asked, decided and granted. */
+  vendorApprovals: () => ['credentials', 'approvals'] as const,
   /** Ended credentials doors still hold: moves with credentials, door programming and live locks' reports. */
   exposure: (unitId: string | null) => ['credentials', 'exposure', unitId] as const,
   hardware: () => ['doors', 'hardware-overview'] as const,

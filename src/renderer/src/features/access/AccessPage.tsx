@@ -6,6 +6,7 @@ import { BulkGrantDialog } from './BulkGrantDialog';
 import { CredentialsSection } from './CredentialsSection';
 import { GrantToUnitDialog } from './GrantToUnitDialog';
 import { StoppedBulkRuns } from './StoppedBulkRuns';
+import { VendorApprovals } from '../approvals/VendorApprovals';
 import './access.css';
 
 /** Everyone with access across the community, granting to one unit, bulk grants for deliveries and vendors, and any a crash cut short. */
@@ -29,6 +30,7 @@ export function AccessPage() {
       <p role="status" className="access-page__notice">
         {notice}
       </p>
+      <VendorApprovals />
       <StoppedBulkRuns />
       <CredentialsSection />
     </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
-import type { BulkGrantResult } from '../../../../shared/domain';
+import type { BulkGrantResult, VendorApproval } from '../../../../shared/domain';
 import { useCommunity } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
@@ -8,6 +8,7 @@ import { ModalDialog } from '../../components/ModalDialog';
 import { BulkGrantForm, type BulkGrantFormProps } from './BulkGrantForm';
 import { BulkOutcome } from './BulkOutcome';
 import { useGrantLimits } from './grant-form/useGrantLimits';
+import { ApprovalAsked } from '../approvals/ApprovalAsked';
 
 /** "Bulk grant": the form, then the outcome per unit in the same dialog. */
 export function BulkGrantDialog() {
@@ -29,9 +30,11 @@ export function BulkGrantContent({ close, fixedTarget }: { close: () => void; fi
   const community = useCommunity();
   const { limits, error } = useGrantLimits(null);
   const [outcome, setOutcome] = useState<{ result: BulkGrantResult; what: string } | null>(null);
+  const [asked, setAsked] = useState<VendorApproval | null>(null);
   if (error) return <ErrorNotice error={error} title="Could not load the community." />;
   if (!community.data || !limits) return <LoadingState />;
   if (outcome) return <BulkOutcome result={outcome.result} what={outcome.what} onDone={close} />;
+  if (asked) return <ApprovalAsked approval={asked} onDone={close} />;
   return (
     <>
       {!fixedTarget && (
@@ -46,6 +49,7 @@ export function BulkGrantContent({ close, fixedTarget }: { close: () => void; fi
         fixedTarget={fixedTarget}
         onCancel={close}
         onDone={(result, what) => setOutcome({ result, what })}
+        onAsked={setAsked}
       />
     </>
   );

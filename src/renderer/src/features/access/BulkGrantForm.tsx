@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import type { BulkGrantRequest, BulkGrantResult, Community } from '../../../../shared/domain';
-import { useBulkGrant } from '../../api/mutations';
+import type { BulkGrantRequest, BulkGrantResult, Community, VendorApproval } from '../../../../shared/domain';
+import { useAskApproval, useBulkGrant } from '../../api/mutations';
 import { useBulkTargetUnits } from '../../api/queries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { accessTypeLabel, credentialKindLabel } from '../../components/labels';
@@ -9,7 +9,8 @@ import { communityNow } from '../../components/wall-clock';
 import { BulkTargetFields, targetFloor, toBulkTarget, type BulkTarget } from './BulkTargetFields';
 import { formErrors } from './grant-form/form-errors';
 import { grantFormFields, newGrantDraft, toGrantRequest } from './grant-form/grant-draft';
-import type { GrantLimits } from './grant-form/grant-options';
+import { needsApproval, type GrantLimits } from './grant-form/grant-options';
+import { askErrors } from '../approvals/ask-errors';
 import { GrantFields } from './grant-form/GrantFields';
 import { toScheduleRequest } from './grant-form/schedule-draft';
 import { BulkCapacityWarning } from '../capacity/GrantCapacityWarning';
@@ -19,6 +20,8 @@ export interface BulkGrantFormProps {
   limits: GrantLimits;
   onCancel: () => void;
   onDone: (result: BulkGrantResult, what: string) => void;
+  /** Leasing asked an admin to approve vendor access instead of granting it. */
+  onAsked: (approval: VendorApproval) => void;
   /** Units already chosen elsewhere (the grid's selection): no building and floor fields then. */
   fixedTarget?: { target: BulkGrantRequest['target']; count: number; description: string };
 }
@@ -29,7 +32,7 @@ const shownFields = [...grantFormFields, 'target'];
  * A delivery or vendor credential on a floor or a whole building: the same fields as a
  * single grant; each unit's lock is checked by the core, and refused units are listed after.
  */
-export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget }: BulkGrantFormProps) {
+export function BulkGrantForm({ community, limits, onCancel, onDone, onAsked, fixedTarget }: BulkGrantFormProps) {
   const [target, setTarget] = useState<BulkTarget>({ buildingId: community.buildings[0]?.id ?? '', floor: 'all' });
   const [draft, setDraft] = useState(() =>
     newGrantDraft(limits, communityNow(community.timeZone), { type: 'delivery', audience: 'vendor' }),
@@ -38,16 +41,21 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
   const [requestId] = useState(() => crypto.randomUUID());
   const units = useBulkTargetUnits(fixedTarget ? null : target.buildingId || null, targetFloor(target));
   const bulk = useBulkGrant();
-  const errors = formErrors(bulk.error, shownFields);
+  const ask = useAskApproval();
+  const asking = needsApproval(limits, draft.guest.audience);
+  const sent = asking ? ask : bulk;
+  const errors = asking ? askErrors(ask.error, shownFields) : formErrors(bulk.error, shownFields);
   const count = fixedTarget ? fixedTarget.count : units.data?.total;
   const what = `${accessTypeLabel(draft.schedule.type)} ${credentialKindLabel(draft.kind)} for ${draft.guest.name.trim()}`;
 
-  const edited = () => bulk.error && bulk.reset();
+  const edited = () => sent.error && sent.reset();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const request = toGrantRequest(draft);
     if (!request) return;
-    bulk.mutate({ requestId, target: fixedTarget?.target ?? toBulkTarget(target), ...request }, { onSuccess: (result) => onDone(result, what) });
+    const grant = { requestId, target: fixedTarget?.target ?? toBulkTarget(target), ...request };
+    if (asking) ask.mutate({ scope: 'units', grant, reason: draft.approvalReason }, { onSuccess: onAsked });
+    else bulk.mutate(grant, { onSuccess: (result) => onDone(result, what) });
   };
 
   return (
@@ -85,15 +93,21 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
         errors={errors}
       />
       <BulkCapacityWarning target={fixedTarget?.target ?? (target.buildingId ? toBulkTarget(target) : null)} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
-      {errors.general && <ErrorNotice error={bulk.error} title="Nothing was granted." />}
+      {errors.general && <ErrorNotice error={sent.error} title={asking ? 'The request was not sent.' : 'Nothing was granted.'} />}
       <div className="form__actions">
         <Button className="button" onPress={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" className="button button--primary" isPending={bulk.isPending} isDisabled={!count}>
-          {bulk.isPending ? 'Granting…' : count ? `Grant to ${count} ${count === 1 ? 'unit' : 'units'}` : 'Grant'}
+        <Button type="submit" className="button button--primary" isPending={sent.isPending} isDisabled={!count}>
+          {submitLabel(asking, sent.isPending, count)}
         </Button>
       </div>
     </Form>
   );
+}
+
+function submitLabel(asking: boolean, pending: boolean, count: number | undefined): string {
+  const units = count ? `${count} ${count === 1 ? 'unit' : 'units'}` : null;
+  if (asking) return pending ? 'Asking…' : units ? `Ask an admin for ${units}` : 'Ask an admin';
+  return pending ? 'Granting…' : units ? `Grant to ${units}` : 'Grant';
 }

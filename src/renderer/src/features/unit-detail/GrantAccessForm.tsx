@@ -1,14 +1,16 @@
 import { FormActions } from '../../components/FormActions';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
-import type { Credential, UnitRow } from '../../../../shared/domain';
-import { useGrantAccess } from '../../api/mutations';
+import type { Credential, UnitRow, VendorApproval } from '../../../../shared/domain';
+import { useAskApproval, useGrantAccess } from '../../api/mutations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { communityNow } from '../../components/wall-clock';
 import { formErrors } from '../access/grant-form/form-errors';
 import { grantFormFields, newGrantDraft, toGrantRequest } from '../access/grant-form/grant-draft';
-import type { GrantLimits } from '../access/grant-form/grant-options';
+import { needsApproval, type GrantLimits } from '../access/grant-form/grant-options';
+import { ApprovalAsked } from '../approvals/ApprovalAsked';
+import { askErrors } from '../approvals/ask-errors';
 import { DoorEnforcementList } from '../access/grant-form/DoorEnforcementList';
 import { GrantFields } from '../access/grant-form/GrantFields';
 import { toScheduleRequest } from '../access/grant-form/schedule-draft';
@@ -34,14 +36,22 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
   // One id for this form: the core grants once however often it is sent (a double click, a retry).
   const [requestId] = useState(() => crypto.randomUUID());
   const grant = useGrantAccess();
-  const errors = formErrors(grant.error, grantFormFields);
+  // Vendor access the guidelines keep for admins: leasing asks one instead.
+  const ask = useAskApproval();
+  const [asked, setAsked] = useState<VendorApproval | null>(null);
+  const asking = needsApproval(limits, draft.guest.audience);
+  const sent = asking ? ask : grant;
+  const errors = asking ? askErrors(ask.error, grantFormFields) : formErrors(grant.error, grantFormFields);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const request = toGrantRequest(draft);
     if (!request) return;
-    grant.mutate({ requestId, unitId: unit.id, ...request }, { onSuccess: onGranted });
+    if (asking) ask.mutate({ scope: 'unit', grant: { requestId, unitId: unit.id, ...request }, reason: draft.approvalReason }, { onSuccess: setAsked });
+    else grant.mutate({ requestId, unitId: unit.id, ...request }, { onSuccess: onGranted });
   };
+
+  if (asked) return <ApprovalAsked approval={asked} onDone={onCancel} />;
 
   return (
     <Form className="form" onSubmit={submit}>
@@ -50,7 +60,7 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
         timeZone={timeZone}
         draft={draft}
         onChange={(next) => {
-          if (grant.error) grant.reset();
+          if (sent.error) sent.reset();
           setDraft(next);
         }}
         errors={errors}
@@ -58,8 +68,13 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
       />
       <DoorEnforcementList unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
       <GrantCapacityWarning unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
-      {errors.general && <ErrorNotice error={grant.error} title="Access was not granted." />}
-      <FormActions onCancel={onCancel} submit={grant.isPending ? 'Granting…' : 'Grant access'} pending={grant.isPending} />
+      {errors.general && <ErrorNotice error={sent.error} title={asking ? 'The request was not sent.' : 'Access was not granted.'} />}
+      <FormActions onCancel={onCancel} submit={submitLabel(asking, sent.isPending)} pending={sent.isPending} />
     </Form>
   );
+}
+
+function submitLabel(asking: boolean, pending: boolean): string {
+  if (asking) return pending ? 'Asking…' : 'Ask an admin';
+  return pending ? 'Granting…' : 'Grant access';
 }

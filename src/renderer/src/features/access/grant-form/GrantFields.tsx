@@ -3,6 +3,8 @@ import type { FormErrors } from './form-errors';
 import { withKind, type GrantDraft } from './grant-draft';
 import type { GrantLimits } from './grant-options';
 import { GuestFields } from './GuestFields';
+import { needsApproval } from './grant-options';
+import { ApprovalReasonField } from '../../approvals/ApprovalReasonField';
 import { ScheduleFields } from './ScheduleFields';
 import './grant-form.css';
 
@@ -36,6 +38,9 @@ export function GrantFields({ limits, timeZone, draft, onChange, errors, autoFoc
       <fieldset className="form-section">
         <legend className="form-section__title">Who</legend>
         <GuestFields limits={limits} guest={draft.guest} onChange={(guest) => onChange({ ...draft, guest })} errors={errors} autoFocus={autoFocus} />
+        {needsApproval(limits, draft.guest.audience) && (
+          <ApprovalReasonField value={draft.approvalReason} onChange={(approvalReason) => onChange({ ...draft, approvalReason })} errorMessage={errors.at('reason')} />
+        )}
       </fieldset>
       <ScheduleFields
         limits={limits}

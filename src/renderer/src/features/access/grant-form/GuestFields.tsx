@@ -2,7 +2,7 @@ import { ChoiceField } from '../../../components/ChoiceField';
 import { GuestInput } from '../../../../../shared/domain';
 import { TextInputField } from '../../../components/TextInputField';
 import type { FormErrors } from './form-errors';
-import { whyAudienceUnavailable, type GrantLimits } from './grant-options';
+import { audienceNote, whyAudienceUnavailable, type GrantLimits } from './grant-options';
 import type { GuestDraft } from './guest-draft';
 
 interface Props {
@@ -18,7 +18,7 @@ export function GuestFields({ limits, guest, onChange, errors, autoFocus }: Prop
   const set = (patch: Partial<GuestDraft>) => onChange({ ...guest, ...patch });
   const audienceOptions = [
     { id: 'guest' as const, label: 'Guest', unavailable: whyAudienceUnavailable(limits, 'guest') },
-    { id: 'vendor' as const, label: 'Vendor', unavailable: whyAudienceUnavailable(limits, 'vendor') },
+    { id: 'vendor' as const, label: 'Vendor', description: audienceNote(limits, 'vendor'), unavailable: whyAudienceUnavailable(limits, 'vendor') },
   ];
   const vendor = guest.audience === 'vendor';
   return (

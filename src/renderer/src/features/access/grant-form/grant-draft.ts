@@ -9,6 +9,8 @@ export interface GrantDraft {
   kind: CredentialKind;
   guest: GuestDraft;
   schedule: ScheduleDraft;
+  /** Why the vendor needs access, for the admin asked to approve it (only where approval is needed). */
+  approvalReason: string;
 }
 
 /** The fields a grant form shows, so the core's refusals naming them are said next to them. */
@@ -27,6 +29,7 @@ export const grantFormFields = [
   'schedule.until',
   'schedule.startsOn',
   'schedule.endsOn',
+  'reason',
 ] as const;
 
 export function newGrantDraft(
@@ -39,6 +42,7 @@ export function newGrantDraft(
     kind,
     guest: { ...emptyGuest, audience: fittingAudience(limits, preferred.audience ?? 'guest') },
     schedule: newScheduleDraft(fittingType(limits, kind, preferred.type ?? 'permanent'), now),
+    approvalReason: '',
   };
 }
 

@@ -66,10 +66,20 @@ export function kindNote(limits: GrantLimits, kind: CredentialKind): string | nu
   return 'Delivery codes only (common doors)';
 }
 
+/** Vendor access the guidelines keep for admins: leasing asks an admin instead of granting. */
+export function needsApproval(limits: GrantLimits, audience: Audience): boolean {
+  return audience === 'vendor' && limits.guidelines.vendorNeedsManagerApproval && limits.role !== 'admin';
+}
+
+/** Leasing may ask an admin for vendor access; anyone else the guidelines rule out cannot choose it. */
 export function whyAudienceUnavailable(limits: GrantLimits, audience: Audience): string | null {
-  if (audience === 'vendor' && limits.guidelines.vendorNeedsManagerApproval && limits.role !== 'admin')
-    return 'Needs an admin’s approval';
+  if (needsApproval(limits, audience) && limits.role !== 'leasing') return 'Needs an admin’s approval';
   return null;
+}
+
+/** What choosing the audience means here: "Ask an admin" where a vendor needs one's approval. */
+export function audienceNote(limits: GrantLimits, audience: Audience): string | undefined {
+  return needsApproval(limits, audience) && limits.role === 'leasing' ? 'Ask an admin to approve' : undefined;
 }
 
 /** Whether a weekly schedule may be limited to dates (the lock needs year-day schedules for that). */
