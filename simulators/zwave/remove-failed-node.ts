@@ -7,6 +7,13 @@ import {
   RemoveFailedNodeStatus,
 } from '@zwave-js/serial/serialapi';
 import type { Message } from '@zwave-js/serial';
+import { Bytes } from '@zwave-js/shared';
+
+// These messages have no serializer of their own in zwave-js (a stick sends them, a host only
+// reads them): their payload is given as the Serial API lays it out.
+const startReply = (removeStatus: RemoveFailedNodeStartFlags) => Object.assign(new RemoveFailedNodeResponse({ removeStatus }), { payload: Bytes.from([removeStatus]) });
+const statusReport = (callbackId: number, removeStatus: RemoveFailedNodeStatus) =>
+  Object.assign(new RemoveFailedNodeRequestStatusReport({ callbackId, removeStatus }), { payload: Bytes.from([callbackId, removeStatus]) });
 
 /**
  * Remove Failed Node on the simulated stick (zwave-js's mock controller lacks it): a node that
@@ -20,18 +27,16 @@ export function removeFailedNodeBehavior(removed: (nodeId: number) => void): Moc
       if (!(msg instanceof RemoveFailedNodeRequest)) return undefined;
       const node = controller.nodes.get(msg.failedNodeId);
       if (!node) {
-        await controller.sendMessageToHost(new RemoveFailedNodeResponse({ removeStatus: RemoveFailedNodeStartFlags.NodeNotFound }));
+        await controller.sendMessageToHost(startReply(RemoveFailedNodeStartFlags.NodeNotFound));
         return true;
       }
-      await controller.sendMessageToHost(new RemoveFailedNodeResponse({ removeStatus: RemoveFailedNodeStartFlags.OK }));
+      await controller.sendMessageToHost(startReply(RemoveFailedNodeStartFlags.OK));
       const answers = node.autoAckControllerFrames;
       if (!answers) {
         controller.removeNode(node);
         removed(node.id);
       }
-      await controller.sendMessageToHost(
-        new RemoveFailedNodeRequestStatusReport({ callbackId: msg.callbackId, removeStatus: answers ? RemoveFailedNodeStatus.NodeOK : RemoveFailedNodeStatus.NodeRemoved }),
-      );
+      await controller.sendMessageToHost(statusReport(msg.callbackId ?? 0, answers ? RemoveFailedNodeStatus.NodeOK : RemoveFailedNodeStatus.NodeRemoved));
       return true;
     },
   };
