@@ -11,3 +11,4 @@ export * from './sync';
 export * from './live-locks';
 export * from './capacity';
 export * from './exposure';
+export * from './door-preview';

@@ -13,6 +13,8 @@ import type { GrantLimits } from './grant-form/grant-options';
 import { GrantFields } from './grant-form/GrantFields';
 import { toScheduleRequest } from './grant-form/schedule-draft';
 import { BulkCapacityWarning } from '../capacity/GrantCapacityWarning';
+import { useBulkPreview } from '../../api/door-preview';
+import { BulkDoorPreview, bulkRefusalId } from './grant-form/BulkDoorPreview';
 
 export interface BulkGrantFormProps {
   community: Community;
@@ -39,7 +41,15 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
   const units = useBulkTargetUnits(fixedTarget ? null : target.buildingId || null, targetFloor(target));
   const bulk = useBulkGrant();
   const errors = formErrors(bulk.error, shownFields);
-  const count = fixedTarget ? fixedTarget.count : units.data?.total;
+  const [leaveOut, setLeaveOut] = useState(false);
+  const bulkTarget = fixedTarget?.target ?? (target.buildingId ? toBulkTarget(target) : null);
+  const schedule = toScheduleRequest(draft.schedule);
+  const preview = useBulkPreview(bulkTarget, draft.kind, schedule);
+  const cannotHold = schedule && !preview.isPlaceholderData ? (preview.data?.cannotHold.length ?? 0) : 0;
+  // Units some door of which cannot hold it: Save waits until they are left out (the core refuses the job otherwise).
+  const blocked = cannotHold > 0 && !leaveOut;
+  const allUnits = fixedTarget ? fixedTarget.count : units.data?.total;
+  const count = allUnits === undefined ? undefined : allUnits - (leaveOut ? cannotHold : 0);
   const what = `${accessTypeLabel(draft.schedule.type)} ${credentialKindLabel(draft.kind)} for ${draft.guest.name.trim()}`;
 
   const edited = () => bulk.error && bulk.reset();
@@ -47,7 +57,8 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
     event.preventDefault();
     const request = toGrantRequest(draft);
     if (!request) return;
-    bulk.mutate({ requestId, target: fixedTarget?.target ?? toBulkTarget(target), ...request }, { onSuccess: (result) => onDone(result, what) });
+    const unitsThatCannotHold = leaveOut ? 'leave_out' : 'refuse';
+    bulk.mutate({ requestId, target: fixedTarget?.target ?? toBulkTarget(target), ...request, unitsThatCannotHold }, { onSuccess: (result) => onDone(result, what) });
   };
 
   return (
@@ -84,13 +95,30 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, fixedTarget
         }}
         errors={errors}
       />
-      <BulkCapacityWarning target={fixedTarget?.target ?? (target.buildingId ? toBulkTarget(target) : null)} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
+      {bulkTarget && schedule && (
+        <BulkDoorPreview
+          data={preview.data}
+          error={preview.error}
+          leaveOut={leaveOut}
+          onLeaveOutChange={(next) => {
+            edited();
+            setLeaveOut(next);
+          }}
+        />
+      )}
+      <BulkCapacityWarning target={bulkTarget} kind={draft.kind} schedule={schedule} />
       {errors.general && <ErrorNotice error={bulk.error} title="Nothing was granted." />}
       <div className="form__actions">
         <Button className="button" onPress={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" className="button button--primary" isPending={bulk.isPending} isDisabled={!count}>
+        <Button
+          type="submit"
+          className="button button--primary"
+          isPending={bulk.isPending}
+          isDisabled={!count || blocked}
+          aria-describedby={blocked ? bulkRefusalId : undefined}
+        >
           {bulk.isPending ? 'Granting…' : count ? `Grant to ${count} ${count === 1 ? 'unit' : 'units'}` : 'Grant'}
         </Button>
       </div>

@@ -9,7 +9,8 @@ import { communityNow } from '../../components/wall-clock';
 import { formErrors } from '../access/grant-form/form-errors';
 import { grantFormFields, newGrantDraft, toGrantRequest } from '../access/grant-form/grant-draft';
 import type { GrantLimits } from '../access/grant-form/grant-options';
-import { DoorEnforcementList } from '../access/grant-form/DoorEnforcementList';
+import { GrantDoorPreview, previewRefusalId } from '../access/grant-form/GrantDoorPreview';
+import { useAccessPreview } from '../../api/door-preview';
 import { GrantFields } from '../access/grant-form/GrantFields';
 import { toScheduleRequest } from '../access/grant-form/schedule-draft';
 import { useGrantLimits } from '../access/grant-form/useGrantLimits';
@@ -35,6 +36,10 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
   const [requestId] = useState(() => crypto.randomUUID());
   const grant = useGrantAccess();
   const errors = formErrors(grant.error, grantFormFields);
+  const schedule = toScheduleRequest(draft.schedule);
+  const preview = useAccessPreview(unit.id, draft.kind, schedule);
+  // Some door cannot hold this draft: Save waits for another type or dates (the core refuses it anyway).
+  const blocked = schedule !== null && !preview.isPlaceholderData && preview.data?.refusal ? previewRefusalId : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,10 +61,10 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
         errors={errors}
         autoFocus
       />
-      <DoorEnforcementList unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
-      <GrantCapacityWarning unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
+      {schedule && <GrantDoorPreview data={preview.data} error={preview.error} />}
+      <GrantCapacityWarning unitId={unit.id} kind={draft.kind} schedule={schedule} />
       {errors.general && <ErrorNotice error={grant.error} title="Access was not granted." />}
-      <FormActions onCancel={onCancel} submit={grant.isPending ? 'Granting…' : 'Grant access'} pending={grant.isPending} />
+      <FormActions onCancel={onCancel} submit={grant.isPending ? 'Granting…' : 'Grant access'} pending={grant.isPending} blockedBy={blocked} />
     </Form>
   );
 }
