@@ -87,6 +87,8 @@ test('Bluetooth passes on a floor mixing locks: the Z-Wave units are named befor
   await expect(dialog.getByRole('button', { name: 'Grant to 16 units' })).toBeDisabled();
 
   await preview.getByRole('checkbox', { name: 'Leave out the 12 units that cannot hold it' }).check();
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/bulk-door-preview.png' });
   await dialog.getByRole('button', { name: 'Grant to 4 units' }).click();
 
   await expect(dialog.getByRole('status')).toContainText('4 units granted, 12 left out');

@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** Units named before "and N more" under the leave-out choice. */
-const shownUnits = 8;
+const shownUnits = 5;
 
 /**
  * The bulk form's "What each door will hold": the doors of the units that can hold it (unit
@@ -44,7 +44,9 @@ export function BulkDoorPreview({ data, error, leaveOut, onLeaveOutChange }: Pro
           <ul className="door-preview__units" aria-label="Units that cannot hold it">
             {cannotHold.slice(0, shownUnits).map((u) => (
               <li key={u.unitId}>
-                <strong>{u.unitLabel}</strong>: {u.reason}
+                {/* A unit door's reason starts with the unit's name already. */}
+                <strong>{u.unitLabel}</strong>
+                {u.reason.startsWith(u.unitLabel) ? u.reason.slice(u.unitLabel.length) : `: ${u.reason}`}
               </li>
             ))}
             {cannotHold.length > shownUnits && <li>and {cannotHold.length - shownUnits} more</li>}
