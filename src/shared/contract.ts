@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import {
+  AccessPreview,
+  AccessPreviewRequest,
   ActivityExport,
   ExposureQuery,
   RevocationExposure,
@@ -13,7 +15,9 @@ import {
   ActivityPage,
   ActivityQuery,
   BluetoothOverview,
+  BulkAccessPreview,
   BulkGrantRequest,
+  BulkPreviewRequest,
   BulkGrantResult,
   BulkRun,
   BulkCapacityRequest,
@@ -29,9 +33,7 @@ import {
   Guidelines,
   Credential,
   CredentialPage,
-  CredentialKind,
   CredentialQuery,
-  DoorEnforcement,
   GrantRequest,
   DoorJob,
   HardwareDoor,
@@ -46,7 +48,6 @@ import {
   RescheduleRequest,
   RevokeRequest,
   type Role,
-  ScheduleRequest,
   Session,
   SignInRequest,
   SimulatedZWavePanel,
@@ -134,11 +135,18 @@ export const commands = {
   },
   /** Access page lists credentials across the community, newest first. */
   'credentials.list': { input: CredentialQuery, output: CredentialPage, roles: granting },
-  /** Grant form, under the schedule: how each door the grant would open enforces it (the lock, Porter, both, or a technician's round). */
-  'credentials.enforcement': {
-    input: z.object({ unitId: Id, kind: CredentialKind, schedule: ScheduleRequest }).strict(),
-    output: z.array(DoorEnforcement),
-    roles: granting,
+  /**
+   * Grant form, once a type and dates are chosen: what each door the grant would reach will hold
+   * (slot, schedule as the lock runs it, what Porter makes up for, live or at the next round),
+   * and what Save would be refused with when some door cannot hold it.
+   */
+  'access.preview': { input: AccessPreviewRequest, output: AccessPreview, roles: granting },
+  /** Bulk form: the same over many units: each unit's summary, the units that cannot hold it, the doors. */
+  'access.previewBulk': {
+    input: BulkPreviewRequest,
+    output: BulkAccessPreview,
+    roles: office,
+    maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
   },
   /** Grant form grants a guest access to a unit; answers the new credential. */
   'access.grant': { input: GrantRequest, output: Credential, roles: granting },

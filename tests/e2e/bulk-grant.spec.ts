@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 
 /**
  * Bulk grants from the Access page: one credential per unit on a floor, the core checking
- * each unit's lock, and the outcome per unit. Demo floors: North Tower 3 is all KB-500
+ * each unit's doors before Save, and the outcome per unit. Demo floors: North Tower 3 is all KB-500
  * (PIN and Bluetooth, every schedule kind); Garden Court 1 mixes KB-500 and ZW-300 Z-Wave deadbolts (PIN
  * only); South Tower 2 is all BT-10 (Bluetooth only).
  */
@@ -63,7 +63,7 @@ test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed
   await expect(panel.getByRole('article', { name: /Dana Whitfield/ })).toContainText('Brightway Cleaning');
 });
 
-test('Bluetooth passes on a floor mixing locks: the Z-Wave units are refused, each with its reason', async ({
+test('Bluetooth passes on a floor mixing locks: the Z-Wave units are named before Save, and granted without them once left out', async ({
   page,
   openConsole,
 }) => {
@@ -78,15 +78,25 @@ test('Bluetooth passes on a floor mixing locks: the Z-Wave units are refused, ea
   await dialog.getByRole('radio', { name: /^Permanent/ }).check();
   await fillGuest(dialog, 'Sven Aalto', '630-555-0132');
   await dialog.getByRole('textbox', { name: 'Company' }).fill('QuickFix Plumbing');
-  await dialog.getByRole('button', { name: 'Grant to 16 units' }).click();
 
-  await expect(dialog.getByRole('status')).toContainText('4 units granted, 12 refused');
-  const refused = dialog.getByRole('list', { name: 'Refused units' });
-  await expect(refused.getByRole('listitem')).toHaveCount(12);
-  await expect(refused.getByRole('listitem').filter({ hasText: 'Garden Court 102' })).toContainText(
-    'has a ZW-300 Z-Wave Deadbolt lock, which cannot hold Bluetooth passes',
-  );
-  await expect(refused.getByRole('listitem').filter({ hasText: 'Garden Court 101' })).toHaveCount(0);
+  const preview = dialog.getByRole('region', { name: 'What each door will hold' });
+  await expect(preview).toContainText('4 of 16 units can hold it.');
+  await expect(preview.getByRole('table', { name: 'What each door will hold' }).getByRole('row', { name: /^4 unit doors / })).toContainText('KB-500 Keypad + Bluetooth');
+  const cannot = preview.getByRole('list', { name: 'Units that cannot hold it' });
+  await expect(cannot.getByRole('listitem').filter({ hasText: 'Garden Court 102' })).toContainText('has a ZW-300 Z-Wave Deadbolt lock, which cannot hold Bluetooth passes');
+  await expect(dialog.getByRole('button', { name: 'Grant to 16 units' })).toBeDisabled();
+
+  await preview.getByRole('checkbox', { name: 'Leave out the 12 units that cannot hold it' }).check();
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/bulk-door-preview.png' });
+  await dialog.getByRole('button', { name: 'Grant to 4 units' }).click();
+
+  await expect(dialog.getByRole('status')).toContainText('4 units granted, 12 left out');
+  const leftOut = dialog.getByRole('list', { name: 'Units left out' });
+  await expect(leftOut.getByRole('listitem')).toHaveCount(12);
+  await expect(leftOut.getByRole('listitem').filter({ hasText: 'Garden Court 102' })).toContainText('cannot hold Bluetooth passes');
+  await expect(leftOut.getByRole('listitem').filter({ hasText: 'Garden Court 101' })).toHaveCount(0);
+  await expect(dialog.getByRole('list', { name: 'Refused units' })).toHaveCount(0);
 });
 
 test('a delivery code on a floor of Bluetooth-only locks opens the common doors for every unit', async ({ page, openConsole }) => {

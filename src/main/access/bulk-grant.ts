@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { BulkGrantRequest, BulkGrantResult, StaffMember } from '../../shared/domain';
+import type { BulkGrantRequest, BulkGrantResult, CredentialKind, Schedule, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
 import { appendAudit } from '../store/audit-log';
-import { markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
+import { leftOutCode, markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
+import { whyUnitCannotHold } from './door-hold';
 import { recordSubmission } from '../store/submissions-repo';
 import { runUserAction } from '../store/user-action';
 import { earlierSubmission } from './submissions';
@@ -55,13 +56,40 @@ export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: Parse
   if (earlier) return runOutcome(ctx.db, earlier.bulkRunId!);
   const units = targetUnits(ctx, request.target);
   const { schedule, guest } = prepareGrant(ctx, actor, { ...request, unitId: units[0]!.id });
+  const leftOut = unitsToLeaveOut(ctx, units, request.kind, schedule, request.unitsThatCannotHold);
   const grant: BulkRunGrant = { kind: request.kind, audience: request.audience, guest, schedule };
   const run = { id: `bulk_${randomUUID()}`, startedAt: ctx.now().toISOString(), startedBy: actor.name, what: describeRun(grant), grant };
   ctx.db.transaction(() => {
     recordBulkRun(ctx.db, { ...run, units: units.map((u) => ({ unitId: u.id, unitLabel: u.label })) });
+    for (const u of leftOut) markUnitRefused(ctx.db, run.id, u.unitId, leftOutCode, u.reason);
     if (request.requestId) recordSubmission(ctx.db, { requestId: request.requestId, command: 'access.bulkGrant', staffId: actor.id, credentialId: null, bulkRunId: run.id }, run.startedAt);
   })();
-  return grantRunUnits(ctx, actor, run, (r) => `Bulk ${run.what}: ${r.granted.length} of ${units.length} units granted, ${r.refused.length} refused`);
+  return grantRunUnits(ctx, actor, run, (r) => `Bulk ${run.what}: ${r.granted.length} of ${units.length} units granted, ${r.refused.length} refused${r.leftOut.length ? `, ${r.leftOut.length} left out` : ''}`);
+}
+
+/** Units named in a refusal before "and N more". */
+const namedUnits = 5;
+
+/**
+ * The units some door of which cannot hold the credential (access.previewBulk lists the same).
+ * Unless the request says to leave them out, the whole job is refused up front, naming them;
+ * so is a job none of whose units can hold it.
+ */
+function unitsToLeaveOut(ctx: AccessContext, units: readonly LabelledUnit[], kind: CredentialKind, schedule: Schedule, choice: ParsedBulk['unitsThatCannotHold']) {
+  const cannot = units.flatMap((u) => {
+    const reason = whyUnitCannotHold(ctx, u.id, kind, schedule);
+    return reason === null ? [] : [{ unitId: u.id, unitLabel: u.label, reason }];
+  });
+  if (cannot.length === 0 || (choice === 'leave_out' && cannot.length < units.length)) return cannot;
+  // A unit door's reason names the unit already; a shared door's does not.
+  const named = cannot.slice(0, namedUnits).map((u) => (u.reason.includes(u.unitLabel) ? u.reason : `${u.unitLabel}: ${u.reason}`)).join(' ');
+  const more = cannot.length > namedUnits ? ` And ${cannot.length - namedUnits} more.` : '';
+  const all = cannot.length === units.length;
+  throw new PorterError(
+    'not_allowed',
+    `${all ? `None of the ${units.length} units can` : `${cannot.length} of the ${units.length} units cannot`} hold this credential. ${named}${more}${all ? '' : ' Leave them out, or change the type or dates.'}`,
+    'target',
+  );
 }
 
 /** A unit another finisher granted first: its grant here rolls back. */

@@ -4,6 +4,7 @@ import { PorterError } from '../../shared/errors';
 import type { AccessContext } from './access-context';
 import { doorsForGrant, type CoveredDoor } from './door-coverage';
 import { freeSlot } from './door-slots';
+import { commonPinLength } from './door-hold';
 import { insertCredential, markCredentialEnded } from '../store/credential-writes-repo';
 import { linkDoor, livePinCodes, markDoorChanged, pinLiveOnDoor, unlinkCredential } from '../store/door-credentials-repo';
 import { drawLeasedPin } from '../store/pin-lease-repo';
@@ -22,13 +23,10 @@ export interface NewCredential {
   reissuedFrom?: string;
 }
 
-/** The one length every covered door accepts: the longest minimum, if no door's maximum is shorter. */
 function pinLengthFor(doors: CoveredDoor[]): number {
-  const min = Math.max(...doors.map((d) => d.capabilities.pinLength?.min ?? 4));
-  const max = Math.min(...doors.map((d) => d.capabilities.pinLength?.max ?? 12));
-  if (min > max)
-    throw new PorterError('not_allowed', `The doors this grant covers accept no common PIN length (${min} to ${max} digits).`, 'kind');
-  return min;
+  const common = commonPinLength(doors);
+  if ('reason' in common) throw new PorterError('not_allowed', common.reason, 'kind');
+  return common.length;
 }
 
 /**

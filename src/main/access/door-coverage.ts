@@ -11,6 +11,8 @@ import { slotTotal } from './slot-total';
 export interface CoveredDoor extends DoorRef {
   modelName: string;
   capabilities: LockCapabilities;
+  /** A live Z-Wave lock is fitted to the door (the stick reaches it). */
+  zwave: boolean;
 }
 
 /**
@@ -20,11 +22,12 @@ export interface CoveredDoor extends DoorRef {
  */
 function toCovered(db: Db, r: DoorLockRow): CoveredDoor {
   const capabilities = JSON.parse(r.capabilitiesJson) as LockCapabilities;
-  const lock = liveLockForDoor(db, r.id)?.capabilities;
+  const fitted = liveLockForDoor(db, r.id);
+  const lock = fitted?.capabilities;
   const live = lock?.pinLength;
   const pinLength = capabilities.pinLength && live ? { min: Math.max(capabilities.pinLength.min, live.min), max: Math.min(capabilities.pinLength.max, live.max) } : capabilities.pinLength;
   const slots = slotTotal(capabilities.slots, lock?.slots).total;
-  return { id: r.id, name: r.name, kind: r.kind, modelName: r.modelName, capabilities: { ...capabilities, pinLength, slots } };
+  return { id: r.id, name: r.name, kind: r.kind, modelName: r.modelName, capabilities: { ...capabilities, pinLength, slots }, zwave: fitted !== null };
 }
 
 const scheduleNames = { week_day: 'week-day schedules', year_day: 'year-day schedules', one_time: 'one-time codes' };
@@ -33,6 +36,7 @@ const scheduleNames = { week_day: 'week-day schedules', year_day: 'year-day sche
 export function whyDoorCannotHold(door: CoveredDoor, kind: CredentialKind, schedule: Schedule): string | null {
   const caps = door.capabilities;
   if (!caps.credentialKinds.includes(kind)) return `${door.name} has a ${door.modelName} lock, which cannot hold ${kindPlurals[kind]}.`;
+  if (door.zwave && kind === 'ble') return `${door.name}'s lock is reached over Z-Wave, which carries PIN codes only: it cannot hold ${kindPlurals[kind]}.`;
   const missing = requiredScheduleKinds(schedule).filter((k) => !caps.scheduleKinds.includes(k));
   if (missing.length)
     return `${door.name} has a ${door.modelName} lock, which cannot hold ${typeNames[schedule.type]} access (it has no ${missing.map((k) => scheduleNames[k]).join(' or ')}).`;
@@ -48,27 +52,32 @@ export function unitDoor(db: Db, unitId: string): CoveredDoor {
 }
 
 /**
- * Every door a grant opens: the unit's own door (unless the community keeps delivery codes
- * to the common doors) and, where the community's access system is supported, the doors on
- * the guest's way: building entrance, perimeter gates, package room and, except for
- * deliveries, the amenities the guidelines name. Shared doors whose reader cannot hold the
- * credential are left out; a unit door that cannot hold it refuses the grant.
+ * Every door a grant would reach: the unit's own door (unless the community keeps delivery
+ * codes to the common doors) and, where the community's access system is supported, the doors
+ * on the guest's way: building entrance, perimeter gates, package room and, except for
+ * deliveries, the amenities the guidelines name. Doors that cannot hold it are listed too
+ * (whyDoorCannotHold says why): the preview shows them, and the grant refuses them.
  */
-export function doorsForGrant(db: Db, community: Community, unitId: string, kind: CredentialKind, schedule: Schedule): CoveredDoor[] {
+export function doorsOnTheWay(db: Db, community: Community, unitId: string, schedule: Schedule): CoveredDoor[] {
   const own = unitDoor(db, unitId);
   const delivery = schedule.type === 'delivery';
   const includeUnitDoor = !delivery || community.guidelines.deliveryOpens === 'unit_and_common';
-  if (includeUnitDoor) {
-    const why = whyDoorCannotHold(own, kind, schedule);
-    if (why) throw new PorterError('not_allowed', why, 'kind');
-  }
   const shared = community.accessSystem?.supported
-    ? sharedDoorsToUnit(db, unitId, delivery ? null : community.guidelines.amenityDoorIds)
-        .map((r) => toCovered(db, r))
-        .filter((d) => whyDoorCannotHold(d, kind, schedule) === null)
+    ? sharedDoorsToUnit(db, unitId, delivery ? null : community.guidelines.amenityDoorIds).map((r) => toCovered(db, r))
     : [];
-  const doors = includeUnitDoor ? [own, ...shared] : shared;
-  if (doors.length === 0)
-    throw new PorterError('not_allowed', `Delivery codes at ${community.name} open only common doors, and none of them can hold this credential.`, 'schedule.type');
+  return includeUnitDoor ? [own, ...shared] : shared;
+}
+
+export const noCommonDoors = (community: Community) => `Delivery codes at ${community.name} open only common doors, and this unit has none on record.`;
+
+/**
+ * The doors a grant opens, every one able to hold it; else it is refused up front, naming
+ * each door that cannot and why, before anything is written.
+ */
+export function doorsForGrant(db: Db, community: Community, unitId: string, kind: CredentialKind, schedule: Schedule): CoveredDoor[] {
+  const doors = doorsOnTheWay(db, community, unitId, schedule);
+  if (doors.length === 0) throw new PorterError('not_allowed', noCommonDoors(community), 'schedule.type');
+  const refusals = doors.map((d) => whyDoorCannotHold(d, kind, schedule)).filter((why): why is string => why !== null);
+  if (refusals.length) throw new PorterError('not_allowed', refusals.join(' '), 'kind');
   return doors;
 }

@@ -16,7 +16,6 @@ import { today } from '../access/today';
 import { exportActivity } from '../activity/export-activity';
 import { verifyActivity } from '../activity/verify-activity';
 import type { HardwareService } from '../hardware/hardware-service';
-import { grantEnforcement } from '../hardware/live-locks/grant-enforcement';
 import type { CloudStaffSignIn } from '../staff/cloud-sign-in';
 import { CloudFailure } from '../sync/cloud-client';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -32,6 +31,7 @@ import { actorOf, type CallContext, type Handlers } from './handlers-type';
 import { createLiveLockHandlers } from './live-lock-handlers';
 import { createCapacityHandlers } from './capacity-handlers';
 import { createApprovalHandlers, type AccessAction } from './approval-handlers';
+import { createPreviewHandlers } from './preview-handlers';
 
 export interface HandlerDeps extends AccessContext {
   /** Replaces the community the core works with, after an admin changed it. */
@@ -110,7 +110,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { total, records } = searchCredentials(db, query, deps.now());
       return { total, offset: query.offset, credentials: records.map((r) => toCredential(deps, r)) };
     },
-    'credentials.enforcement': (request) => grantEnforcement(deps, request),
     'access.grant': (request, ctx) =>
       access(ctx, `grant access to unit ${request.unitId}`, request.unitId, (actor) => grantGuestAccess(deps, actor, request)),
     'access.bulkGrant': (request, ctx) => access(ctx, 'grant bulk access', null, (actor) => bulkGrant(deps, actor, request)),
@@ -167,5 +166,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createLiveLockHandlers(() => deps.hardware.live),
     ...createCapacityHandlers(deps),
     ...createApprovalHandlers(deps, access),
+    ...createPreviewHandlers(deps),
   };
 }

@@ -72,6 +72,12 @@ interface OutcomeRow {
   reason: string | null;
 }
 
+/**
+ * A unit left out before the run (some door of it cannot hold the credential, and the request
+ * said to leave such units out): kept as a refusal with this code, listed apart as `leftOut`.
+ */
+export const leftOutCode = 'left_out';
+
 /** Every unit's outcome so far, in the run's order. */
 export function runOutcome(db: Db, runId: string): BulkGrantResult {
   const rows = db
@@ -79,7 +85,8 @@ export function runOutcome(db: Db, runId: string): BulkGrantResult {
     .all(runId);
   return {
     granted: rows.filter((r) => r.outcome === 'granted').map((r) => ({ unitId: r.unit_id, unitLabel: r.unit_label, credentialId: r.credential_id! })),
-    refused: rows.filter((r) => r.outcome === 'refused').map((r) => ({ unitId: r.unit_id, unitLabel: r.unit_label, code: r.code!, reason: r.reason! })),
+    refused: rows.filter((r) => r.outcome === 'refused' && r.code !== leftOutCode).map((r) => ({ unitId: r.unit_id, unitLabel: r.unit_label, code: r.code!, reason: r.reason! })),
+    leftOut: rows.filter((r) => r.outcome === 'refused' && r.code === leftOutCode).map((r) => ({ unitId: r.unit_id, unitLabel: r.unit_label, reason: r.reason! })),
   };
 }
 

@@ -112,14 +112,24 @@ export const BulkGrantRequest = z
     audience: Audience,
     guest: GuestInput,
     schedule: ScheduleRequest,
+    /**
+     * Units some door of which cannot hold the credential (access.previewBulk lists them):
+     * 'refuse' (the default) refuses the whole job up front; 'leave_out' grants the others and
+     * lists those as left out.
+     */
+    unitsThatCannotHold: z.enum(['refuse', 'leave_out']).default('refuse'),
   })
   .strict();
 export type BulkGrantRequest = z.input<typeof BulkGrantRequest>;
 
-/** One outcome per unit: granted, or refused with the reason the lock or the guidelines gave. */
+/**
+ * One outcome per unit: granted; refused with the reason the lock or the guidelines gave; or
+ * left out before the run, since some door of the unit cannot hold it (the request said so).
+ */
 export const BulkGrantResult = z.object({
   granted: z.array(z.object({ unitId: Id, unitLabel: z.string(), credentialId: Id })),
   refused: z.array(z.object({ unitId: Id, unitLabel: z.string(), code: z.string(), reason: z.string() })),
+  leftOut: z.array(z.object({ unitId: Id, unitLabel: z.string(), reason: z.string() })),
 });
 export type BulkGrantResult = z.infer<typeof BulkGrantResult>;
 

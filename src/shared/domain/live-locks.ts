@@ -68,12 +68,3 @@ export const LiveNetworkOverview = z.object({
 });
 export type LiveNetworkOverview = z.infer<typeof LiveNetworkOverview>;
 
-/** How one door will run a credential's schedule (the grant form's "enforced how"). */
-export const DoorEnforcement = z.object({
-  door: DoorRef,
-  /** 'lock': the lock runs the schedule; 'porter': the console adds and removes the code; 'both'; 'technician': reaches the door at the next round. */
-  by: z.enum(['lock', 'porter', 'both', 'technician']),
-  link: z.enum(['zwave', 'key_programmer', 'bluetooth']),
-  why: z.string().nullable(),
-});
-export type DoorEnforcement = z.infer<typeof DoorEnforcement>;

@@ -9,8 +9,8 @@ afterEach(() => t?.close());
 const vendor = { name: 'Brightway crew', phone: '312-555-0190', company: 'Brightway Cleaning' };
 const at = new Date('2026-11-26T15:00:00Z');
 
-async function bulk(target: object, schedule: object, kind = 'pin'): Promise<BulkGrantResult> {
-  const r = await t.core.dispatch('access.bulkGrant', { target, kind, audience: 'vendor', guest: vendor, schedule });
+async function bulk(target: object, schedule: object, kind = 'pin', unitsThatCannotHold?: 'leave_out' | 'refuse'): Promise<BulkGrantResult> {
+  const r = await t.core.dispatch('access.bulkGrant', { target, kind, audience: 'vendor', guest: vendor, schedule, ...(unitsThatCannotHold ? { unitsThatCannotHold } : {}) });
   if (!r.ok) throw new Error(r.error.message);
   return r.value as BulkGrantResult;
 }
@@ -28,13 +28,30 @@ describe('bulk grants', () => {
     expect(lastAudit(t.db)).toMatchObject({ action: 'access.bulk_granted', summary: expect.stringContaining('14 of 14 units granted') });
   });
 
-  it('lists the units whose lock refuses, with the reason, and grants the rest', async () => {
+  it('refuses up front, naming them, units whose lock cannot hold it; writes nothing', async () => {
     t = openTestConsole(undefined, { now: () => at });
+    const before = writeCounts(t.db);
     // Garden Court floor 1: every fourth unit has a KB-500 (Bluetooth too); the rest are keypad-only.
-    const result = await bulk({ scope: 'floor', buildingId: 'garden', floor: 1 }, { type: 'permanent' }, 'ble');
+    const r = await t.core.dispatch('access.bulkGrant', { target: { scope: 'floor', buildingId: 'garden', floor: 1 }, kind: 'ble', audience: 'vendor', guest: vendor, schedule: { type: 'permanent' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed', field: 'target', message: expect.stringMatching(/^12 of the 16 units cannot hold this credential\. Garden Court 102 has a ZW-300 Z-Wave Deadbolt lock, which cannot hold Bluetooth passes\./) } });
+    expect(r.ok ? '' : r.error.message).toContain('And 7 more. Leave them out, or change the type or dates.');
+    expect(writeCounts(t.db)).toEqual(before);
+  });
+
+  it('leaves out, when asked, the units whose lock cannot hold it, lists them apart, and grants the rest', async () => {
+    t = openTestConsole(undefined, { now: () => at });
+    const result = await bulk({ scope: 'floor', buildingId: 'garden', floor: 1 }, { type: 'permanent' }, 'ble', 'leave_out');
     expect(result.granted.map((g) => g.unitLabel)).toEqual(['Garden Court 101', 'Garden Court 105', 'Garden Court 109', 'Garden Court 113']);
-    expect(result.refused).toHaveLength(12);
-    expect(result.refused[0]).toMatchObject({ unitLabel: 'Garden Court 102', code: 'not_allowed', reason: expect.stringContaining('cannot hold Bluetooth passes') });
+    expect(result.refused).toEqual([]);
+    expect(result.leftOut).toHaveLength(12);
+    expect(result.leftOut[0]).toEqual({ unitId: 'garden-102', unitLabel: 'Garden Court 102', reason: 'Garden Court 102 has a ZW-300 Z-Wave Deadbolt lock, which cannot hold Bluetooth passes.' });
+    expect(lastAudit(t.db)).toMatchObject({ action: 'access.bulk_granted', summary: expect.stringContaining('4 of 16 units granted, 0 refused, 12 left out') });
+  });
+
+  it('refuses even when asked to leave units out if none of them can hold it', async () => {
+    t = openTestConsole(undefined, { now: () => at });
+    const r = await t.core.dispatch('access.bulkGrant', { target: { scope: 'units', unitIds: ['garden-102', 'garden-103'] }, kind: 'ble', audience: 'vendor', guest: vendor, schedule: { type: 'permanent' }, unitsThatCannotHold: 'leave_out' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('None of the 2 units can hold this credential.') } });
   });
 
   it('refuses the whole job, writing nothing, when the guidelines refuse it', async () => {

@@ -67,8 +67,10 @@ describe('slots used and free', () => {
     consoleAt('2026-03-02T15:00:00Z', { beforeOpen: liveLockOnNorth201 });
     const door = unitDoorLock(t.db, 'north-201')!.id;
     expect(await capacityOf(door)).toMatchObject({ total: 30, source: 'lock', guestSlots: 30 });
+    // PIN codes: a lock reached over Z-Wave holds no Bluetooth pass.
+    const grantPin = (i: number) => t.core.dispatch('access.grant', { unitId: 'north-201', kind: 'pin', guest: guest(i), schedule: { type: 'permanent' } });
     let last;
-    for (let i = 0; i < 40 && (last = await grantBle('north-201', i)).ok; i++);
+    for (let i = 0; i < 40 && (last = await grantPin(i)).ok; i++);
     expect(last).toMatchObject({ ok: false, error: { code: 'slots_full', message: expect.stringContaining('all 30 are in use') } });
     expect(await capacityOf(door)).toMatchObject({ used: 30, free: 0 });
   });
@@ -170,18 +172,21 @@ describe('slots kept for staff and emergency codes', () => {
     expect(topSlot).toBe(18);
   });
 
-  it('holds in a bulk grant: the unit whose guest slots are taken is refused, the others granted', async () => {
+  it('holds in a bulk grant: the unit whose guest slots are taken is refused up front, or left out and the others granted', async () => {
     consoleAt('2026-03-02T15:00:00Z');
     const floor = await call(t, 'units.list', { buildingId: 'south', floor: 2, limit: 100 });
     const bt10 = floor.rows.filter((u) => u.lockModel.id === 'arden-bt10');
     expect(bt10.length).toBeGreaterThan(0);
     await call(t, 'capacity.setReserved', { modelId: 'arden-bt10', reserved: 2 });
     await fillUntilFree(bluetoothOnlyUnit, 'door-south-204', 0);
-    const result = await call(t, 'access.bulkGrant', {
-      target: { scope: 'units', unitIds: bt10.map((u) => u.id) },
-      kind: 'ble', audience: 'vendor', guest: { name: 'Dana Whitfield', phone: '312-555-0131', company: 'Brightway Cleaning' }, schedule: { type: 'permanent' },
-    });
-    expect(result.refused).toEqual([expect.objectContaining({ unitId: bluetoothOnlyUnit, code: 'slots_full', reason: expect.stringContaining('kept for staff and emergency codes') })]);
+    const request = {
+      target: { scope: 'units' as const, unitIds: bt10.map((u) => u.id) },
+      kind: 'ble' as const, audience: 'vendor' as const, guest: { name: 'Dana Whitfield', phone: '312-555-0131', company: 'Brightway Cleaning' }, schedule: { type: 'permanent' as const },
+    };
+    expect(await t.core.dispatch('access.bulkGrant', request)).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('South Tower 204 has no free slot for a guest') } });
+    const result = await call(t, 'access.bulkGrant', { ...request, unitsThatCannotHold: 'leave_out' });
+    expect(result.leftOut).toEqual([expect.objectContaining({ unitId: bluetoothOnlyUnit, reason: expect.stringContaining('kept for staff and emergency codes') })]);
+    expect(result.refused).toEqual([]);
     expect(result.granted.length).toBe(bt10.length - 1);
   });
 

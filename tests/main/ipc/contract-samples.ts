@@ -20,7 +20,8 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
   'units.list': { search: '204', buildingId: 'north', floor: 2, doorStatus: 'pending', sort: { column: 'unit', direction: 'asc' }, offset: 0, limit: 50 },
   'units.get': { unitId: comboUnit },
   'credentials.list': { search: 'Doe', unitId: comboUnit, status: 'active', type: 'temporary', offset: 0, limit: 20 },
-  'credentials.enforcement': { unitId: comboUnit, kind: 'pin', schedule: { type: 'recurring', days: ['mon', 'fri'], from: '11:00', until: '13:00' } },
+  'access.preview': { unitId: comboUnit, kind: 'pin', schedule: { type: 'recurring', days: ['mon', 'fri'], from: '11:00', until: '13:00' } },
+  'access.previewBulk': { target: { scope: 'floor', buildingId: 'north', floor: 3 }, kind: 'pin', schedule: { type: 'temporary', starts: '2030-01-01T09:00', ends: '2030-01-02T17:00' } },
   'access.grant': {
     unitId: comboUnit,
     kind: 'pin',

@@ -7,7 +7,7 @@ import { assertNever } from '../../../shared/errors';
  * AM/PM, which turns a text message into UCS-2 and changes with the Node version.
  */
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const dayNames: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+export const dayNames: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
 /**
  * A short en-US description of a schedule for audit summaries and texts, in the community's
@@ -43,21 +43,21 @@ function describeRecurring(s: Recurring): string {
 }
 
 /** Same day: "Mar 14, 9:00 AM – 6:00 PM"; years only when the span crosses one. */
-function describeSpan(start: Temporal.PlainDateTime, end: Temporal.PlainDateTime): string {
+export function describeSpan(start: Temporal.PlainDateTime, end: Temporal.PlainDateTime): string {
   if (start.toPlainDate().equals(end.toPlainDate())) return `${dateTime(start)} – ${time(end.toPlainTime())}`;
   const withYear = start.year !== end.year;
   return `${dateTime(start, withYear)} – ${dateTime(end, withYear)}`;
 }
 
-function dateTime(at: Temporal.PlainDateTime, withYear = false): string {
+export function dateTime(at: Temporal.PlainDateTime, withYear = false): string {
   return `${date(at.toPlainDate(), withYear)}, ${time(at.toPlainTime())}`;
 }
 
-function date(d: Temporal.PlainDate, withYear = false): string {
+export function date(d: Temporal.PlainDate, withYear = false): string {
   return `${months[d.month - 1]} ${d.day}${withYear ? `, ${d.year}` : ''}`;
 }
 
-function time(t: Temporal.PlainTime): string {
+export function time(t: Temporal.PlainTime): string {
   const hour12 = t.hour % 12 === 0 ? 12 : t.hour % 12;
   return `${hour12}:${String(t.minute).padStart(2, '0')} ${t.hour < 12 ? 'AM' : 'PM'}`;
 }

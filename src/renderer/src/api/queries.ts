@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DataTopic } from '../../../shared/contract';
-import type { CredentialKind, ScheduleRequest } from '../../../shared/domain';
 import { call } from './porter-client';
 import { queryKeys, type CredentialFilters } from './query-keys';
 
@@ -57,21 +56,6 @@ export function useCredentialList(filters: CredentialFilters, offset: number, li
     queryKey: queryKeys.credentialList(filters, offset, limit),
     queryFn: () => call('credentials.list', { ...filters, offset, limit }),
     placeholderData: keepPreviousData,
-  });
-}
-
-/**
- * How each door a grant to the unit would open enforces the schedule being typed: its lock,
- * Porter, both, or a technician's round. It changes with the doors' locks (a Z-Wave lock
- * assigned or interviewed) and the community's rules as well as with the form.
- */
-export function useDoorEnforcement(unitId: string, kind: CredentialKind, schedule: ScheduleRequest | null) {
-  return useQuery({
-    queryKey: queryKeys.doorEnforcement(unitId, kind, schedule),
-    queryFn: () => call('credentials.enforcement', { unitId, kind, schedule: schedule! }),
-    enabled: schedule !== null,
-    placeholderData: keepPreviousData,
-    meta: { alsoReads: ['doors', 'live_locks', 'community'] satisfies DataTopic[] },
   });
 }
 

@@ -1,4 +1,4 @@
-import type { CredentialKind, CredentialQuery, ScheduleRequest, UnitFilter, UnitSortColumn } from '../../../shared/domain';
+import type { CredentialQuery, UnitFilter, UnitSortColumn } from '../../../shared/domain';
 
 /** Filters of the units grid, as the core's 'units.list' (and a bulk grant's 'filter' target) take them. */
 export type UnitFilters = UnitFilter;
@@ -29,9 +29,6 @@ export const queryKeys = {
   bulkTargetUnits: (buildingId: string, floor: number | null) => ['units', 'bulk-target', buildingId, floor] as const,
   credentialList: (filters: CredentialFilters, offset: number, limit: number) =>
     ['credentials', 'list', filters, offset, limit] as const,
-  /** The grant form's "enforced how": reads the unit's doors and their locks too (see useDoorEnforcement). */
-  doorEnforcement: (unitId: string, kind: CredentialKind, schedule: ScheduleRequest | null) =>
-    ['credentials', 'enforcement', unitId, kind, schedule] as const,
   /** Bulk grants a crash cut short: they change with the credentials they grant. */
   stoppedBulkRuns: () => ['credentials', 'stopped-bulk-runs'] as const,
   /** Vendor approvals: they change as requests are asked, decided and granted. */

@@ -14,6 +14,8 @@ import { askErrors } from '../approvals/ask-errors';
 import { GrantFields } from './grant-form/GrantFields';
 import { toScheduleRequest } from './grant-form/schedule-draft';
 import { BulkCapacityWarning } from '../capacity/GrantCapacityWarning';
+import { useBulkPreview } from '../../api/door-preview';
+import { BulkDoorPreview, bulkRefusalId } from './grant-form/BulkDoorPreview';
 
 export interface BulkGrantFormProps {
   community: Community;
@@ -45,7 +47,15 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, onAsked, fi
   const asking = needsApproval(limits, draft.guest.audience);
   const sent = asking ? ask : bulk;
   const errors = asking ? askErrors(ask.error, shownFields) : formErrors(bulk.error, shownFields);
-  const count = fixedTarget ? fixedTarget.count : units.data?.total;
+  const [leaveOut, setLeaveOut] = useState(false);
+  const bulkTarget = fixedTarget?.target ?? (target.buildingId ? toBulkTarget(target) : null);
+  const schedule = toScheduleRequest(draft.schedule);
+  const preview = useBulkPreview(bulkTarget, draft.kind, schedule);
+  const cannotHold = schedule && !preview.isPlaceholderData ? (preview.data?.cannotHold.length ?? 0) : 0;
+  // Units some door of which cannot hold it: Save waits until they are left out (the core refuses the job otherwise).
+  const blocked = cannotHold > 0 && !leaveOut;
+  const allUnits = fixedTarget ? fixedTarget.count : units.data?.total;
+  const count = allUnits === undefined ? undefined : allUnits - (leaveOut ? cannotHold : 0);
   const what = `${accessTypeLabel(draft.schedule.type)} ${credentialKindLabel(draft.kind)} for ${draft.guest.name.trim()}`;
 
   const edited = () => sent.error && sent.reset();
@@ -53,7 +63,8 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, onAsked, fi
     event.preventDefault();
     const request = toGrantRequest(draft);
     if (!request) return;
-    const grant = { requestId, target: fixedTarget?.target ?? toBulkTarget(target), ...request };
+    const unitsThatCannotHold = leaveOut ? 'leave_out' : 'refuse';
+    const grant = { requestId, target: fixedTarget?.target ?? toBulkTarget(target), ...request, unitsThatCannotHold } as const;
     if (asking) ask.mutate({ scope: 'units', grant, reason: draft.approvalReason }, { onSuccess: onAsked });
     else bulk.mutate(grant, { onSuccess: (result) => onDone(result, what) });
   };
@@ -92,13 +103,30 @@ export function BulkGrantForm({ community, limits, onCancel, onDone, onAsked, fi
         }}
         errors={errors}
       />
-      <BulkCapacityWarning target={fixedTarget?.target ?? (target.buildingId ? toBulkTarget(target) : null)} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
+      {bulkTarget && schedule && (
+        <BulkDoorPreview
+          data={preview.data}
+          error={preview.error}
+          leaveOut={leaveOut}
+          onLeaveOutChange={(next) => {
+            edited();
+            setLeaveOut(next);
+          }}
+        />
+      )}
+      <BulkCapacityWarning target={bulkTarget} kind={draft.kind} schedule={schedule} />
       {errors.general && <ErrorNotice error={sent.error} title={asking ? 'The request was not sent.' : 'Nothing was granted.'} />}
       <div className="form__actions">
         <Button className="button" onPress={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" className="button button--primary" isPending={sent.isPending} isDisabled={!count}>
+        <Button
+          type="submit"
+          className="button button--primary"
+          isPending={sent.isPending}
+          isDisabled={!count || blocked}
+          aria-describedby={blocked ? bulkRefusalId : undefined}
+        >
           {submitLabel(asking, sent.isPending, count)}
         </Button>
       </div>

@@ -11,7 +11,7 @@ interface Props {
 
 /** The outcome per unit: how many were granted, and each refused unit with the reason its lock or the guidelines gave. */
 export function BulkOutcome({ result, what, onDone }: Props) {
-  const { granted, refused } = result;
+  const { granted, refused, leftOut } = result;
   const summary = useRef<HTMLParagraphElement>(null);
   // Focus on what happened, not on Done: a second Enter does nothing, Tab reaches Done.
   useEffect(() => summary.current?.focus(), []);
@@ -23,7 +23,8 @@ export function BulkOutcome({ result, what, onDone }: Props) {
         <strong>
           {granted.length} {granted.length === 1 ? 'unit' : 'units'} granted
         </strong>
-        {refused.length > 0 && `, ${refused.length} refused`}. {what}
+        {refused.length > 0 && `, ${refused.length} refused`}
+        {leftOut.length > 0 && `, ${leftOut.length} left out`}. {what}
       </p>
       {refused.length > 0 && (
         <section aria-labelledby="bulk-refused-heading">
@@ -32,6 +33,21 @@ export function BulkOutcome({ result, what, onDone }: Props) {
           </h4>
           <ul className="bulk-outcome__list" aria-label="Refused units">
             {refused.map((unit) => (
+              <li key={unit.unitId} className="bulk-outcome__refused">
+                <span className="bulk-outcome__unit">{unit.unitLabel}</span>
+                <span className="bulk-outcome__reason">{unit.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {leftOut.length > 0 && (
+        <section aria-labelledby="bulk-left-out-heading">
+          <h4 className="bulk-outcome__heading" id="bulk-left-out-heading">
+            Left out ({leftOut.length})
+          </h4>
+          <ul className="bulk-outcome__list" aria-label="Units left out">
+            {leftOut.map((unit) => (
               <li key={unit.unitId} className="bulk-outcome__refused">
                 <span className="bulk-outcome__unit">{unit.unitLabel}</span>
                 <span className="bulk-outcome__reason">{unit.reason}</span>

@@ -11,7 +11,8 @@ import { grantFormFields, newGrantDraft, toGrantRequest } from '../access/grant-
 import { needsApproval, type GrantLimits } from '../access/grant-form/grant-options';
 import { ApprovalAsked } from '../approvals/ApprovalAsked';
 import { askErrors } from '../approvals/ask-errors';
-import { DoorEnforcementList } from '../access/grant-form/DoorEnforcementList';
+import { GrantDoorPreview, previewRefusalId } from '../access/grant-form/GrantDoorPreview';
+import { useAccessPreview } from '../../api/door-preview';
 import { GrantFields } from '../access/grant-form/GrantFields';
 import { toScheduleRequest } from '../access/grant-form/schedule-draft';
 import { useGrantLimits } from '../access/grant-form/useGrantLimits';
@@ -42,6 +43,10 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
   const asking = needsApproval(limits, draft.guest.audience);
   const sent = asking ? ask : grant;
   const errors = asking ? askErrors(ask.error, grantFormFields) : formErrors(grant.error, grantFormFields);
+  const schedule = toScheduleRequest(draft.schedule);
+  const preview = useAccessPreview(unit.id, draft.kind, schedule);
+  // Some door cannot hold this draft: Save waits for another type or dates (the core refuses it anyway).
+  const blocked = schedule !== null && !preview.isPlaceholderData && preview.data?.refusal ? previewRefusalId : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -66,10 +71,10 @@ function UnitGrantForm({ unit, limits, timeZone, onCancel, onGranted }: Props & 
         errors={errors}
         autoFocus
       />
-      <DoorEnforcementList unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
-      <GrantCapacityWarning unitId={unit.id} kind={draft.kind} schedule={toScheduleRequest(draft.schedule)} />
+      {schedule && <GrantDoorPreview data={preview.data} error={preview.error} />}
+      <GrantCapacityWarning unitId={unit.id} kind={draft.kind} schedule={schedule} />
       {errors.general && <ErrorNotice error={sent.error} title={asking ? 'The request was not sent.' : 'Access was not granted.'} />}
-      <FormActions onCancel={onCancel} submit={submitLabel(asking, sent.isPending)} pending={sent.isPending} />
+      <FormActions onCancel={onCancel} submit={submitLabel(asking, sent.isPending)} pending={sent.isPending} blockedBy={blocked} />
     </Form>
   );
 }
