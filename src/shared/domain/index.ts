@@ -12,3 +12,4 @@ export * from './live-locks';
 export * from './capacity';
 export * from './exposure';
 export * from './approvals';
+export * from './guidelines-change';

@@ -1,6 +1,7 @@
 import type { SignedInSession } from '../api/session';
 import { AccessPage } from '../features/access/AccessPage';
 import { ActivityPage } from '../features/activity/ActivityPage';
+import { GuidelinesPage } from '../features/guidelines/GuidelinesPage';
 import { HardwarePage } from '../features/hardware/HardwarePage';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -20,6 +21,8 @@ function SectionPage({ section }: { section: SectionId }) {
       return <HardwarePage />;
     case 'activity':
       return <ActivityPage />;
+    case 'guidelines':
+      return <GuidelinesPage />;
     default:
       return assertNever(section, 'section');
   }
