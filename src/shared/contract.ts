@@ -30,7 +30,7 @@ import {
   SetReservedSlots,
   SlotReservation,
   Community,
-  Guidelines,
+  GuidelinesChange,
   Credential,
   CredentialPage,
   CredentialQuery,
@@ -124,7 +124,7 @@ export const commands = {
   /** Renderer loads the community: time zone, guidelines, buildings and floors. */
   'community.get': { input: NoInput, output: Community, roles: staff },
   /** An admin changes what staff may issue; grants from now on follow the new guidelines. */
-  'community.updateGuidelines': { input: Guidelines.strict(), output: Community, roles: ['admin'] },
+  'community.updateGuidelines': { input: GuidelinesChange, output: Community, roles: ['admin'] },
   /** Units grid asks for one sorted, filtered window of units. */
   'units.list': { input: UnitQuery, output: UnitPage, roles: staff },
   /** Unit detail asks for one unit's row and every credential on it, revoked included. */

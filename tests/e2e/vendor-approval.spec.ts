@@ -66,3 +66,33 @@ test('leasing asks for vendor access; an admin approves and the credential appea
   await expect(mine.getByRole('button', { name: 'Approve' })).toHaveCount(0);
   await adminPage.close();
 });
+
+test('a vendor for a whole floor: leasing asks once from the bulk form, and one approval grants every unit', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await signInAs(page, 'Jordan Lee', '2468');
+  await sections(page).getByRole('link', { name: 'Access' }).click();
+  await page.getByRole('button', { name: 'Bulk grant' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bulk grant' });
+  await dialog.getByRole('button', { name: /Building$/ }).click();
+  await page.getByRole('option', { name: 'North Tower', exact: true }).click();
+  await dialog.getByRole('button', { name: /Floor$/ }).click();
+  await page.getByRole('option', { name: 'Floor 6', exact: true }).click();
+  await dialog.getByRole('radio', { name: /^PIN code/ }).check();
+  await dialog.getByRole('radio', { name: /^Permanent/ }).check();
+  await dialog.getByRole('radio', { name: /^Vendor/ }).check();
+  await dialog.getByRole('textbox', { name: 'Contact name' }).fill('Lena Park');
+  await dialog.getByLabel('Phone number').fill('312-555-0177');
+  await dialog.getByRole('textbox', { name: 'Company' }).fill('Northside Pest Control');
+  await dialog.getByRole('textbox', { name: 'Reason for the admin' }).fill('Quarterly pest treatment, floor 6');
+  await dialog.getByRole('button', { name: 'Ask an admin for 14 units' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Asked an admin to approve');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  const adminPage = await page.context().newPage();
+  await openConsole(adminPage);
+  const request = (await approvalsOnAccessPage(adminPage)).getByRole('listitem').filter({ hasText: 'Lena Park' });
+  await expect(request).toContainText('14 units: North Tower 601, North Tower 602, North Tower 603, …');
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await expect(request).toContainText('Approved by Avery Brooks · Granted on 14 of 14 units');
+  await adminPage.close();
+});

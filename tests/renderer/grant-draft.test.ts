@@ -38,6 +38,7 @@ describe('a new grant draft', () => {
   it('takes a preferred type and audience only where they are allowed', () => {
     expect(newGrantDraft(limits({ role: 'admin' }), now, { type: 'delivery', audience: 'vendor' })).toMatchObject({ guest: { audience: 'vendor' }, schedule: { type: 'delivery' } });
     // A vendor needs an admin's approval; a kiosk may not grant permanent access.
+    expect(newGrantDraft(limits(), now, { audience: 'vendor' })).toMatchObject({ guest: { audience: 'guest' } });
     const kiosk = newGrantDraft(limits({ role: 'kiosk' }), now, { type: 'permanent', audience: 'vendor' });
     expect(kiosk).toMatchObject({ guest: { audience: 'guest' }, schedule: { type: 'temporary' } });
   });

@@ -4,13 +4,8 @@ import { setGuidelines } from '../store/community-repo';
 import type { Db } from '../store/database';
 import { amenityDoorIds } from '../store/doors-repo';
 import { runUserAction } from '../store/user-action';
+import { describeGuidelineChanges } from './guideline-changes';
 
-/** Which top-level rules changed, for the audit summary: "maxTemporaryDays 30 → 14". */
-function describeChanges(before: Guidelines, after: Guidelines): string[] {
-  return (Object.keys(after) as (keyof Guidelines)[])
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => `${key} ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
-}
 
 /**
  * An admin changes the community's guidelines. They apply to grants from now on; credentials
@@ -20,7 +15,7 @@ export function updateGuidelines(db: Db, community: Community, actor: StaffMembe
   const amenities = new Set(amenityDoorIds(db));
   const unknown = next.amenityDoorIds.filter((id) => !amenities.has(id));
   if (unknown.length) throw new PorterError('invalid_input', `Choose amenity doors of ${community.name} only: ${unknown.length === 1 ? 'one door chosen is not one' : `${unknown.length} doors chosen are not`}.`, 'amenityDoorIds');
-  const changes = describeChanges(community.guidelines, next);
+  const changes = describeGuidelineChanges(community.guidelines, next);
   if (changes.length === 0) return community;
   runUserAction(db, () => {
     setGuidelines(db, community.id, next);

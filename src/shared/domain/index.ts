@@ -13,3 +13,4 @@ export * from './capacity';
 export * from './exposure';
 export * from './approvals';
 export * from './door-preview';
+export * from './guidelines-change';

@@ -121,6 +121,28 @@ describe('vendor access waiting for an admin’s approval', () => {
     expect(await kiosk.dispatch('approvals.request', { scope: 'unit', grant: { unitId: comboUnit, kind: 'pin', audience: 'vendor', guest: vendor, schedule: tomorrow }, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('grants once when an approval is retried after a crash between the grant and its record', async () => {
+    await openOffice();
+    const asked = await askForUnit();
+    value(await asAdmin('approvals.approve', { approvalId: asked.id }));
+    // As if the console stopped after the grant's transaction and before the approval's.
+    t.db.prepare("UPDATE vendor_approvals SET state = 'pending', decided_by = NULL, decided_at = NULL, outcome = NULL WHERE id = ?").run(asked.id);
+    expect(value<VendorApproval>(await asAdmin('approvals.approve', { approvalId: asked.id }))).toMatchObject({ state: 'approved', outcome: 'Granted' });
+    expect(credentialCount()).toBe(1);
+  });
+
+  it('lets nobody decide on their own request, even once made an admin', async () => {
+    await openOffice();
+    const asked = await askForUnit();
+    t.db.prepare("UPDATE staff SET role = 'admin' WHERE id = 'jordan'").run();
+    const promoted = t.core.connect('jordan-later');
+    expect((await promoted.dispatch('staff.signIn', { staffId: 'jordan', passcode: demoPasscodes.jordan! })).ok).toBe(true);
+    expect(await promoted.dispatch('approvals.approve', { approvalId: asked.id })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'You asked for this access: another admin decides on it.' } });
+    expect(await promoted.dispatch('approvals.decline', { approvalId: asked.id, reason: 'Changed my mind' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(credentialCount()).toBe(0);
+    expect(value<VendorApproval[]>(await asAdmin('approvals.list', {}))).toMatchObject([{ id: asked.id, state: 'pending' }]);
+  });
+
   it('refuses a bad request in plain words and writes nothing but the refusal', async () => {
     await openOffice();
     const before = writeCounts(t.db);

@@ -14,7 +14,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
     deliveryWindowMinutes: 90,
     deliveryOpens: 'common_only',
     vendorNeedsManagerApproval: false,
-    kioskTypes: ['delivery'],
+    kioskTypes: ['temporary'],
     amenityDoorIds: ['pool'],
   },
   'units.list': { search: '204', buildingId: 'north', floor: 2, doorStatus: 'pending', sort: { column: 'unit', direction: 'asc' }, offset: 0, limit: 50 },

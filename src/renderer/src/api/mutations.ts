@@ -21,6 +21,8 @@ export const useRevokeCredential = () => useCommand('access.revoke');
 export const useRescheduleCredential = () => useCommand('access.reschedule');
 export const useResendText = () => useCommand('access.resend');
 export const useHandOverCode = () => useCommand('access.handOverCode');
+/** The Guidelines page: an admin saves the community's guidelines. */
+export const useSaveGuidelines = () => useCommand('community.updateGuidelines');
 /** Vendor approvals: leasing asks, an admin approves (the grant is made then) or declines with a reason. */
 export const useAskApproval = () => useCommand('approvals.request');
 export const useApproveVendorAccess = () => useCommand('approvals.approve');

@@ -13,6 +13,7 @@ import './shell.css';
 const AccessPage = lazy(() => import('../features/access/AccessPage').then((m) => ({ default: m.AccessPage })));
 const ActivityPage = lazy(() => import('../features/activity/ActivityPage').then((m) => ({ default: m.ActivityPage })));
 const HardwarePage = lazy(() => import('../features/hardware/HardwarePage').then((m) => ({ default: m.HardwarePage })));
+const GuidelinesPage = lazy(() => import('../features/guidelines/GuidelinesPage').then((m) => ({ default: m.GuidelinesPage })));
 
 function SectionPage({ section }: { section: SectionId }) {
   switch (section) {
@@ -24,6 +25,8 @@ function SectionPage({ section }: { section: SectionId }) {
       return <HardwarePage />;
     case 'activity':
       return <ActivityPage />;
+    case 'guidelines':
+      return <GuidelinesPage />;
     default:
       return assertNever(section, 'section');
   }

@@ -9,6 +9,7 @@ export const sections = [
   { id: 'access', label: 'Access', needs: 'access.grant' },
   { id: 'hardware', label: 'Hardware', needs: 'hardware.overview' },
   { id: 'activity', label: 'Activity', needs: 'activity.list' },
+  { id: 'guidelines', label: 'Guidelines', needs: 'community.updateGuidelines' },
 ] as const;
 
 export type SectionId = (typeof sections)[number]['id'];

@@ -1,9 +1,8 @@
 import { AccessChoiceFields } from './AccessChoiceFields';
 import type { FormErrors } from './form-errors';
 import { withKind, type GrantDraft } from './grant-draft';
-import type { GrantLimits } from './grant-options';
 import { GuestFields } from './GuestFields';
-import { needsApproval } from './grant-options';
+import { needsApproval, type GrantLimits } from './grant-options';
 import { ApprovalReasonField } from '../../approvals/ApprovalReasonField';
 import { ScheduleFields } from './ScheduleFields';
 import './grant-form.css';

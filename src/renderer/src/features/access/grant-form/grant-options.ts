@@ -117,6 +117,7 @@ export function fittingType(limits: GrantLimits, kind: CredentialKind, preferred
   return accessTypes.find((t) => whyTypeUnavailable(limits, kind, t) === null) ?? preferred;
 }
 
+/** A form opens on what can be granted at once: a vendor that needs an admin's approval is chosen, not preset. */
 export function fittingAudience(limits: GrantLimits, preferred: Audience): Audience {
-  return whyAudienceUnavailable(limits, preferred) === null ? preferred : 'guest';
+  return whyAudienceUnavailable(limits, preferred) === null && !needsApproval(limits, preferred) ? preferred : 'guest';
 }

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+
+interface Props {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  /** The core's limit: the field takes no more digits than it has. */
+  maxValue: number;
+  description?: string;
+  errorMessage?: string;
+}
+
+/**
+ * A whole number typed as text and passed on as it is typed (NaN while it is not a number, which
+ * the core refuses in words), so a click elsewhere never races a commit on blur.
+ */
+export function WholeNumberField({ label, value, onChange, maxValue, description, errorMessage }: Props) {
+  const [text, setText] = useState(String(value));
+  return (
+    <TextField
+      className="field"
+      value={text}
+      onChange={(next) => {
+        setText(next);
+        onChange(/^\d+$/.test(next.trim()) ? Number(next.trim()) : Number.NaN);
+      }}
+      inputMode="numeric"
+      isRequired
+      validate={(typed) => (/^\d+$/.test(typed.trim()) ? null : 'Enter a whole number.')}
+      isInvalid={errorMessage ? true : undefined}
+    >
+      <Label className="field__label">{label}</Label>
+      <Input className="field__input guidelines-form__number" maxLength={String(maxValue).length} />
+      {description && (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field__error">{errorMessage}</FieldError>
+    </TextField>
+  );
+}
