@@ -100,3 +100,32 @@ test('every page and dialog an admin uses has no serious accessibility finding',
   await goTo(page, 'Hardware');
   await expectNoSeriousFindings(page, 'Hardware');
 });
+
+test('the other dialogs: grant from Access, grant to selected units, attach a simulated door', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await signInAsAdmin(page);
+
+  const grid = page.getByRole('grid', { name: 'Units' });
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  await grid.getByRole('checkbox', { name: /^Select unit / }).first().click();
+  await page.getByRole('button', { name: 'Grant to selected…' }).click();
+  const selected = page.getByRole('dialog', { name: 'Grant to selected units' });
+  await expect(selected).toBeVisible();
+  await expectNoSeriousFindings(page, 'the grant to selected units', dialog);
+  await selected.getByRole('button', { name: 'Cancel' }).click();
+  await expect(selected).toBeHidden();
+
+  await goTo(page, 'Access');
+  await page.getByRole('button', { name: 'Grant access' }).click();
+  const grant = page.getByRole('dialog', { name: 'Grant access' });
+  await expect(grant).toBeVisible();
+  await expectNoSeriousFindings(page, 'Access’s grant, picking a unit', dialog);
+  await grant.getByRole('button', { name: 'Cancel' }).click();
+  await expect(grant).toBeHidden();
+
+  await goTo(page, 'Hardware');
+  await page.getByRole('region', { name: 'Simulator' }).getByRole('button', { name: 'Attach door…' }).first().click();
+  const attach = page.getByRole('dialog', { name: 'Attach a simulated door' });
+  await expect(attach).toBeVisible();
+  await expectNoSeriousFindings(page, 'attaching a simulated door', dialog);
+});
