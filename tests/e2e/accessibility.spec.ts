@@ -27,7 +27,7 @@ async function goTo(page: Page, section: 'Units' | 'Access' | 'Activity' | 'Hard
   await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
 }
 
-test('every page and dialog an admin uses has no serious accessibility finding', async ({ page, openConsole }) => {
+test('the sign-in screen has no serious accessibility finding', async ({ page, openConsole }) => {
   await openConsole(page);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expectNoSeriousFindings(page, 'the sign-in screen');
@@ -37,6 +37,14 @@ test('every page and dialog an admin uses has no serious accessibility finding',
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Wrong passcode');
   await expectNoSeriousFindings(page, 'the sign-in screen with a wrong passcode');
+  await signInAsAdmin(page);
+});
+
+test('Units, a unit’s detail, the grant form and the revoke confirmation have no serious accessibility finding', async ({
+  page,
+  openConsole,
+}) => {
+  await openConsole(page);
   await signInAsAdmin(page);
 
   const grid = page.getByRole('grid', { name: 'Units' });
@@ -74,7 +82,11 @@ test('every page and dialog an admin uses has no serious accessibility finding',
   await revoke(page, credential, 'Rosa Delgado');
   await expect(credential.getByText('Revoked', { exact: true })).toBeVisible();
   await expectNoSeriousFindings(page, 'a unit’s detail with a revoked credential');
+});
 
+test('Access, the bulk form, Activity and Hardware have no serious accessibility finding', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await signInAsAdmin(page);
   await goTo(page, 'Access');
   await expect(page.getByRole('table', { name: 'Credentials across the community' })).toBeVisible();
   await expectNoSeriousFindings(page, 'Access');
