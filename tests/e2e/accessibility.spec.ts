@@ -27,7 +27,7 @@ async function goTo(page: Page, section: 'Units' | 'Access' | 'Activity' | 'Hard
   await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
 }
 
-test('every page and dialog an admin uses has no serious accessibility finding', async ({ page, openConsole }) => {
+test('the sign-in screen has no serious accessibility finding', async ({ page, openConsole }) => {
   await openConsole(page);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expectNoSeriousFindings(page, 'the sign-in screen');
@@ -37,6 +37,14 @@ test('every page and dialog an admin uses has no serious accessibility finding',
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Wrong passcode');
   await expectNoSeriousFindings(page, 'the sign-in screen with a wrong passcode');
+  await signInAsAdmin(page);
+});
+
+test('Units, a unit’s detail, the grant form and the revoke confirmation have no serious accessibility finding', async ({
+  page,
+  openConsole,
+}) => {
+  await openConsole(page);
   await signInAsAdmin(page);
 
   const grid = page.getByRole('grid', { name: 'Units' });
@@ -74,7 +82,11 @@ test('every page and dialog an admin uses has no serious accessibility finding',
   await revoke(page, credential, 'Rosa Delgado');
   await expect(credential.getByText('Revoked', { exact: true })).toBeVisible();
   await expectNoSeriousFindings(page, 'a unit’s detail with a revoked credential');
+});
 
+test('Access, the bulk form, Activity and Hardware have no serious accessibility finding', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await signInAsAdmin(page);
   await goTo(page, 'Access');
   await expect(page.getByRole('table', { name: 'Credentials across the community' })).toBeVisible();
   await expectNoSeriousFindings(page, 'Access');
@@ -99,4 +111,33 @@ test('every page and dialog an admin uses has no serious accessibility finding',
 
   await goTo(page, 'Hardware');
   await expectNoSeriousFindings(page, 'Hardware');
+});
+
+test('the other dialogs: grant from Access, grant to selected units, attach a simulated door', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await signInAsAdmin(page);
+
+  const grid = page.getByRole('grid', { name: 'Units' });
+  await expect(grid).toHaveAttribute('aria-busy', 'false');
+  await grid.getByRole('checkbox', { name: /^Select unit / }).first().click();
+  await page.getByRole('button', { name: 'Grant to selected…' }).click();
+  const selected = page.getByRole('dialog', { name: 'Grant to selected units' });
+  await expect(selected).toBeVisible();
+  await expectNoSeriousFindings(page, 'the grant to selected units', dialog);
+  await selected.getByRole('button', { name: 'Cancel' }).click();
+  await expect(selected).toBeHidden();
+
+  await goTo(page, 'Access');
+  await page.getByRole('button', { name: 'Grant access' }).click();
+  const grant = page.getByRole('dialog', { name: 'Grant access' });
+  await expect(grant).toBeVisible();
+  await expectNoSeriousFindings(page, 'Access’s grant, picking a unit', dialog);
+  await grant.getByRole('button', { name: 'Cancel' }).click();
+  await expect(grant).toBeHidden();
+
+  await goTo(page, 'Hardware');
+  await page.getByRole('region', { name: 'Simulator' }).getByRole('button', { name: 'Attach door…' }).first().click();
+  const attach = page.getByRole('dialog', { name: 'Attach a simulated door' });
+  await expect(attach).toBeVisible();
+  await expectNoSeriousFindings(page, 'attaching a simulated door', dialog);
 });

@@ -71,18 +71,18 @@ test('an admin signs in, grants, revokes and moves between pages by keyboard alo
   await page.keyboard.press('ArrowLeft');
   await expect(permanent).toBeChecked();
   await tabTo(page, dialog.getByRole('textbox', { name: /name$/ }), 'the guest’s name');
-  await page.keyboard.type('Rosa Delgado');
+  await page.keyboard.type('Marcus Webb');
   await tabTo(page, dialog.getByLabel('Phone number'), 'the phone number');
   await page.keyboard.type('312-555-0142');
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  const credential = panel.getByRole('article', { name: 'Rosa Delgado' });
+  const credential = panel.getByRole('article', { name: 'Marcus Webb' });
   await expect(credential.getByText('Active', { exact: true })).toBeVisible();
 
   // Revoke: the credential's button with Enter, the confirmation's with Space.
   await tabTo(page, credential.getByRole('button', { name: /^Revoke/ }), 'the credential’s Revoke');
   await page.keyboard.press('Enter');
-  const confirm = page.getByRole('alertdialog', { name: /Revoke Rosa Delgado/ });
+  const confirm = page.getByRole('alertdialog', { name: /Revoke Marcus Webb/ });
   await expect(confirm).toBeVisible();
   await tabTo(page, confirm.getByRole('button', { name: 'Revoke access' }), 'Revoke access');
   await page.keyboard.press('Space');
