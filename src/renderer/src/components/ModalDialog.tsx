@@ -6,7 +6,11 @@ interface Props {
   title: ReactNode;
   /** 'alertdialog' for confirmations of destructive actions. */
   role?: 'dialog' | 'alertdialog';
-  /** Whether a click outside or Escape closes it; confirmations keep Escape only. */
+  /**
+   * Whether a click outside closes it (Escape always does). Off by default for wide forms: a
+   * stray click, or a press whose release lands outside as a field's message goes, must not
+   * throw away what staff typed.
+   */
   isDismissable?: boolean;
   /** 'wide' for forms with side-by-side fields (grant, bulk grant). */
   size?: 'regular' | 'wide';
@@ -22,7 +26,7 @@ interface Props {
  * The console's one modal frame around a React Aria Dialog: focus is trapped and restored,
  * Escape closes, the rest of the page is inert. Put it inside a DialogTrigger, or give it `onClose`.
  */
-export function ModalDialog({ title, role = 'dialog', isDismissable = true, size = 'regular', onClose, children }: Props) {
+export function ModalDialog({ title, role = 'dialog', size = 'regular', isDismissable = size !== 'wide', onClose, children }: Props) {
   const controlled = onClose ? { isOpen: true, onOpenChange: (open: boolean) => !open && onClose() } : {};
   return (
     <ModalOverlay className="modal-overlay" isDismissable={isDismissable} {...controlled}>
