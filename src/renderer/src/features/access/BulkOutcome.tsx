@@ -26,36 +26,8 @@ export function BulkOutcome({ result, what, onDone }: Props) {
         {refused.length > 0 && `, ${refused.length} refused`}
         {leftOut.length > 0 && `, ${leftOut.length} left out`}. {what}
       </p>
-      {refused.length > 0 && (
-        <section aria-labelledby="bulk-refused-heading">
-          <h4 className="bulk-outcome__heading" id="bulk-refused-heading">
-            Refused ({refused.length})
-          </h4>
-          <ul className="bulk-outcome__list" aria-label="Refused units">
-            {refused.map((unit) => (
-              <li key={unit.unitId} className="bulk-outcome__refused">
-                <span className="bulk-outcome__unit">{unit.unitLabel}</span>
-                <span className="bulk-outcome__reason">{unit.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {leftOut.length > 0 && (
-        <section aria-labelledby="bulk-left-out-heading">
-          <h4 className="bulk-outcome__heading" id="bulk-left-out-heading">
-            Left out ({leftOut.length})
-          </h4>
-          <ul className="bulk-outcome__list" aria-label="Units left out">
-            {leftOut.map((unit) => (
-              <li key={unit.unitId} className="bulk-outcome__refused">
-                <span className="bulk-outcome__unit">{unit.unitLabel}</span>
-                <span className="bulk-outcome__reason">{unit.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <UnitsWithReasons id="bulk-refused" heading="Refused" listLabel="Refused units" units={refused} />
+      <UnitsWithReasons id="bulk-left-out" heading="Left out" listLabel="Units left out" units={leftOut} />
       {granted.length > 0 && (
         <section aria-labelledby="bulk-granted-heading">
           <h4 className="bulk-outcome__heading" id="bulk-granted-heading">
@@ -70,5 +42,25 @@ export function BulkOutcome({ result, what, onDone }: Props) {
         </Button>
       </div>
     </div>
+  );
+}
+
+/** Units the run did not grant, each with why; nothing when there are none. */
+function UnitsWithReasons({ id, heading, listLabel, units }: { id: string; heading: string; listLabel: string; units: { unitId: string; unitLabel: string; reason: string }[] }) {
+  if (units.length === 0) return null;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h4 className="bulk-outcome__heading" id={`${id}-heading`}>
+        {heading} ({units.length})
+      </h4>
+      <ul className="bulk-outcome__list" aria-label={listLabel}>
+        {units.map((unit) => (
+          <li key={unit.unitId} className="bulk-outcome__refused">
+            <span className="bulk-outcome__unit">{unit.unitLabel}</span>
+            <span className="bulk-outcome__reason">{unit.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
