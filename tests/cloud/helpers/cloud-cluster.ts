@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import pg from 'pg';
+import { openCloudStore } from '../../../src/cloud/open-cloud-store';
+import type { CloudStore, CommunityStore } from '../../../src/cloud/store/cloud-store';
+import { freshPostgresDatabase, type TestDatabase } from '../../helpers/postgres-database';
+import { startCountingProvider, type CountingProvider } from './counting-provider';
+import { spawnCloud, type SpawnedCloud } from './spawned-cloud';
+import { avery, demoCommunityFile, demoCommunityId, jordan, sam, tempDir, TestConsole } from './test-cloud';
+
+/*
+ * Several cloud instances as an operator runs them: each its own process (`npm run cloud`,
+ * so a kill is a real SIGKILL, with whatever it was doing left half done) over one fresh
+ * PostgreSQL database, behind a small load balancer that sends each request to a random
+ * live instance. Seeded: the balancer's choices come from the test's random source.
+ */
+
+export interface ClusterInstance {
+  /** The running process, or null while the instance is down. */
+  process: SpawnedCloud | null;
+  /** Each start of this instance is a "run" with a Twilio account of its own, so the provider can tell who sent what. */
+  run: number;
+  dataDir: string;
+}
+
+export interface CloudCluster {
+  /** The load balancer's address: what consoles are set up with. */
+  url: string;
+  databaseUrl: string;
+  /** The demo community, read and written straight in the database (pairing codes, as an operator makes them). */
+  store: CommunityStore;
+  instances: ClusterInstance[];
+  /** The text provider every instance sends through; accounts are `AC<instance>r<run>`. */
+  provider: CountingProvider;
+  /** Accounts (runs) that were killed: a text they had with the provider may be sent again by whoever takes it over. */
+  killed: Set<string>;
+  /** Pairs a console through the balancer; a staff console signs Avery, Jordan and Sam in online. */
+  pair(name: string): Promise<TestConsole>;
+  /**
+   * Arms a kill: the instance that receives the next push is SIGKILLed as soon as the push
+   * is handed to it (its transaction may or may not have committed). The console is answered 502.
+   * Never the last live instance.
+   */
+  killNextPush(): void;
+  /** Starts an instance that is down again (a new run). */
+  restart(index: number): Promise<void>;
+  /** Resolves once the outbox of texts holds nothing pending (claims of killed runs lapse after `textClaimSeconds`). */
+  textsSettled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startCloudCluster(options: { size: number; random: () => number; textClaimSeconds: number }): Promise<CloudCluster> {
+  const { random } = options;
+  const database: TestDatabase = await freshPostgresDatabase();
+  const provider = await startCountingProvider();
+  const killed = new Set<string>();
+  const instances: ClusterInstance[] = Array.from({ length: options.size }, () => ({ process: null, run: 0, dataDir: tempDir() }));
+  const account = (index: number, run: number) => `AC${index}r${run}`;
+
+  const start = async (index: number): Promise<void> => {
+    const instance = instances[index]!;
+    instance.run++;
+    instance.process = await spawnCloud(['--data-dir', instance.dataDir, '--store', database.url, '--texts', 'twilio', '--link-base', 'https://access.riverside-commons.com', '--text-claim', String(options.textClaimSeconds)], {
+      TWILIO_BASE_URL: provider.baseUrl,
+      TWILIO_ACCOUNT_SID: account(index, instance.run),
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_FROM: '+13125550100',
+    });
+  };
+  const kill = async (index: number): Promise<void> => {
+    const instance = instances[index]!;
+    const process = instance.process;
+    if (!process) return;
+    instance.process = null;
+    killed.add(account(index, instance.run));
+    await process.kill();
+  };
+
+  // The first instance seeds the empty database with the demo community; the others join it.
+  await start(0);
+  await Promise.all(instances.slice(1).map((_, i) => start(i + 1)));
+  const storeDir = tempDir();
+  const cloudStore: CloudStore = await openCloudStore({ dataDir: storeDir, communityFile: demoCommunityFile, databaseUrl: database.url });
+  const store = cloudStore.forCommunity(demoCommunityId);
+
+  // The load balancer. A request to an instance that dies under it is answered 502, as a
+  // real balancer does; the console keeps its outbox and tries again on its next sync.
+  let killArmed = false;
+  const sockets = new Set<Socket>();
+  const balancer = http.createServer((req, res) => {
+    const live = instances.map((instance, index) => ({ instance, index })).filter((x) => x.instance.process);
+    const { instance, index } = live[Math.floor(random() * live.length)]!;
+    const target = new URL(req.url ?? '/', instance.process!.url);
+    const killThis = killArmed && req.method === 'POST' && target.pathname === '/v1/mutations' && live.length > 1;
+    if (killThis) killArmed = false;
+    const upstream = http.request(target, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    const badGateway = () => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'bad_gateway', message: 'The instance went away.' } }));
+      else res.destroy();
+    };
+    upstream.on('error', badGateway);
+    // The push is with the instance: kill it before it can answer.
+    if (killThis) upstream.on('finish', () => void kill(index));
+    req.pipe(upstream);
+  });
+  balancer.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => balancer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(balancer.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    databaseUrl: database.url,
+    store,
+    instances,
+    provider,
+    killed,
+    async pair(name) {
+      const { code } = await store.createPairingCode(name);
+      const res = await fetch(`${url}/v1/consoles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairingCode: code, name, kiosk: false }) });
+      if (res.status !== 201) throw new Error(`pairing answered ${res.status}: ${await res.text()}`);
+      const body = (await res.json()) as { consoleId: string; token: string };
+      const console = new TestConsole(url, body.token, body.consoleId);
+      for (const staff of [avery, jordan, sam]) await console.signInOk(staff.id);
+      return console;
+    },
+    killNextPush() {
+      killArmed = true;
+    },
+    restart: (index) => (instances[index]!.process ? Promise.resolve() : start(index)),
+    async textsSettled() {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        for (;;) {
+          const { rows } = await client.query("SELECT count(*)::int AS n FROM text_outbox WHERE state = 'pending'");
+          if (rows[0].n === 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      } finally {
+        await client.end();
+      }
+    },
+    async close() {
+      for (const [index] of instances.entries()) await kill(index);
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => balancer.close(() => resolve()));
+      await cloudStore.close();
+      await provider.close();
+      await database.drop();
+      for (const dir of [storeDir, ...instances.map((i) => i.dataDir)]) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
