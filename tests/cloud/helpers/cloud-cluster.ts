@@ -19,6 +19,8 @@ import { avery, demoCommunityFile, demoCommunityId, jordan, sam, tempDir, TestCo
 export interface ClusterInstance {
   /** The running process, or null while the instance is down. */
   process: SpawnedCloud | null;
+  /** A start under way (the process takes seconds to listen), or null. */
+  starting: Promise<void> | null;
   /** Each start of this instance is a "run" with a Twilio account of its own, so the provider can tell who sent what. */
   run: number;
   dataDir: string;
@@ -43,8 +45,10 @@ export interface CloudCluster {
    * Never the last live instance.
    */
   killNextPush(): void;
-  /** Starts an instance that is down again (a new run). */
-  restart(index: number): Promise<void>;
+  /** Starts an instance that is down again (a new run) while the others go on serving; the balancer sends it requests once it listens. */
+  restartInBackground(index: number): void;
+  /** Every instance up again: restarts under way finished, and any still down started. */
+  restartAll(): Promise<void>;
   /** Resolves once the outbox of texts holds nothing pending (claims of killed runs lapse after `textClaimSeconds`). */
   textsSettled(): Promise<void>;
   close(): Promise<void>;
@@ -55,10 +59,15 @@ export async function startCloudCluster(options: { size: number; random: () => n
   const database: TestDatabase = await freshPostgresDatabase();
   const provider = await startCountingProvider();
   const killed = new Set<string>();
-  const instances: ClusterInstance[] = Array.from({ length: options.size }, () => ({ process: null, run: 0, dataDir: tempDir() }));
+  const instances: ClusterInstance[] = Array.from({ length: options.size }, () => ({ process: null, starting: null, run: 0, dataDir: tempDir() }));
   const account = (index: number, run: number) => `AC${index}r${run}`;
 
-  const start = async (index: number): Promise<void> => {
+  const start = (index: number): Promise<void> => {
+    const instance = instances[index]!;
+    instance.starting ??= spawn(index).finally(() => (instance.starting = null));
+    return instance.starting;
+  };
+  const spawn = async (index: number): Promise<void> => {
     const instance = instances[index]!;
     instance.run++;
     instance.process = await spawnCloud(['--data-dir', instance.dataDir, '--store', database.url, '--texts', 'twilio', '--link-base', 'https://access.riverside-commons.com', '--text-claim', String(options.textClaimSeconds)], {
@@ -77,9 +86,8 @@ export async function startCloudCluster(options: { size: number; random: () => n
     await process.kill();
   };
 
-  // The first instance seeds the empty database with the demo community; the others join it.
-  await start(0);
-  await Promise.all(instances.slice(1).map((_, i) => start(i + 1)));
+  // All at once on the empty database, as an operator's deploy does: one of them seeds the demo community.
+  await Promise.all(instances.map((_, index) => start(index)));
   const storeDir = tempDir();
   const cloudStore: CloudStore = await openCloudStore({ dataDir: storeDir, communityFile: demoCommunityFile, databaseUrl: database.url });
   const store = cloudStore.forCommunity(demoCommunityId);
@@ -133,7 +141,16 @@ export async function startCloudCluster(options: { size: number; random: () => n
     killNextPush() {
       killArmed = true;
     },
-    restart: (index) => (instances[index]!.process ? Promise.resolve() : start(index)),
+    restartInBackground(index) {
+      // A failed start shows at restartAll, which starts the instance again and fails there if it cannot.
+      if (!instances[index]!.process) start(index).catch(() => undefined);
+    },
+    async restartAll() {
+      for (const [index, instance] of instances.entries()) {
+        await instance.starting?.catch(() => undefined);
+        if (!instance.process) await start(index);
+      }
+    },
     async textsSettled() {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
@@ -148,7 +165,10 @@ export async function startCloudCluster(options: { size: number; random: () => n
       }
     },
     async close() {
-      for (const [index] of instances.entries()) await kill(index);
+      for (const [index, instance] of instances.entries()) {
+        await instance.starting?.catch(() => undefined);
+        await kill(index);
+      }
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => balancer.close(() => resolve()));
       await cloudStore.close();
