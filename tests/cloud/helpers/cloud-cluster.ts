@@ -40,9 +40,9 @@ export interface CloudCluster {
   /** Pairs a console through the balancer; a staff console signs Avery, Jordan and Sam in online. */
   pair(name: string): Promise<TestConsole>;
   /**
-   * Arms a kill: the instance that receives the next push is SIGKILLed as soon as the push
-   * is handed to it (its transaction may or may not have committed). The console is answered 502.
-   * Never the last live instance.
+   * Arms a kill: the instance that receives the next push is SIGKILLed, either as soon as the
+   * push is handed to it (its transaction may or may not have committed; the console is
+   * answered 502) or once a text it claimed is with the provider. Never the last live instance.
    */
   killNextPush(): void;
   /** Starts an instance that is down again (a new run) while the others go on serving; the balancer sends it requests once it listens. */
@@ -111,8 +111,25 @@ export async function startCloudCluster(options: { size: number; random: () => n
       else res.destroy();
     };
     upstream.on('error', badGateway);
-    // The push is with the instance: kill it before it can answer.
-    if (killThis) upstream.on('finish', () => void kill(index));
+    if (killThis) {
+      // Either mid-push (the push is with the instance: kill it before it can answer), or
+      // mid-text: the provider holds the instance's texts unanswered and the kill comes once
+      // one is with it (or soon, for a push that texts nobody), so another instance has to
+      // take that text over when the claim lapses.
+      const midText = random() < 0.5;
+      const sender = account(index, instance.run);
+      if (midText) provider.held.add(sender);
+      upstream.on('finish', () => {
+        if (!midText) return void kill(index);
+        const since = Date.now();
+        const watch = setInterval(() => {
+          if (provider.requests.some((r) => r.account === sender) || Date.now() - since > 3_000) {
+            clearInterval(watch);
+            void kill(index);
+          }
+        }, 20);
+      });
+    }
     req.pipe(upstream);
   });
   balancer.on('connection', (socket) => {
