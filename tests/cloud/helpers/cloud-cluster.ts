@@ -95,6 +95,8 @@ export async function startCloudCluster(options: { size: number; random: () => n
   // The load balancer. A request to an instance that dies under it is answered 502, as a
   // real balancer does; the console keeps its outbox and tries again on its next sync.
   let killArmed = false;
+  /** Kills so far: they alternate between mid-push and mid-text, so a run with two kills has both. */
+  let kills = 0;
   const sockets = new Set<Socket>();
   const balancer = http.createServer((req, res) => {
     const live = instances.map((instance, index) => ({ instance, index })).filter((x) => x.instance.process);
@@ -112,11 +114,11 @@ export async function startCloudCluster(options: { size: number; random: () => n
     };
     upstream.on('error', badGateway);
     if (killThis) {
-      // Either mid-push (the push is with the instance: kill it before it can answer), or
-      // mid-text: the provider holds the instance's texts unanswered and the kill comes once
+      // Kills alternate: mid-push (the push is with the instance: kill it before it can answer),
+      // then mid-text: the provider holds the instance's texts unanswered and the kill comes once
       // one is with it (or soon, for a push that texts nobody), so another instance has to
       // take that text over when the claim lapses.
-      const midText = random() < 0.5;
+      const midText = kills++ % 2 === 1;
       const sender = account(index, instance.run);
       if (midText) provider.held.add(sender);
       upstream.on('finish', () => {
