@@ -14,7 +14,7 @@ export async function setUpSync(c: TestConsole, cloud: TestCloud, name: string):
  * A console an admin paired earlier: the cloud knows it and its token is in `secrets`. The caller
  * writes the store's sync setup (`saveSyncSetup`) with what it needs of the answer.
  */
-export async function pairedEarlier(cloud: TestCloud, secrets: ImmediateSecretStore, name: string, kiosk = false) {
+export async function pairedEarlier(cloud: Pick<TestCloud, 'store' | 'url'>, secrets: ImmediateSecretStore, name: string, kiosk = false) {
   const { code } = await cloud.store.createPairingCode(name, { kiosk });
   const paired = await pairConsole(cloud.url, { pairingCode: code, name, kiosk });
   secrets.entries.set(`cloud-token:${paired.consoleId}`, paired.token);

@@ -1,7 +1,10 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName, CommandOutput } from '../../../src/shared/contract';
 import type { StaffMember } from '../../../src/shared/domain';
-import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
+import { startTestCloud, type TestCloud, type TestConsole as CloudConsole } from '../../cloud/helpers/test-cloud';
+import { startCloudCluster, type CloudCluster } from '../../cloud/helpers/cloud-cluster';
+import { countByKey } from '../../cloud/helpers/counting-provider';
 import { verifyAuditChain } from '../../../src/main/store/audit-verify';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { linkedFetch, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
@@ -12,6 +15,10 @@ import { pairedEarlier } from '../../helpers/cloud-pairing';
  * grants, reschedules, revokes and resends, drop off the network and come back, over many
  * rounds; then every link heals and everyone syncs until quiet. Seeded: a failure names its
  * seed, and PORTER_SEED=<seed> replays it.
+ *
+ * Twice over: against one SQLite cloud, and against three cloud instances on one PostgreSQL
+ * database behind a load balancer that sends each request to a random live instance, while
+ * instances are SIGKILLed in the middle of a push and started again later.
  */
 
 /** mulberry32: small, seeded, good enough to pick actions. */
@@ -35,12 +42,17 @@ interface Member {
   made: Set<string>;
 }
 
-let cloud: TestCloud | undefined;
+/** What the consoles talk to: its address, the community's store (pairing codes), and pairing an auditor. */
+type Cloud = Pick<TestCloud, 'url' | 'store'> & { pair(name: string): Promise<CloudConsole> };
+
+let cloud: Cloud | undefined;
+let closeCloud: (() => Promise<void>) | undefined;
 const members: Member[] = [];
 afterEach(async () => {
   for (const m of members.splice(0)) await m.console.close();
-  await cloud?.close();
+  await closeCloud?.();
   cloud = undefined;
+  closeCloud = undefined;
 });
 
 async function call<C extends CommandName>(c: TestConsole, command: C, input: CommandInput<C>): Promise<CommandOutput<C> | null> {
@@ -101,6 +113,17 @@ async function randomAction(m: Member, random: () => number, step: number): Prom
   }
 }
 
+/** The texts the cloud queued, with their state, read straight from its database. */
+async function textKeys(databaseUrl: string): Promise<{ key: string; state: string }[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query('SELECT idempotency_key AS key, state FROM text_outbox')).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** What every party must agree on: each credential the cloud knows, its code and whether it is live. */
 function stateOf(c: TestConsole, ids: string[]): Record<string, string> {
   const rows = c.db
@@ -126,12 +149,26 @@ async function cloudState(): Promise<Record<string, string>> {
   return state;
 }
 
-const seeds = process.env.PORTER_SEED ? [Number(process.env.PORTER_SEED)] : [20261126, 7, 424242];
+const replay = process.env.PORTER_SEED ? [Number(process.env.PORTER_SEED)] : null;
+const setups = [
+  { name: 'one SQLite cloud', seeds: replay ?? [20261126, 7, 424242], cluster: false },
+  { name: 'three PostgreSQL instances behind a load balancer, killed and restarted', seeds: replay ?? [20261206, 31], cluster: true },
+];
 
-describe('convergence', () => {
+describe.each(setups)('convergence, $name', ({ seeds, cluster: clustered }) => {
   it.each(seeds)('seed %i: after many rounds of random work and outages, the cloud and every console agree', async (seed) => {
     const random = randomFrom(seed);
-    cloud = await startTestCloud();
+    let cluster: CloudCluster | undefined;
+    if (clustered) {
+      // Its own random source, so the balancer's choices do not shift the consoles' work.
+      cluster = await startCloudCluster({ size: 3, random: randomFrom(seed ^ 0x5eed), textClaimSeconds: 10 });
+      cloud = cluster;
+      closeCloud = () => cluster!.close();
+    } else {
+      const single = await startTestCloud();
+      cloud = single;
+      closeCloud = () => single.close();
+    }
     const office = await member('Front desk', { id: 'jordan', name: 'Jordan Lee', role: 'leasing' }, false);
     const manager = await member('Manager', { id: 'avery', name: 'Avery Brooks', role: 'admin' }, false);
     const kiosk = await member('Lobby', { id: 'lobby-kiosk', name: 'Lobby kiosk', role: 'kiosk' }, true);
@@ -143,9 +180,16 @@ describe('convergence', () => {
       // The kiosk is offline for long stretches: days, in a real lobby.
       kiosk.link.online = round % 10 >= 8;
       for (const m of all) if (random() < 0.8) await randomAction(m, random, round * 10 + all.indexOf(m));
+      if (cluster) {
+        // Now and then an instance dies in the middle of a push, and one that is down comes back.
+        if (random() < 0.15) cluster.killNextPush();
+        const down = cluster.instances.findIndex((i) => !i.process && !i.starting);
+        if (down >= 0 && random() < 0.3) cluster.restartInBackground(down);
+      }
       for (const m of all) if (random() < 0.6) await call(m.console, 'sync.now', {});
     }
 
+    await cluster?.restartAll();
     for (const m of all) m.link.online = true;
     for (let pass = 0; pass < 3; pass++) for (const m of all) await call(m.console, 'sync.now', {});
 
@@ -169,6 +213,24 @@ describe('convergence', () => {
       expect(stateOf(m.console, ids), `${m.name}, seed ${seed}`).toEqual(seen);
       // Each console's own hash chain still verifies, with the other consoles' lines in it.
       expect(verifyAuditChain(m.console.db)).toMatchObject({ intact: true, firstBrokenSeq: null });
+    }
+    if (cluster) {
+      // Instances were killed along the way, some of them mid-push.
+      expect(cluster.killed.size, `seed ${seed}`).toBeGreaterThan(0);
+      // Every text to a guest went out once: a text a killed instance had claimed was taken
+      // over once its claim lapsed, under the same key; no live instance sent a text twice,
+      // and no two instances sent one unless the first was killed with it.
+      await cluster.textsSettled();
+      const queued = await textKeys(cluster.databaseUrl);
+      expect(queued.length).toBeGreaterThan(10);
+      expect([...new Set(cluster.provider.delivered)].sort()).toEqual(queued.map((t) => t.key).sort());
+      expect(queued.filter((t) => t.state !== 'sent')).toEqual([]);
+      for (const [key, n] of countByKey(cluster.provider.requests.map((r) => r.key))) {
+        if (n === 1) continue;
+        const senders = cluster.provider.requests.filter((r) => r.key === key).map((r) => r.account);
+        expect(new Set(senders).size, `${key} sent by ${senders.join(', ')}`).toBe(senders.length);
+        expect(senders.slice(0, -1).filter((a) => !cluster.killed.has(a)), `${key} sent by ${senders.join(', ')}`).toEqual([]);
+      }
     }
   });
 });
