@@ -129,7 +129,8 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     if (!network || !networkId) return;
     switch (event.kind) {
       case 'network_lost':
-        void sticks.lost(`The Z-Wave stick went away: ${event.message}.`);
+        // The network's words are a whole sentence already ("The Z-Wave stick is gone (it was unplugged).").
+        void sticks.lost(event.message);
         return;
       case 'lock_added':
         saveLiveLock(db, networkId, network.lock(event.nodeId).info(), deps.now().toISOString());
