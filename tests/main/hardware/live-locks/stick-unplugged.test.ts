@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserIDStatus } from 'zwave-js';
 import { keypadDeadbolt } from '../../../../simulators/zwave/lock-spec';
-import { comboUnit } from '../../../helpers/test-console';
+import { comboUnit, keypadOnlyUnit } from '../../../helpers/test-console';
 import { codeOf, openSimLockConsole, unitDoor, waitFor, type SimLockConsole } from './sim-lock-console';
 
 let t: SimLockConsole | null = null;
@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 const guest = (i: number) => ({ name: `Guest ${String.fromCharCode(65 + i)}`, phone: `(312) 555-01${String(10 + i)}` });
-const grant = (c: SimLockConsole, i: number) => c.call('access.grant', { unitId: comboUnit, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: guest(i) });
+const grant = (c: SimLockConsole, i: number, unitId = comboUnit) => c.call('access.grant', { unitId, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: guest(i) });
 
 /** What the door should hold: slot → code, from the console's own records. */
 const desired = (c: SimLockConsole, doorId: string): Map<number, string> =>
@@ -32,13 +32,17 @@ const onLock = (c: SimLockConsole, nodeId: number): Map<number, string> =>
 
 describe('the Z-Wave stick pulled out in the middle of a long job, through zwave-js', () => {
   it('loses nothing: the unwritten codes stay pending, the stick is said gone in words, the console answers, and the rest lands once it is back', async () => {
-    t = await openSimLockConsole([keypadDeadbolt({ nodeId: 2 })]);
+    t = await openSimLockConsole([keypadDeadbolt({ nodeId: 2 }), keypadDeadbolt({ nodeId: 3 })]);
     const c = t;
     const doorId = unitDoor(c, comboUnit);
+    const otherDoor = unitDoor(c, keypadOnlyUnit);
     // Eight codes granted before the lock is fitted: assigning it starts one long job writing them all.
     const total = 8;
     for (let i = 0; i < total; i++) await grant(c, i);
     expect(desired(c, doorId).size).toBe(total);
+    // A second Z-Wave door with work of its own.
+    for (let i = 0; i < 3; i++) await grant(c, 20 + i, keypadOnlyUnit);
+    expect(desired(c, otherDoor).size).toBe(3);
 
     // The stick is pulled out right after the lock took its third code.
     const lock = c.sim.lock(2);
@@ -49,6 +53,7 @@ describe('the Z-Wave stick pulled out in the middle of a long job, through zwave
       if (!pulled && onLock(c, 2).size === 3) pulled = c.sim.unplug();
     };
     await c.call('hardware.assignLiveLock', { nodeId: 2, doorId });
+    await c.call('hardware.assignLiveLock', { nodeId: 3, doorId: otherDoor });
     await waitFor(() => pulled);
     await pulled;
 
@@ -65,11 +70,23 @@ describe('the Z-Wave stick pulled out in the middle of a long job, through zwave
     for (const [slot, code] of held) expect(wanted.get(slot)).toBe(code);
     for (const slot of reported(c, doorId).keys()) expect(held.has(slot)).toBe(true);
     expect(c.db.prepare('SELECT door_id FROM live_lock_queue WHERE door_id = ?').pluck().get(doorId)).toBe(doorId);
-    const waiting = (await c.call('hardware.liveLocks', {})).locks.find((l) => l.door?.id === doorId)!;
+    const waiting = await c.lockOn(doorId, (l) => l.problem !== null);
     expect(waiting.sync).toBe('pending');
     expect(waiting.pendingSince).not.toBeNull();
     // The job cut short says why; a later try, with no stick, says the network is not open.
     expect(waiting.problem).toMatch(/^The Z-Wave (stick went away during the job|network is not open)/);
+
+    // Every job in hand was cut short, not left hanging on the closed driver: no door is said in
+    // sync unless its lock holds every code it should, and each door with work left says why.
+    for (const [door, node] of [[doorId, 2], [otherDoor, 3]] as const) {
+      const view = (await c.call('hardware.liveLocks', {})).locks.find((l) => l.door?.id === door)!;
+      if (view.sync === 'in_sync') {
+        expect(onLock(c, node)).toEqual(desired(c, door));
+        continue;
+      }
+      expect(view.sync).toBe('pending');
+      expect(view.problem).toMatch(/^The Z-Wave (stick went away during the job|network is not open)/);
+    }
 
     // The console goes on: other commands still answer, and a grant made now is kept for the lock.
     expect((await c.call('activity.list', { limit: 5 })).entries.length).toBeGreaterThan(0);
@@ -85,6 +102,9 @@ describe('the Z-Wave stick pulled out in the middle of a long job, through zwave
     expect(onLock(c, 2)).toEqual(desired(c, doorId));
     expect(onLock(c, 2).size).toBe(total + 1);
     expect([...onLock(c, 2).values()]).toContain(codeOf(c, late.id));
+    await c.lockOn(otherDoor, (l) => l.sync === 'in_sync' && l.pendingSince === null);
+    expect(onLock(c, 3)).toEqual(desired(c, otherDoor));
+    expect(onLock(c, 3).size).toBe(3);
     expect(c.db.prepare('SELECT COUNT(*) FROM live_lock_queue').pluck().get()).toBe(0);
   });
 });
