@@ -62,11 +62,13 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
       if (!network || !assigned) throw new Error('The Z-Wave network is not open.');
       const lock = network.lock(assigned.nodeId);
       try {
-        const { nextChangeAt } = await programLiveDoor(deps, lock, doorId, { verify: unverified.has(doorId), signal });
+        // A job cut short (the stick went away) ends at once: a call in flight on the closed
+        // driver may not settle for minutes, and the door must be free to run on the next stick.
+        const { nextChangeAt } = await untilAborted(programLiveDoor(deps, lock, doorId, { verify: unverified.has(doorId), signal }), signal);
         unverified.delete(doorId);
         timers.at(doorId, nextChangeAt);
         // After the codes: a lock that does not take the time keeps its codes, and the job is tried again for the clock.
-        await clocks.setIfDue(doorId, lock);
+        await untilAborted(clocks.setIfDue(doorId, lock), signal);
       } catch (error) {
         if (signal.aborted) throw new Error(`The Z-Wave stick went away during the job: ${String((signal.reason as Error | undefined)?.message ?? signal.reason)}`);
         const status = lock.info().status;
@@ -129,7 +131,8 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     if (!network || !networkId) return;
     switch (event.kind) {
       case 'network_lost':
-        void sticks.lost(`The Z-Wave stick went away: ${event.message}.`);
+        // The network's words are a whole sentence already ("The Z-Wave stick is gone (it was unplugged).").
+        void sticks.lost(event.message);
         return;
       case 'lock_added':
         saveLiveLock(db, networkId, network.lock(event.nodeId).info(), deps.now().toISOString());
@@ -254,4 +257,14 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     },
   };
   return service;
+}
+
+/** `work`, or a rejection as soon as `signal` aborts, whichever comes first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
