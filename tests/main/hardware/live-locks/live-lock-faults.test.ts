@@ -54,11 +54,6 @@ describe('faults on a simulated Z-Wave lock, through zwave-js', () => {
     await c.lockOn(doorId, (l) => l.sync === 'in_sync' && l.pendingSince === null);
   });
 
-  /*
-   * Skipped, not passing: once the simulated lock is dead, the first job's write never returns
-   * (the revoke's clear through zwave-js on the mock controller neither succeeds nor fails),
-   * so the door never reaches 'pending' with a next try. Where it waits is still to be found.
-   */
   it('keeps a dead lock’s work pending, retried with backoff, shows a revoke not yet on the lock since when, and lands it when the lock is back', async () => {
     t = await openSimLockConsole([keypadDeadbolt({ nodeId: 2 })], { assign: { 2: 'door-north-204' } });
     const c = t;
