@@ -104,7 +104,7 @@ describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
     const twilio = { baseUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`, accountSid: 'AC1', authToken: 'token', from: '+13125550100' };
 
     const where = await storeFor(store);
-    const first = await spawned([...where.args, '--texts', 'twilio'], { TWILIO_BASE_URL: twilio.baseUrl, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: twilio.from });
+    const first = await spawned([...where.args, '--texts', 'twilio', '--link-base', 'https://access.riverside-commons.com'], { TWILIO_BASE_URL: twilio.baseUrl, TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: twilio.from });
     const desk = await pairWithCli(first.url, where.args);
     const grant = grantPayload();
     await desk.pushOk(desk.mutation('credential.granted', grant));

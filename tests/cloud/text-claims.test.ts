@@ -99,7 +99,7 @@ describe('texts to guests across cloud instances on one PostgreSQL database', ()
     p.held.add('ACdoomed');
     const dataDir = tempDir();
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const doomed = await spawnCloud(['--data-dir', dataDir, '--store', db.url, '--texts', 'twilio', '--text-claim', '2'], {
+    const doomed = await spawnCloud(['--data-dir', dataDir, '--store', db.url, '--texts', 'twilio', '--link-base', 'https://access.riverside-commons.com', '--text-claim', '2'], {
       TWILIO_BASE_URL: p.baseUrl,
       TWILIO_ACCOUNT_SID: 'ACdoomed',
       TWILIO_AUTH_TOKEN: 'token',
