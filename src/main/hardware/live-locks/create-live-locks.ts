@@ -3,6 +3,7 @@ import type { LiveNetworkOverview } from '../../../shared/domain';
 import { PorterError } from '../../../shared/errors';
 import type { AccessContext } from '../../access/access-context';
 import type { LiveLockEvent, LiveLockLinks, LiveLockNetwork } from '../../devices/live/live-lock-network';
+import { untilAborted } from '../../devices/session/deadline';
 import { appendAudit } from '../../store/audit-log';
 import { doorById } from '../../store/door-table-repo';
 import { liveDoorDone } from '../../store/live-lock-queue-repo';
@@ -257,14 +258,4 @@ export function createLiveLocks(deps: LiveLocksDeps): LiveLocks {
     },
   };
   return service;
-}
-
-/** `work`, or a rejection as soon as `signal` aborts, whichever comes first. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
