@@ -23,9 +23,10 @@ export interface ExposureRow {
  *   door_credentials rows as of doors.reported_at (door-table-repo.ts), so a row removed after
  *   that instant is still on the lock; only a door whose desired state moved on can hold one;
  * - a live lock (Z-Wave) holds what it last confirmed per slot (live_lock_slots, 'enabled').
- * Never a code: the credential's id, whose it is, how and when it ended.
+ * `ended` keeps the rows whose credential ended, through migration 021's index alone: the
+ * names are joined only for the rows answered. Never a code: whose it is, how and when it ended.
  */
-const heldSql = (doorFilter: (column: string) => string): string => `
+const endedSql = (doorFilter: (column: string) => string, credentialFilter = ''): string => `
 WITH held(door_id, credential_id, link) AS MATERIALIZED (
   SELECT d.id, dc.credential_id, 'round'
   FROM doors d JOIN door_credentials dc
@@ -36,29 +37,60 @@ WITH held(door_id, credential_id, link) AS MATERIALIZED (
   SELECT s.door_id, s.credential_id, 'live'
   FROM live_locks l CROSS JOIN live_lock_slots s ON s.door_id = l.door_id
   WHERE s.state = 'enabled' AND s.credential_id IS NOT NULL ${doorFilter('s.door_id')}
-)
+),
+ended(door_id, credential_id, link, ended_at) AS MATERIALIZED (
+  SELECT h.door_id, h.credential_id, h.link, c.ended_at
+  FROM held h CROSS JOIN credentials c INDEXED BY credentials_ended
+    ON c.id = h.credential_id AND c.ended_at IS NOT NULL ${credentialFilter}
+)`;
+
+/** The named rows of `from` (aliased e, with ended's columns). */
+const namedRowsSql = (from: string): string => `
 SELECT c.id AS credentialId, c.unit_id AS unitId, b.name || ' ' || u.number AS unitLabel, g.name AS guestName,
-       c.kind, c.end_reason AS endReason, c.ended_at AS endedAt, h.door_id AS doorId, d.name AS doorName, h.link
-FROM held h
-CROSS JOIN credentials c ON c.id = h.credential_id AND c.ended_at IS NOT NULL
+       c.kind, c.end_reason AS endReason, c.ended_at AS endedAt, e.door_id AS doorId, d.name AS doorName, e.link
+FROM ${from}
+CROSS JOIN credentials c ON c.id = e.credential_id
 JOIN guests g ON g.id = c.guest_id
 JOIN units u ON u.id = c.unit_id JOIN buildings b ON b.id = u.building_id
-CROSS JOIN doors d ON d.id = h.door_id`;
+CROSS JOIN doors d ON d.id = e.door_id
+ORDER BY c.ended_at, c.id, d.name`;
 
-/** Every door that still holds an ended credential, oldest ended first. The SQL is exported for the query-plan test. */
-export const allExposure = statement<[], ExposureRow>(`${heldSql(() => '')}
-ORDER BY c.ended_at, c.id, d.name`);
+/** How many ended credentials doors still hold, on how many doors, since when: the Units page's figure. */
+export interface ExposureSummary {
+  credentialCount: number;
+  doorCount: number;
+  oldestSince: string | null;
+}
 
-const exposureOfUnit = statement<[unitId: string], ExposureRow>(`${heldSql(() => '')}
-WHERE c.unit_id = ?
-ORDER BY c.ended_at, c.id, d.name`);
+const summary = statement<[], ExposureSummary>(`${endedSql(() => '')}
+SELECT count(DISTINCT credential_id) AS credentialCount, count(DISTINCT door_id) AS doorCount, min(ended_at) AS oldestSince FROM ended`);
 
-const exposureOfDoor = statement<{ doorId: string }, ExposureRow>(`${heldSql((column) => `AND ${column} = @doorId`)}
-ORDER BY c.ended_at, c.id`);
+/** The rows of the `limit` longest exposed credentials. */
+const oldestExposure = statement<[limit: number], ExposureRow>(`${endedSql(() => '')},
+listed(credential_id) AS MATERIALIZED (
+  SELECT credential_id FROM ended GROUP BY credential_id ORDER BY min(ended_at), credential_id LIMIT ?
+)
+${namedRowsSql('listed l CROSS JOIN ended e ON e.credential_id = l.credential_id')}`);
 
-/** Doors still holding ended credentials: all of them, or one unit's credentials. */
-export function revocationExposureRows(db: Db, unitId: string | null): ExposureRow[] {
-  return unitId === null ? allExposure(db).all() : exposureOfUnit(db).all(unitId);
+const exposureOfUnit = statement<{ unitId: string }, ExposureRow>(`${endedSql(() => '', 'AND c.unit_id = @unitId')}
+${namedRowsSql('ended e')}`);
+
+const exposureOfDoor = statement<{ doorId: string }, ExposureRow>(`${endedSql((column) => `AND ${column} = @doorId`)}
+${namedRowsSql('ended e')}`);
+
+/** The community's figure. */
+export function exposureSummary(db: Db): ExposureSummary {
+  return summary(db).get()!;
+}
+
+/** Doors still holding the `limit` longest exposed ended credentials, oldest ended first. */
+export function oldestExposureRows(db: Db, limit: number): ExposureRow[] {
+  return oldestExposure(db).all(limit);
+}
+
+/** Doors still holding one unit's ended credentials, oldest ended first. */
+export function unitExposureRows(db: Db, unitId: string): ExposureRow[] {
+  return exposureOfUnit(db).all({ unitId });
 }
 
 /** The ended credentials one door still holds. */

@@ -37,6 +37,9 @@ export type CredentialExposure = z.infer<typeof CredentialExposure>;
 
 /** The Units page's one figure and the list behind it. */
 export const RevocationExposure = z.object({
+  /** Every ended credential some door still holds. */
+  credentialCount: z.number().int().min(0),
+  /** The longest exposed first: for the community the first 100 of them, for one unit all. */
   credentials: z.array(CredentialExposure),
   /** Distinct doors that hold at least one ended credential. */
   doorCount: z.number().int().min(0),
@@ -71,8 +74,8 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /** The Units page's figure: "3 ended codes still open 7 doors; the oldest for 2 days". */
 export function exposureFigure(e: RevocationExposure, nowIso: string): string {
-  if (e.credentials.length === 0 || e.oldestSince === null) return 'No ended code still opens a door';
-  const codes = e.credentials.length === 1 ? '1 ended code still opens' : `${e.credentials.length} ended codes still open`;
+  if (e.credentialCount === 0 || e.oldestSince === null) return 'No ended code still opens a door';
+  const codes = e.credentialCount === 1 ? '1 ended code still opens' : `${e.credentialCount.toLocaleString('en-US')} ended codes still open`;
   return `${codes} ${plural(e.doorCount, 'door', 'doors')}; the oldest for ${spanWords(e.oldestSince, nowIso)}`;
 }
 

@@ -123,7 +123,7 @@ describe('revocation exposure', () => {
     expect(c.drops()).toHaveLength(1);
     for (const d of credential.doors) c.program(d.id, c.at('2026-11-30T16:00:00.000Z'));
     expect(c.drops()).toHaveLength(credential.doors.length);
-    expect(revocationExposure(c.db)).toEqual({ credentials: [], doorCount: 0, oldestSince: null });
+    expect(revocationExposure(c.db)).toEqual({ credentialCount: 0, credentials: [], doorCount: 0, oldestSince: null });
   });
 
   it('covers Bluetooth locks on the round and live Z-Wave locks by what they reported per slot', () => {
@@ -155,6 +155,34 @@ describe('revocation exposure', () => {
     const unitDoor = pass.doors.find((d) => d.kind === 'unit')!.id;
     c.program(unitDoor, '2026-11-27T18:00:00.000Z');
     expect(c.drops()[1]!.summary).toBe(`${c.doorName(unitDoor)} dropped Jane Doe’s Bluetooth pass, 24 h after it was revoked`);
+  });
+
+  it('counts every exposed credential in the figure but names only the 100 longest exposed, oldest first', () => {
+    const c = community();
+    const pinUnits = c.db
+      .prepare(`SELECT u.id FROM units u JOIN doors d ON d.unit_id = u.id AND d.kind = 'unit' JOIN lock_models m ON m.id = d.lock_model_id
+                WHERE m.capabilities_json LIKE '%"pin"%' ORDER BY u.id`)
+      .pluck()
+      .all() as string[];
+    const credentials = Array.from({ length: 120 }, (_, i) => c.grant(pinUnits[i % pinUnits.length]!, { type: 'permanent' }));
+    const doors = new Set(credentials.flatMap((x) => x.doors.map((d) => d.id)));
+    for (const d of doors) c.program(d, c.at('2026-11-26T15:05:00Z'));
+    // Revoked a minute apart, the last granted first: the oldest exposure is the 120th grant.
+    credentials.toReversed().forEach((x, i) => {
+      c.at(new Date(Date.parse('2026-11-26T16:00:00Z') + i * 60_000).toISOString());
+      revokeCredential(c.ctx, avery, { credentialId: x.id });
+    });
+
+    const exposure = revocationExposure(c.db);
+    expect(exposure.credentialCount).toBe(120);
+    expect(exposure.doorCount).toBe(doors.size);
+    expect(exposure.oldestSince).toBe('2026-11-26T16:00:00.000Z');
+    expect(exposure.credentials.map((x) => x.credentialId)).toEqual(credentials.toReversed().slice(0, 100).map((x) => x.id));
+    // A unit's panel names all of that unit's, however many the community has.
+    const unit = credentials[0]!.unitId;
+    const ofUnit = revocationExposure(c.db, unit);
+    expect(ofUnit.credentials.map((x) => x.credentialId).sort()).toEqual(credentials.filter((x) => x.unitId === unit).map((x) => x.id).sort());
+    expect(ofUnit.credentialCount).toBe(ofUnit.credentials.length);
   });
 
   it('is shown to the office and its technicians, never to a kiosk', () => {

@@ -6,17 +6,18 @@ import { useNow } from '../hardware/useNow';
 
 /**
  * The Units page's one figure for revocation exposure ("3 ended codes still open 7 doors; the
- * oldest for 2 days"), opening onto each ended credential and the doors still holding it.
+ * oldest for 2 days"), opening onto the longest exposed ended credentials (the first 100) and the doors still holding each.
  */
-export function ExposureFigure() {
+export function ExposureFigure({ afterRows }: { afterRows: boolean }) {
   const may = useCan('access.exposure') === true;
-  const exposure = useRevocationExposure(null, may);
+  // Asked once the grid's first rows are in: the core answers one call at a time, rows first.
+  const exposure = useRevocationExposure(null, may && afterRows);
   const time = useCommunityTime();
   const nowIso = new Date(useNow(60_000)).toISOString();
   if (!exposure.data) return null;
   const e = exposure.data;
   const figure = exposureFigure(e, nowIso);
-  if (e.credentials.length === 0) return <p className="exposure-figure muted" aria-label="Revocation exposure">{figure}</p>;
+  if (e.credentialCount === 0) return <p className="exposure-figure muted" aria-label="Revocation exposure">{figure}</p>;
   return (
     <details className="exposure-figure" aria-label="Revocation exposure">
       <summary>{figure}</summary>
@@ -28,6 +29,11 @@ export function ExposureFigure() {
           </li>
         ))}
       </ul>
+      {e.credentialCount > e.credentials.length && (
+        <p className="muted">
+          and {(e.credentialCount - e.credentials.length).toLocaleString()} more; each unit’s panel names its own, and the Hardware page’s round takes the longest exposed doors first.
+        </p>
+      )}
     </details>
   );
 }

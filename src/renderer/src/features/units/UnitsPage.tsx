@@ -51,7 +51,7 @@ export function UnitsPage() {
           </span>
           <SelectionBar controls={selection} filters={filters} total={total} />
         </div>
-        <ExposureFigure />
+        <ExposureFigure afterRows={total !== null} />
         <UnitsFilters community={community.data} values={values} onChange={setValues} />
         <UnitsGrid
           filters={filters}
