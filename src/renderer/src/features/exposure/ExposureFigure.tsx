@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { exposureFigure, spanWords } from '../../../../shared/domain';
 import { useRevocationExposure } from '../../api/queries';
 import { useCommunityTime } from '../../components/community-time';
@@ -8,7 +9,8 @@ import { useNow } from '../hardware/useNow';
  * The Units page's one figure for revocation exposure ("3 ended codes still open 7 doors; the
  * oldest for 2 days"), opening onto the longest exposed ended credentials (the first 100) and the doors still holding each.
  */
-export function ExposureFigure({ afterRows }: { afterRows: boolean }) {
+/** Memoized: the Units page draws again on every keystroke in its search; the figure need not. */
+export const ExposureFigure = memo(function ExposureFigure({ afterRows }: { afterRows: boolean }) {
   const may = useCan('access.exposure') === true;
   // Asked once the grid's first rows are in: the core answers one call at a time, rows first.
   const exposure = useRevocationExposure(null, may && afterRows);
@@ -36,4 +38,4 @@ export function ExposureFigure({ afterRows }: { afterRows: boolean }) {
       )}
     </details>
   );
-}
+});

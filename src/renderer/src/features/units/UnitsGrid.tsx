@@ -60,9 +60,11 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
   // Before paint, so the count above the grid changes in the same frame as its rows.
   useLayoutEffect(() => onTotalChange?.(windows.total), [windows.total, onTotalChange]);
 
-  // New filters or sort: back to the top of the list.
+  // New filters or sort: back to the top of the list. Only when scrolled (as the virtualizer
+  // saw it): scrollTo forces a layout, a cost on every keystroke in the search otherwise.
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
+    if ((virtualizer.scrollOffset ?? 0) > 0) scrollRef.current?.scrollTo({ top: 0 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on new filters or sort only
   }, [filters, sort]);
 
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.direction === 'desc' }], [sort]);

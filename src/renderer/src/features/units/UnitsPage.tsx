@@ -25,6 +25,9 @@ export function UnitsPage() {
   // A link from another page (e.g. Access) may name the unit to open.
   const [openUnitId, setOpenUnitId] = useState<string | null>(linkedUnitId);
   const [total, setTotal] = useState<number | null>(null);
+  // Once the grid has shown rows, the rest of the page may ask the core too (see ExposureFigure).
+  const [rowsShown, setRowsShown] = useState(false);
+  if (total !== null && !rowsShown) setRowsShown(true);
   // Short: a grid page costs the core tens of milliseconds (in its worker), and typing should
   // feel immediate; `npm run bench -- --renderer` measures keystroke to painted rows. (A
   // deferred render instead of the wait measured worse at p95: two renders a key.)
@@ -34,7 +37,12 @@ export function UnitsPage() {
   const selection = useUnitSelection();
   const openUnit = useCallback((unit: UnitRow) => setOpenUnitId(unit.id), []);
   useEffect(() => rememberOpenUnit(openUnitId), [openUnitId]);
-  useEffect(() => rememberUnitView({ values, sort }), [values, sort]);
+  // Written once typing pauses: replacing the history entry on every keystroke costs the
+  // keystroke several ms (bench: keystroke to rows).
+  useEffect(() => {
+    const write = setTimeout(() => rememberUnitView({ values, sort }), 250);
+    return () => clearTimeout(write);
+  }, [values, sort]);
 
   // "All matching" was for the filters of its time: new filters drop it (picked ids stay).
   const picked = selection.selection;
@@ -51,7 +59,7 @@ export function UnitsPage() {
           </span>
           <SelectionBar controls={selection} filters={filters} total={total} />
         </div>
-        <ExposureFigure afterRows={total !== null} />
+        <ExposureFigure afterRows={rowsShown} />
         <UnitsFilters community={community.data} values={values} onChange={setValues} />
         <UnitsGrid
           filters={filters}
