@@ -4,7 +4,7 @@ import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
 import { appendAudit } from '../store/audit-log';
 import { leftOutCode, markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
-import { whyUnitCannotHold } from './door-hold';
+import { doorHolds, whyUnitCannotHold } from './door-hold';
 import { recordSubmission } from '../store/submissions-repo';
 import { runUserAction } from '../store/user-action';
 import { earlierSubmission } from './submissions';
@@ -76,8 +76,9 @@ const namedUnits = 5;
  * so is a job none of whose units can hold it.
  */
 function unitsToLeaveOut(ctx: AccessContext, units: readonly LabelledUnit[], kind: CredentialKind, schedule: Schedule, choice: ParsedBulk['unitsThatCannotHold']) {
+  const hold = doorHolds(ctx, kind, schedule);
   const cannot = units.flatMap((u) => {
-    const reason = whyUnitCannotHold(ctx, u.id, kind, schedule);
+    const reason = whyUnitCannotHold(ctx, u.id, kind, schedule, hold);
     return reason === null ? [] : [{ unitId: u.id, unitLabel: u.label, reason }];
   });
   if (cannot.length === 0 || (choice === 'leave_out' && cannot.length < units.length)) return cannot;

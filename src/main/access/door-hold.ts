@@ -1,4 +1,4 @@
-import type { CredentialKind, Schedule } from '../../shared/domain';
+import type { Community, CredentialKind, Schedule } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { AccessContext } from './access-context';
 import { doorsOnTheWay, noCommonDoors, whyDoorCannotHold, type CoveredDoor } from './door-coverage';
@@ -27,15 +27,34 @@ export function commonPinLength(doors: readonly CoveredDoor[]): { length: number
   return { length: min };
 }
 
+type DoorHold = { slot: number | null; reason: string | null };
+
+/**
+ * doorHold for one pass that writes nothing (a bulk preview, a bulk grant's check before it
+ * starts): each door answered once, not once per unit behind it (an entrance serves 500).
+ */
+export function doorHolds(ctx: AccessContext, kind: CredentialKind, schedule: Schedule): (door: CoveredDoor) => DoorHold {
+  const known = new Map<string, DoorHold>();
+  return (door) => {
+    let hold = known.get(door.id);
+    if (!hold) known.set(door.id, (hold = doorHold(ctx, door, kind, schedule)));
+    return hold;
+  };
+}
+
 /**
  * Why a grant on this unit would be refused at its doors (their locks, their slots, a PIN
  * length they share), in plain words naming each door; null when every door can hold it.
  */
-export function whyUnitCannotHold(ctx: AccessContext, unitId: string, kind: CredentialKind, schedule: Schedule): string | null {
+export function whyUnitCannotHold(ctx: AccessContext, unitId: string, kind: CredentialKind, schedule: Schedule, hold = doorHolds(ctx, kind, schedule)): string | null {
   const community = ctx.community();
-  const doors = doorsOnTheWay(ctx.db, community, unitId, schedule);
+  return whyDoorsCannotHold(community, doorsOnTheWay(ctx.db, community, unitId, schedule), kind, hold);
+}
+
+/** whyUnitCannotHold for a unit whose doors are known already. */
+export function whyDoorsCannotHold(community: Community, doors: readonly CoveredDoor[], kind: CredentialKind, hold: (door: CoveredDoor) => DoorHold): string | null {
   if (doors.length === 0) return noCommonDoors(community);
-  const reasons = doors.map((d) => doorHold(ctx, d, kind, schedule).reason).filter((r): r is string => r !== null);
+  const reasons = doors.map((d) => hold(d).reason).filter((r): r is string => r !== null);
   if (reasons.length) return reasons.join(' ');
   if (kind === 'pin') {
     const length = commonPinLength(doors);

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { BulkAccessPreview, BulkPreviewRequest, DoorPreview, UnitPreviewSummary } from '../../../shared/domain';
 import type { AccessContext } from '../../access/access-context';
 import { targetUnits } from '../../access/bulk-grant';
-import { doorsOnTheWay, noCommonDoors } from '../../access/door-coverage';
-import { whyUnitCannotHold } from '../../access/door-hold';
+import { doorsOnTheWay } from '../../access/door-coverage';
+import { doorHolds, whyDoorsCannotHold } from '../../access/door-hold';
 import { compileForLock } from '../../access/schedule';
 import { draftSchedule } from './access-preview';
 import { previewDoor } from './door-preview';
@@ -30,10 +30,12 @@ export function bulkPreview(ctx: AccessContext, request: z.output<typeof BulkPre
   const byDoor = new Map<string, DoorPreview>();
   const doorRows = new Map<string, DoorRow>();
   const summaries: UnitPreviewSummary[] = [];
+  // Nothing is written while previewing: each door's hold is asked once.
+  const hold = doorHolds(ctx, request.kind, schedule);
   for (const unit of units) {
     const doors = doorsOnTheWay(ctx.db, community, unit.id, schedule);
-    const rows = doors.map((d) => byDoor.get(d.id) ?? byDoor.set(d.id, previewDoor(ctx, d, request.kind, schedule, user)).get(d.id)!);
-    const reason = doors.length === 0 ? noCommonDoors(community) : whyUnitCannotHold(ctx, unit.id, request.kind, schedule);
+    const rows = doors.map((d) => byDoor.get(d.id) ?? byDoor.set(d.id, previewDoor(ctx, d, request.kind, schedule, user, hold)).get(d.id)!);
+    const reason = whyDoorsCannotHold(community, doors, request.kind, hold);
     summaries.push({
       unitId: unit.id,
       unitLabel: unit.label,

@@ -2,7 +2,7 @@ import type { CredentialKind, DoorPreview, Schedule } from '../../../shared/doma
 import type { LockUser } from '../../../shared/domain/matter-door-lock';
 import type { AccessContext } from '../../access/access-context';
 import type { CoveredDoor } from '../../access/door-coverage';
-import { doorHold } from '../../access/door-hold';
+import { doorHolds } from '../../access/door-hold';
 import { approximationsOf } from './approximations';
 import { doorLink } from './door-link';
 import { scheduleAsRun } from './schedule-as-run';
@@ -12,8 +12,8 @@ import { scheduleAsRun } from './schedule-as-run';
  * what Porter makes up for, how it gets there, and whether it can hold it at all (the same
  * checks the grant makes: the lock's kinds and schedules, a free guest slot).
  */
-export function previewDoor(ctx: AccessContext, door: CoveredDoor, kind: CredentialKind, schedule: Schedule, user: LockUser): DoorPreview {
-  const { slot, reason } = doorHold(ctx, door, kind, schedule);
+export function previewDoor(ctx: AccessContext, door: CoveredDoor, kind: CredentialKind, schedule: Schedule, user: LockUser, hold = doorHolds(ctx, kind, schedule)): DoorPreview {
+  const { slot, reason } = hold(door);
   const { delivery, fit } = doorLink(ctx.db, door, user);
   return {
     door: { id: door.id, name: door.name, kind: door.kind },
