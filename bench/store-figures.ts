@@ -33,6 +33,13 @@ export async function storeFigures(core: Core): Promise<Figure[]> {
     ['search_phone', (i) => ({ search: `(312) 555-01${String(i % 100).padStart(2, '0')}`, limit: 100 })],
     ['filtered_timing', () => ({ credentialTiming: 'expiring_today', limit: 100 })],
   ];
+  // What the bulk form asks on each change of type or dates: one building (500 units at 10,000).
+  figures.push(
+    ...latencyFigures(
+      'store.bulk_preview.building',
+      await timeEach(10, () => value(core.dispatch('access.previewBulk', { target: { scope: 'building', buildingId: 'b01' }, kind: 'pin', schedule: { type: 'permanent' } }))),
+    ),
+  );
   for (const [name, query] of pages)
     figures.push(...latencyFigures(`store.grid_page.${name}`, await timeEach(100, (i) => value(core.dispatch('units.list', query(i))))));
   return figures;
