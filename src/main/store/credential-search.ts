@@ -17,10 +17,10 @@ const statusSql: Record<CredentialStatus, string> = {
 };
 
 
-/** Credentials across the community for the Access page, newest first. */
-export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number; records: CredentialRecord[] } {
+/** The SQL behind searchCredentials, exported for the query-plan tests. */
+export function credentialSearchSql(q: Parsed, now: Date): { total: string; page: string; params: Record<string, unknown> } {
   const parts: string[] = [];
-  const params: Record<string, unknown> = { now: now.toISOString() };
+  const params: Record<string, unknown> = { now: now.toISOString(), limit: q.limit, offset: q.offset };
   if (q.unitId) {
     parts.push('c.unit_id = @unitId');
     params.unitId = q.unitId;
@@ -38,10 +38,21 @@ export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number
     parts.push(`(${guests.sql} OR u.number LIKE @text ESCAPE '\\')`);
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  const from = `FROM credentials c JOIN units u ON u.id = c.unit_id JOIN guests g ON g.id = c.guest_id ${where}`;
-  const total = db.prepare<Record<string, unknown>, number>(`SELECT count(*) ${from}`).pluck().get(params) ?? 0;
-  const rows = db
-    .prepare<Record<string, unknown>, CredentialRow>(`${selectCredential} ${where} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset });
+  // Every credential has its unit and guest (foreign keys): the count joins them only to search them.
+  const joins = search ? 'JOIN units u ON u.id = c.unit_id JOIN guests g ON g.id = c.guest_id' : '';
+  return {
+    total: `SELECT count(*) FROM credentials c ${joins} ${where}`,
+    // Newest first through migration 022's index: never a sort of the whole community.
+    page: `${selectCredential} ${where} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`,
+    params,
+  };
+}
+
+/** Credentials across the community for the Access page, newest first. */
+export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number; records: CredentialRecord[] } {
+  const sql = credentialSearchSql(q, now);
+  const { limit: _limit, offset: _offset, ...countParams } = sql.params;
+  const total = db.prepare<Record<string, unknown>, number>(sql.total).pluck().get(countParams) ?? 0;
+  const rows = db.prepare<Record<string, unknown>, CredentialRow>(sql.page).all(sql.params);
   return { total, records: rows.map((r) => toRecord(db, r)) };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitGranted } from '../../../src/main/store/bulk-runs-repo';
+import { credentialSearchSql } from '../../../src/main/store/credential-search';
 import { dueToEnd } from '../../../src/main/store/credential-writes-repo';
 import { doorChanged, highestSlot, liveDoorsOf, lowestGap, pinOnDoor, pinsOnDoor } from '../../../src/main/store/door-credentials-repo';
 import { doorsOnTheWay, ownDoor } from '../../../src/main/store/doors-repo';
@@ -7,7 +8,7 @@ import { sameGuest } from '../../../src/main/store/guests-repo';
 import { labelOf } from '../../../src/main/store/unit-labels-repo';
 import { chipsSql } from '../../../src/main/store/unit-chips';
 import { unitPageSql } from '../../../src/main/store/units-repo';
-import { UnitQuery } from '../../../src/shared/domain';
+import { CredentialQuery, UnitQuery } from '../../../src/shared/domain';
 import { openTestConsole, type TestConsole } from '../../helpers/test-console';
 
 // The grid's common pages must read through indexes, not sort the whole community: checked
@@ -124,5 +125,21 @@ describe('a grant’s per-door and per-unit statements', () => {
     const plan = explain(lowestGap.sql, { door: 'garage-gate' });
     expect(plan.match(/SEARCH \w+ USING INDEX door_credentials_live_slot \(door_id=\?( AND slot=\?)?\)/g)).toHaveLength(3);
     noScan(plan);
+  });
+});
+
+// The Access page opens on who has access now, newest first: read off an index in that order,
+// and counted without joining units and guests unless it searches them.
+describe('the Access page’s credential list', () => {
+  it.each([
+    ['everyone', {}],
+    ['who has access now', { status: 'active' }],
+    ['temporary access', { type: 'temporary' }],
+  ])('%s: newest first through the index, no sort', (_, query) => {
+    const sql = credentialSearchSql(CredentialQuery.parse({ ...query, limit: 50 }), new Date(today.now));
+    const page = explain(sql.page, sql.params);
+    expect(page).toMatch(/^SCAN c USING INDEX credentials_created$/m);
+    expect(page).not.toContain('TEMP B-TREE');
+    expect(explain(sql.total, { now: today.now, type: 'temporary' })).not.toMatch(/\b(units|guests)\b|SEARCH (u|g)\b/);
   });
 });

@@ -17,6 +17,7 @@ import { submissions } from './018-submissions';
 import { codeHandOver } from './019-code-hand-over';
 import { vendorApprovals } from './020-vendor-approvals';
 import { endedCredentialsIndex } from './021-ended-credentials-index';
+import { credentialsNewestFirst } from './022-credentials-newest-first';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -43,4 +44,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 19, name: 'code-hand-over', sql: codeHandOver },
   { version: 20, name: 'vendor-approvals', sql: vendorApprovals },
   { version: 21, name: 'ended-credentials-index', sql: endedCredentialsIndex },
+  { version: 22, name: 'credentials-newest-first', sql: credentialsNewestFirst },
 ];
