@@ -23,7 +23,7 @@ test('after Grant access with the guest left empty, typing the guest in and one 
   await expect(name).toBeFocused();
   await expect(dialog).not.toContainText('Enter the guest’s name.');
   await expect(name).not.toHaveAttribute('aria-invalid', 'true');
-  await dialog.screenshot({ path: 'test-results/screenshots/grant-form-name-typed.png' });
+  await page.screenshot({ path: 'test-results/screenshots/grant-form-name-typed.png' });
   await phone.click();
   await phone.pressSequentially('312-555-0163');
   await expect(dialog).not.toContainText('Enter a phone number for the text.');
