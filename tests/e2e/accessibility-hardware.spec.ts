@@ -40,6 +40,7 @@ test('Commission a new lock and Configure reader on the Hardware page have no se
   await expect(commission.getByRole('combobox', { name: 'Door' })).toHaveAttribute('aria-invalid', 'true');
   // In the models' names, not their ids.
   await expect(commission).toContainText(/North Tower 306’s lock is the Kestrel KB-500 Keypad \+ Bluetooth in Porter; this lock is the \w+ BT-10/);
+  await page.screenshot({ path: 'test-results/screenshots/commission-refused.png' });
   await expectNoSeriousFindings(page, 'Commission a new lock with its refusals', dialog);
   await commission.getByRole('button', { name: 'Cancel' }).click();
   await expect(commission).toBeHidden();
