@@ -61,5 +61,7 @@ export const storeSeeds = {
    * codes and 17 of its 18 guest slots taken; the oldest temporary pass there is Theo Marsh's.
    */
   'south-204-near-full': (db: Db) => seedNearFullDoor(db, { unitId: 'south-204', doorId: 'door-south-204', modelId: 'arden-bt10', reserved: 2, freeGuestSlots: 1, oldestTemporary: 'Theo Marsh' }),
+  /** North Tower 104's unit door without its lock's serial: a lock on the cable there is not assigned to a door. */
+  'north-104-lock-unassigned': (db: Db) => void db.prepare('UPDATE doors SET serial = NULL WHERE id = ?').run('door-north-104'),
 } satisfies Record<string, (db: Db) => void>;
 export type StoreSeed = keyof typeof storeSeeds;

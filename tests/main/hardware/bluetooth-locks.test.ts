@@ -104,6 +104,22 @@ describe('Bluetooth locks through the simulated dongle and the real BLE stack', 
     expect(await jobEnded(c, fresh.id)).toMatchObject({ status: 'succeeded' });
   });
 
+  it('refuses a factory-new lock of another model than the door’s, in the models’ names, and changes nothing', async () => {
+    t = openHardwareConsole();
+    const c = t;
+    await untilBluetooth(c, (o) => o.state === 'scanning' && o.locks.length > 0);
+    await c.call('training.simulate', { action: 'ble_new_lock', modelId: 'arden-bt10' });
+    const fresh = await untilBluetooth(c, (o) => o.locks.find((l) => !l.commissioned));
+    const doorId = unitDoor(c, comboUnit);
+    const before = c.db.prepare('SELECT serial FROM doors WHERE id = ?').pluck().get(doorId);
+    const refused = await c.core.dispatch('hardware.commissionLock', { lockId: fresh.id, doorId, setupCode: simulatedSetupCode });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed', field: 'doorId' } });
+    const message = refused.ok ? '' : refused.error.message;
+    expect(message).toMatch(/’s lock is the Kestrel KB-500 Keypad \+ Bluetooth in Porter; this lock is the Arden BT-10 Bluetooth\. Choose the door it is installed on\.$/);
+    expect(message).not.toMatch(/kestrel-kb500|arden-bt10/);
+    expect(c.db.prepare('SELECT serial FROM doors WHERE id = ?').pluck().get(doorId)).toBe(before);
+  });
+
   it('a round programs every pending door in range, one after another, and sums up', async () => {
     t = openHardwareConsole();
     const c = t;

@@ -9,6 +9,7 @@ import { readLockInfo } from '../../devices/ble/session/read-lock-info';
 import { DoorFailure } from '../../devices/drivers/door-failure';
 import { keyProgrammerDriver, type KeyProgrammerDriver } from '../../devices/drivers/key-programmer-driver';
 import { transportFailure } from '../../devices/drivers/send-command';
+import { listLockModels } from '../../store/community-repo';
 import { latestJobForDoor } from '../../store/door-jobs-repo';
 import { assignSerial, doorById, type DoorHardwareRecord } from '../../store/door-table-repo';
 import { doorBuildingName, pendingDoors } from '../../store/hardware-repo';
@@ -222,7 +223,11 @@ export function createBluetoothLocks(deps: BluetoothDeps): BluetoothLocks {
         });
         if (info.modelId !== door.lockModelId) {
           await connection.disconnect();
-          throw new PorterError('not_allowed', `${door.name} has a ${door.lockModelId} lock in Porter; this lock is a ${info.modelId}.`, 'doorId');
+          const model = (id: string) => {
+            const known = listLockModels(db).find((m) => m.id === id);
+            return known ? `the ${known.maker} ${known.name}` : 'of a model Porter does not know';
+          };
+          throw new PorterError('not_allowed', `${door.name}’s lock is ${model(door.lockModelId)} in Porter; this lock is ${model(info.modelId)}. Choose the door it is installed on.`, 'doorId');
         }
         // Kept before it goes out: if the answer is lost, a session with it tells whether the lock took it.
         const key = newLockKey();

@@ -15,6 +15,7 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
+import { useLiveValidation } from './useLiveValidation';
 import './date-fields.css';
 import './fields.css';
 
@@ -40,6 +41,8 @@ interface Props<T extends CalendarDate | CalendarDateTime> {
  */
 export function DatePickerField<T extends CalendarDate | CalendarDateTime>(props: Props<T>) {
   const { label, granularity, value, onChange, isRequired, isDisabled, description, errorMessage, requiredMessage } = props;
+  const problem = isRequired && !value ? (requiredMessage ?? `Enter ${label.toLowerCase()}.`) : null;
+  const live = useLiveValidation(problem, errorMessage);
   return (
     <DatePicker<T>
       className="field date-field"
@@ -49,8 +52,8 @@ export function DatePickerField<T extends CalendarDate | CalendarDateTime>(props
       hideTimeZone
       isRequired={isRequired}
       isDisabled={isDisabled}
-      isInvalid={errorMessage ? true : undefined}
-      validate={(v) => (isRequired && !v ? (requiredMessage ?? `Enter ${label.toLowerCase()}.`) : null)}
+      isInvalid={live.isInvalid}
+      validate={() => problem}
     >
       <Label className="field__label">
         {label}
@@ -69,7 +72,8 @@ export function DatePickerField<T extends CalendarDate | CalendarDateTime>(props
           {description}
         </Text>
       )}
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldError className="field__error">{live.message}</FieldError>
+      {live.watch}
       <Popover className="select__popover calendar-popover" placement="bottom start">
         <Dialog className="calendar-dialog">
           <Calendar className="calendar">

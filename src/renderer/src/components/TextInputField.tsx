@@ -1,4 +1,5 @@
 import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import { useLiveValidation } from './useLiveValidation';
 import './fields.css';
 
 interface Props {
@@ -19,15 +20,12 @@ interface Props {
   maxLength?: number;
 }
 
-/** A labelled React Aria text field with its own validation message under it. */
+/** A labelled React Aria text field with its own validation message under it, gone as soon as the value is right. */
 export function TextInputField({ label, requiredMessage, description, errorMessage, maxLength, ...field }: Props) {
+  const problem = field.isRequired && !field.value.trim() ? (requiredMessage ?? `${label} is required.`) : null;
+  const live = useLiveValidation(problem, errorMessage);
   return (
-    <TextField
-      className="field"
-      {...field}
-      isInvalid={errorMessage ? true : undefined}
-      validate={(value) => (field.isRequired && !value.trim() ? (requiredMessage ?? `${label} is required.`) : null)}
-    >
+    <TextField className="field" {...field} isInvalid={live.isInvalid} validate={() => problem}>
       <Label className="field__label">
         {label}
         {!field.isRequired && <span className="field__optional"> (optional)</span>}
@@ -38,7 +36,8 @@ export function TextInputField({ label, requiredMessage, description, errorMessa
           {description}
         </Text>
       )}
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldError className="field__error">{live.message}</FieldError>
+      {live.watch}
     </TextField>
   );
 }

@@ -1,5 +1,6 @@
 import type { Time } from '@internationalized/date';
 import { DateInput, DateSegment, FieldError, Label, TimeField } from 'react-aria-components';
+import { useLiveValidation } from './useLiveValidation';
 import './date-fields.css';
 import './fields.css';
 
@@ -14,20 +15,23 @@ interface Props {
 
 /** A wall-clock time of day, to the minute, as hour, minute and AM/PM segments. */
 export function TimeInputField({ label, value, onChange, isRequired, errorMessage }: Props) {
+  const problem = isRequired && !value ? `Enter a time for ${label.toLowerCase()}.` : null;
+  const live = useLiveValidation(problem, errorMessage);
   return (
     <TimeField<Time>
       className="field date-field"
       value={value}
       onChange={onChange}
       isRequired={isRequired}
-      isInvalid={errorMessage ? true : undefined}
-      validate={(v) => (isRequired && !v ? `Enter a time for ${label.toLowerCase()}.` : null)}
+      isInvalid={live.isInvalid}
+      validate={() => problem}
     >
       <Label className="field__label">{label}</Label>
       <DateInput className="date-field__group date-field__group--time">
         {(segment) => <DateSegment segment={segment} className="date-field__segment" />}
       </DateInput>
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldError className="field__error">{live.message}</FieldError>
+      {live.watch}
     </TimeField>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import { useLiveValidation } from '../../components/useLiveValidation';
 
 interface Props {
   label: string;
@@ -17,6 +18,7 @@ interface Props {
  */
 export function WholeNumberField({ label, value, onChange, maxValue, description, errorMessage }: Props) {
   const [text, setText] = useState(String(value));
+  const live = useLiveValidation(/^\d+$/.test(text.trim()) ? null : 'Enter a whole number.', errorMessage);
   return (
     <TextField
       className="field"
@@ -28,7 +30,7 @@ export function WholeNumberField({ label, value, onChange, maxValue, description
       inputMode="numeric"
       isRequired
       validate={(typed) => (/^\d+$/.test(typed.trim()) ? null : 'Enter a whole number.')}
-      isInvalid={errorMessage ? true : undefined}
+      isInvalid={live.isInvalid}
     >
       <Label className="field__label">{label}</Label>
       <Input className="field__input guidelines-form__number" maxLength={String(maxValue).length} />
@@ -37,7 +39,8 @@ export function WholeNumberField({ label, value, onChange, maxValue, description
           {description}
         </Text>
       )}
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldError className="field__error">{live.message}</FieldError>
+      {live.watch}
     </TextField>
   );
 }
