@@ -355,3 +355,16 @@ test('filter by lock model', async ({ page, openConsole }) => {
   for (const model of models) expect(model).toContain('BT-10');
   await expect.poll(() => new URL(page.url()).hash).toContain('lock=arden-bt10');
 });
+
+test('with a unit’s detail open on a 1280 px screen, the Unit column never cuts a number', async ({ page, openConsole }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openConsole(page);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('102');
+  await expect(page.getByText('match “102”')).toBeVisible();
+  await dataRows(page).first().click();
+  await expect(page.getByRole('complementary', { name: /^Unit / })).toBeVisible();
+  const numbers = grid(page).locator('[data-column="unit"] .units-grid__value');
+  await expect(numbers.filter({ hasText: /^\d{4}$/ }).first()).toBeVisible();
+  const cut = await numbers.evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+  expect(cut).toEqual([]);
+});
