@@ -74,7 +74,11 @@ async function pairedConsole(cloud: Cloud, name: string, intervalMs: number | un
   db.close();
   const secrets = memorySecrets();
   await secrets.set(`cloud-token:${paired.consoleId}`, paired.token);
-  return { core: createCore({ dataDir, operator: jordan, secrets, syncIntervalMs: intervalMs }), dataDir };
+  const core = createCore({ dataDir, operator: jordan, secrets, syncIntervalMs: intervalMs });
+  // Signed in, as at the desk: the cloud's key proves Jordan's changes, or they wait here for a sign-in.
+  const session = await core.dispatch('staff.signIn', { staffId: jordan.id, passcode: '2468' });
+  if (!session.ok) throw new Error(`staff.signIn: ${session.error.message}`);
+  return { core, dataDir };
 }
 
 /** The demo community's part of the cloud's store. */
@@ -141,9 +145,12 @@ async function seedChanges(cloud: Cloud, count: number): Promise<void> {
     });
 }
 
+/** A round now; one that failed, or left changes waiting here, is no figure: the bench stops with its reason. */
 async function syncNow(core: Core): Promise<void> {
   const answer = await core.dispatch('sync.now', {});
   if (!answer.ok) throw new Error(answer.error.message);
+  const status = answer.value as { state: string; lastError: string | null; pending: number; waitingFor: unknown[] };
+  if (status.state !== 'online' || status.pending > 0) throw new Error(`The sync round did not finish: ${status.state}, ${status.pending} changes waiting${status.lastError ? ` (${status.lastError})` : ''}.`);
 }
 
 /**
