@@ -16,6 +16,7 @@ import { exposureIndex } from './016-exposure-index';
 import { submissions } from './018-submissions';
 import { codeHandOver } from './019-code-hand-over';
 import { vendorApprovals } from './020-vendor-approvals';
+import { unitGuestsLiveIndex } from './021-unit-guests-live-index';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -41,4 +42,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 18, name: 'submissions', sql: submissions },
   { version: 19, name: 'code-hand-over', sql: codeHandOver },
   { version: 20, name: 'vendor-approvals', sql: vendorApprovals },
+  { version: 21, name: 'unit-guests-live-index', sql: unitGuestsLiveIndex },
 ];
