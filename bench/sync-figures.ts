@@ -238,8 +238,10 @@ async function queueGrants(core: Core, count: number): Promise<void> {
 function printSideBySide(figures: Figure[]): void {
   const rows = new Map<string, { sqlite?: string; postgres?: string }>();
   for (const f of figures) {
-    const m = /^sync\.(sqlite|postgres)\.(.+)$/.exec(f.name);
-    if (!m) continue;
+    // The sustained load runs on PostgreSQL only.
+    const m = /^sync\.(sqlite|postgres)\.(.+)$/.exec(f.name) ?? (f.name.startsWith('sync.load ') ? [f.name, 'postgres', f.name.slice('sync.'.length)] : null);
+    // The growth figures have a table of their own (printGrowth).
+    if (!m || m[2]!.startsWith('communities ')) continue;
     const row = rows.get(m[2]!) ?? {};
     row[m[1] as 'sqlite' | 'postgres'] = `${f.value} ${f.unit}`;
     rows.set(m[2]!, row);
