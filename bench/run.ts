@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --units N] [--sync [--changes N]] [--lease] [--zwave] [--renderer]`: prints one JSON figure a line and writes them all to
+ * `npm run bench [-- --units N] [--sync [--changes N] [--communities 10,100,500|none] [--growth-changes N] [--load-seconds N]] [--lease] [--zwave] [--renderer]`: prints one JSON figure a line and writes them all to
  * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:
  * nothing fails on a figure. Needs `npm run build` (the renderer) and Debian's Chromium.
  * `--zwave` prints only the Z-Wave figures (a grant reaching a simulated lock; 250 codes' frames);
  * `--renderer` only the renderer's figures (first rows, keystroke to rows, scrolling, heap) on the generated community;
- * `--sync` only the sync figures, SQLite and PostgreSQL side by side (a throwaway PostgreSQL is started).
+ * `--sync` only the sync figures, SQLite and PostgreSQL side by side (a throwaway PostgreSQL is started), then on PostgreSQL
+ * again with 10, 100 and 500 communities in the database (`--communities 10,100,500`, or `none` to skip; a pull of
+ * `--growth-changes 20000`, `--load-seconds 10` of load each).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,7 +28,7 @@ import { liveLockFigures } from './live-lock-figures';
 import { zwaveFramesFigures } from './zwave-frames-figures';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false }, zwave: { type: 'boolean', default: false }, renderer: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, communities: { type: 'string', default: '10,100,500' }, 'growth-changes': { type: 'string', default: '20000' }, 'load-seconds': { type: 'string', default: '10' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false }, zwave: { type: 'boolean', default: false }, renderer: { type: 'boolean', default: false } } });
   const units = Number(values.units);
   const figures: Figure[] = [];
   const report = (f: Figure[]): void => {
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
   }
   // Both cloud stores side by side, and sustained load on PostgreSQL: a run of its own.
   if (values.sync) {
-    report(await syncFigures(Number(values.changes)));
+    const communities = values.communities === 'none' ? [] : values.communities.split(',').map(Number);
+    report(await syncFigures(Number(values.changes), { communities, changes: Number(values['growth-changes']), loadSeconds: Number(values['load-seconds']) }));
     return writeResults(units, figures);
   }
 

@@ -14,6 +14,7 @@ import { saveSyncSetup } from '../src/main/store/sync-state-repo';
 import { pairConsole } from '../src/main/sync/cloud-client';
 import { startPostgres, type PostgresServer } from '../tests/helpers/postgres-server';
 import { percentile, type Figure } from './stats';
+import { addBenchCommunities, benchCommunity, printGrowth } from './sync-growth';
 import { sustainedLoad } from './sync-load';
 
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -38,7 +39,7 @@ async function freshDatabase(server: PostgresServer): Promise<string> {
 }
 
 /** A cloud of `instances` servers on one store (more than one only on PostgreSQL), each with a store of its own as separate processes would. */
-async function startCloud(backend: Backend, instances = 1) {
+export async function startCloud(backend: Backend, instances = 1) {
   const databaseUrl = backend.kind === 'postgres' ? await freshDatabase(backend.server) : null;
   const running: { dataDir: string; store: Awaited<ReturnType<typeof openCloudStore>>; server: Awaited<ReturnType<typeof startCloudServer>> }[] = [];
   for (let n = 0; n < instances; n++) {
@@ -63,22 +64,25 @@ async function startCloud(backend: Backend, instances = 1) {
 }
 
 /** A console on the demo community, paired with the cloud, syncing every `intervalMs` (undefined: as shipped). */
-async function pairedConsole(cloud: Cloud, name: string, intervalMs: number | undefined = 3_600_000, instance = 0): Promise<{ core: Core; dataDir: string }> {
+export async function pairedConsole(cloud: Cloud, name: string, intervalMs: number | undefined = 3_600_000, instance = 0, community = demoId): Promise<{ core: Core; dataDir: string }> {
   const url = cloud.instances[instance]!.server.url;
   const dataDir = tempDir('porter-bench-console-');
   await createCore({ dataDir, loadDemoWhenEmpty: true }).close();
-  const { code } = await demoCommunity(cloud).createPairingCode(name);
+  const { code } = await cloud.store.forCommunity(community).createPairingCode(name);
   const paired = await pairConsole(url, { pairingCode: code, name, kiosk: false });
   const db = openDatabase({ dataDir });
   saveSyncSetup(db, { url, consoleId: paired.consoleId, consoleName: name });
   db.close();
   const secrets = memorySecrets();
   await secrets.set(`cloud-token:${paired.consoleId}`, paired.token);
-  return { core: createCore({ dataDir, operator: jordan, secrets, syncIntervalMs: intervalMs }), dataDir };
+  const core = createCore({ dataDir, operator: jordan, secrets, syncIntervalMs: intervalMs });
+  // Signed in, as at the desk: the cloud's key proves Jordan's changes, or they wait here for a sign-in.
+  const session = await core.dispatch('staff.signIn', { staffId: jordan.id, passcode: '2468' });
+  if (!session.ok) throw new Error(`staff.signIn: ${session.error.message}`);
+  return { core, dataDir };
 }
 
-/** The demo community's part of the cloud's store. */
-const demoCommunity = (cloud: Cloud) => cloud.store.forCommunity('riverside-commons');
+const demoId = 'riverside-commons';
 
 /** The demo community's unit ids. */
 function demoUnits(): string[] {
@@ -91,7 +95,7 @@ function demoUnits(): string[] {
  * store: grants, each revoked a while later, as a community's log runs (a unit holds a few live
  * guests at a time, not hundreds).
  */
-async function seedChanges(cloud: Cloud, count: number): Promise<void> {
+export async function seedChanges(cloud: Cloud, count: number, community = demoId): Promise<void> {
   const units = demoUnits();
   const at = new Date().toISOString();
   /** Live grants at most: about 3 guests per unit of the demo; then the oldest is revoked. */
@@ -99,7 +103,7 @@ async function seedChanges(cloud: Cloud, count: number): Promise<void> {
   let granted = 0;
   let revoked = 0;
   for (let start = 0; start < count; start += 5_000)
-    await demoCommunity(cloud).transaction(async (tx) => {
+    await cloud.store.forCommunity(community).transaction(async (tx) => {
       for (let i = start; i < Math.min(count, start + 5_000); i++) {
         if (granted - revoked >= live) {
           const ended = revoked++;
@@ -141,9 +145,12 @@ async function seedChanges(cloud: Cloud, count: number): Promise<void> {
     });
 }
 
-async function syncNow(core: Core): Promise<void> {
+/** A round now; one that failed, or left changes waiting here, is no figure: the bench stops with its reason. */
+export async function syncNow(core: Core): Promise<void> {
   const answer = await core.dispatch('sync.now', {});
   if (!answer.ok) throw new Error(answer.error.message);
+  const status = answer.value as { state: string; lastError: string | null; pending: number; waitingFor: unknown[] };
+  if (status.state !== 'online' || status.pending > 0) throw new Error(`The sync round did not finish: ${status.state}, ${status.pending} changes waiting${status.lastError ? ` (${status.lastError})` : ''}.`);
 }
 
 /**
@@ -154,29 +161,87 @@ async function syncNow(core: Core): Promise<void> {
  * else waiting on the cloud for news), on PostgreSQL with the two consoles on different
  * instances. Then sustained load on PostgreSQL: 50 simulated consoles over 3 instances.
  */
-export async function syncFigures(changes = 100_000): Promise<Figure[]> {
+export async function syncFigures(changes = 100_000, growth: GrowthOptions = { communities: [10, 100, 500], changes: 20_000, loadSeconds: 10 }): Promise<Figure[]> {
   const server = await startPostgres();
   try {
     const figures: Figure[] = [];
     for (const backend of [{ kind: 'sqlite' } as const, { kind: 'postgres', server } as const]) figures.push(...(await backendFigures(backend, changes)));
     const load = await startCloud({ kind: 'postgres', server }, 3);
     try {
-      figures.push(...(await sustainedLoad(load.instances.map((r) => ({ url: r.server.url, createPairingCode: (name: string) => r.store.forCommunity('riverside-commons').createPairingCode(name) })), load.databaseUrl!)));
+      figures.push(...(await sustainedLoad(loadInstances(load, demoId), load.databaseUrl!)));
     } finally {
       await load.close();
     }
+    for (const count of growth.communities) figures.push(...(await growthFigures(server, count, growth)));
     printSideBySide(figures);
+    printGrowth(figures, growth.communities);
     return figures;
   } finally {
     await server.stop();
   }
 }
 
+/** The load's consoles pair with `community`, spread over the cloud's instances. */
+const loadInstances = (cloud: Cloud, community: string) =>
+  cloud.instances.map((r) => ({ url: r.server.url, createPairingCode: (name: string) => r.store.forCommunity(community).createPairingCode(name) }));
+
+/** How the figures grow with the communities one database holds (PostgreSQL; --communities, --growth-changes, --load-seconds). */
+export interface GrowthOptions {
+  communities: number[];
+  /** The pull measured: that many changes into an empty console (the full figure's are --changes). */
+  changes: number;
+  loadSeconds: number;
+}
+
+/**
+ * The PostgreSQL figures again on a database holding `count` communities (sync-growth.ts),
+ * each figure on a community of its own so one does not fill the doors of the next: the pull
+ * on the demo's, the push on bench-1, the grant seen on bench-2 (two instances), the load on
+ * bench-3 (50 consoles over 3 instances, shorter than the full figure's).
+ */
+async function growthFigures(server: PostgresServer, count: number, options: GrowthOptions): Promise<Figure[]> {
+  const prefix = `sync.postgres.communities ${count}`;
+  const figures: Figure[] = [];
+  const cloud = await startCloud({ kind: 'postgres', server }, 3);
+  try {
+    await addBenchCommunities(cloud.databaseUrl!, demoId, count, 1_000, 200);
+    await seedChanges(cloud, options.changes);
+    const reader = await pairedConsole(cloud, 'Reader');
+    let started = performance.now();
+    await syncNow(reader.core);
+    figures.push({ name: `${prefix}.pull${options.changes}`, value: Math.round(performance.now() - started), unit: 'ms' });
+    await reader.core.close();
+    const writer = await pairedConsole(cloud, 'Writer', undefined, 0, benchCommunity(1));
+    await syncNow(writer.core);
+    await queueGrants(writer.core, 1_000);
+    started = performance.now();
+    await syncNow(writer.core);
+    figures.push({ name: `${prefix}.push1000`, value: Math.round(performance.now() - started), unit: 'ms' });
+    await writer.core.close();
+    figures.push(...(await grantToAppearance(cloud, prefix, 20, benchCommunity(2))));
+    const load = await sustainedLoad(loadInstances(cloud, benchCommunity(3)), cloud.databaseUrl!, 50, options.loadSeconds * 1_000);
+    figures.push(...load.map((f) => ({ ...f, name: f.name.replace(/^sync\.load /, `${prefix}.load `) })));
+  } finally {
+    await cloud.close();
+  }
+  for (const f of figures) console.error(JSON.stringify(f));
+  return figures;
+}
+
+/** Grants made while the engine waits an hour between rounds: the next round sends them all. */
+async function queueGrants(core: Core, count: number): Promise<void> {
+  const offline = demoUnits().slice(0, 100);
+  for (let i = 0; i < count; i++)
+    await core.dispatch('access.grant', { unitId: offline[i % offline.length]!, kind: 'ble', audience: 'guest', schedule: { type: 'permanent' }, guest: { name: `Queued ${i}`, phone: `(312) 555-${String(i).padStart(4, '0')}` } });
+}
+
 function printSideBySide(figures: Figure[]): void {
   const rows = new Map<string, { sqlite?: string; postgres?: string }>();
   for (const f of figures) {
-    const m = /^sync\.(sqlite|postgres)\.(.+)$/.exec(f.name);
-    if (!m) continue;
+    // The sustained load runs on PostgreSQL only.
+    const m = /^sync\.(sqlite|postgres)\.(.+)$/.exec(f.name) ?? (f.name.startsWith('sync.load ') ? [f.name, 'postgres', f.name.slice('sync.'.length)] : null);
+    // The growth figures have a table of their own (printGrowth).
+    if (!m || m[2]!.startsWith('communities ')) continue;
     const row = rows.get(m[2]!) ?? {};
     row[m[1] as 'sqlite' | 'postgres'] = `${f.value} ${f.unit}`;
     rows.set(m[2]!, row);
@@ -204,10 +269,7 @@ async function backendFigures(backend: Backend, changes: number): Promise<Figure
   try {
     const writer = await pairedConsole(pushCloud, 'Writer');
     await syncNow(writer.core);
-    const offline = demoUnits().slice(0, 100);
-    // Queued while the engine waits an hour between rounds: the round below sends them all.
-    for (let i = 0; i < 1_000; i++)
-      await writer.core.dispatch('access.grant', { unitId: offline[i % offline.length]!, kind: 'ble', audience: 'guest', schedule: { type: 'permanent' }, guest: { name: `Queued ${i}`, phone: `(312) 555-${String(i).padStart(4, '0')}` } });
+    await queueGrants(writer.core, 1_000);
     const started = performance.now();
     await syncNow(writer.core);
     figures.push({ name: `${prefix}.push1000`, value: Math.round(performance.now() - started), unit: 'ms' });
@@ -226,9 +288,9 @@ async function backendFigures(backend: Backend, changes: number): Promise<Figure
 }
 
 /** The two consoles on the cloud's first and last instance: different ones when it has two. */
-async function grantToAppearance(cloud: Cloud, prefix: string, samplesWanted = 20): Promise<Figure[]> {
-  const a = await pairedConsole(cloud, 'Front desk', undefined, 0);
-  const b = await pairedConsole(cloud, 'Back office', undefined, cloud.instances.length - 1);
+async function grantToAppearance(cloud: Cloud, prefix: string, samplesWanted = 20, community = demoId): Promise<Figure[]> {
+  const a = await pairedConsole(cloud, 'Front desk', undefined, 0, community);
+  const b = await pairedConsole(cloud, 'Back office', undefined, cloud.instances.length - 1, community);
   await Promise.all([syncNow(a.core), syncNow(b.core)]);
   const samples: number[] = [];
   for (let i = 0; i < samplesWanted; i++) {

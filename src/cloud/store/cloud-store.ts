@@ -237,6 +237,8 @@ export interface CloudTx extends PinLeaseTx {
   endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void>;
   /** Live: not ended, and its schedule not over at `now`. */
   liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null>;
+  /** Which of these door slots a live credential holds: all a grant's doors in one look (one round trip on PostgreSQL). */
+  heldSlots(asked: readonly DoorSlot[], now: string): Promise<DoorSlot[]>;
   liveSlots(doorId: string, now: string): Promise<number[]>;
 
   mutationResult(mutationId: string): Promise<MutationResultRecord | null>;

@@ -1,18 +1,27 @@
 import type { Guidelines, Role, Schedule } from '../../shared/domain';
 import type { Db } from './database';
+import { scalar, statement } from './statement';
 
 /*
  * What applying the cloud's changes (src/main/sync/apply) reads and writes: credentials,
  * their slots on doors, text statuses, guidelines and lock serials another console changed.
+ * A first pull applies a hundred thousand changes, each running a few of these: every one is
+ * prepared once per database and reused (preparing costs as much as running).
  */
+
+const held = statement<[credentialId: string], { pinCode: string | null; endedAt: string | null }>(
+  'SELECT pin_code AS pinCode, ended_at AS endedAt FROM credentials WHERE id = ?',
+);
 
 /** Whether a credential is here, its code and whether it ended. */
 export function credentialHeld(db: Db, credentialId: string): { pinCode: string | null; endedAt: string | null } | undefined {
-  return db.prepare<[string], { pinCode: string | null; endedAt: string | null }>('SELECT pin_code AS pinCode, ended_at AS endedAt FROM credentials WHERE id = ?').get(credentialId);
+  return held(db).get(credentialId);
 }
 
+const live = scalar<[credentialId: string], 1>('SELECT 1 FROM credentials WHERE id = ? AND ended_at IS NULL');
+
 export function isLiveCredential(db: Db, credentialId: string): boolean {
-  return db.prepare<[string], { live: number }>('SELECT 1 AS live FROM credentials WHERE id = ? AND ended_at IS NULL').get(credentialId) !== undefined;
+  return live(db).get(credentialId) !== undefined;
 }
 
 export interface ReceivedCredential {
@@ -34,66 +43,88 @@ export interface ReceivedCredential {
   originConsole: string | null;
 }
 
+const insertCredential = statement<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null]>(
+  `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
+     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+);
+
 /** A credential granted on another console (or this one's, back from the cloud before it was kept). */
 export function insertReceivedCredential(db: Db, c: ReceivedCredential): void {
-  db.prepare<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null]>(
-    `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-       pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-  ).run(
+  insertCredential(db).run(
     c.id, c.unitId, c.guestId, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule), c.startsAt, c.endsAt,
     c.pinCode, c.blePass, c.createdAt, c.createdBy, c.grantedRole, c.reissuedFrom, c.originConsole,
   );
 }
 
+const pin = statement<[pinCode: string, credentialId: string, pinCode: string]>('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code IS NOT ?');
+
 /** The cloud settled another code: answers whether it changed. */
 export function setCredentialPin(db: Db, credentialId: string, pinCode: string): boolean {
-  return db.prepare<[string, string, string]>('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code IS NOT ?').run(pinCode, credentialId, pinCode).changes > 0;
+  return pin(db).run(pinCode, credentialId, pinCode).changes > 0;
 }
+
+const liveDoors = scalar<[credentialId: string], string>('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL');
 
 /** The doors a credential is live on. */
 export function liveDoorsOf(db: Db, credentialId: string): string[] {
-  return db.prepare<[string], { doorId: string }>('SELECT door_id AS doorId FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL').all(credentialId).map((r) => r.doorId);
+  return liveDoors(db).all(credentialId);
 }
+
+const slotOnDoor = scalar<[doorId: string, credentialId: string], number>('SELECT slot FROM door_credentials WHERE door_id = ? AND credential_id = ?');
 
 /** The slot a credential has on a door (live or removed), if any. */
 export function slotOf(db: Db, doorId: string, credentialId: string): number | undefined {
-  return db.prepare<[string, string], { slot: number }>('SELECT slot FROM door_credentials WHERE door_id = ? AND credential_id = ?').get(doorId, credentialId)?.slot;
+  return slotOnDoor(db).get(doorId, credentialId);
 }
+
+const holder = scalar<[doorId: string, slot: number, except: string], string>(
+  'SELECT credential_id FROM door_credentials WHERE door_id = ? AND slot = ? AND removed_at IS NULL AND credential_id <> ?',
+);
 
 /** Another live credential in that slot of the door. */
 export function slotHolder(db: Db, doorId: string, slot: number, except: string): string | undefined {
-  return db
-    .prepare<[string, number, string], { credentialId: string }>('SELECT credential_id AS credentialId FROM door_credentials WHERE door_id = ? AND slot = ? AND removed_at IS NULL AND credential_id <> ?')
-    .get(doorId, slot, except)?.credentialId;
+  return holder(db).get(doorId, slot, except);
 }
+
+const afterLast = scalar<[doorId: string], number>('SELECT coalesce(max(slot), 0) + 1 FROM door_credentials WHERE door_id = ? AND removed_at IS NULL');
 
 /** The slot after the highest in use on a door. */
 export function slotAfterLast(db: Db, doorId: string): number {
-  return db.prepare<[string], { slot: number }>('SELECT coalesce(max(slot), 0) + 1 AS slot FROM door_credentials WHERE door_id = ? AND removed_at IS NULL').get(doorId)?.slot ?? 1;
+  return afterLast(db).get(doorId) ?? 1;
 }
+
+const move = statement<[slot: number, doorId: string, credentialId: string]>('UPDATE door_credentials SET slot = ? WHERE door_id = ? AND credential_id = ?');
 
 export function moveToSlot(db: Db, doorId: string, credentialId: string, slot: number): void {
-  db.prepare<[number, string, string]>('UPDATE door_credentials SET slot = ? WHERE door_id = ? AND credential_id = ?').run(slot, doorId, credentialId);
+  move(db).run(slot, doorId, credentialId);
 }
 
+const add = statement<[doorId: string, credentialId: string, slot: number, at: string]>('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
+
 export function addToSlot(db: Db, doorId: string, credentialId: string, slot: number, at: string): void {
-  db.prepare<[string, string, number, string]>('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)').run(doorId, credentialId, slot, at);
+  add(db).run(doorId, credentialId, slot, at);
 }
+
+const textStatus = statement<[status: string, error: string | null, credentialId: string, status: string]>(
+  'UPDATE credentials SET notification = ?, notification_error = ? WHERE id = ? AND notification IS NOT ?',
+);
 
 /** How the guest's text went, as the cloud reports it: answers whether it changed. */
 export function setTextStatus(db: Db, credentialId: string, status: 'sent' | 'failed', error: string | null): boolean {
-  return (
-    db.prepare<[string, string | null, string, string]>('UPDATE credentials SET notification = ?, notification_error = ? WHERE id = ? AND notification IS NOT ?').run(status, error, credentialId, status).changes > 0
-  );
+  return textStatus(db).run(status, error, credentialId, status).changes > 0;
 }
 
+const guidelines = statement<[json: string]>('UPDATE community SET guidelines_json = ?');
+
 /** Another console's admin changed the community's guidelines. */
-export function setGuidelines(db: Db, guidelines: Guidelines): void {
-  db.prepare<[string]>('UPDATE community SET guidelines_json = ?').run(JSON.stringify(guidelines));
+export function setGuidelines(db: Db, g: Guidelines): void {
+  guidelines(db).run(JSON.stringify(g));
 }
+
+const serial = statement<[doorId: string], { serial: string | null }>('SELECT serial FROM doors WHERE id = ?');
 
 /** The serial of the lock assigned to a door, null for none, undefined for no such door. */
 export function doorSerial(db: Db, doorId: string): string | null | undefined {
-  return db.prepare<[string], { serial: string | null }>('SELECT serial FROM doors WHERE id = ?').get(doorId)?.serial;
+  return serial(db).get(doorId)?.serial;
 }

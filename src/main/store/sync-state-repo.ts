@@ -1,5 +1,5 @@
 import type { Db } from './database';
-import { scalar } from './statement';
+import { scalar, statement } from './statement';
 
 /** Where this console stands with the cloud, kept in the settings table (the token is not: it lives in the keychain). */
 export interface SyncSetup {
@@ -13,8 +13,10 @@ export interface SyncSetup {
 // Read at every grant (whether the console has paired): prepared once per database.
 const setting = scalar<[key: string], string>('SELECT value FROM settings WHERE key = ?');
 const get = (db: Db, key: string): string | null => setting(db).get(key) ?? null;
+// Written with every pulled page (the cursor): prepared once too.
+const saveSetting = statement<[key: string, value: string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
 const set = (db: Db, key: string, value: string): void => {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  saveSetting(db).run(key, value);
 };
 
 export function readSyncSetup(db: Db): SyncSetup | null {

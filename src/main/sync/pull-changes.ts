@@ -1,8 +1,10 @@
+import { maxPullLimit } from '../../shared/sync';
 import { readCursor, writeCursor } from '../store/sync-state-repo';
 import type { CloudClient } from './cloud-client';
 import { applyChange, type ApplyContext } from './apply/apply-change';
 
-const pageSize = 500;
+/** The most the cloud answers at once: fewer round trips, each page one transaction. */
+const pageSize = maxPullLimit;
 
 /** Waiting for news: the cloud holds the first request up to `seconds`; `stop` ends the wait early. */
 export interface PullWait {

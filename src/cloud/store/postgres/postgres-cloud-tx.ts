@@ -1,5 +1,5 @@
 import type { Guidelines } from '../../../shared/domain';
-import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
+import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, DoorSlot, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
 import { json, query, row, rows } from './postgres-database';
 import { PostgresPinLeases } from './postgres-pin-leases';
 import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
@@ -84,6 +84,14 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
     return (await row<{ id: string }>(this.db, sql, [doorId, slot, now, this.communityId]))?.id ?? null;
   }
 
+  async heldSlots(asked: readonly DoorSlot[], now: string): Promise<DoorSlot[]> {
+    const sql = `SELECT dc.door_id AS "doorId", dc.slot FROM unnest($1::text[], $2::int[]) AS a(door_id, slot)
+      JOIN door_credentials dc ON dc.community_id = $4 AND dc.door_id = a.door_id AND dc.slot = a.slot
+      JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
+      WHERE ${live('$3')}`;
+    return rows<DoorSlot>(this.db, sql, [asked.map((a) => a.doorId), asked.map((a) => a.slot), now, this.communityId]);
+  }
+
   async liveSlots(doorId: string, now: string): Promise<number[]> {
     const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
       WHERE dc.community_id = $3 AND dc.door_id = $1 AND ${live('$2')}`;
@@ -97,13 +105,15 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
 
   async recordMutationResult(r: MutationResultRecord): Promise<void> {
     // The console's row lock until commit: a second instance applying the same console waits, then sees the new last_seq.
-    const moved = await query(this.db, 'UPDATE consoles SET last_seq = $1 WHERE community_id = $3 AND id = $2 AND last_seq < $1', [r.seq, r.consoleId, this.communityId]);
-    if (moved.rowCount !== 1) throw new SeqNotAfter(`Mutation ${r.mutationId} (seq ${r.seq}) is not after the last applied seq of console ${r.consoleId}.`);
-    await query(
+    // One statement (one round trip, inside the community's write lock): the answer is recorded only if the seq moved.
+    const recorded = await query(
       this.db,
-      `INSERT INTO mutation_results (community_id, mutation_id, console_id, seq, status, code, reason, fix, cursor, settled_at) VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `WITH moved AS (UPDATE consoles SET last_seq = $3 WHERE community_id = $10 AND id = $2 AND last_seq < $3 RETURNING id)
+       INSERT INTO mutation_results (community_id, mutation_id, console_id, seq, status, code, reason, fix, cursor, settled_at)
+       SELECT $10, $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM moved`,
       [r.mutationId, r.consoleId, r.seq, r.status, r.code, r.reason, json(r.fix), r.cursor, r.settledAt, this.communityId],
     );
+    if (recorded.rowCount !== 1) throw new SeqNotAfter(`Mutation ${r.mutationId} (seq ${r.seq}) is not after the last applied seq of console ${r.consoleId}.`);
   }
 
   async appendChange(c: ChangeInput): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Guidelines } from '../../../shared/domain';
-import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
+import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, DoorSlot, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
 import { kioskStaff, staffKey } from './sqlite-staff-identity';
 import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
 import { allDecoded, decoded, decodedOrNull } from './sqlite-rows';
@@ -74,6 +74,12 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
     const sql = `SELECT c.id FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
       WHERE dc.community_id = @community AND dc.door_id = @doorId AND dc.slot = @slot AND ${live} LIMIT 1`;
     return (this.sql(sql).pluck().get({ community: this.communityId, doorId, slot, now }) as string | undefined) ?? null;
+  }
+
+  async heldSlots(asked: readonly DoorSlot[], now: string): Promise<DoorSlot[]> {
+    const held: DoorSlot[] = [];
+    for (const a of asked) if ((await this.liveCredentialInSlot(a.doorId, a.slot, now)) !== null) held.push(a);
+    return held;
   }
 
   async liveSlots(doorId: string, now: string): Promise<number[]> {

@@ -18,6 +18,7 @@ import { codeHandOver } from './019-code-hand-over';
 import { vendorApprovals } from './020-vendor-approvals';
 import { endedCredentialsIndex } from './021-ended-credentials-index';
 import { credentialsNewestFirst } from './022-credentials-newest-first';
+import { unitGuestsLiveIndex } from './023-unit-guests-live-index';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -45,4 +46,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 20, name: 'vendor-approvals', sql: vendorApprovals },
   { version: 21, name: 'ended-credentials-index', sql: endedCredentialsIndex },
   { version: 22, name: 'credentials-newest-first', sql: credentialsNewestFirst },
+  { version: 23, name: 'unit-guests-live-index', sql: unitGuestsLiveIndex },
 ];
