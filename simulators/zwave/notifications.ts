@@ -1,6 +1,7 @@
 import { CommandClasses } from '@zwave-js/core';
 import { createMockZWaveRequestFrame, MockZWaveFrameType, type MockController, type MockNode } from '@zwave-js/testing';
 import { NotificationCCReport, Security2CC, Security2CCNonceGet, Security2CCNonceReport, SecurityCC, SecurityCCNonceGet, SecurityCCNonceReport, type CommandClass } from 'zwave-js';
+import { simulatedPatienceMs } from './stick-manners';
 
 /** Notification CC types a lock reports (Z-Wave Notification CC, type 0x06 and 0x07). */
 export const ACCESS_CONTROL = 0x06;
@@ -33,13 +34,17 @@ export const LOCK_EVENTS = {
   homeSecurity: [TAMPER_COVER_REMOVED],
 };
 
-/** A secure lock encrypts what it sends unasked: it first asks the controller for a nonce, as the S0/S2 specs have it. */
+/**
+ * A secure lock encrypts what it sends unasked: it first asks the controller for a nonce, as the
+ * S0/S2 specs have it. The nonce comes from the host (zwave-js) through the stick: on a loaded
+ * machine that takes more than the second a real host needs, so the lock waits as the stick does.
+ */
 async function secured(controller: MockController, node: MockNode, cc: CommandClass, security: 's2' | 's0' | 'none'): Promise<CommandClass> {
   const ask = async (get: CommandClass, isReport: (payload: unknown) => boolean) => {
     await node.sendToController(createMockZWaveRequestFrame(get, { ackRequested: false }));
     const frame = await node.expectControllerFrame(
       (f): f is typeof f => f.type === MockZWaveFrameType.Request && isReport(f.payload),
-      { timeout: 1000 },
+      { timeout: simulatedPatienceMs },
     );
     return frame;
   };

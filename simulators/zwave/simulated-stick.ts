@@ -6,6 +6,7 @@ import { writeDeviceConfigs } from './device-config';
 import { countFrames } from './frame-counter';
 import type { SimulatedLockSpec } from './lock-spec';
 import { createLockNode } from './mock-lock-node';
+import { withRealStickManners } from './stick-manners';
 import { createSimulatedZWave, type SimulatedZWave, type SimulatedZWaveWorld } from './simulated-zwave';
 
 /** A started zwave-js driver on a simulated stick, every lock interviewed, and the simulator's controls. */
@@ -59,9 +60,10 @@ export async function openSimulatedStickIn(world: SimulatedZWaveWorld, options: 
     capabilities: { supportedFunctionTypes: withRemoveFailedNode(getDefaultSupportedFunctionTypes()) },
     securityKeys: { S0_Legacy: keys?.S0_Legacy, S2_AccessControl: keys?.S2_AccessControl, S2_Authenticated: keys?.S2_Authenticated, S2_Unauthenticated: keys?.S2_Unauthenticated },
   });
-  patientWithTheHost(controller);
   controller.defineBehavior(...createDefaultMockControllerBehaviors());
   controller.defineBehavior(...world.inclusionBehaviors());
+  // After zwave-js's behaviours: a behaviour defined later is asked first.
+  withRealStickManners(controller);
   countFrames(controller, world.counts);
   for (const lock of world.lockStates()) {
     controller.addNode(await createLockNode(controller, lock.nodeId, lock.spec, world.behaviors));
@@ -83,15 +85,4 @@ export async function openSimulatedStickIn(world: SimulatedZWaveWorld, options: 
       controller.destroy();
     },
   };
-}
-
-/**
- * A real stick retransmits a frame the host did not ACK (Serial API: up to three times, about
- * 5 s in all); zwave-js's mock waits 1 s once and throws out of its serial handler, which a
- * loaded two-core machine running the interviews beside the console reaches. The simulated
- * stick waits longer than a real one keeps trying, so load is not mistaken for a broken host.
- */
-function patientWithTheHost(controller: MockController): void {
-  const expectHostACK = controller.expectHostACK.bind(controller);
-  controller.expectHostACK = (timeout: number, errorMessage?: string) => expectHostACK(Math.max(timeout, 10_000), errorMessage);
 }
