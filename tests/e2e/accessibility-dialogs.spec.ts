@@ -73,7 +73,7 @@ test('the Guidelines page and the vendor approvals have no serious accessibility
   await ask.getByRole('radio', { name: /^Vendor/ }).check();
   await expect(ask.getByRole('button', { name: 'Ask an admin' })).toBeVisible();
   await expectNoSeriousFindings(leasing, 'the grant form asking an admin', dialog);
-  await fillGuest(ask, 'Dana Whitfield', '312-555-0188');
+  await fillGuest(ask, 'Rosa Lindqvist', '312-555-0188');
   await ask.getByRole('textbox', { name: 'Company' }).fill('Brightway Cleaning');
   await ask.getByRole('textbox', { name: 'Reason for the admin' }).fill('Deep clean before move-in');
   await ask.getByRole('button', { name: 'Ask an admin' }).click();
@@ -84,7 +84,7 @@ test('the Guidelines page and the vendor approvals have no serious accessibility
 
   await goTo(page, 'Access');
   const approvals = page.getByRole('region', { name: 'Vendor approvals' });
-  const request = approvals.getByRole('listitem').filter({ hasText: 'Dana Whitfield' });
+  const request = approvals.getByRole('listitem').filter({ hasText: 'Rosa Lindqvist' });
   await expect(request).toContainText('Waiting for an admin');
   await expectNoSeriousFindings(page, 'Access with a vendor approval waiting');
   await request.getByRole('button', { name: 'Decline' }).click();
