@@ -57,6 +57,11 @@ test('Commission a new lock and Configure reader on the Hardware page have no se
   const reader = page.getByRole('dialog', { name: 'Configure reader: Garage gate' });
   await expect(reader.getByRole('button', { name: /^Write/ })).toBeVisible();
   await expectNoSeriousFindings(page, 'Configure reader', dialog);
+  // A mistyped address is said in words and nothing is written to the reader.
+  await reader.getByRole('textbox', { name: 'OSDP address' }).fill('1o');
+  await reader.getByRole('button', { name: /^Write/ }).click();
+  await expect(reader.getByText('Enter a whole number.')).toBeVisible();
+  await expect(reader).toBeVisible();
 });
 
 // No per-test time limit: the first plug interviews three dozen simulated locks (minutes under load).

@@ -62,3 +62,32 @@ test('a door near full warns with what to end first, and its reserved slots are 
   await capacity.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/slot-capacity-hardware.png' });
 });
+
+test('an admin keeps slots for staff: the number is checked as typed, and a limit the lock cannot keep is refused in words', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await sections(page).getByRole('link', { name: 'Hardware' }).click();
+  const form = page.getByRole('form', { name: 'Slots kept for staff and emergency codes' });
+  await form.getByRole('button', { name: /Lock model$/ }).click();
+  await page.getByRole('option', { name: 'BT-10 Bluetooth (20 slots)' }).click();
+  const kept = form.getByRole('textbox', { name: 'Kept for staff and emergency codes' });
+  await expect(kept).toHaveValue('2');
+
+  // Not a number: Save sends nothing and says why; the message follows typing from then on.
+  await kept.fill('2x');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Enter a whole number.')).toBeVisible();
+  await expect(form.getByRole('status')).toHaveCount(0);
+  await kept.fill('4');
+  await expect(form.getByText('Enter a whole number.')).toHaveCount(0);
+
+  // The field stops at the lock's digits; all 20 slots kept would leave guests none.
+  await kept.fill('200');
+  await expect(kept).toHaveValue('20');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('BT-10 Bluetooth locks hold 20 slots: keep fewer than that for staff and emergency codes, so guests have at least one.')).toBeVisible();
+
+  await kept.fill('3');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByRole('table', { name: 'Door capacity' }).getByRole('row', { name: /^South Tower 204 / }).getByRole('cell').nth(3)).toHaveText('3');
+});

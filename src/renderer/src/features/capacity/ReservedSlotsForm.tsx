@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Button, FieldError, Form, Input, Label, NumberField, Text } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import type { SlotReservation } from '../../../../shared/domain';
 import { useSetReservedSlots } from '../../api/capacity';
 import { SelectField } from '../../components/SelectField';
+import { WholeNumberField } from '../../components/WholeNumberField';
 import { useCommunityTime } from '../../components/community-time';
 import '../../components/fields.css';
 
@@ -32,24 +33,19 @@ export function ReservedSlotsForm({ reservations }: { reservations: readonly Slo
           setReserved(reservations.find((r) => r.modelId === id)?.reserved ?? 0);
         }}
       />
-      <NumberField
-        className="field"
+      <WholeNumberField
+        key={modelId}
+        label="Kept for staff and emergency codes"
         value={reserved}
         onChange={(value) => {
           save.reset();
-          setReserved(Number.isNaN(value) ? 0 : value);
+          setReserved(value);
         }}
-        minValue={0}
-        step={1}
-        isInvalid={save.error ? true : undefined}
-      >
-        <Label className="field__label">Kept for staff and emergency codes</Label>
-        <Input className="field__input" />
-        <Text slot="description" className="field__description">
-          {current?.changedBy && current.changedAt ? `Set by ${current.changedBy}, ${time.dateTime(current.changedAt)}` : 'Guest grants never take these slots.'}
-        </Text>
-        <FieldError className="field__error">{save.error?.message}</FieldError>
-      </NumberField>
+        maxValue={current?.slots ?? 0}
+        description={current?.changedBy && current.changedAt ? `Set by ${current.changedBy}, ${time.dateTime(current.changedAt)}` : 'Guest grants never take these slots.'}
+        errorMessage={save.error?.message}
+        inputClassName="capacity-reserve-form__number"
+      />
       <Button type="submit" className="button" isPending={save.isPending} isDisabled={!current || current.reserved === reserved}>
         Save
       </Button>

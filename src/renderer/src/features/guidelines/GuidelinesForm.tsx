@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formErrors } from '../access/grant-form/form-errors';
 import { accessTypes } from '../access/grant-form/grant-options';
 import { TypeChecklist } from './TypeChecklist';
-import { WholeNumberField } from './WholeNumberField';
+import { WholeNumberField } from '../../components/WholeNumberField';
 
 const shownFields = ['allowedTypes', 'allowedTypes.pin', 'allowedTypes.ble', 'kioskTypes', 'maxTemporaryDays', 'deliveryWindowMinutes', 'deliveryOpens'];
 const bleTypes = ['permanent', 'temporary'] as const;
@@ -42,8 +42,8 @@ export function GuidelinesForm({ community, onSaved }: { community: Community; o
       <fieldset className="form-section">
         <legend className="form-section__title">How long</legend>
         <div className="form-row">
-          <WholeNumberField label="Longest temporary access (days)" value={draft.maxTemporaryDays} onChange={(maxTemporaryDays) => set({ maxTemporaryDays })} maxValue={guidelineLimits.maxTemporaryDays} description={`1 to ${guidelineLimits.maxTemporaryDays} days`} errorMessage={errors.at('maxTemporaryDays')} />
-          <WholeNumberField label="Delivery code open for (minutes)" value={draft.deliveryWindowMinutes} onChange={(deliveryWindowMinutes) => set({ deliveryWindowMinutes })} maxValue={guidelineLimits.maxDeliveryMinutes} description={`${guidelineLimits.minDeliveryMinutes} to ${guidelineLimits.maxDeliveryMinutes} minutes`} errorMessage={errors.at('deliveryWindowMinutes')} />
+          <WholeNumberField label="Longest temporary access (days)" value={draft.maxTemporaryDays} onChange={(maxTemporaryDays) => set({ maxTemporaryDays })} maxValue={guidelineLimits.maxTemporaryDays} description={`1 to ${guidelineLimits.maxTemporaryDays} days`} errorMessage={errors.at('maxTemporaryDays')} inputClassName="guidelines-form__number" />
+          <WholeNumberField label="Delivery code open for (minutes)" value={draft.deliveryWindowMinutes} onChange={(deliveryWindowMinutes) => set({ deliveryWindowMinutes })} maxValue={guidelineLimits.maxDeliveryMinutes} description={`${guidelineLimits.minDeliveryMinutes} to ${guidelineLimits.maxDeliveryMinutes} minutes`} errorMessage={errors.at('deliveryWindowMinutes')} inputClassName="guidelines-form__number" />
         </div>
         <ChoiceField label="Delivery codes open" options={deliveryOptions} value={draft.deliveryOpens} onChange={(deliveryOpens) => set({ deliveryOpens })} errorMessage={errors.at('deliveryOpens')} />
       </fieldset>

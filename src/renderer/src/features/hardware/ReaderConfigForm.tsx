@@ -2,13 +2,14 @@ import type { Time } from '@internationalized/date';
 import { FormActions } from '../../components/FormActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Checkbox, CheckboxGroup, FieldError, Form, Group, Input, Label, NumberField } from 'react-aria-components';
+import { Button, Checkbox, CheckboxGroup, FieldError, Form, Group, Label } from 'react-aria-components';
 import type { ReaderConfig, Weekday } from '../../../../shared/domain';
 import { useConfigureReader } from '../../api/mutations';
 import { SelectField } from '../../components/SelectField';
 import { TimeInputField } from '../../components/TimeInputField';
 import { fromLocalTime, toLocalTime } from '../../components/wall-clock';
 import { WeekdayField } from '../../components/WeekdayField';
+import { WholeNumberField } from '../../components/WholeNumberField';
 import { formErrors } from '../access/grant-form/form-errors';
 import { cardFormatOptions, ledOptions } from './hardware-labels';
 
@@ -90,20 +91,14 @@ export function ReaderConfigForm({ programmerId, initial, close }: Props) {
   return (
     <Form className="form reader-form" onSubmit={submit}>
       <div className="form-row">
-        <NumberField
-          className="field"
+        <WholeNumberField
+          label="OSDP address"
           value={draft.osdpAddress}
-          onChange={(osdpAddress) => set({ osdpAddress: Number.isFinite(osdpAddress) ? osdpAddress : 0 })}
-          minValue={0}
+          onChange={(osdpAddress) => set({ osdpAddress })}
           maxValue={126}
-          step={1}
-          isRequired
-          isInvalid={errors.at('config.osdpAddress') ? true : undefined}
-        >
-          <Label className="field__label">OSDP address</Label>
-          <Input className="field__input reader-form__address" />
-          <FieldError className="field__error">{errors.at('config.osdpAddress')}</FieldError>
-        </NumberField>
+          errorMessage={errors.at('config.osdpAddress')}
+          inputClassName="reader-form__address"
+        />
         <SelectField
           label="LED"
           options={ledOptions}
