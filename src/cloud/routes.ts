@@ -17,7 +17,9 @@ import { pushMutations, type PushContext } from './sync/push-mutations';
 
 export interface Reply {
   status: number;
+  /** Sent as JSON; `html` instead for the one page a person opens (texts/guest-page.ts). */
   body?: unknown;
+  html?: string;
   headers?: Record<string, string>;
 }
 

@@ -4,7 +4,8 @@ import { silentLog, type CloudLog } from './cloud-log';
 import { healthRoutes } from './http/health';
 import { HttpError } from './http/http-error';
 import type { OperatorToken } from './operator/operator-token';
-import { cloudRoutes, type Reply } from './routes';
+import { cloudRoutes, type Reply, type Route } from './routes';
+import { guestPage, guestPagePrefix } from './texts/guest-page';
 import type { CloudStore } from './store/cloud-store';
 import { ChangeFeed } from './sync/change-feed';
 import { OutOfOrder } from './sync/push-mutations';
@@ -45,6 +46,10 @@ export interface CloudServer {
 
 function send(res: ServerResponse, reply: Reply): void {
   const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...reply.headers };
+  if (reply.html !== undefined) {
+    res.writeHead(reply.status, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(reply.html);
+    return;
+  }
   if (reply.body === undefined) {
     res.writeHead(reply.status, headers).end();
     return;
@@ -95,8 +100,10 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
     let reply: Reply;
     try {
       const url = new URL(req.url ?? '/', 'http://cloud.invalid');
-      what = `${req.method} ${url.pathname}`;
-      const methods = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+      // A guest's page: its token is the key to a code, so the log names the page, not the token.
+      const guest = url.pathname.startsWith(guestPagePrefix);
+      what = `${req.method} ${guest ? `${guestPagePrefix}<token>` : url.pathname}`;
+      const methods: Partial<Record<string, Route>> | undefined = guest ? { GET: () => guestPage(store, url.pathname.slice(guestPagePrefix.length), now()) } : Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
       if (!methods) throw new HttpError(404, 'not_found', 'The cloud has no such endpoint; see docs/sync-api.md.');
       const route = Object.hasOwn(methods, req.method ?? '') ? methods[req.method ?? ''] : undefined;
       if (!route) {

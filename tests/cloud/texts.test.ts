@@ -74,7 +74,7 @@ async function fakeTwilio(answer: (req: Received) => { status: number; body: unk
 }
 
 describe('TwilioTextProvider', () => {
-  const message: TextMessage = { to: '+13125550142', body: 'Riverside Commons: your access code for North Tower 702 is ready: https://porter.example/c/cred_1', idempotencyKey: 'cred_1:granted' };
+  const message: TextMessage = { to: '+13125550142', body: 'Riverside Commons: your access code for North Tower 702 is ready: https://porter.example/c/k7QhZ2s0WcVnR1pYb9uT4xLmE3aDfGjH6oIqKeNwSvU', idempotencyKey: 'cred_1:granted' };
 
   it('POSTs To, From and Body form-encoded to the account’s Messages resource with Basic auth and an Idempotency-Key', async () => {
     const fake = await fakeTwilio(() => ({ status: 201, body: { sid: 'SM0123456789abcdef', status: 'queued' } }));
@@ -115,7 +115,9 @@ describe('TwilioTextProvider', () => {
     const grant = grantPayload();
     await desk.pushOk(desk.mutation('credential.granted', grant));
     await cloud.server.textsSettled();
-    expect(fake.received.map((r) => new URLSearchParams(r.body).get('Body'))).toEqual([`Riverside Commons: your access code for North Tower 702 is ready: https://access.riverside.com/c/${grant.credentialId}`]);
+    const bodies = fake.received.map((r) => new URLSearchParams(r.body).get('Body'));
+    expect(bodies).toEqual([expect.stringMatching(/^Riverside Commons: your access code for North Tower 702 is ready: https:\/\/access\.riverside\.com\/c\/[\w-]{43}$/)]);
+    expect(bodies[0]).not.toContain(grant.credentialId);
   });
 
   it('carries the cloud’s texts end to end', async () => {

@@ -1,4 +1,5 @@
 import type { CredentialRecord, TextReason } from '../store/cloud-store';
+import { newGuestLinkToken } from '../texts/guest-link';
 import { guestTextBody } from '../texts/guest-text';
 import type { ApplyContext } from './apply-context';
 
@@ -24,13 +25,15 @@ export async function queueGuestText(ctx: ApplyContext, c: Textable, reason: Tex
   if (c.endsAt !== null && c.endsAt <= ctx.now) return false;
   const unit = await ctx.tx.unit(c.unitId);
   const unitLabel = unit ? `${unit.buildingName} ${unit.number}` : c.unitId;
+  const link = c.kind === 'pin' ? newGuestLinkToken() : null;
   await ctx.tx.queueText({
     idempotencyKey: guestTextKey(ctx.community.id, c.id, occasion),
     credentialId: c.id,
     reason,
     to: c.guest.phone,
-    body: guestTextBody(reason, { credentialId: c.id, kind: c.kind, communityName: ctx.community.name, unitLabel }, ctx.links),
+    body: guestTextBody(reason, { credentialId: c.id, kind: c.kind, communityName: ctx.community.name, unitLabel, linkToken: link?.token ?? null }, ctx.links),
     queuedAt: ctx.now,
+    linkTokenHash: link?.hash ?? null,
   });
   return true;
 }

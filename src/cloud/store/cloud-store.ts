@@ -145,6 +145,8 @@ export interface NewText {
   to: string;
   body: string;
   queuedAt: string;
+  /** The SHA-256 of the token in the text's link to the code's page (texts/guest-page.ts); null for a pass's text. */
+  linkTokenHash: string | null;
 }
 
 /** Who is sending a text (one cloud instance's text delivery), and until when no other may. */
@@ -153,7 +155,7 @@ export interface TextClaim {
   until: string;
 }
 
-export interface QueuedText extends NewText {
+export interface QueuedText extends Omit<NewText, 'linkTokenHash'> {
   id: number;
   communityId: string;
   attempts: number;
@@ -257,6 +259,18 @@ export interface CloudTx extends PinLeaseTx {
 }
 
 /** The cloud as a whole: communities, pairing, tokens, the text queue; the rest through `forCommunity`. */
+/** What a guest's code page shows, found by the token of a text's link (texts/guest-page.ts). */
+export interface GuestPageRecord {
+  communityName: string;
+  timeZone: string;
+  unitLabel: string;
+  pinCode: string | null;
+  schedule: Schedule;
+  /** When the schedule ends (null: never), and when staff or a console ended it. */
+  endsAt: string | null;
+  endedAt: string | null;
+}
+
 export interface CloudStore {
   /** Every community the cloud holds, by id. */
   communities(): Promise<CommunityRecord[]>;
@@ -268,6 +282,8 @@ export interface CloudStore {
   /** Uses the code up and records the console, in the code's community, with its token's hash, at once. */
   pairConsole(console: NewConsole): Promise<{ paired: ConsoleRecord } | { refused: PairingRefusal }>;
   consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null>;
+  /** The credential a text's link leads to, by the hash of the link's token, in whichever community sent it. */
+  guestPage(linkTokenHash: string): Promise<GuestPageRecord | null>;
 
   /**
    * One try at a limited thing (pairing codes per client address, passcodes per console and

@@ -25,11 +25,13 @@ export interface GuestTextSubject {
   communityName: string;
   /** "North Tower 702" */
   unitLabel: string;
+  /** A code's text links to its page by this token (guest-link.ts); a pass's text links to the app. */
+  linkToken: string | null;
 }
 
 /**
  * The text a guest gets. Never the PIN itself: a text can be read off a lock screen or a
- * shared phone, so it carries a link to a page that shows the code.
+ * shared phone, so it carries a link to a page that shows the code (guest-page.ts).
  */
 export function guestTextBody(reason: TextReason, s: GuestTextSubject, links: GuestLinks): string {
   if (s.kind === 'ble') {
@@ -37,7 +39,7 @@ export function guestTextBody(reason: TextReason, s: GuestTextSubject, links: Gu
     // The pass appears in the app once the guest signs up with the number this text came to.
     return `${s.communityName}: your Bluetooth pass for ${s.unitLabel} is ready. Get the Porter Keys app and sign up with this phone number: ${link}`;
   }
-  const link = `${links.baseUrl}/c/${encodeURIComponent(s.credentialId)}`;
+  const link = `${links.baseUrl}/c/${s.linkToken}`;
   if (reason === 'pin_changed') return `${s.communityName}: your access code for ${s.unitLabel} has changed, see the new one here: ${link}`;
   return `${s.communityName}: your access code for ${s.unitLabel} is ready: ${link}`;
 }

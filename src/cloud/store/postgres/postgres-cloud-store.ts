@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { CommunityFile } from '../../community/community-file';
 import { hashPairingCode } from '../../consoles/pairing-code';
-import type { CloudStore, CommunityRecord, CommunityStore, ConsoleRecord, NewConsole, PairingRefusal, QueuedText, TextClaim } from '../cloud-store';
+import type { CloudStore, CommunityRecord, CommunityStore, ConsoleRecord, GuestPageRecord, NewConsole, PairingRefusal, QueuedText, TextClaim } from '../cloud-store';
 import { migrations } from './migrations';
 import * as attempts from './postgres-attempt-limits';
 import { KeyedLocks } from '../serial-queue';
@@ -77,6 +77,21 @@ export class PostgresCloudStore implements CloudStore {
   async consoleByTokenHash(tokenHash: string): Promise<ConsoleRecord | null> {
     const r = await row<ConsoleRow>(this.pool, 'SELECT id, community_id, name, kiosk, paired_at FROM consoles WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
     return r ? toConsole(r) : null;
+  }
+
+  guestPage(linkTokenHash: string): Promise<GuestPageRecord | null> {
+    return row<GuestPageRecord>(
+      this.pool,
+      `SELECT c.name AS "communityName", c.time_zone AS "timeZone", coalesce(b.name || ' ' || u.number, cr.unit_id) AS "unitLabel",
+         cr.pin_code AS "pinCode", cr.schedule, cr.ends_at AS "endsAt", cr.ended_at AS "endedAt"
+       FROM text_outbox t
+       JOIN credentials cr ON cr.community_id = t.community_id AND cr.id = t.credential_id
+       JOIN community c ON c.id = t.community_id
+       LEFT JOIN units u ON u.community_id = cr.community_id AND u.id = cr.unit_id
+       LEFT JOIN buildings b ON b.community_id = u.community_id AND b.id = u.building_id
+       WHERE t.link_token_hash = $1`,
+      [linkTokenHash],
+    );
   }
 
   attempt(limit: string, key: string, at: string, forgetBefore: string, delayFor: (failures: number) => number, check: () => Promise<boolean>): Promise<number> {

@@ -129,9 +129,9 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   async queueText(t: NewText): Promise<void> {
     await query(
       this.db,
-      `INSERT INTO text_outbox (community_id, idempotency_key, credential_id, reason, to_number, body, next_attempt_at, queued_at) VALUES ($7, $1, $2, $3, $4, $5, $6, $6)
+      `INSERT INTO text_outbox (community_id, idempotency_key, credential_id, reason, to_number, body, next_attempt_at, queued_at, link_token_hash) VALUES ($7, $1, $2, $3, $4, $5, $6, $6, $8)
        ON CONFLICT (community_id, idempotency_key) DO NOTHING`,
-      [t.idempotencyKey, t.credentialId, t.reason, t.to, t.body, t.queuedAt, this.communityId],
+      [t.idempotencyKey, t.credentialId, t.reason, t.to, t.body, t.queuedAt, this.communityId, t.linkTokenHash],
     );
   }
 

@@ -1,8 +1,8 @@
 import type { CommunityFile } from '../../community/community-file';
 import { hashPairingCode } from '../../consoles/pairing-code';
-import type { CloudStore, CommunityRecord, CommunityStore, ConsoleRecord, NewConsole, PairingRefusal, QueuedText } from '../cloud-store';
+import type { CloudStore, CommunityRecord, CommunityStore, ConsoleRecord, GuestPageRecord, NewConsole, PairingRefusal, QueuedText } from '../cloud-store';
 import { toCommunity, toConsole, toQueuedText, type CommunityRow, type ConsoleRow, type TextRow } from '../rows';
-import { allDecoded, decoded } from './sqlite-rows';
+import { allDecoded, decoded, decodedOrNull } from './sqlite-rows';
 import { seedCommunity } from './seed-community';
 import { KeyedLocks, SerialQueue } from '../serial-queue';
 import { SqliteCommunityStore } from './sqlite-community-store';
@@ -78,6 +78,23 @@ class SqliteCloudStore implements CloudStore {
       const row = this.sql('SELECT id, community_id, name, kiosk, paired_at FROM consoles WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as (Omit<ConsoleRow, 'kiosk'> & { kiosk: number }) | undefined;
       return row ? toConsole({ ...row, kiosk: row.kiosk === 1 }) : null;
     });
+  }
+
+  guestPage(linkTokenHash: string): Promise<GuestPageRecord | null> {
+    return this.shared.queue.run(() =>
+      decodedOrNull<GuestPageRecord>(
+        this.sql(
+          `SELECT c.name AS communityName, c.time_zone AS timeZone, coalesce(b.name || ' ' || u.number, cr.unit_id) AS unitLabel,
+             cr.pin_code AS pinCode, cr.schedule_json, cr.ends_at AS endsAt, cr.ended_at AS endedAt
+           FROM text_outbox t
+           JOIN credentials cr ON cr.community_id = t.community_id AND cr.id = t.credential_id
+           JOIN community c ON c.id = t.community_id
+           LEFT JOIN units u ON u.community_id = cr.community_id AND u.id = cr.unit_id
+           LEFT JOIN buildings b ON b.community_id = u.community_id AND b.id = u.building_id
+           WHERE t.link_token_hash = ?`,
+        ).get(linkTokenHash),
+      ),
+    );
   }
 
   /** One process uses the file: tries at one key take turns here, and each reads and counts in a short transaction of its own. */

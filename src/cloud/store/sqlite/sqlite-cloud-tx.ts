@@ -111,9 +111,9 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
 
   async queueText(t: NewText): Promise<void> {
     this.sql(
-      `INSERT INTO text_outbox (community_id, idempotency_key, credential_id, reason, to_number, body, next_attempt_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO text_outbox (community_id, idempotency_key, credential_id, reason, to_number, body, next_attempt_at, queued_at, link_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (community_id, idempotency_key) DO NOTHING`,
-    ).run(this.communityId, t.idempotencyKey, t.credentialId, t.reason, t.to, t.body, t.queuedAt, t.queuedAt);
+    ).run(this.communityId, t.idempotencyKey, t.credentialId, t.reason, t.to, t.body, t.queuedAt, t.queuedAt, t.linkTokenHash);
   }
 
   // One process sends from the file: the claimant is always this one, and `pending` alone guards.

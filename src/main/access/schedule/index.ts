@@ -5,7 +5,7 @@
 export { checkSchedule, type CheckScheduleContext } from './check-schedule';
 export { compileForLock } from './compile-for-lock';
 export { credentialStatus, type CredentialStatusInput, type EndReason } from './credential-status';
-export { describeSchedule } from './describe-schedule';
+export { describeSchedule } from '../../../shared/describe-schedule';
 export { isOpenAt } from './is-open-at';
 export { resolveSchedule, type ResolveContext } from './resolve-schedule';
 export { scheduleBounds, type ScheduleBounds } from './schedule-bounds';

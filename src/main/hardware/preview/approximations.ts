@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { weekdays, type Approximation, type Schedule } from '../../../shared/domain';
 import type { ScheduleFit } from '../../devices/live/live-lock-network';
-import { date, dateTime, dayNames, time } from '../../access/schedule/describe-schedule';
+import { date, dateTime, dayNames, time } from '../../../shared/describe-schedule';
 
 const at = (text: string) => dateTime(Temporal.PlainDateTime.from(text));
 const on = (text: string) => date(Temporal.PlainDate.from(text));

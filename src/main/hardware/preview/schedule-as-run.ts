@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { weekdays, type ScheduleAsRun, type Weekday } from '../../../shared/domain';
 import { latestLockTime, matterEpochUnixSeconds, type LockUser, type WeekDaySchedule, type YearDaySchedule } from '../../../shared/domain/matter-door-lock';
-import { dateTime, dayNames, describeSpan, time } from '../../access/schedule/describe-schedule';
+import { dateTime, dayNames, describeSpan, time } from '../../../shared/describe-schedule';
 
 /** DaysMaskMap: bit 0 is Sunday ... bit 6 Saturday. */
 const dayBit: Record<Weekday, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };

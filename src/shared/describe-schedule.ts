@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { weekdays, type Schedule, type Weekday } from '../../../shared/domain/schedule';
-import { assertNever } from '../../../shared/errors';
+import { weekdays, type Schedule, type Weekday } from './domain/schedule';
+import { assertNever } from './errors';
 
 /*
  * Written out by hand rather than with Intl: en-US from ICU puts a narrow no-break space before
