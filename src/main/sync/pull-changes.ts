@@ -1,5 +1,6 @@
 import { maxPullLimit } from '../../shared/sync';
 import { readCursor, writeCursor } from '../store/sync-state-repo';
+import { withUnitSearchDeferred } from '../store/unit-search-upkeep';
 import type { CloudClient } from './cloud-client';
 import { applyChange, type ApplyContext } from './apply/apply-change';
 
@@ -32,14 +33,15 @@ export async function pullChanges(ctx: ApplyContext, client: CloudClient, wait?:
       throw error;
     }
     if (first) held = page.held === true;
-    ctx.db.transaction(() => {
+    // The units' search rows are rewritten once per page, for the units it touched.
+    withUnitSearchDeferred(ctx.db, () => {
       for (const change of page.changes) {
         const outcome = applyChange(ctx, change);
         if (outcome === 'applied') applied++;
         if (outcome === 'skipped') skipped++;
       }
       writeCursor(ctx.db, page.next);
-    })();
+    });
     if (!page.more || page.changes.length === 0) return { applied, skipped, held };
   }
 }
