@@ -42,12 +42,18 @@ const granted = (cursor: number, n: number, name: string, unit = unitId) =>
 
 const revoked = (cursor: number, n: number, name: string) => envelope(cursor, 'credential.revoked', { credentialId: `cred_page_${n}`, at }, `Revoked ${name}'s pass`);
 
-/** A console whose pulls are answered `page` (and whose other requests reach the cloud). */
+/**
+ * A console whose pulls are answered `page` (and whose other requests reach the cloud): a page,
+ * or a function of the cursor asked after answering a page or null (the cloud fails: a 503).
+ */
 async function consoleAnswered(page: { current: unknown }) {
   const secrets = memorySecrets();
   const forged: typeof fetch = async (input, init) => {
-    if (new URL(String(input)).pathname !== '/v1/changes') return fetch(input, init);
-    return new Response(JSON.stringify(page.current), { status: 200, headers: { 'content-type': 'application/json' } });
+    const url = new URL(String(input));
+    if (url.pathname !== '/v1/changes') return fetch(input, init);
+    const answer = typeof page.current === 'function' ? (page.current as (after: number) => unknown)(Number(url.searchParams.get('after'))) : page.current;
+    if (answer === null) return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'Down for a moment.' } }), { status: 503, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
   };
   const desk = openTestConsole(null, { secrets, syncFetch: forged });
   consoles.push(desk);
@@ -118,5 +124,25 @@ describe('a pulled page and the units search', () => {
     expect(await call(desk, 'sync.now', {})).toMatchObject({ state: 'online' });
     expect(await unitsFound(desk, 'Barrowfield')).toEqual([unitId]);
     expect(await unitsFound(desk, 'Okonkwo-Vance')).toEqual(['north-1204']);
+  });
+
+  it('pages applied together: a page that cannot be fetched ends the pull once the pages before it are applied, with their cursor', async () => {
+    cloud = await startTestCloud();
+    const first = { changes: [granted(1, 1, 'Quillon Barrowfield'), granted(2, 2, 'Marisela Okonkwo-Vance')], next: 2, more: true };
+    const second = { changes: [revoked(3, 1, 'Quillon Barrowfield')], next: 3, more: false };
+    const down = { current: true };
+    const page = { current: (after: number) => (after === 0 ? first : after === 2 && !down.current ? second : null) };
+    const desk = await consoleAnswered(page);
+    expect(await call(desk, 'sync.now', {})).toMatchObject({ state: 'offline' });
+    expect(readCursor(desk.db)).toBe(2);
+    expect(await unitsFound(desk, 'Barrowfield')).toEqual([unitId]);
+    expect(auditCount(desk)).toBe(2);
+
+    down.current = false;
+    expect(await call(desk, 'sync.now', {})).toMatchObject({ state: 'online' });
+    expect(readCursor(desk.db)).toBe(3);
+    expect(await unitsFound(desk, 'Barrowfield')).toEqual([]);
+    expect(await unitsFound(desk, 'Okonkwo-Vance')).toEqual([unitId]);
+    expect(auditCount(desk)).toBe(3);
   });
 });
