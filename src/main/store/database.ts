@@ -28,6 +28,12 @@ export function openDatabase({ dataDir, nativeBinding }: OpenOptions): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A first pull writes a hundred thousand changes, a few thousand a transaction: SQLite's
+  // default 2 MB page cache is smaller than one batch's pages. And each statement that fires a
+  // trigger (or may write several rows) keeps a statement journal, which SQLite spills to a
+  // temporary file past 64 KB: a received grant's insert took three times as long.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   // Keep the query planner's statistics fresh, as SQLite advises for long-lived connections.
   db.pragma('optimize = 0x10002');
   migrate(db);

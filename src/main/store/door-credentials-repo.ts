@@ -67,15 +67,14 @@ export const liveDoorsOf = scalar<[credentialId: string], string>(
   'SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL',
 );
 
-const unlink = statement<[at: string, credentialId: string]>(
-  'UPDATE door_credentials SET removed_at = ? WHERE credential_id = ? AND removed_at IS NULL',
+// One statement answering the doors it took the credential off: a first pull ends tens of thousands.
+const unlink = scalar<[at: string, credentialId: string], string>(
+  'UPDATE door_credentials SET removed_at = ? WHERE credential_id = ? AND removed_at IS NULL RETURNING door_id',
 );
 
 /** Takes a credential off every door that holds it (the rows stay, for history). Answers those doors. */
 export function unlinkCredential(db: Db, credentialId: string, at: string): string[] {
-  const doorIds = liveDoorsOf(db).all(credentialId);
-  unlink(db).run(at, credentialId);
-  return doorIds;
+  return unlink(db).all(at, credentialId);
 }
 
 export const doorChanged = statement<{ doorId: string; at: string }>(

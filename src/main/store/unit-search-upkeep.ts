@@ -1,0 +1,40 @@
+import type { Db } from './database';
+import { statement } from './statement';
+
+/*
+ * The units' search rows (unit_guests) kept once per batch (migration 024): a pull page grants
+ * and revokes the same units many times, and each write used to rewrite its unit's row.
+ */
+
+const startDeferring = statement('INSERT INTO search_upkeep_deferred (only) VALUES (1)');
+const deferring = statement<[], 1>('SELECT 1 FROM search_upkeep_deferred', { pluck: true });
+
+/** The stale units' rows rewritten (the same rows migration 024's triggers write), then both tables emptied. */
+const flush = [
+  'DELETE FROM unit_guests WHERE unit_id IN (SELECT unit_id FROM unit_search_stale)',
+  `INSERT INTO unit_guests (unit_id, names, companies, phones)
+    SELECT c.unit_id, group_concat(g.name, char(31)), group_concat(coalesce(g.company, ''), char(31)),
+      group_concat(g.phone_e164, char(31))
+    FROM credentials c INDEXED BY credentials_unit_live JOIN guests g ON g.id = c.guest_id
+    WHERE c.ended_at IS NULL AND c.unit_id IN (SELECT unit_id FROM unit_search_stale)
+    GROUP BY c.unit_id`,
+  'DELETE FROM unit_search_stale',
+  'DELETE FROM search_upkeep_deferred',
+].map((sql) => statement(sql));
+
+/**
+ * Runs `body` in one transaction (a savepoint inside another) with the units' search rows
+ * rewritten once at its end, for every unit it touched, rather than at each credential written.
+ * Before it returns, and so before the transaction commits, search finds what `body` wrote;
+ * if it throws, nothing of it stays, the deferral included.
+ */
+export function withUnitSearchDeferred<T>(db: Db, body: () => T): T {
+  return db.transaction(() => {
+    // Already deferred by an enclosing batch: that batch rewrites the rows.
+    if (deferring(db).get() !== undefined) return body();
+    startDeferring(db).run();
+    const result = body();
+    for (const s of flush) s(db).run();
+    return result;
+  })();
+}
