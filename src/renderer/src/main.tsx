@@ -1,3 +1,4 @@
+import './api/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { connectSocketBridge } from './api/socket-bridge';
 

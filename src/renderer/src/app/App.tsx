@@ -1,4 +1,3 @@
-import '../api/zod-jitless';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { listenForDataChanges } from '../api/invalidation';
