@@ -20,7 +20,9 @@ export interface FirstAnswers {
 }
 
 function ask<C extends CommandName>(porter: PorterApi, command: C, key: readonly unknown[], input: CommandInput<C>): EarlyAnswer<C> {
-  const early: EarlyAnswer<C> = { key, input, answer: porter.invoke(command, input) };
+  // Never a rejection (an Electron invoke may throw): a failed ask is an answer not used.
+  const answer = porter.invoke(command, input).catch((): Envelope<CommandOutput<C>> => ({ ok: false, error: { code: 'internal', message: 'The core did not answer.' } }));
+  const early: EarlyAnswer<C> = { key, input, answer };
   void early.answer.then((envelope) => (early.settled = envelope));
   return early;
 }
