@@ -1,6 +1,41 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
+
+/**
+ * The app chunk main.tsx loads (src/renderer/src/app/App.tsx), the chunks it imports and their
+ * styles, named in index.html as module and style preloads: the browser fetches them alongside
+ * the entry instead of after running it (issue 17's first rows). main.tsx still imports the app
+ * itself, once it has started dialling the core.
+ */
+function preloadFirstPaint(): Plugin {
+  return {
+    name: 'porter:preload-first-paint',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const app = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/App.tsx'));
+        if (app?.type !== 'chunk') throw new Error('The renderer has no app chunk to preload.');
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (file: string): void => {
+          const chunk = bundle[file];
+          if (scripts.has(file) || chunk?.type !== 'chunk' || chunk.isEntry) return;
+          scripts.add(file);
+          chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          chunk.imports.forEach(visit);
+        };
+        visit(app.fileName);
+        return [
+          ...[...styles].map((href): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `./${href}` }, injectTo: 'head' })),
+          ...[...scripts].map((href): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` }, injectTo: 'head' })),
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Main: native addons and runtime libraries stay external (they are `dependencies`). One entry
@@ -33,6 +68,6 @@ export default defineConfig({
     // the first rows paint (issue 17's first-rows target). Main and preload stay readable.
     build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     // No CSP <meta>: every host sends the policy as a header (Electron's porter:// handler, the browser host).
-    plugins: [react()],
+    plugins: [react(), preloadFirstPaint()],
   },
 });

@@ -1,6 +1,7 @@
 /**
  * The one contract between the renderer and the core. Every command and event is listed
- * here with its schema and the roles that may run it; the Electron IPC carrier and the
+ * here with its schema (the roles that may run each command are in contract-roles.ts, free of
+ * zod for the renderer's first paint); the Electron IPC carrier and the
  * browser host's WebSocket carrier both serve exactly this table. Main must register a
  * handler for every command (src/main/ipc/handlers.ts: a missing one does not compile).
  */
@@ -47,7 +48,6 @@ import {
   maxBulkUnitIds,
   RescheduleRequest,
   RevokeRequest,
-  type Role,
   Session,
   SignInRequest,
   SimulatedZWavePanel,
@@ -64,17 +64,10 @@ import {
   VendorApprovalRequest,
 } from './domain';
 
+export { mayRun } from './contract-roles';
+
 const NoInput = z.object({}).strict();
 
-/** 'anyone' includes a window where nobody has signed in yet. */
-export type Audience = Role | 'anyone';
-const anyone: readonly Audience[] = ['anyone'];
-const staff: readonly Audience[] = ['admin', 'leasing', 'maintenance', 'kiosk'];
-const granting: readonly Audience[] = ['admin', 'leasing', 'kiosk'];
-const office: readonly Audience[] = ['admin', 'leasing'];
-const technicians: readonly Audience[] = ['admin', 'maintenance'];
-/** Who sees which doors still hold ended credentials: the office and its technicians, never a kiosk. */
-const exposureViewers: readonly Audience[] = ['admin', 'leasing', 'maintenance'];
 /** A programmer's id, or a Bluetooth lock's (`ble:<lock id>`): jobs run the same through either. */
 const OnProgrammer = z.object({ programmerId: z.string().min(1).max(200) }).strict();
 const OnBluetoothLock = z.object({ lockId: z.string().min(1).max(200) }).strict();
@@ -92,7 +85,7 @@ export const defaultPayloadBytes = 64 * 1024;
 /** An id in a JSON array: up to 64 characters, its quotes and a comma. */
 const idJsonBytes = 64 + 3;
 
-type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audience[]; maxPayloadBytes?: number };
+type CommandSpec = { input: z.ZodType; output: z.ZodType; maxPayloadBytes?: number };
 
 /**
  * Training mode's section: served only by a training core (simulated doors, its own data
@@ -101,9 +94,9 @@ type CommandSpec = { input: z.ZodType; output: z.ZodType; roles: readonly Audien
  */
 export const trainingCommands = {
   /** Simulator panels: plug, unplug, attach a door, inject a fault; walk to a floor, bring a factory-new lock. */
-  'training.simulate': { input: HardwareSimulation, output: HardwareOverview, roles: technicians },
+  'training.simulate': { input: HardwareSimulation, output: HardwareOverview },
   /** The Z-Wave simulator panel: the simulated locks, the stick plugged or not, a factory-new lock's DSK label. */
-  'training.zwave': { input: NoInput, output: SimulatedZWavePanel, roles: technicians },
+  'training.zwave': { input: NoInput, output: SimulatedZWavePanel },
 } as const satisfies Record<string, CommandSpec>;
 
 export type TrainingCommandName = keyof typeof trainingCommands;
@@ -114,42 +107,40 @@ export function isTrainingCommand(name: string): name is TrainingCommandName {
 
 export const commands = {
   /** Renderer asks who is signed in on this window, and for which community. */
-  'session.get': { input: NoInput, output: Session, roles: anyone },
+  'session.get': { input: NoInput, output: Session },
   /** Sign-in screen lists the staff who may sign in on this console (names and roles only). */
-  'staff.list': { input: NoInput, output: z.array(StaffMember), roles: anyone },
+  'staff.list': { input: NoInput, output: z.array(StaffMember) },
   /** Sign-in screen signs a staff member in on this window with their passcode. */
-  'staff.signIn': { input: SignInRequest, output: Session, roles: anyone },
+  'staff.signIn': { input: SignInRequest, output: Session },
   /** Header's sign-out button; refused on a kiosk. */
-  'staff.signOut': { input: NoInput, output: Session, roles: staff },
+  'staff.signOut': { input: NoInput, output: Session },
   /** Renderer loads the community: time zone, guidelines, buildings and floors. */
-  'community.get': { input: NoInput, output: Community, roles: staff },
+  'community.get': { input: NoInput, output: Community },
   /** An admin changes what staff may issue; grants from now on follow the new guidelines. */
-  'community.updateGuidelines': { input: GuidelinesChange, output: Community, roles: ['admin'] },
+  'community.updateGuidelines': { input: GuidelinesChange, output: Community },
   /** Units grid asks for one sorted, filtered window of units. */
-  'units.list': { input: UnitQuery, output: UnitPage, roles: staff },
+  'units.list': { input: UnitQuery, output: UnitPage },
   /** Unit detail asks for one unit's row and every credential on it, revoked included. */
   'units.get': {
     input: z.object({ unitId: Id }).strict(),
     output: z.object({ unit: UnitRow, credentials: z.array(Credential) }),
-    roles: staff,
   },
   /** Access page lists credentials across the community, newest first. */
-  'credentials.list': { input: CredentialQuery, output: CredentialPage, roles: granting },
+  'credentials.list': { input: CredentialQuery, output: CredentialPage },
   /**
    * Grant form, once a type and dates are chosen: what each door the grant would reach will hold
    * (slot, schedule as the lock runs it, what Porter makes up for, live or at the next round),
    * and what Save would be refused with when some door cannot hold it.
    */
-  'access.preview': { input: AccessPreviewRequest, output: AccessPreview, roles: granting },
+  'access.preview': { input: AccessPreviewRequest, output: AccessPreview },
   /** Bulk form: the same over many units: each unit's summary, the units that cannot hold it, the doors. */
   'access.previewBulk': {
     input: BulkPreviewRequest,
     output: BulkAccessPreview,
-    roles: office,
     maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
   },
   /** Grant form grants a guest access to a unit; answers the new credential. */
-  'access.grant': { input: GrantRequest, output: Credential, roles: granting },
+  'access.grant': { input: GrantRequest, output: Credential },
   /**
    * Bulk grant: a delivery or vendor credential on many units, with an outcome per unit. Its
    * own payload limit fits the most units that may be named by id, each of the longest id.
@@ -157,113 +148,109 @@ export const commands = {
   'access.bulkGrant': {
     input: BulkGrantRequest,
     output: BulkGrantResult,
-    roles: office,
     maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
   },
   /** Access page lists the bulk grants a crash cut short, oldest first. */
-  'access.stoppedBulkRuns': { input: NoInput, output: z.array(BulkRun), roles: office },
+  'access.stoppedBulkRuns': { input: NoInput, output: z.array(BulkRun) },
   /** Access page's "Finish": grants a stopped run's units not yet done; answers the whole run's outcome. */
-  'access.finishBulkRun': { input: z.object({ runId: Id }).strict(), output: BulkGrantResult, roles: office },
+  'access.finishBulkRun': { input: z.object({ runId: Id }).strict(), output: BulkGrantResult },
   /**
    * Revocation exposure: ended credentials (revoked, expired, used, reissued) whose doors have
    * not been told yet, each with the doors still holding it and since when; one unit's, or the
    * whole community's (the Units page's figure). Names and dates only, never a code.
    */
-  'access.exposure': { input: ExposureQuery, output: RevocationExposure, roles: exposureViewers },
+  'access.exposure': { input: ExposureQuery, output: RevocationExposure },
   /** Staff revoke a credential from every door it covers. */
-  'access.revoke': { input: RevokeRequest, output: Credential, roles: granting },
+  'access.revoke': { input: RevokeRequest, output: Credential },
   /** New dates: the credential is reissued and the old one revoked; answers the new one. */
-  'access.reschedule': { input: RescheduleRequest, output: Credential, roles: granting },
+  'access.reschedule': { input: RescheduleRequest, output: Credential },
   /** Queue the guest's text again. */
-  'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential, roles: granting },
+  'access.resend': { input: z.object({ credentialId: Id }).strict(), output: Credential },
   /** The PIN once, shown or printed, while the guest's text waits; the only command that answers a code. */
-  'access.handOverCode': { input: CodeHandOverRequest, output: CodeHandOver, roles: office },
+  'access.handOverCode': { input: CodeHandOverRequest, output: CodeHandOver },
   /**
    * Vendor approvals, where the guidelines say vendor access needs an admin's: leasing asks (the
    * grant or bulk form's "Ask an admin"), an admin approves (the grant is made then, as asked) or
    * declines with a reason. The Access page lists them: an admin every pending request and the
    * latest decided; leasing their own. Nobody decides on their own request.
    */
-  'approvals.list': { input: NoInput, output: z.array(VendorApproval), roles: office },
+  'approvals.list': { input: NoInput, output: z.array(VendorApproval) },
   'approvals.request': {
     input: VendorApprovalRequest,
     output: VendorApproval,
-    roles: ['leasing'],
     maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
   },
-  'approvals.approve': { input: ApprovalDecision, output: VendorApproval, roles: ['admin'] },
-  'approvals.decline': { input: ApprovalDecline, output: VendorApproval, roles: ['admin'] },
+  'approvals.approve': { input: ApprovalDecision, output: VendorApproval },
+  'approvals.decline': { input: ApprovalDecline, output: VendorApproval },
   /** Grant form, once a type and dates are chosen: the doors this grant would take to within a few slots of full, each with what to end first. */
-  'capacity.forGrant': { input: GrantCapacityRequest, output: z.array(CapacityWarning), roles: granting },
+  'capacity.forGrant': { input: GrantCapacityRequest, output: z.array(CapacityWarning) },
   /** Bulk form: the same, counting a slot per unit on every door the units share (a building's entrance takes one per unit). */
   'capacity.forBulkGrant': {
     input: BulkCapacityRequest,
     output: z.array(CapacityWarning),
-    roles: office,
     maxPayloadBytes: maxBulkUnitIds * idJsonBytes + defaultPayloadBytes,
   },
   /** Hardware page's capacity section: the fullest doors (used, free, grant rate, run-out date) and each model's reserved slots. */
-  'capacity.overview': { input: z.object({ limit: z.number().int().min(1).max(500).default(20) }).strict(), output: CapacityOverview, roles: ['admin', 'leasing', 'maintenance'] },
+  'capacity.overview': { input: z.object({ limit: z.number().int().min(1).max(500).default(20) }).strict(), output: CapacityOverview },
   /** An admin keeps a lock model's top slots for staff and emergency codes; guest grants never take them (audited). */
-  'capacity.setReserved': { input: SetReservedSlots, output: z.array(SlotReservation), roles: ['admin'] },
+  'capacity.setReserved': { input: SetReservedSlots, output: z.array(SlotReservation) },
   /** Activity page reads the audit log, newest first, filtered. */
-  'activity.list': { input: ActivityQuery, output: ActivityPage, roles: office },
+  'activity.list': { input: ActivityQuery, output: ActivityPage },
   /** Activity page walks the whole hash chain, against the cloud's anchor and an export's closing line if given. */
-  'activity.verify': { input: VerifyRequest, output: ChainVerification, roles: office },
+  'activity.verify': { input: VerifyRequest, output: ChainVerification },
   /** Activity page exports the filtered log as CSV. */
-  'activity.export': { input: ActivityFilter, output: ActivityExport, roles: office },
+  'activity.export': { input: ActivityFilter, output: ActivityExport },
   /** Hardware page: programmers and their doors, lock models in service, doors waiting to be programmed. */
-  'hardware.overview': { input: NoInput, output: HardwareOverview, roles: technicians },
+  'hardware.overview': { input: NoInput, output: HardwareOverview },
   /** Hardware page's door picker (attach a simulated lock, assign a lock): doors by name, building or serial. */
-  'hardware.doors': { input: HardwareDoorQuery, output: z.array(HardwareDoor), roles: technicians },
+  'hardware.doors': { input: HardwareDoorQuery, output: z.array(HardwareDoor) },
   /** Hardware page starts programming the door on a programmer's cable: exactly its pending changes. */
-  'hardware.program': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  'hardware.program': { input: OnProgrammer, output: DoorJob },
   /** Hardware page resumes the door's interrupted job (after a replug). */
-  'hardware.resume': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  'hardware.resume': { input: OnProgrammer, output: DoorJob },
   /** Hardware page reads the door's audit trail since the last record the console holds. */
-  'hardware.readAudit': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  'hardware.readAudit': { input: OnProgrammer, output: DoorJob },
   /** Hardware page sets the door's clock and its time-zone rules to the community's. */
-  'hardware.setClock': { input: OnProgrammer, output: DoorJob, roles: technicians },
+  'hardware.setClock': { input: OnProgrammer, output: DoorJob },
   /** A technician tells the console which door the lock on the cable belongs to (commissioning). */
-  'hardware.assignLock': { input: OnProgrammer.extend({ doorId: Id }).strict(), output: Programmer, roles: technicians },
+  'hardware.assignLock': { input: OnProgrammer.extend({ doorId: Id }).strict(), output: Programmer },
   /** Hardware page reads a perimeter reader's configuration. */
-  'hardware.readerConfig': { input: OnProgrammer, output: ReaderConfig, roles: technicians },
+  'hardware.readerConfig': { input: OnProgrammer, output: ReaderConfig },
   /** Hardware page writes a perimeter reader's configuration. */
-  'hardware.configureReader': { input: OnProgrammer.extend({ config: ReaderConfig }).strict(), output: DoorJob, roles: technicians },
+  'hardware.configureReader': { input: OnProgrammer.extend({ config: ReaderConfig }).strict(), output: DoorJob },
   /** Hardware page's Bluetooth section: the dongle, the locks in range (live), the round. */
-  'hardware.bluetooth': { input: NoInput, output: BluetoothOverview, roles: technicians },
+  'hardware.bluetooth': { input: NoInput, output: BluetoothOverview },
   /** Hardware page: use this BLE dongle (USB or serial port) from now on. */
-  'hardware.useDongle': { input: z.object({ dongleId: z.string().min(1).max(300) }).strict(), output: BluetoothOverview, roles: technicians },
+  'hardware.useDongle': { input: z.object({ dongleId: z.string().min(1).max(300) }).strict(), output: BluetoothOverview },
   /** Hardware page: program every pending Bluetooth door in range, one after another. */
-  'hardware.startBluetoothRound': { input: NoInput, output: BluetoothOverview, roles: technicians },
+  'hardware.startBluetoothRound': { input: NoInput, output: BluetoothOverview },
   /** Hardware page: stop the round after the door in hand. */
-  'hardware.stopBluetoothRound': { input: NoInput, output: BluetoothOverview, roles: technicians },
+  'hardware.stopBluetoothRound': { input: NoInput, output: BluetoothOverview },
   /** A technician commissions a factory-new Bluetooth lock: its label's setup code, and its door. */
   'hardware.commissionLock': {
     input: OnBluetoothLock.extend({ doorId: Id, setupCode: z.string().trim().regex(/^\d{8}$/, 'The setup code is the 8 digits on the lock’s label') }).strict(),
     output: BluetoothOverview,
-    roles: technicians,
   },
   /** Hardware page's Z-Wave section: the stick, its network, each lock with its door, state, battery and codes; inclusion as it goes. */
-  'hardware.liveLocks': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  'hardware.liveLocks': { input: NoInput, output: LiveNetworkOverview },
   /** Hardware page: use the Z-Wave stick on this serial port from now on. */
-  'hardware.useStick': { input: z.object({ path: z.string().min(1).max(300) }).strict(), output: LiveNetworkOverview, roles: technicians },
+  'hardware.useStick': { input: z.object({ path: z.string().min(1).max(300) }).strict(), output: LiveNetworkOverview },
   /** Hardware page's "Add a lock": the network waits for a lock to be put in inclusion; the DSK prompt follows. */
-  'hardware.includeLock': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  'hardware.includeLock': { input: NoInput, output: LiveNetworkOverview },
   /** The DSK prompt: the lock's PIN, or null to stop adding it. */
-  'hardware.answerInclusionPin': { input: z.object({ pin: DskPin }).strict(), output: LiveNetworkOverview, roles: technicians },
+  'hardware.answerInclusionPin': { input: z.object({ pin: DskPin }).strict(), output: LiveNetworkOverview },
   /** Hardware page's "Remove a lock": the network waits for a lock to be put in exclusion. */
-  'hardware.excludeLock': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  'hardware.excludeLock': { input: NoInput, output: LiveNetworkOverview },
   /** Stops waiting for a lock to add or remove. */
-  'hardware.stopInclusion': { input: NoInput, output: LiveNetworkOverview, roles: technicians },
+  'hardware.stopInclusion': { input: NoInput, output: LiveNetworkOverview },
   /** A technician tells the console which door a Z-Wave lock is on; its codes follow at once. */
-  'hardware.assignLiveLock': { input: z.object({ nodeId: NodeId, doorId: Id }).strict(), output: LiveNetworkOverview, roles: technicians },
+  'hardware.assignLiveLock': { input: z.object({ nodeId: NodeId, doorId: Id }).strict(), output: LiveNetworkOverview },
   /** Status bar: online or offline, last sync, changes waiting, the last error. */
-  'sync.status': { input: NoInput, output: SyncStatus, roles: staff },
+  'sync.status': { input: NoInput, output: SyncStatus },
   /** Status bar's "Sync now": a round now; answers the status after it. */
-  'sync.now': { input: NoInput, output: SyncStatus, roles: staff },
+  'sync.now': { input: NoInput, output: SyncStatus },
   /** Cloud setup screen: pairs this console with a cloud (the token goes to the OS keychain). */
-  'sync.setUp': { input: SyncSetupRequest, output: SyncStatus, roles: ['admin'] },
+  'sync.setUp': { input: SyncSetupRequest, output: SyncStatus },
   ...trainingCommands,
 } as const satisfies Record<string, CommandSpec>;
 
@@ -290,13 +277,6 @@ export function isCommandName(name: unknown): name is CommandName {
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
-
-/** May this role (null: nobody signed in) run this command? The renderer hides what it may not. */
-export function mayRun(command: CommandName, role: Role | null): boolean {
-  const roles = commands[command].roles as readonly Audience[];
-  return roles.includes('anyone') || (role !== null && roles.includes(role));
-}
-
 
 /** The payload limit of one command: its own, or the default. */
 export function payloadLimit(command: CommandName): number {

@@ -1,6 +1,6 @@
 import type { CredentialExposure, RevocationExposure } from '../../shared/domain';
 import type { Db } from '../store/database';
-import { exposureSummary, oldestExposureRows, unitExposureRows, type ExposureRow } from '../store/exposure-repo';
+import { communityExposureRows, unitExposureRows, type ExposureRow } from '../store/exposure-repo';
 
 /**
  * How many of the longest exposed credentials the community's answer names. The figure counts
@@ -17,8 +17,8 @@ export const exposureListLimit = 100;
  */
 export function revocationExposure(db: Db, unitId: string | null = null): RevocationExposure {
   if (unitId === null) {
-    const figure = exposureSummary(db);
-    return { ...figure, credentials: byCredential(oldestExposureRows(db, exposureListLimit)) };
+    const { summary, rows } = communityExposureRows(db, exposureListLimit);
+    return { ...summary, credentials: byCredential(rows) };
   }
   const credentials = byCredential(unitExposureRows(db, unitId));
   const doors = new Set(credentials.flatMap((c) => c.doors.map((d) => d.doorId)));

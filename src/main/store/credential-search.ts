@@ -17,10 +17,16 @@ const statusSql: Record<CredentialStatus, string> = {
 };
 
 
-/** The SQL behind searchCredentials, exported for the query-plan tests. */
-export function credentialSearchSql(q: Parsed, now: Date): { total: string; page: string; params: Record<string, unknown> } {
+/**
+ * The SQL behind searchCredentials, exported for the query-plan tests: the count runs with
+ * `params` (the filter's), the page with `pageParams` (the filter's, its limit and offset).
+ */
+export function credentialSearchSql(
+  q: Parsed,
+  now: Date,
+): { total: string; page: string; params: Record<string, unknown>; pageParams: Record<string, unknown> } {
   const parts: string[] = [];
-  const params: Record<string, unknown> = { now: now.toISOString(), limit: q.limit, offset: q.offset };
+  const params: Record<string, unknown> = { now: now.toISOString() };
   if (q.unitId) {
     parts.push('c.unit_id = @unitId');
     params.unitId = q.unitId;
@@ -45,14 +51,14 @@ export function credentialSearchSql(q: Parsed, now: Date): { total: string; page
     // Newest first through migration 022's index: never a sort of the whole community.
     page: `${selectCredential} ${where} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`,
     params,
+    pageParams: { ...params, limit: q.limit, offset: q.offset },
   };
 }
 
 /** Credentials across the community for the Access page, newest first. */
 export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number; records: CredentialRecord[] } {
   const sql = credentialSearchSql(q, now);
-  const { limit: _limit, offset: _offset, ...countParams } = sql.params;
-  const total = db.prepare<Record<string, unknown>, number>(sql.total).pluck().get(countParams) ?? 0;
-  const rows = db.prepare<Record<string, unknown>, CredentialRow>(sql.page).all(sql.params);
+  const total = db.prepare<Record<string, unknown>, number>(sql.total).pluck().get(sql.params) ?? 0;
+  const rows = db.prepare<Record<string, unknown>, CredentialRow>(sql.page).all(sql.pageParams);
   return { total, records: rows.map((r) => toRecord(db, r)) };
 }

@@ -44,9 +44,9 @@ ended(door_id, credential_id, link, ended_at) AS MATERIALIZED (
     ON c.id = h.credential_id AND c.ended_at IS NOT NULL ${credentialFilter}
 )`;
 
-/** The named rows of `from` (aliased e, with ended's columns). */
-const namedRowsSql = (from: string): string => `
-SELECT c.id AS credentialId, c.unit_id AS unitId, b.name || ' ' || u.number AS unitLabel, g.name AS guestName,
+/** The named rows of `from` (aliased e, with ended's columns), with `columns` before them. */
+const namedRowsSql = (from: string, columns = ''): string => `
+SELECT ${columns} c.id AS credentialId, c.unit_id AS unitId, b.name || ' ' || u.number AS unitLabel, g.name AS guestName,
        c.kind, c.end_reason AS endReason, c.ended_at AS endedAt, e.door_id AS doorId, d.name AS doorName, e.link
 FROM ${from}
 CROSS JOIN credentials c ON c.id = e.credential_id
@@ -62,15 +62,23 @@ export interface ExposureSummary {
   oldestSince: string | null;
 }
 
-const summary = statement<[], ExposureSummary>(`${endedSql(() => '')}
-SELECT count(DISTINCT credential_id) AS credentialCount, count(DISTINCT door_id) AS doorCount, min(ended_at) AS oldestSince FROM ended`);
+/** The figure over `ended`, as one row. */
+const figureSql = 'SELECT count(DISTINCT credential_id) AS credentialCount, count(DISTINCT door_id) AS doorCount, min(ended_at) AS oldestSince FROM ended';
 
-/** The rows of the `limit` longest exposed credentials. */
-const oldestExposure = statement<[limit: number], ExposureRow>(`${endedSql(() => '')},
+/** One of the community's rows: an exposed door of a listed credential, with the figure over them all. */
+type FiguredRow = ExposureSummary & ExposureRow;
+
+/**
+ * The community's figure and the rows of its `limit` longest exposed credentials in one statement:
+ * `held` and `ended` are materialized once for both. Every row carries the figure; no row means
+ * nothing is exposed (the list holds at least one credential whenever `ended` holds one).
+ */
+const communityExposure = statement<[limit: number], FiguredRow>(`${endedSql(() => '')},
+figure AS MATERIALIZED (${figureSql}),
 listed(credential_id) AS MATERIALIZED (
   SELECT credential_id FROM ended GROUP BY credential_id ORDER BY min(ended_at), credential_id LIMIT ?
 )
-${namedRowsSql('listed l CROSS JOIN ended e ON e.credential_id = l.credential_id')}`);
+${namedRowsSql('figure f CROSS JOIN listed l CROSS JOIN ended e ON e.credential_id = l.credential_id', 'f.credentialCount, f.doorCount, f.oldestSince,')}`);
 
 const exposureOfUnit = statement<{ unitId: string }, ExposureRow>(`${endedSql(() => '', 'AND c.unit_id = @unitId')}
 ${namedRowsSql('ended e')}`);
@@ -78,14 +86,18 @@ ${namedRowsSql('ended e')}`);
 const exposureOfDoor = statement<{ doorId: string }, ExposureRow>(`${endedSql((column) => `AND ${column} = @doorId`)}
 ${namedRowsSql('ended e')}`);
 
-/** The community's figure. */
-export function exposureSummary(db: Db): ExposureSummary {
-  return summary(db).get()!;
-}
-
-/** Doors still holding the `limit` longest exposed ended credentials, oldest ended first. */
-export function oldestExposureRows(db: Db, limit: number): ExposureRow[] {
-  return oldestExposure(db).all(limit);
+/**
+ * The community's figure, and the doors still holding its `limit` (at least 1) longest exposed
+ * ended credentials, oldest ended first.
+ */
+export function communityExposureRows(db: Db, limit: number): { summary: ExposureSummary; rows: ExposureRow[] } {
+  const figured = communityExposure(db).all(Math.max(1, limit));
+  const first = figured[0];
+  const summary = first
+    ? { credentialCount: first.credentialCount, doorCount: first.doorCount, oldestSince: first.oldestSince }
+    : { credentialCount: 0, doorCount: 0, oldestSince: null };
+  const rows = figured.map(({ credentialCount: _c, doorCount: _d, oldestSince: _o, ...row }) => row);
+  return { summary, rows };
 }
 
 /** Doors still holding one unit's ended credentials, oldest ended first. */

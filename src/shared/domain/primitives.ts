@@ -2,8 +2,7 @@ import { z } from 'zod';
 // Every schema speaks plain words (the import installs them for zod): see plain-words.ts.
 import '../plain-words';
 
-/** How long a search in any list may be; the search fields stop there. */
-export const searchMaxLength = 100;
+export { searchMaxLength } from './values';
 
 /** Identifiers are short, printable and safe to put in a URL or a log line. */
 export const Id = z

@@ -1,19 +1,13 @@
 import { z } from 'zod';
 import { LockCapabilities } from './community';
 import { AccessType, CredentialKind, Id, searchMaxLength, Timestamp } from './primitives';
+import { unitSortColumns } from './values';
 
 /** A door is in sync when it last reported the state the console wants on it. */
 export const DoorStatus = z.enum(['in_sync', 'pending', 'never_programmed']);
 export type DoorStatus = z.infer<typeof DoorStatus>;
 
-export const UnitSortColumn = z.enum([
-  'unit',
-  'building',
-  'floor',
-  'lockModel',
-  'credentialCount',
-  'doorStatus',
-]);
+export const UnitSortColumn = z.enum(unitSortColumns);
 export type UnitSortColumn = z.infer<typeof UnitSortColumn>;
 
 /** Where a unit's live credentials stand today; "pending at the door" is the door status. */
@@ -51,8 +45,7 @@ export type UnitQuery = z.input<typeof UnitQuery>;
 export const CredentialChip = z.object({ type: AccessType, kind: CredentialKind, timing: CredentialTiming, count: z.number().int() });
 export type CredentialChip = z.infer<typeof CredentialChip>;
 
-/** Under this a door's battery shows as low in the grid: the lock needs new batteries soon. */
-export const doorLowBatteryPercent = 20;
+export { doorLowBatteryPercent } from './values';
 
 export const UnitRow = z.object({
   id: Id,

@@ -137,9 +137,19 @@ describe('the Access page’s credential list', () => {
     ['temporary access', { type: 'temporary' }],
   ])('%s: newest first through the index, no sort', (_, query) => {
     const sql = credentialSearchSql(CredentialQuery.parse({ ...query, limit: 50 }), new Date(today.now));
-    const page = explain(sql.page, sql.params);
+    const page = explain(sql.page, sql.pageParams);
     expect(page).toMatch(/^SCAN c USING INDEX credentials_created$/m);
     expect(page).not.toContain('TEMP B-TREE');
-    expect(explain(sql.total, { now: today.now, type: 'temporary' })).not.toMatch(/\b(units|guests)\b|SEARCH (u|g)\b/);
+    expect(explain(sql.total, sql.params)).not.toMatch(/\b(units|guests)\b|SEARCH (u|g)\b/);
+  });
+
+  it('counts a search with the filter’s own parameters, and pages it with its limit and offset', () => {
+    const sql = credentialSearchSql(CredentialQuery.parse({ search: 'Chen', status: 'active', limit: 50, offset: 100 }), new Date(today.now));
+    expect(sql.params).not.toHaveProperty('limit');
+    expect(sql.params).not.toHaveProperty('offset');
+    expect(sql.pageParams).toMatchObject({ ...sql.params, limit: 50, offset: 100 });
+    const count = t.db.prepare<[Record<string, unknown>], number>(sql.total).pluck().get(sql.params);
+    const all = t.db.prepare<[Record<string, unknown>], unknown>(sql.page).all({ ...sql.params, limit: -1, offset: 0 });
+    expect(count).toBe(all.length);
   });
 });

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { UnitPage, UnitRow } from '../../../shared/domain';
 import { call } from './porter-client';
+import { unitPageSize, unitWindowInput } from '../features/units/first-window';
 import { queryKeys, type UnitFilters, type UnitSort } from './query-keys';
 
-export const unitPageSize = 100;
 
 export interface UnitWindows {
   /** Units matching the filters, as the core last counted them; null until a first page. */
@@ -41,7 +41,7 @@ export function useUnitWindows(filters: UnitFilters, sort: UnitSort, firstIndex:
   return useQueries({
     queries: pageIndices.map((pageIndex) => ({
       queryKey: queryKeys.unitPage(filters, sort, pageIndex),
-      queryFn: () => call('units.list', { ...filters, sort, offset: pageIndex * unitPageSize, limit: unitPageSize }),
+      queryFn: () => call('units.list', unitWindowInput(filters, sort, pageIndex)),
       placeholderData: keepPreviousData,
     })),
     combine: combineWindows,

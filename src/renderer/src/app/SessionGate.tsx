@@ -1,13 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { Button } from 'react-aria-components';
 import { useSession } from '../api/queries';
 import { isSignedIn } from '../api/session';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LoadingState } from '../components/LoadingState';
-import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { TrainingBanner } from '../features/training/TrainingBanner';
 import { AppShell } from './AppShell';
 import { useKioskIdleReset } from './kiosk-idle';
 import './session-gate.css';
+
+// Signed in, the first paint is the console's; the sign-in screen loads when nobody is.
+const SignInScreen = lazy(() => import('../features/sign-in/SignInScreen').then((m) => ({ default: m.SignInScreen })));
 
 /**
  * Sessions are per window: with nobody signed in the whole window is the sign-in screen.
@@ -37,7 +40,9 @@ function SessionScreen() {
     return isSignedIn(session.data) ? (
       <AppShell key={`${session.data.operator.id}:${resets}`} session={session.data} />
     ) : (
-      <SignInScreen session={session.data} />
+      <Suspense fallback={<SessionLoading />}>
+        <SignInScreen session={session.data} />
+      </Suspense>
     );
   }
   return (
@@ -52,6 +57,14 @@ function SessionScreen() {
       ) : (
         <LoadingState label="Starting Porter…" />
       )}
+    </div>
+  );
+}
+
+function SessionLoading() {
+  return (
+    <div className="session-gate">
+      <LoadingState label="Starting Porter…" />
     </div>
   );
 }

@@ -1,6 +1,5 @@
-import '../api/zod-jitless';
 import { useCallback, useEffect, useState } from 'react';
-import { mayRun } from '../../../shared/contract';
+import { mayRun } from '../../../shared/contract-roles';
 import type { Role } from '../../../shared/domain';
 
 /** Each section names the command it cannot work without, to hide it from roles the core refuses. */

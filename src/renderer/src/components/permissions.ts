@@ -1,5 +1,5 @@
-import '../api/zod-jitless';
-import { mayRun, type CommandName } from '../../../shared/contract';
+import type { CommandName } from '../../../shared/contract';
+import { mayRun } from '../../../shared/contract-roles';
 import { useSession } from '../api/queries';
 
 /**

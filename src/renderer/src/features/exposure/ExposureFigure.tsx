@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { exposureFigure, spanWords } from '../../../../shared/domain';
+import { exposureFigure, spanWords } from '../../../../shared/domain/exposure-words';
 import { useRevocationExposure } from '../../api/queries';
 import { useCommunityTime } from '../../components/community-time';
 import { useCan } from '../../components/permissions';

@@ -1,8 +1,9 @@
-import { Button, DialogTrigger } from 'react-aria-components';
+import { lazy } from 'react';
+import { Button } from 'react-aria-components';
 import type { BulkGrantRequest } from '../../../../shared/domain';
-import { ModalDialog } from '../../components/ModalDialog';
-import { BulkGrantContent } from '../access/BulkGrantDialog';
-import '../access/access.css';
+import { LazyDialogTrigger } from '../../components/LazyDialogTrigger';
+
+const GrantToSelectedModal = lazy(() => import('./GrantToSelectedModal').then((m) => ({ default: m.GrantToSelectedModal })));
 
 interface Props {
   target: BulkGrantRequest['target'];
@@ -15,13 +16,14 @@ interface Props {
 /** "Grant to selected…": the bulk grant form for the grid's selection, then the outcome per unit. */
 export function GrantToSelectedDialog({ target, count, description, isDisabled }: Props) {
   return (
-    <DialogTrigger>
-      <Button className="button button--primary button--small" isDisabled={isDisabled}>
-        Grant to selected…
-      </Button>
-      <ModalDialog title="Grant to selected units" size="wide">
-        {(close) => <BulkGrantContent close={close} fixedTarget={{ target, count, description }} />}
-      </ModalDialog>
-    </DialogTrigger>
+    <LazyDialogTrigger
+      trigger={
+        <Button className="button button--primary button--small" isDisabled={isDisabled}>
+          Grant to selected…
+        </Button>
+      }
+    >
+      <GrantToSelectedModal target={target} count={count} description={description} />
+    </LazyDialogTrigger>
   );
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
-import { searchMaxLength, type Community } from '../../../../shared/domain';
+import type { Community } from '../../../../shared/domain';
+import { searchMaxLength } from '../../../../shared/domain/values';
 import { accessTypeLabel, doorStatusLabel } from '../../components/labels';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import '../../components/fields.css';

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
 import { useCommunity } from '../../api/queries';
 import type { UnitSort } from '../../api/query-keys';
-import { UnitDetailPanel } from '../unit-detail/UnitDetailPanel';
+import { LoadingState } from '../../components/LoadingState';
 import { UnitsFilters } from './UnitsFilters';
 import { linkedUnitId, rememberOpenUnit } from './unit-link';
 import { UnitsGrid } from './UnitsGrid';
@@ -14,6 +14,10 @@ import { useUnitSelection } from './unit-selection';
 import { SelectionBar } from './SelectionBar';
 import { ExposureFigure } from '../exposure/ExposureFigure';
 import './units-page.css';
+
+// The unit panel (its credential list, the grant, new dates and revoke forms, and the schemas they
+// check with) loads when a unit is first opened, not before the grid's first rows.
+const UnitDetailPanel = lazy(() => import('../unit-detail/UnitDetailPanel').then((m) => ({ default: m.UnitDetailPanel })));
 
 /** Every unit of the community in one grid, with the selected unit's detail beside it. */
 export function UnitsPage() {
@@ -71,7 +75,17 @@ export function UnitsPage() {
           onTotalChange={setTotal}
         />
       </div>
-      {openUnitId && <UnitDetailPanel key={openUnitId} unitId={openUnitId} onClose={() => setOpenUnitId(null)} />}
+      {openUnitId && (
+        <Suspense
+          fallback={
+            <aside className="unit-panel" aria-label="Unit">
+              <LoadingState />
+            </aside>
+          }
+        >
+          <UnitDetailPanel key={openUnitId} unitId={openUnitId} onClose={() => setOpenUnitId(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

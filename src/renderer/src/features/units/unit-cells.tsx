@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { doorLowBatteryPercent, type UnitRow, type UnitSortColumn } from '../../../../shared/domain';
+import type { UnitRow, UnitSortColumn } from '../../../../shared/domain';
+import { doorLowBatteryPercent } from '../../../../shared/domain/values';
 import { doorStatusLabel } from '../../components/labels';
 import '../../components/badges.css';
 import { CredentialChips } from './CredentialChips';

@@ -1,5 +1,5 @@
 import type { AccessType, DoorStatus, UnitSortColumn } from '../../../../shared/domain';
-import { UnitSortColumn as UnitSortColumnSchema } from '../../../../shared/domain';
+import { unitSortColumns } from '../../../../shared/domain/values';
 import type { UnitFilters, UnitSort } from '../../api/query-keys';
 
 /** What the staff member picked in the grid's filter bar; 'all' means no filter. */
@@ -70,6 +70,10 @@ const allowed: Record<keyof typeof hashKeys, (value: string) => boolean> = {
   credentialStatus: (v) => ['active', 'scheduled', 'expiring_today', 'pending'].includes(v),
 };
 
+function isSortColumn(value: string | undefined): value is UnitSortColumn {
+  return (unitSortColumns as readonly (string | undefined)[]).includes(value);
+}
+
 /** The view a hash names (`#view=units&floor=3&sort=door.desc`); unknown or malformed values fall back to the defaults. */
 export function unitViewFromHash(hash: string): UnitView {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -79,11 +83,8 @@ export function unitViewFromHash(hash: string): UnitView {
     if (value !== null && allowed[key](value)) (values as unknown as Record<string, string>)[key] = value;
   }
   const [column, direction] = (params.get('sort') ?? '').split('.');
-  const parsed = UnitSortColumnSchema.safeParse(column);
   const sort: UnitSort =
-    parsed.success && (direction === 'asc' || direction === 'desc')
-      ? { column: parsed.data as UnitSortColumn, direction }
-      : defaultUnitSort;
+    isSortColumn(column) && (direction === 'asc' || direction === 'desc') ? { column, direction } : defaultUnitSort;
   return { values, sort };
 }
 

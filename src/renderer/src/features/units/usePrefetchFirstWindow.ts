@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/porter-client';
 import { queryKeys, type UnitFilters, type UnitSort } from '../../api/query-keys';
-import { unitPageSize } from '../../api/unit-windows';
+import { unitWindowInput } from './first-window';
 
 /**
  * Asks for the grid's first window as the Units page first renders, rather than when the
@@ -15,7 +15,7 @@ export function usePrefetchFirstWindow(filters: UnitFilters, sort: UnitSort): vo
   useState(() =>
     queryClient.prefetchQuery({
       queryKey: queryKeys.unitPage(filters, sort, 0),
-      queryFn: () => call('units.list', { ...filters, sort, offset: 0, limit: unitPageSize }),
+      queryFn: () => call('units.list', unitWindowInput(filters, sort, 0)),
     }),
   );
 }
