@@ -23,12 +23,40 @@ export class SeqNotAfter extends Error {}
 export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   /** Whether this transaction appended to the change log: then it notifies other instances at commit. */
   appended = false;
+  /**
+   * Read once a transaction (a push's batch reads them for every mutation): the community's
+   * row changes only by setGuidelines, in a transaction holding the community's write lock,
+   * which this one holds; units are never written by a mutation.
+   */
+  private communityRead: Promise<CommunityRecord> | null = null;
+  private readonly unitsRead = new Map<string, Promise<UnitRecord | null>>();
 
-  async community(): Promise<CommunityRecord> {
-    return toCommunity((await row<CommunityRow>(this.db, 'SELECT id, name, time_zone, phone_region, access_system, guidelines FROM community WHERE id = $1', [this.communityId]))!);
+  /** A statement that failed aborts the whole PostgreSQL transaction: ROLLBACK TO makes it usable again. */
+  async savepoint<T>(body: () => Promise<T>): Promise<T> {
+    const appendedBefore = this.appended;
+    await query(this.db, 'SAVEPOINT mutation');
+    try {
+      const result = await body();
+      await query(this.db, 'RELEASE SAVEPOINT mutation');
+      return result;
+    } catch (error) {
+      await query(this.db, 'ROLLBACK TO SAVEPOINT mutation');
+      await query(this.db, 'RELEASE SAVEPOINT mutation');
+      this.appended = appendedBefore;
+      this.communityRead = null;
+      // A read that failed in the savepoint is not kept for the mutations after it.
+      this.unitsRead.clear();
+      throw error;
+    }
+  }
+
+  community(): Promise<CommunityRecord> {
+    this.communityRead ??= row<CommunityRow>(this.db, 'SELECT id, name, time_zone, phone_region, access_system, guidelines FROM community WHERE id = $1', [this.communityId]).then((r) => toCommunity(r!));
+    return this.communityRead;
   }
 
   async setGuidelines(guidelines: Guidelines): Promise<void> {
+    this.communityRead = null;
     await query(this.db, 'UPDATE community SET guidelines = $1 WHERE id = $2', [json(guidelines), this.communityId]);
   }
 
@@ -45,6 +73,12 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   }
 
   unit(id: string): Promise<UnitRecord | null> {
+    let read = this.unitsRead.get(id);
+    if (!read) this.unitsRead.set(id, (read = this.readUnit(id)));
+    return read;
+  }
+
+  private readUnit(id: string): Promise<UnitRecord | null> {
     return row<UnitRecord>(this.db, 'SELECT u.id, u.number, u.building_id AS "buildingId", b.name AS "buildingName" FROM units u JOIN buildings b ON b.community_id = u.community_id AND b.id = u.building_id WHERE u.community_id = $2 AND u.id = $1', [id, this.communityId]);
   }
 
