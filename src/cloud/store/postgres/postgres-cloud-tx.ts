@@ -86,11 +86,16 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
     return (await rows<DoorRow>(this.db, `${selectDoor} WHERE d.community_id = $2 AND d.id = ANY($1::text[])`, [ids, this.communityId])).map(toDoor);
   }
 
+  /** The credential and its doors, in the order the grant named them, in one round trip. */
   async credential(id: string): Promise<CredentialRecord | null> {
-    const r = await row<CredentialRow>(this.db, 'SELECT * FROM credentials WHERE community_id = $2 AND id = $1', [id, this.communityId]);
-    if (!r) return null;
-    const doors = await rows<CredentialRecord['doors'][number]>(this.db, 'SELECT door_id AS "doorId", slot FROM door_credentials WHERE community_id = $2 AND credential_id = $1 ORDER BY position', [id, this.communityId]);
-    return toCredential(r, doors);
+    const r = await row<CredentialRow & { door_slots: CredentialRecord['doors'] }>(
+      this.db,
+      `SELECT c.*, COALESCE((SELECT json_agg(json_build_object('doorId', dc.door_id, 'slot', dc.slot) ORDER BY dc.position) FROM door_credentials dc
+         WHERE dc.community_id = c.community_id AND dc.credential_id = c.id), '[]'::json) AS door_slots
+       FROM credentials c WHERE c.community_id = $2 AND c.id = $1`,
+      [id, this.communityId],
+    );
+    return r ? toCredential(r, r.door_slots) : null;
   }
 
   async insertCredential(c: NewCredentialRecord): Promise<void> {
