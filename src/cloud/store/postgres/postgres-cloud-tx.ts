@@ -5,8 +5,14 @@ import { PostgresPinLeases } from './postgres-pin-leases';
 import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
 import { kioskStaff, staffKey } from './postgres-staff-identity';
 
-/** A credential holds a door while it has not ended and its schedule is not over ($n: now). */
-const live = (now: string) => `c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > ${now}::text)`;
+/**
+ * Whether the credential of a door_credentials row `dc` holds its slot: not ended, its schedule
+ * not over ($n: now). A scalar subquery, looked up by the credential's key for each row: as a
+ * join, a fresh table's statistics (and the prepared statement's generic plan) let the planner
+ * scan every credential of the community for each of the door's rows.
+ */
+const liveHolder = (now: string) =>
+  `(SELECT c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > ${now}::text) FROM credentials c WHERE c.community_id = dc.community_id AND c.id = dc.credential_id)`;
 
 const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
   m.id AS model_id, m.maker AS model_maker, m.name AS model_name, m.role AS model_role, m.capabilities
@@ -118,22 +124,19 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   }
 
   async liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null> {
-    const sql = `SELECT c.id FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
-      WHERE dc.community_id = $4 AND dc.door_id = $1 AND dc.slot = $2 AND ${live('$3')} LIMIT 1`;
+    const sql = `SELECT dc.credential_id AS id FROM door_credentials dc WHERE dc.community_id = $4 AND dc.door_id = $1 AND dc.slot = $2 AND ${liveHolder('$3')} LIMIT 1`;
     return (await row<{ id: string }>(this.db, sql, [doorId, slot, now, this.communityId]))?.id ?? null;
   }
 
   async heldSlots(asked: readonly DoorSlot[], now: string): Promise<DoorSlot[]> {
-    const sql = `SELECT dc.door_id AS "doorId", dc.slot FROM unnest($1::text[], $2::int[]) AS a(door_id, slot)
-      JOIN door_credentials dc ON dc.community_id = $4 AND dc.door_id = a.door_id AND dc.slot = a.slot
-      JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
-      WHERE ${live('$3')}`;
+    // LATERAL ... LIMIT 1: the door's rows looked up by its index for each slot asked, never the community's.
+    const sql = `SELECT a.door_id AS "doorId", a.slot FROM unnest($1::text[], $2::int[]) AS a(door_id, slot)
+      CROSS JOIN LATERAL (SELECT 1 FROM door_credentials dc WHERE dc.community_id = $4 AND dc.door_id = a.door_id AND dc.slot = a.slot AND ${liveHolder('$3')} LIMIT 1) AS held`;
     return rows<DoorSlot>(this.db, sql, [asked.map((a) => a.doorId), asked.map((a) => a.slot), now, this.communityId]);
   }
 
   async liveSlots(doorId: string, now: string): Promise<number[]> {
-    const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
-      WHERE dc.community_id = $3 AND dc.door_id = $1 AND ${live('$2')}`;
+    const sql = `SELECT dc.slot FROM door_credentials dc WHERE dc.community_id = $3 AND dc.door_id = $1 AND ${liveHolder('$2')}`;
     return (await rows<{ slot: number }>(this.db, sql, [doorId, now, this.communityId])).map((r) => r.slot);
   }
 
