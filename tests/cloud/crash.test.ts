@@ -7,7 +7,7 @@ import { silentLog } from '../../src/cloud/cloud-log';
 import { defaultTextClaimMs } from '../../src/cloud/texts/text-delivery';
 import { TwilioTextProvider } from '../../src/cloud/texts/twilio-text-provider';
 import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres-database';
-import { countRows, type StoreLocation } from './helpers/raw-store';
+import { countRows, writerInTransaction, type StoreLocation } from './helpers/raw-store';
 import { spawnCloud, type SpawnedCloud } from './helpers/spawned-cloud';
 import { cloudStores, demoTextKey, grantPayload, programmedPayload, sam, startTestCloud, tempDir, TestConsole, withoutTextStatus, type CloudStoreKind } from './helpers/test-cloud';
 
@@ -51,7 +51,7 @@ const kestrelUnits = (JSON.parse(fs.readFileSync('resources/demo/community.json'
   .map((u) => u.id);
 
 describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
-  it('SIGKILL in the middle of a push: after a restart the batch is applied exactly once', async () => {
+  it('SIGKILL in the middle of a push: none of the batch was applied, and after a restart it is applied exactly once', async () => {
     const where = await storeFor(store);
     const first = await spawned(where.args);
     const desk = await pairWithCli(first.url, where.args);
@@ -60,7 +60,7 @@ describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
         ? desk.mutation('credential.granted', grantPayload({ unitId: kestrelUnits[i / 2]!, pinCode: String(310_000 + i * 7919).slice(0, 6), doors: [{ doorId: `door-${kestrelUnits[i / 2]}`, slot: 1 }] }))
         : desk.mutation('door.programmed', programmedPayload(i), sam),
     );
-    // Watch the cloud's store from outside and kill it once part of the batch is in.
+    // Watch the cloud's store from outside and kill it while the batch's transaction is open.
     let answered = false;
     const push = desk
       .push(batch)
@@ -68,13 +68,14 @@ describe.each(cloudStores)('the cloud killed mid-request, on %s', (store) => {
       .finally(() => {
         answered = true;
       });
-    while ((await countRows(where, 'mutation_results')) < 20 && !answered) await new Promise((resolve) => setImmediate(resolve));
+    while (!(await writerInTransaction(where)) && !answered) await new Promise((resolve) => setImmediate(resolve));
     await first.kill();
     expect(await push).toBeInstanceOf(Error);
-    // Counted on a fresh connection: a commit whose frames reached SQLite's WAL just before the
-    // kill is durable, though a reader already open may not see it until the WAL is recovered.
+    // The batch is one transaction: killed before its commit, none of it is there (counted on a
+    // fresh connection, which would see a commit whose frames reached SQLite's WAL before the kill).
     const appliedBeforeKill = await countRows(where, 'mutation_results');
-    expect(appliedBeforeKill).toBeLessThan(200);
+    expect(appliedBeforeKill).toBe(0);
+    expect(await countRows(where, 'changes')).toBe(0);
 
     const cloud = await startTestCloud({ dataDir: where.dataDir, store, ...(where.database ? { database: where.database } : {}) });
     cleanups.push(() => cloud.stop());

@@ -35,6 +35,11 @@ export interface TakenCodes {
   pinsExtending(prefix: string, lengths: readonly number[], now: string): Promise<boolean>;
 }
 
+/** TakenCodes that also judge many candidates in one look. */
+export interface TakenCodesInBulk extends TakenCodes {
+  pinsClashing(codes: readonly string[], shorter: readonly number[], longer: readonly number[], now: string): Promise<Set<string>>;
+}
+
 /** Whether a code clashes with a live or leased one: the same code, or a prefix either way where a keypad without Enter could hold both. */
 export async function codeTaken(taken: TakenCodes, space: PinSpace, code: string, now: string): Promise<boolean> {
   const partners = space.prefixLengths(code.length);
@@ -60,4 +65,40 @@ export async function drawPin(length: number, clashes: (code: string) => Promise
 /** A code of `length` digits that is neither live nor leased anywhere in the community, prefixes included; null when the space is crowded. */
 export function drawFreeCode(taken: TakenCodes, space: PinSpace, length: number, now: string): Promise<string | null> {
   return drawPin(length, (code) => codeTaken(taken, space, code, now));
+}
+
+/**
+ * Up to `count` distinct codes of `length` digits, each as drawFreeCode would draw it (not
+ * trivial, neither live nor leased anywhere in the community, prefixes included), judged a
+ * round of candidates at a time instead of one look per code. Codes of one length are never
+ * prefixes of each other, so among themselves they only need to differ. Fewer than `count`
+ * when the space is crowded (as drawPin gives up after its attempts). The caller leases them
+ * in the same transaction, before it draws codes of another length.
+ */
+export async function drawFreeCodes(taken: TakenCodesInBulk, space: PinSpace, length: number, count: number, now: string): Promise<string[]> {
+  const partners = space.prefixLengths(length);
+  const shorter = partners.filter((l) => l < length);
+  const longer = partners.filter((l) => l > length);
+  const picked = new Set<string>();
+  // As drawPin: a round where no candidate is free means the space is crowded.
+  for (let round = 0; round < 20 && picked.size < count; round++) {
+    const wanted = count - picked.size;
+    const candidates = new Set<string>();
+    // More than wanted, for those that clash, and at least drawPin's 200 attempts; each a fresh draw from the generator.
+    const target = Math.max(200, Math.ceil(wanted * 1.15) + 16);
+    for (let i = 0; i < target * 2 && candidates.size < target; i++) {
+      const code = String(randomInt(0, 10 ** length)).padStart(length, '0');
+      if (!isTrivialPin(code) && !picked.has(code)) candidates.add(code);
+    }
+    const clashing = await taken.pinsClashing([...candidates], shorter, longer, now);
+    let found = 0;
+    for (const code of candidates) {
+      if (picked.size >= count) break;
+      if (clashing.has(code)) continue;
+      picked.add(code);
+      found++;
+    }
+    if (found === 0) break;
+  }
+  return [...picked];
 }

@@ -215,7 +215,15 @@ export interface PinLeaseTx {
   /** Whether a taken code of one of these lengths starts with `prefix` (and is longer). */
   pinsExtending(prefix: string, lengths: readonly number[], now: string): Promise<boolean>;
   leasedPins(consoleId: string, now: string): Promise<LeasedPin[]>;
+  /**
+   * Which of these candidate codes (all of one length) clash with a taken one: the same code,
+   * a taken code of a `shorter` length that is a prefix of it, or a taken code of a `longer`
+   * length that starts with it. One look for a whole lease's candidates.
+   */
+  pinsClashing(codes: readonly string[], shorter: readonly number[], longer: readonly number[], now: string): Promise<Set<string>>;
   leasePin(consoleId: string, code: string, at: string, expiresAt: string): Promise<void>;
+  /** Leases many codes at once (one statement on PostgreSQL). */
+  leasePins(consoleId: string, codes: readonly string[], at: string, expiresAt: string): Promise<void>;
   /** Forgets every expired lease and this console's codes not in `held`, and gives the rest a new expiry. */
   renewLease(consoleId: string, held: readonly string[], expiresAt: string, now: string): Promise<void>;
   /** Takes a code out of the console's lease; answers false when it was not leased to it (or expired). */
@@ -224,6 +232,12 @@ export interface PinLeaseTx {
 
 /** One transaction: everything a mutation reads and writes, committed together or not at all. */
 export interface CloudTx extends PinLeaseTx {
+  /**
+   * Runs `body` inside a savepoint of this transaction: when it throws, everything it wrote
+   * is undone (the transaction itself goes on, usable) and the error is thrown on. A push
+   * settles each mutation of its batch in one, so a refused one changes nothing.
+   */
+  savepoint<T>(body: () => Promise<T>): Promise<T>;
   community(): Promise<CommunityRecord>;
   setGuidelines(guidelines: Guidelines): Promise<void>;
   staffMember(id: string): Promise<StaffRecord | null>;

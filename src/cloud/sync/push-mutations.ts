@@ -62,8 +62,9 @@ async function checkOrder(store: CommunityStore, consoleId: string, mutations: r
   }
 }
 
-/** Records a rejection in a transaction of its own: whatever the refused attempt wrote was rolled back. */
+/** Records a rejection: whatever the refused attempt wrote was rolled back to its savepoint. */
 async function recordRefusal(tx: CloudTx, console: ConsoleRecord, m: PushedMutation, refusal: MutationRefused, now: string): Promise<MutationResult> {
+  // Settled meanwhile by another request (the refused attempt may have failed on its answer's key): that answer stands.
   const stored = await tx.mutationResult(m.mutationId);
   if (stored) return duplicateOf(stored);
   const record: MutationResultRecord = { mutationId: m.mutationId, consoleId: console.id, seq: m.seq, status: 'rejected', code: refusal.code, reason: refusal.message, fix: null, cursor: null, settledAt: now };
@@ -72,16 +73,18 @@ async function recordRefusal(tx: CloudTx, console: ConsoleRecord, m: PushedMutat
 }
 
 /**
- * One mutation, exactly once: in one transaction, the dedup check, the change to the
- * cloud's state, its change-log rows, its texts and its recorded answer. A crash before
- * the commit leaves nothing; after it, the retry finds the answer and applies nothing.
+ * One mutation, exactly once, inside its batch's transaction: the dedup check, then in a
+ * savepoint the change to the cloud's state, its change-log rows, its texts and its recorded
+ * answer. A refusal rolls back to the savepoint (the mutation changed nothing) and is
+ * recorded as rejected; the batch goes on. A crash before the batch's commit leaves none of
+ * it; after it, the retry finds every answer and applies nothing.
  */
-async function settle(ctx: PushContext, store: CommunityStore, console: ConsoleRecord, m: PushedMutation): Promise<MutationResult> {
+async function settle(ctx: PushContext, tx: CloudTx, console: ConsoleRecord, m: PushedMutation): Promise<{ result: MutationResult; textsQueued: boolean }> {
   const now = ctx.now().toISOString();
+  const stored = await tx.mutationResult(m.mutationId);
+  if (stored) return { result: duplicateOf(stored), textsQueued: false };
   try {
-    const { result, textsQueued } = await store.transaction(async (tx) => {
-      const stored = await tx.mutationResult(m.mutationId);
-      if (stored) return { result: duplicateOf(stored), textsQueued: false };
+    return await tx.savepoint(async () => {
       const applied = await applyMutation({ tx, console, mutation: m, now, links: ctx.links });
       const record: MutationResultRecord = {
         mutationId: m.mutationId,
@@ -97,12 +100,10 @@ async function settle(ctx: PushContext, store: CommunityStore, console: ConsoleR
       await tx.recordMutationResult(record);
       return { result: answer(record), textsQueued: applied.textsQueued };
     });
-    if (textsQueued) ctx.textsQueued();
-    return result;
   } catch (error) {
-    // A passing store trouble (busy, out of disk): 5xx, and the console pushes again.
+    // A passing store trouble (busy, out of disk): the whole batch rolls back, 5xx, and the console pushes it again.
     if (!(error instanceof MutationRefused) && ctx.store.isTransient(error)) throw error;
-    return store.transaction((tx) => recordRefusal(tx, console, m, error instanceof MutationRefused ? error : cannotApply(ctx, m, error), now));
+    return { result: await recordRefusal(tx, console, m, error instanceof MutationRefused ? error : cannotApply(ctx, m, error), now), textsQueued: false };
   }
 }
 
@@ -120,17 +121,28 @@ function cannotApply(ctx: PushContext, m: PushedMutation, error: unknown): Mutat
 }
 
 /**
- * A console's batch, in request order. The console's lock keeps two pushes of the same
- * console (a retry racing the original) from interleaving, so the order check made first
- * still holds when each mutation is applied. Everything is read and written in the console's
- * own community, whatever the mutations name.
+ * A console's batch, in request order, in one transaction (one commit for the batch, not
+ * one a mutation: on SQLite a commit waits for the disk). The console's lock keeps two
+ * pushes of the same console (a retry racing the original) from interleaving, so the order
+ * check made first still holds when each mutation is applied. Everything is read and written
+ * in the console's own community, whatever the mutations name. Texts are sent once the batch
+ * has committed.
  */
 export function pushMutations(ctx: PushContext, console: ConsoleRecord, mutations: readonly PushedMutation[]): Promise<MutationResult[]> {
   const store = ctx.store.forCommunity(console.communityId);
   return store.withConsoleLock(console.id, async () => {
     await checkOrder(store, console.id, mutations);
-    const results: MutationResult[] = [];
-    for (const m of mutations) results.push(await settle(ctx, store, console, m));
+    const { results, textsQueued } = await store.transaction(async (tx) => {
+      const settled: MutationResult[] = [];
+      let queued = false;
+      for (const m of mutations) {
+        const { result, textsQueued } = await settle(ctx, tx, console, m);
+        settled.push(result);
+        queued ||= textsQueued;
+      }
+      return { results: settled, textsQueued: queued };
+    });
+    if (textsQueued) ctx.textsQueued();
     return results;
   });
 }

@@ -92,3 +92,33 @@ export async function countRows(where: StoreLocation, table: 'mutation_results' 
     db.close();
   }
 }
+
+/**
+ * Whether a writer holds the store's write lock in a transaction not yet committed, seen
+ * from outside: on PostgreSQL a community's write lock (advisory, class 2) granted to some
+ * session; on SQLite a BEGIN IMMEDIATE of our own that finds the lock taken (let go at once
+ * when it gets it).
+ */
+export async function writerInTransaction(where: StoreLocation): Promise<boolean> {
+  if (where.databaseUrl) {
+    const client = new pg.Client({ connectionString: where.databaseUrl });
+    await client.connect();
+    try {
+      const sql = "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 2 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS held";
+      return (await client.query<{ held: boolean }>(sql)).rows[0]!.held;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(path.join(where.dataDir, 'cloud.sqlite'), { timeout: 0 });
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw error;
+  } finally {
+    db.close();
+  }
+}

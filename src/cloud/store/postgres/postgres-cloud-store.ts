@@ -16,7 +16,7 @@ import { seedCommunity } from './postgres-seed-community';
  * The cloud store on PostgreSQL, shared by any number of cloud instances and communities.
  * What must hold across instances is held by the database, not by this process:
  * - exactly once per mutation id: mutation_results' primary key (community, mutation id),
- *   written in the mutation's own transaction;
+ *   written in the transaction that applies it (one a push's batch, a savepoint a mutation);
  * - in order per console: consoles.last_seq moves only forward (a row lock and a guarded
  *   UPDATE) and mutation_results is unique on (community, console, seq);
  * - a push's batch is not interleaved with another push of the same console: a session

@@ -5,8 +5,14 @@ import { PostgresPinLeases } from './postgres-pin-leases';
 import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
 import { kioskStaff, staffKey } from './postgres-staff-identity';
 
-/** A credential holds a door while it has not ended and its schedule is not over ($n: now). */
-const live = (now: string) => `c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > ${now}::text)`;
+/**
+ * Whether the credential of a door_credentials row `dc` holds its slot: not ended, its schedule
+ * not over ($n: now). A scalar subquery, looked up by the credential's key for each row: as a
+ * join, a fresh table's statistics (and the prepared statement's generic plan) let the planner
+ * scan every credential of the community for each of the door's rows.
+ */
+const liveHolder = (now: string) =>
+  `(SELECT c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > ${now}::text) FROM credentials c WHERE c.community_id = dc.community_id AND c.id = dc.credential_id)`;
 
 const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
   m.id AS model_id, m.maker AS model_maker, m.name AS model_name, m.role AS model_role, m.capabilities
@@ -23,12 +29,40 @@ export class SeqNotAfter extends Error {}
 export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   /** Whether this transaction appended to the change log: then it notifies other instances at commit. */
   appended = false;
+  /**
+   * Read once a transaction (a push's batch reads them for every mutation): the community's
+   * row changes only by setGuidelines, in a transaction holding the community's write lock,
+   * which this one holds; units are never written by a mutation.
+   */
+  private communityRead: Promise<CommunityRecord> | null = null;
+  private readonly unitsRead = new Map<string, Promise<UnitRecord | null>>();
 
-  async community(): Promise<CommunityRecord> {
-    return toCommunity((await row<CommunityRow>(this.db, 'SELECT id, name, time_zone, phone_region, access_system, guidelines FROM community WHERE id = $1', [this.communityId]))!);
+  /** A statement that failed aborts the whole PostgreSQL transaction: ROLLBACK TO makes it usable again. */
+  async savepoint<T>(body: () => Promise<T>): Promise<T> {
+    const appendedBefore = this.appended;
+    await query(this.db, 'SAVEPOINT mutation');
+    try {
+      const result = await body();
+      await query(this.db, 'RELEASE SAVEPOINT mutation');
+      return result;
+    } catch (error) {
+      await query(this.db, 'ROLLBACK TO SAVEPOINT mutation');
+      await query(this.db, 'RELEASE SAVEPOINT mutation');
+      this.appended = appendedBefore;
+      this.communityRead = null;
+      // A read that failed in the savepoint is not kept for the mutations after it.
+      this.unitsRead.clear();
+      throw error;
+    }
+  }
+
+  community(): Promise<CommunityRecord> {
+    this.communityRead ??= row<CommunityRow>(this.db, 'SELECT id, name, time_zone, phone_region, access_system, guidelines FROM community WHERE id = $1', [this.communityId]).then((r) => toCommunity(r!));
+    return this.communityRead;
   }
 
   async setGuidelines(guidelines: Guidelines): Promise<void> {
+    this.communityRead = null;
     await query(this.db, 'UPDATE community SET guidelines = $1 WHERE id = $2', [json(guidelines), this.communityId]);
   }
 
@@ -45,6 +79,12 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   }
 
   unit(id: string): Promise<UnitRecord | null> {
+    let read = this.unitsRead.get(id);
+    if (!read) this.unitsRead.set(id, (read = this.readUnit(id)));
+    return read;
+  }
+
+  private readUnit(id: string): Promise<UnitRecord | null> {
     return row<UnitRecord>(this.db, 'SELECT u.id, u.number, u.building_id AS "buildingId", b.name AS "buildingName" FROM units u JOIN buildings b ON b.community_id = u.community_id AND b.id = u.building_id WHERE u.community_id = $2 AND u.id = $1', [id, this.communityId]);
   }
 
@@ -52,11 +92,16 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
     return (await rows<DoorRow>(this.db, `${selectDoor} WHERE d.community_id = $2 AND d.id = ANY($1::text[])`, [ids, this.communityId])).map(toDoor);
   }
 
+  /** The credential and its doors, in the order the grant named them, in one round trip. */
   async credential(id: string): Promise<CredentialRecord | null> {
-    const r = await row<CredentialRow>(this.db, 'SELECT * FROM credentials WHERE community_id = $2 AND id = $1', [id, this.communityId]);
-    if (!r) return null;
-    const doors = await rows<CredentialRecord['doors'][number]>(this.db, 'SELECT door_id AS "doorId", slot FROM door_credentials WHERE community_id = $2 AND credential_id = $1 ORDER BY position', [id, this.communityId]);
-    return toCredential(r, doors);
+    const r = await row<CredentialRow & { door_slots: CredentialRecord['doors'] }>(
+      this.db,
+      `SELECT c.*, COALESCE((SELECT json_agg(json_build_object('doorId', dc.door_id, 'slot', dc.slot) ORDER BY dc.position) FROM door_credentials dc
+         WHERE dc.community_id = c.community_id AND dc.credential_id = c.id), '[]'::json) AS door_slots
+       FROM credentials c WHERE c.community_id = $2 AND c.id = $1`,
+      [id, this.communityId],
+    );
+    return r ? toCredential(r, r.door_slots) : null;
   }
 
   async insertCredential(c: NewCredentialRecord): Promise<void> {
@@ -79,22 +124,19 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   }
 
   async liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null> {
-    const sql = `SELECT c.id FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
-      WHERE dc.community_id = $4 AND dc.door_id = $1 AND dc.slot = $2 AND ${live('$3')} LIMIT 1`;
+    const sql = `SELECT dc.credential_id AS id FROM door_credentials dc WHERE dc.community_id = $4 AND dc.door_id = $1 AND dc.slot = $2 AND ${liveHolder('$3')} LIMIT 1`;
     return (await row<{ id: string }>(this.db, sql, [doorId, slot, now, this.communityId]))?.id ?? null;
   }
 
   async heldSlots(asked: readonly DoorSlot[], now: string): Promise<DoorSlot[]> {
-    const sql = `SELECT dc.door_id AS "doorId", dc.slot FROM unnest($1::text[], $2::int[]) AS a(door_id, slot)
-      JOIN door_credentials dc ON dc.community_id = $4 AND dc.door_id = a.door_id AND dc.slot = a.slot
-      JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
-      WHERE ${live('$3')}`;
+    // LATERAL ... LIMIT 1: the door's rows looked up by its index for each slot asked, never the community's.
+    const sql = `SELECT a.door_id AS "doorId", a.slot FROM unnest($1::text[], $2::int[]) AS a(door_id, slot)
+      CROSS JOIN LATERAL (SELECT 1 FROM door_credentials dc WHERE dc.community_id = $4 AND dc.door_id = a.door_id AND dc.slot = a.slot AND ${liveHolder('$3')} LIMIT 1) AS held`;
     return rows<DoorSlot>(this.db, sql, [asked.map((a) => a.doorId), asked.map((a) => a.slot), now, this.communityId]);
   }
 
   async liveSlots(doorId: string, now: string): Promise<number[]> {
-    const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
-      WHERE dc.community_id = $3 AND dc.door_id = $1 AND ${live('$2')}`;
+    const sql = `SELECT dc.slot FROM door_credentials dc WHERE dc.community_id = $3 AND dc.door_id = $1 AND ${liveHolder('$2')}`;
     return (await rows<{ slot: number }>(this.db, sql, [doorId, now, this.communityId])).map((r) => r.slot);
   }
 

@@ -10,12 +10,28 @@ import { isTransientPostgresError } from './postgres-errors';
 import { toChange, toCommunity, toMutationResult, type ChangeRow, type CommunityRow, type MutationResultRow } from '../rows';
 import * as identity from './postgres-staff-identity';
 
-/** A transaction that runs alone among the community's writers (see PostgresCloudStore's comment). */
-export function communityWriteTransaction<T>(pool: pg.Pool, communityId: string, body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [lockClass.communityWrites, communityId]);
-    return body(client);
-  });
+/**
+ * A transaction that runs alone among the community's writers (see PostgresCloudStore's
+ * comment). BEGIN and the lock go in one round trip, and so do the notice to other instances
+ * (when `notifyOnCommit` says so) and COMMIT: the simple protocol, the id as an escaped
+ * literal. A notice is held until commit and dropped with a rollback: listeners hear only of
+ * changes that are there.
+ */
+export async function communityWriteTransaction<T>(pool: pg.Pool, communityId: string, body: (client: pg.PoolClient) => Promise<T>, notifyOnCommit: () => boolean = () => false): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lockClass.communityWrites}, hashtext(${client.escapeLiteral(communityId)}))`);
+    const result = await body(client);
+    await client.query(notifyOnCommit() ? `SELECT pg_notify(${client.escapeLiteral(changesChannel)}, NULL); COMMIT` : 'COMMIT');
+    return result;
+  } catch (error) {
+    // A broken connection is dropped, not reused.
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 export interface PostgresShared {
@@ -114,13 +130,13 @@ export class PostgresCommunityStore implements CommunityStore {
   }
 
   transaction<T>(body: (tx: CloudTx) => Promise<T>): Promise<T> {
-    return communityWriteTransaction(this.pool, this.communityId, async (client) => {
-      const tx = new PostgresCloudTx(client, this.communityId);
-      const result = await body(tx);
-      // Held until commit, and dropped with a rollback: listeners hear only of changes that are there.
-      if (tx.appended) await query(client, 'SELECT pg_notify($1, NULL)', [changesChannel]);
-      return result;
-    });
+    let tx: PostgresCloudTx | undefined;
+    return communityWriteTransaction(
+      this.pool,
+      this.communityId,
+      (client) => body((tx = new PostgresCloudTx(client, this.communityId))),
+      () => tx?.appended ?? false,
+    );
   }
 
   async changesAfter(after: number, limit: number): Promise<{ changes: Change[]; more: boolean }> {

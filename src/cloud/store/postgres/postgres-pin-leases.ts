@@ -42,6 +42,31 @@ export class PostgresPinLeases implements PinLeaseTx {
     return (await rows<{ taken: boolean }>(this.db, sql, [prefix, lengths, now, this.communityId]))[0]!.taken;
   }
 
+  /**
+   * One statement for every candidate: the same code or one of its prefixes taken (an
+   * equality on the indexed code), or a longer taken code starting with it (a range on it).
+   */
+  async pinsClashing(codes: readonly string[], shorter: readonly number[], longer: readonly number[], now: string): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const sql = `SELECT k.code FROM unnest($1::text[]) AS k(code)
+      CROSS JOIN LATERAL (SELECT k.code || ARRAY(SELECT left(k.code, l) FROM unnest($2::int[]) AS l WHERE l < length(k.code)) AS near) AS p
+      WHERE EXISTS (SELECT 1 FROM credentials c WHERE c.community_id = $5 AND c.pin_code = ANY(p.near) AND ${liveCode('$4')})
+        OR EXISTS (SELECT 1 FROM pin_leases WHERE community_id = $5 AND code = ANY(p.near) AND expires_at > $4::timestamptz)
+        OR (cardinality($3::int[]) > 0 AND (
+          EXISTS (SELECT 1 FROM credentials c WHERE c.community_id = $5 AND c.pin_code > k.code AND c.pin_code < k.code || ':' AND length(c.pin_code) = ANY($3::int[]) AND ${liveCode('$4')})
+          OR EXISTS (SELECT 1 FROM pin_leases WHERE community_id = $5 AND code > k.code AND code < k.code || ':' AND length(code) = ANY($3::int[]) AND expires_at > $4::timestamptz)))`;
+    return new Set((await rows<{ code: string }>(this.db, sql, [codes, shorter, longer, now, this.communityId])).map((r) => r.code));
+  }
+
+  async leasePins(consoleId: string, codes: readonly string[], at: string, expiresAt: string): Promise<void> {
+    if (codes.length === 0) return;
+    await query(
+      this.db,
+      'INSERT INTO pin_leases (community_id, code, console_id, leased_at, expires_at) SELECT $1, code, $3, $4, $5 FROM unnest($2::text[]) WITH ORDINALITY AS t(code, n) ORDER BY n',
+      [this.communityId, codes, consoleId, at, expiresAt],
+    );
+  }
+
   async leasedPins(consoleId: string, now: string): Promise<LeasedPin[]> {
     return rows<LeasedPin>(this.db, 'SELECT code, expires_at AS "expiresAt" FROM pin_leases WHERE community_id = $3 AND console_id = $1 AND expires_at > $2 ORDER BY leased_order', [consoleId, now, this.communityId]);
   }

@@ -18,6 +18,20 @@ const selectDoor = `SELECT d.id, d.name, d.kind, d.unit_id, d.building_id,
  * (`this.community`). Answers are promises only for the interface.
  */
 export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
+  async savepoint<T>(body: () => Promise<T>): Promise<T> {
+    this.sql('SAVEPOINT mutation').run();
+    try {
+      const result = await body();
+      this.sql('RELEASE mutation').run();
+      return result;
+    } catch (error) {
+      // Back to the savepoint, then out of it: the outer transaction stays open.
+      this.sql('ROLLBACK TO mutation').run();
+      this.sql('RELEASE mutation').run();
+      throw error;
+    }
+  }
+
   async community(): Promise<CommunityRecord> {
     return toCommunity(decoded<CommunityRow>(this.sql('SELECT * FROM community WHERE id = ?').get(this.communityId)));
   }

@@ -39,6 +39,20 @@ export class SqlitePinLeases implements PinLeaseTx {
     return this.sql(sql).pluck().get({ c: this.communityId, prefix, lengths: JSON.stringify(lengths), now }) === 1;
   }
 
+  /** In process, code by code: each look is a call into SQLite, not a round trip. */
+  async pinsClashing(codes: readonly string[], shorter: readonly number[], longer: readonly number[], now: string): Promise<Set<string>> {
+    const clashing = new Set<string>();
+    for (const code of codes) {
+      const prefixes = shorter.filter((l) => l < code.length).map((l) => code.slice(0, l));
+      if ((await this.pinsTaken([code, ...prefixes], now)) || (await this.pinsExtending(code, longer, now))) clashing.add(code);
+    }
+    return clashing;
+  }
+
+  async leasePins(consoleId: string, codes: readonly string[], at: string, expiresAt: string): Promise<void> {
+    for (const code of codes) await this.leasePin(consoleId, code, at, expiresAt);
+  }
+
   async leasedPins(consoleId: string, now: string): Promise<LeasedPin[]> {
     return this.sql('SELECT code, expires_at AS expiresAt FROM pin_leases WHERE community_id = ? AND console_id = ? AND expires_at > ? ORDER BY rowid').all(this.communityId, consoleId, now) as LeasedPin[];
   }
