@@ -4,8 +4,8 @@ import { silentLog, type CloudLog } from './cloud-log';
 import { healthRoutes } from './http/health';
 import { HttpError } from './http/http-error';
 import type { OperatorToken } from './operator/operator-token';
-import { cloudRoutes, type Reply, type Route } from './routes';
-import { guestPage, guestPagePrefix } from './texts/guest-page';
+import { cloudRoutes, type Reply } from './routes';
+import { guestPageRoute } from './texts/guest-page';
 import type { CloudStore } from './store/cloud-store';
 import { ChangeFeed } from './sync/change-feed';
 import { OutOfOrder } from './sync/push-mutations';
@@ -100,10 +100,10 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
     let reply: Reply;
     try {
       const url = new URL(req.url ?? '/', 'http://cloud.invalid');
-      // A guest's page: its token is the key to a code, so the log names the page, not the token.
-      const guest = url.pathname.startsWith(guestPagePrefix);
-      what = `${req.method} ${guest ? `${guestPagePrefix}<token>` : url.pathname}`;
-      const methods: Partial<Record<string, Route>> | undefined = guest ? { GET: () => guestPage(store, url.pathname.slice(guestPagePrefix.length), now()) } : Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+      // A guest's page (its log line never holds a code page's token), or the sync API.
+      const guest = guestPageRoute(store, url.pathname, now);
+      what = `${req.method} ${guest?.logged ?? url.pathname}`;
+      const methods = guest?.methods ?? (Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined);
       if (!methods) throw new HttpError(404, 'not_found', 'The cloud has no such endpoint; see docs/sync-api.md.');
       const route = Object.hasOwn(methods, req.method ?? '') ? methods[req.method ?? ''] : undefined;
       if (!route) {

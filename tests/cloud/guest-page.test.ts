@@ -99,12 +99,18 @@ describe.each(cloudStores)('the guest’s code page on %s', (store) => {
     expect(post.headers.get('allow')).toBe('GET');
   });
 
-  it('a Bluetooth pass’s text leads to the app, with no code page', async () => {
+  it('a Bluetooth pass’s text leads to the app’s page, which names no credential and shows no code', async () => {
     const cloud = await cloudOn(store);
     const desk = await cloud.pair();
     const grant = grantPayload({ kind: 'ble', pinCode: null, unitId: 'north-101', doors: [{ doorId: 'door-north-101', slot: 1 }] });
     await desk.pushOk(desk.mutation('credential.granted', grant));
     await cloud.server.textsSettled();
-    expect(readTexts(cloud.textsFile).find((t) => t.idempotencyKey.includes(grant.credentialId))?.body).toMatch(/sign up with this phone number: https:\/\/porter\.example\/app\//);
+    const body = readTexts(cloud.textsFile).find((t) => t.idempotencyKey.includes(grant.credentialId))?.body ?? '';
+    expect(body).toMatch(/sign up with this phone number: https:\/\/porter\.example\/app$/);
+    expect(body).not.toContain(grant.credentialId);
+    const res = await fetch(`${cloud.url}/app`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('sign up with the phone number this text came to');
   });
 });

@@ -128,7 +128,7 @@ describe('TwilioTextProvider', () => {
     await desk.pushOk(desk.mutation('credential.granted', grant));
     await cloud.server.textsSettled();
     expect(fake.received.map((r) => new URLSearchParams(r.body).get('Body'))).toEqual([
-      `Riverside Commons: your Bluetooth pass for North Tower 101 is ready. Get the Porter Keys app and sign up with this phone number: https://porter.example/app/${grant.credentialId}`,
+      `Riverside Commons: your Bluetooth pass for North Tower 101 is ready. Get the Porter Keys app and sign up with this phone number: https://porter.example/app`,
     ]);
   });
 });

@@ -31,7 +31,7 @@ export async function queueGuestText(ctx: ApplyContext, c: Textable, reason: Tex
     credentialId: c.id,
     reason,
     to: c.guest.phone,
-    body: guestTextBody(reason, { credentialId: c.id, kind: c.kind, communityName: ctx.community.name, unitLabel, linkToken: link?.token ?? null }, ctx.links),
+    body: guestTextBody(reason, { kind: c.kind, communityName: ctx.community.name, unitLabel, linkToken: link?.token ?? null }, ctx.links),
     queuedAt: ctx.now,
     linkTokenHash: link?.hash ?? null,
   });

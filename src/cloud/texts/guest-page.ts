@@ -1,10 +1,32 @@
 import { describeSchedule } from '../../shared/describe-schedule';
-import type { Reply } from '../routes';
+import type { Reply, Route } from '../routes';
 import type { CloudStore, GuestPageRecord } from '../store/cloud-store';
 import { guestLinkTokenPattern, hashGuestLinkToken } from './guest-link';
 
 /** Where a text's link to a code leads: `/c/<token>` (guest-text.ts). */
 export const guestPagePrefix = '/c/';
+/** Where a pass's text leads: the app holds the pass, found by the phone number the guest signs up with. */
+export const appPagePath = '/app';
+
+/**
+ * The pages guests open from their texts, beside the sync API, by path: undefined for any
+ * other path. `logged` is the path as the cloud's log may write it: never a code page's token.
+ */
+export function guestPageRoute(store: CloudStore, pathname: string, now: () => Date): { methods: Partial<Record<string, Route>>; logged: string } | undefined {
+  if (pathname === appPagePath) return { methods: { GET: () => Promise.resolve(appPage()) }, logged: pathname };
+  if (pathname.startsWith(guestPagePrefix)) return { methods: { GET: () => guestPage(store, pathname.slice(guestPagePrefix.length), now()) }, logged: `${guestPagePrefix}<token>` };
+  return undefined;
+}
+
+/** A pass's text's page: what to do to get the pass. It names no guest and no credential. */
+export function appPage(): Reply {
+  return page(
+    200,
+    'Your pass is in the Porter Keys app',
+    `<h1>Your pass is in the Porter Keys app</h1>
+<p>Install Porter Keys from your phone’s app store, then sign up with the phone number this text came to. Your pass appears in the app; hold your phone near the door’s reader to open it.</p>`,
+  );
+}
 
 /**
  * The page a guest's text links to: the code, the unit, and when it works, in the community's

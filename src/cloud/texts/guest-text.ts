@@ -20,7 +20,6 @@ export function isPlaceholderLinkBase(baseUrl: string): boolean {
 }
 
 export interface GuestTextSubject {
-  credentialId: string;
   kind: CredentialKind;
   communityName: string;
   /** "North Tower 702" */
@@ -35,8 +34,9 @@ export interface GuestTextSubject {
  */
 export function guestTextBody(reason: TextReason, s: GuestTextSubject, links: GuestLinks): string {
   if (s.kind === 'ble') {
-    const link = `${links.baseUrl}/app/${encodeURIComponent(s.credentialId)}`;
-    // The pass appears in the app once the guest signs up with the number this text came to.
+    // The pass appears in the app once the guest signs up with the number this text came to:
+    // the link names no credential (guest-page.ts serves it).
+    const link = `${links.baseUrl}/app`;
     return `${s.communityName}: your Bluetooth pass for ${s.unitLabel} is ready. Get the Porter Keys app and sign up with this phone number: ${link}`;
   }
   const link = `${links.baseUrl}/c/${s.linkToken}`;
