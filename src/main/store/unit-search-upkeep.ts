@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { unitGuestsOf } from './migrations/024-deferred-unit-search';
 import { statement } from './statement';
 
 /*
@@ -12,12 +13,7 @@ const deferring = statement<[], 1>('SELECT 1 FROM search_upkeep_deferred', { plu
 /** The stale units' rows rewritten (the same rows migration 024's triggers write), then both tables emptied. */
 const flush = [
   'DELETE FROM unit_guests WHERE unit_id IN (SELECT unit_id FROM unit_search_stale)',
-  `INSERT INTO unit_guests (unit_id, names, companies, phones)
-    SELECT c.unit_id, group_concat(g.name, char(31)), group_concat(coalesce(g.company, ''), char(31)),
-      group_concat(g.phone_e164, char(31))
-    FROM credentials c INDEXED BY credentials_unit_live JOIN guests g ON g.id = c.guest_id
-    WHERE c.ended_at IS NULL AND c.unit_id IN (SELECT unit_id FROM unit_search_stale)
-    GROUP BY c.unit_id`,
+  unitGuestsOf('SELECT unit_id FROM unit_search_stale'),
   'DELETE FROM unit_search_stale',
   'DELETE FROM search_upkeep_deferred',
 ].map((sql) => statement(sql));

@@ -17,21 +17,11 @@ import * as identity from './postgres-staff-identity';
  * literal. A notice is held until commit and dropped with a rollback: listeners hear only of
  * changes that are there.
  */
-export async function communityWriteTransaction<T>(pool: pg.Pool, communityId: string, body: (client: pg.PoolClient) => Promise<T>, notifyOnCommit: () => boolean = () => false): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lockClass.communityWrites}, hashtext(${client.escapeLiteral(communityId)}))`);
-    const result = await body(client);
-    await client.query(notifyOnCommit() ? `SELECT pg_notify(${client.escapeLiteral(changesChannel)}, NULL); COMMIT` : 'COMMIT');
-    return result;
-  } catch (error) {
-    // A broken connection is dropped, not reused.
-    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export function communityWriteTransaction<T>(pool: pg.Pool, communityId: string, body: (client: pg.PoolClient) => Promise<T>, notifyOnCommit: () => boolean = () => false): Promise<T> {
+  return inTransaction(pool, body, {
+    begin: (client) => `BEGIN; SELECT pg_advisory_xact_lock(${lockClass.communityWrites}, hashtext(${client.escapeLiteral(communityId)}))`,
+    commit: (client) => (notifyOnCommit() ? `SELECT pg_notify(${client.escapeLiteral(changesChannel)}, NULL); COMMIT` : 'COMMIT'),
+  });
 }
 
 export interface PostgresShared {

@@ -79,14 +79,22 @@ export async function row<R extends pg.QueryResultRow>(db: Queryable, text: stri
   return (await query<R>(db, text, values)).rows[0] ?? null;
 }
 
+/** What opens and closes a transaction, when it does more than BEGIN and COMMIT in the same round trip. */
+export interface TransactionEnds {
+  begin(client: pg.PoolClient): string;
+  commit(client: pg.PoolClient): string;
+}
+
+const plainEnds: TransactionEnds = { begin: () => 'BEGIN', commit: () => 'COMMIT' };
+
 /** Runs `body` in one transaction on one connection of the pool; a broken connection is dropped, not reused. */
-export async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => Promise<T>, ends: TransactionEnds = plainEnds): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
+    await client.query(ends.begin(client));
     const result = await body(client);
-    await client.query('COMMIT');
+    await client.query(ends.commit(client));
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));

@@ -10,8 +10,11 @@
  * both tables are empty and the triggers rewrite the row at once, as before.
  */
 
-/** The rows of unit_guests of the units `units` (an IN list), from their live credentials, as 023 writes them. */
-function unitGuestsOf(units: string): string {
+/**
+ * The rows of unit_guests of the units `units` (an IN list), from their live credentials, as 023
+ * writes them; the batch's rewrite (unit-search-upkeep.ts) writes them with this same statement.
+ */
+export function unitGuestsOf(units: string): string {
   return `INSERT INTO unit_guests (unit_id, names, companies, phones)
     SELECT c.unit_id, group_concat(g.name, char(31)), group_concat(coalesce(g.company, ''), char(31)),
       group_concat(g.phone_e164, char(31))
