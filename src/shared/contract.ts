@@ -120,10 +120,13 @@ export const commands = {
   'community.updateGuidelines': { input: GuidelinesChange, output: Community },
   /** Units grid asks for one sorted, filtered window of units. */
   'units.list': { input: UnitQuery, output: UnitPage },
-  /** Unit detail asks for one unit's row and every credential on it, revoked included. */
+  /**
+   * Unit detail asks for one unit's row and every credential on it the viewer may see, revoked
+   * included; notShown counts the others (a kiosk sees only what a kiosk granted here).
+   */
   'units.get': {
     input: z.object({ unitId: Id }).strict(),
-    output: z.object({ unit: UnitRow, credentials: z.array(Credential) }),
+    output: z.object({ unit: UnitRow, credentials: z.array(Credential), notShown: z.number().int().nonnegative() }),
   },
   /** Access page lists credentials across the community, newest first. */
   'credentials.list': { input: CredentialQuery, output: CredentialPage },

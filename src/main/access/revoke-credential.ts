@@ -6,6 +6,7 @@ import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
 import { endCredential } from './credential-writer';
 import { toCredential } from './credential-view';
+import { kioskGranted } from './credential-visibility';
 import { kindNames } from './guidelines';
 
 /** A credential staff can still act on: it exists and has not left its doors for good. */
@@ -28,7 +29,7 @@ const granterWords = { admin: 'an admin', leasing: 'the leasing office', mainten
  */
 export function credentialToChange(ctx: AccessContext, actor: StaffMember, credentialId: string, doing: string): CredentialRecord {
   const record = liveCredential(ctx, credentialId);
-  if (actor.role !== 'kiosk' || (!record.grantedElsewhere && record.grantedByRole === 'kiosk')) return record;
+  if (actor.role !== 'kiosk' || kioskGranted(record)) return record;
   const where = record.grantedElsewhere
     ? 'was granted on another console'
     : `was granted by ${record.grantedByRole ? granterWords[record.grantedByRole] : 'staff'} (${record.createdBy})`;

@@ -8,6 +8,7 @@ import { handOverCode } from '../access/hand-over-code';
 import { finishBulkRun } from '../access/finish-bulk-run';
 import { revocationExposure } from '../access/revocation-exposure';
 import { toCredential } from '../access/credential-view';
+import { credentialScope, shownAs, visibleRecords } from '../access/credential-visibility';
 import { grantGuestAccess } from '../access/grant-guest-access';
 import { rescheduleCredential } from '../access/reschedule-credential';
 import { resendNotification } from '../access/resend-notification';
@@ -100,15 +101,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.changed(['community', 'activity']);
       return updated;
     },
-    'units.list': (query) => listUnits(db, query, today(deps)),
-    'units.get': ({ unitId }) => {
+    'units.list': (query, ctx) => listUnits(db, query, today(deps), credentialScope(actorOf(ctx).role)),
+    'units.get': ({ unitId }, ctx) => {
       const unit = getUnitRow(db, unitId, today(deps));
       if (!unit) throw new PorterError('not_found', 'There is no unit with this id.', 'unitId');
-      return { unit, credentials: listUnitCredentialRecords(db, unitId).map((r) => toCredential(deps, r)) };
+      const scope = credentialScope(actorOf(ctx).role);
+      const { shown, notShown } = visibleRecords(scope, listUnitCredentialRecords(db, unitId));
+      return { unit, credentials: shown.map((r) => shownAs(scope, toCredential(deps, r))), notShown };
     },
-    'credentials.list': (query) => {
-      const { total, records } = searchCredentials(db, query, deps.now());
-      return { total, offset: query.offset, credentials: records.map((r) => toCredential(deps, r)) };
+    'credentials.list': (query, ctx) => {
+      const scope = credentialScope(actorOf(ctx).role);
+      const { total, records } = searchCredentials(db, query, deps.now(), scope);
+      return { total, offset: query.offset, credentials: records.map((r) => shownAs(scope, toCredential(deps, r))) };
     },
     'access.grant': (request, ctx) =>
       access(ctx, `grant access to unit ${request.unitId}`, request.unitId, (actor) => grantGuestAccess(deps, actor, request)),

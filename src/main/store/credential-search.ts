@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CredentialQuery, CredentialStatus } from '../../shared/domain';
+import { kioskGrantedSql, type CredentialScope } from './credential-scope';
 import type { Db } from './database';
 import { guestMatch } from './guest-search';
 import { containing, searchText } from './like';
@@ -24,9 +25,11 @@ const statusSql: Record<CredentialStatus, string> = {
 export function credentialSearchSql(
   q: Parsed,
   now: Date,
+  scope: CredentialScope = 'all',
 ): { total: string; page: string; params: Record<string, unknown>; pageParams: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = { now: now.toISOString() };
+  if (scope === 'kiosk-granted') parts.push(kioskGrantedSql);
   if (q.unitId) {
     parts.push('c.unit_id = @unitId');
     params.unitId = q.unitId;
@@ -55,9 +58,9 @@ export function credentialSearchSql(
   };
 }
 
-/** Credentials across the community for the Access page, newest first. */
-export function searchCredentials(db: Db, q: Parsed, now: Date): { total: number; records: CredentialRecord[] } {
-  const sql = credentialSearchSql(q, now);
+/** Credentials across the community for the Access page, newest first; a kiosk's scope counts and lists only its own. */
+export function searchCredentials(db: Db, q: Parsed, now: Date, scope: CredentialScope = 'all'): { total: number; records: CredentialRecord[] } {
+  const sql = credentialSearchSql(q, now, scope);
   const total = db.prepare<Record<string, unknown>, number>(sql.total).pluck().get(sql.params) ?? 0;
   const rows = db.prepare<Record<string, unknown>, CredentialRow>(sql.page).all(sql.pageParams);
   return { total, records: rows.map((r) => toRecord(db, r)) };

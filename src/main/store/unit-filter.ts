@@ -1,5 +1,6 @@
 import type { CredentialTiming, UnitFilter } from '../../shared/domain';
-import { unitGuestMatch } from './guest-search';
+import { kioskGrantedSql, type CredentialScope } from './credential-scope';
+import { guestMatch, unitGuestMatch, type GuestMatch } from './guest-search';
 import { containing, escapeLike, searchText } from './like';
 
 /** "Now" and the end of today in the community's zone, as ISO instants, for timing filters. */
@@ -41,10 +42,26 @@ function buildingAndNumber(search: string): { sql: string; params: Record<string
 }
 
 /**
- * WHERE clause and parameters for the grid's filters and search box, over units `u` and
- * their unit doors `d`. Bulk grants use the same clause to pick their units.
+ * Which guests a search may find units by, for whom: the office, every live credential's guest;
+ * a kiosk, only the guests of what a kiosk granted here (few: no trigram walk); maintenance,
+ * none, so a phone number typed never tells which unit it belongs to.
  */
-export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; params: Record<string, unknown>; trigram: boolean } {
+function guestsSearched(search: string, scope: CredentialScope): GuestMatch | null {
+  if (scope === 'all') return unitGuestMatch(search);
+  if (scope === 'no-phones') return null;
+  const guests = guestMatch(search);
+  return {
+    sql: `u.id IN (SELECT c.unit_id FROM credentials c JOIN guests g ON g.id = c.guest_id WHERE ${kioskGrantedSql} AND c.ended_at IS NULL AND ${guests.sql})`,
+    params: guests.params,
+    trigram: false,
+  };
+}
+
+/**
+ * WHERE clause and parameters for the grid's filters and search box, over units `u` and
+ * their unit doors `d`, as `scope` may search guests. Bulk grants use the same clause to pick their units.
+ */
+export function unitFilterSql(q: UnitFilter, today: Today, scope: CredentialScope = 'all'): { sql: string; params: Record<string, unknown>; trigram: boolean } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   const filter = (sql: string, name: string, value: unknown): void => {
@@ -81,13 +98,13 @@ export function unitFilterSql(q: UnitFilter, today: Today): { sql: string; param
   let trigram = false;
   if (search) {
     // A unit matches by its number, or by a guest who holds a live credential on it.
-    const guests = unitGuestMatch(search);
-    Object.assign(params, guests.params);
-    trigram = guests.trigram;
+    const guests = guestsSearched(search, scope);
+    Object.assign(params, guests?.params);
+    trigram = guests?.trigram ?? false;
     params.text = containing(search);
     const named = buildingAndNumber(search);
     Object.assign(params, named?.params);
-    parts.push(`(u.number LIKE @text ESCAPE '\\' OR ${guests.sql}${named ? ` OR ${named.sql}` : ''})`);
+    parts.push(`(u.number LIKE @text ESCAPE '\\'${guests ? ` OR ${guests.sql}` : ''}${named ? ` OR ${named.sql}` : ''})`);
   }
   // `trigram`: the search lists its units from a trigram index before any unit is read.
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, trigram };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UnitQuery, type CredentialChip, type DoorStatus, type UnitFilter, type UnitPage, type UnitRow, type UnitSortColumn } from '../../shared/domain';
+import type { CredentialScope } from './credential-scope';
 import type { Db } from './database';
 import { chipsFor } from './unit-chips';
 import { doorStatusSql, unitFilterSql, type Today } from './unit-filter';
@@ -76,9 +77,9 @@ function toUnitRow(r: Row, chips: CredentialChip[]): UnitRow {
  * `page` lists every match in grid order instead (`everyMatch`): its total would walk every
  * unit anyway, so one walk gives both, and the trigram match is made once, not twice.
  */
-export function unitPageSql(input: ParsedUnitQuery, today: Today) {
+export function unitPageSql(input: ParsedUnitQuery, today: Today, scope: CredentialScope = 'all') {
   const { sort: _s, offset: _o, limit: _l, ...filter } = input;
-  const { sql: where, params, trigram } = unitFilterSql(filter, today);
+  const { sql: where, params, trigram } = unitFilterSql(filter, today, scope);
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const order = orderBy[input.sort.column];
   const walk = `SELECT u.id ${unitsAndDoors} ${order.join ?? ''} ${where} ORDER BY ${order.sql.replaceAll('%', direction)}`;
@@ -96,8 +97,9 @@ export function unitPageSql(input: ParsedUnitQuery, today: Today) {
   };
 }
 
-export function listUnits(db: Db, input: ParsedUnitQuery, today: Today): UnitPage {
-  const q = unitPageSql(input, today);
+/** One page of the grid; `scope` says whose guests its search may find units by. */
+export function listUnits(db: Db, input: ParsedUnitQuery, today: Today, scope: CredentialScope = 'all'): UnitPage {
+  const q = unitPageSql(input, today, scope);
   const listed = db.prepare<Record<string, unknown>, string>(q.page).pluck().all(q.pageParams);
   const total = q.everyMatch ? listed.length : (db.prepare<Record<string, unknown>, number>(q.total).pluck().get(q.params) ?? 0);
   const ids = q.everyMatch ? listed.slice(input.offset, input.offset + input.limit) : listed;

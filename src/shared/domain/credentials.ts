@@ -39,7 +39,8 @@ export const Credential = z.object({
   unitId: Id,
   unitNumber: z.string(),
   buildingName: z.string(),
-  guest: Guest,
+  /** phone is null where the viewer's role is not shown guests' numbers (maintenance). */
+  guest: Guest.extend({ phone: z.string().nullable() }),
   audience: Audience,
   kind: CredentialKind,
   schedule: Schedule,

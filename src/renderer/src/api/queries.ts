@@ -35,7 +35,7 @@ export function useUnitDetail(unitId: string) {
   const credentials = useQuery({
     queryKey: queryKeys.unitCredentials(unitId),
     queryFn: () => call('units.get', { unitId }),
-    select: (detail) => detail.credentials,
+    select: (detail) => ({ list: detail.credentials, notShown: detail.notShown }),
   });
   return { unit, credentials };
 }

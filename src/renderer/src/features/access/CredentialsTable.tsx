@@ -34,7 +34,7 @@ export function CredentialsTable({ credentials, caption }: Props) {
             <th scope="row">
               <span className="credentials-table__name">{c.guest.name}</span>
               {c.guest.company && <span className="credentials-table__sub">{c.guest.company}</span>}
-              <span className="credentials-table__sub">{formatPhone(c.guest.phone)}</span>
+              {c.guest.phone && <span className="credentials-table__sub">{formatPhone(c.guest.phone)}</span>}
             </th>
             <td>
               <a className="credentials-table__unit" href={unitHref(c.unitId)}>

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Credential } from '../../../../shared/domain';
 import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
-import { accessTypeLabel, audienceLabel, credentialKindLabel, roleLabel } from '../../components/labels';
-import { useSession } from '../../api/queries';
+import { accessTypeLabel, audienceLabel, credentialKindLabel } from '../../components/labels';
 import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../components/phone';
 import type { GrantLimits } from '../access/grant-form/grant-options';
@@ -27,17 +26,15 @@ interface Props {
 
 /** One guest's PIN code or Bluetooth pass: who, what, when, which doors, the text, and what staff can do. */
 export function CredentialItem({ credential, lock, onRevoked, onRescheduled, focus = false }: Props) {
+  // A kiosk is sent only what a kiosk granted on this console, which it may change.
   const live = isLive(credential);
-  // A kiosk changes only what a kiosk granted on this console (the core and the cloud hold it to
-  // that): leasing's grant, here or on another console, is shown, not offered.
-  const ours = useSession().data?.operator?.role !== 'kiosk' || kioskGranted(credential);
-  const canRevoke = useCan('access.revoke') && live && ours;
-  const canEdit = useCan('access.reschedule') && live && ours && credential.schedule.type !== 'permanent';
-  const canResend = useCan('access.resend') && live && ours;
+  const canRevoke = useCan('access.revoke') && live;
+  const canEdit = useCan('access.reschedule') && live && credential.schedule.type !== 'permanent';
+  const canResend = useCan('access.resend') && live;
   const textWait = useTextWait();
   const [handingOver, setHandingOver] = useState(false);
   const canHandOver =
-    useCan('access.handOverCode') && live && ours && credential.kind === 'pin' && credential.notification.status !== 'sent' && !credential.codeHandOver && textWait !== null;
+    useCan('access.handOverCode') && live && credential.kind === 'pin' && credential.notification.status !== 'sent' && !credential.codeHandOver && textWait !== null;
   const headingId = `credential-${credential.id}`;
   const article = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -56,8 +53,12 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
         <CredentialStatusBadge status={credential.status} />
       </div>
       <div className="credential__line credential__line--muted">
-        <span>{formatPhone(credential.guest.phone)}</span>
-        <span aria-hidden="true">·</span>
+        {credential.guest.phone && (
+          <>
+            <span>{formatPhone(credential.guest.phone)}</span>
+            <span aria-hidden="true">·</span>
+          </>
+        )}
         <span>{credentialKindLabel(credential.kind)}</span>
         <span aria-hidden="true">·</span>
         <span>{accessTypeLabel(credential.schedule.type)}</span>
@@ -74,7 +75,6 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
       {live && <CredentialTextStatus credential={credential} wait={textWait} />}
       <CredentialHistory credential={credential} />
       {handingOver && <HandOverCodeDialog credential={credential} waitingFor={textWait ?? 'on its way'} onClose={() => setHandingOver(false)} />}
-      {live && !ours && <p className="credential__line credential__line--muted">{grantedBy(credential)}: the leasing office can change it.</p>}
       {(canResend || canEdit || canRevoke || canHandOver) && (
         <div className="credential__actions">
           {canResend && <ResendTextButton credential={credential} />}
@@ -85,15 +85,4 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
       )}
     </article>
   );
-}
-
-function kioskGranted(credential: Credential): boolean {
-  return !credential.grantedElsewhere && credential.grantedByRole === 'kiosk';
-}
-
-/** Who granted what a kiosk may not change: another console, or staff at this one. */
-function grantedBy(credential: Credential): string {
-  if (credential.grantedElsewhere) return 'Granted on another console';
-  const role = credential.grantedByRole ? ` (${roleLabel(credential.grantedByRole)})` : '';
-  return `Granted by ${credential.createdBy}${role}, not a kiosk`;
 }

@@ -55,9 +55,17 @@ export function UnitDetailPanel({ unitId, onClose }: Props) {
         </p>
         {credentials.error && <ErrorNotice error={credentials.error} title="Could not load credentials." />}
         {credentials.data && (
-          <CredentialList credentials={credentials.data} lock={lock} onRevoked={revoked} onRescheduled={rescheduled} focusId={justGranted} />
+          <CredentialList
+            credentials={credentials.data.list}
+            notShown={credentials.data.notShown}
+            lock={lock}
+            onRevoked={revoked}
+            onRescheduled={rescheduled}
+            focusId={justGranted}
+          />
         )}
       </div>
     </aside>
   );
 }
+
