@@ -8,7 +8,8 @@ import type { AccessContext } from './access-context';
 import { writeCredential } from './credential-writer';
 import { toCredential } from './credential-view';
 import { checkGuidelines, kindNames, typeNames } from './guidelines';
-import { displayPhone, toE164 } from './phone';
+import { formatPhone } from '../../shared/phone-format';
+import { toE164 } from './phone';
 import { checkSchedule, describeSchedule, resolveSchedule } from './schedule';
 
 export type ParsedGrant = z.output<typeof GrantRequest>;
@@ -30,7 +31,6 @@ export function grantGuestAccess(ctx: AccessContext, actor: StaffMember, request
   const earlier = earlierSubmission(ctx.db, request.requestId, 'access.grant', actor);
   if (earlier) return toCredential(ctx, getCredentialRecord(ctx.db, earlier.credentialId!)!);
   const { schedule, guest } = prepareGrant(ctx, actor, request);
-  const region = ctx.community().phoneRegion;
   const id = runUserAction(ctx.db, () => {
     const w = writeCredential(ctx, actor, { unitId: request.unitId, kind: request.kind, audience: request.audience, guest, schedule });
     if (request.requestId) recordSubmission(ctx.db, { requestId: request.requestId, command: 'access.grant', staffId: actor.id, credentialId: w.id, bulkRunId: null }, w.at);
@@ -43,7 +43,7 @@ export function grantGuestAccess(ctx: AccessContext, actor: StaffMember, request
           actor: actor.name,
           action: 'access.granted',
           subjectId: w.id,
-          summary: `Granted a ${what} (${describeSchedule(schedule)}) for ${w.unitLabel} to ${guest.name} at ${displayPhone(guest.phone, region)}, opening ${w.doors.length} door${w.doors.length === 1 ? '' : 's'}`,
+          summary: `Granted a ${what} (${describeSchedule(schedule)}) for ${w.unitLabel} to ${guest.name} at ${formatPhone(guest.phone)}, opening ${w.doors.length} door${w.doors.length === 1 ? '' : 's'}`,
           details: { unitId: request.unitId, guestId: w.guest.id, kind: request.kind, schedule, doorIds: w.doors.map((d) => d.id) },
         },
         mutation: {

@@ -8,10 +8,3 @@ export function toE164(typed: string, region: string): string {
     throw new PorterError('invalid_input', 'This is not a valid phone number. Include the area code.', 'guest.phone');
   return number.number;
 }
-
-/** How a stored number reads in summaries: national format for the community's region. */
-export function displayPhone(e164: string, region: string): string {
-  const number = parsePhoneNumberFromString(e164);
-  if (!number) return e164;
-  return number.country === region ? number.formatNational() : number.formatInternational();
-}

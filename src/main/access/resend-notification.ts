@@ -4,7 +4,7 @@ import { getCredentialRecord } from '../store/credentials-repo';
 import { runUserAction } from '../store/user-action';
 import type { AccessContext } from './access-context';
 import { toCredential } from './credential-view';
-import { displayPhone } from './phone';
+import { formatPhone } from '../../shared/phone-format';
 import { credentialToChange } from './revoke-credential';
 
 /** Queues the guest's text again (link to the code, or to the pass app). */
@@ -21,7 +21,7 @@ export function resendNotification(ctx: AccessContext, actor: StaffMember, crede
           actor: actor.name,
           action: 'access.resent',
           subjectId: c.id,
-          summary: `Texted ${c.guest.name} again at ${displayPhone(c.guest.phone, ctx.community().phoneRegion)} (${c.buildingName} ${c.unitNumber})`,
+          summary: `Texted ${c.guest.name} again at ${formatPhone(c.guest.phone)} (${c.buildingName} ${c.unitNumber})`,
           details: { unitId: c.unitId },
         },
         mutation: { kind: 'credential.text_requested', payload: { credentialId: c.id, at }, actor },

@@ -9,7 +9,7 @@ import type { AccessContext } from '../access-context';
 import { targetUnits } from '../bulk-grant';
 import { prepareGrant } from '../grant-guest-access';
 import { kindNames, typeNames } from '../guidelines';
-import { displayPhone } from '../phone';
+import { formatPhone } from '../../../shared/phone-format';
 import { describeSchedule, scheduleBounds } from '../schedule';
 
 type ParsedAsk = z.output<typeof VendorApprovalRequest>;
@@ -60,7 +60,7 @@ export function requestVendorApproval(ctx: AccessContext, actor: StaffMember, as
   const grant = ask.scope === 'unit' ? { ...ask.grant, requestId } : { ...ask.grant, requestId, target: { scope: 'units' as const, unitIds: units.map((u) => u.id) } };
   const record: ApprovalRecord = {
     id: `approval_${randomUUID()}`, requestId, scope: ask.scope, grant, what: describeAsk(ask, guest.name, guest.company), unitLabels: units.map((u) => u.label!),
-    scheduleText: describeSchedule(schedule), phone: displayPhone(guest.phone, community.phoneRegion), reason: ask.reason,
+    scheduleText: describeSchedule(schedule), phone: formatPhone(guest.phone), reason: ask.reason,
     requestedById: actor.id, requestedBy: actor.name, requestedAt: now.toISOString(), expiresAt: approvalExpiry(ask.grant.schedule, schedule, community.timeZone, now).toISOString(),
     state: 'pending', decidedBy: null, decidedAt: null, declineReason: null, outcome: null,
   };

@@ -2,7 +2,7 @@ import type { Credential } from '../../../../shared/domain';
 import { useCommunityTime } from '../../components/community-time';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
 import { accessTypeLabel, credentialKindLabel, notificationLabel } from '../../components/labels';
-import { formatPhone } from '../../components/phone';
+import { formatPhone } from '../../../../shared/phone-format';
 import { unitHref } from '../units/unit-link';
 import '../../components/tables.css';
 

@@ -4,7 +4,7 @@ import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
 import { accessTypeLabel, audienceLabel, credentialKindLabel } from '../../components/labels';
 import { useCan } from '../../components/permissions';
-import { formatPhone } from '../../components/phone';
+import { formatPhone } from '../../../../shared/phone-format';
 import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialDoors } from './CredentialDoors';
 import { CredentialExposureLine } from '../exposure/CredentialExposureLine';
