@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CredentialQuery, CredentialStatus } from '../../shared/domain';
+import type { CredentialQuery, CredentialStatusFilter } from '../../shared/domain';
 import { kioskGrantedSql, type CredentialScope } from './credential-scope';
 import type { Db } from './database';
 import { guestMatch } from './guest-search';
@@ -9,7 +9,8 @@ import { selectCredential, toRecord, type CredentialRecord, type CredentialRow }
 type Parsed = z.output<typeof CredentialQuery>;
 
 /** The status filter as SQL over the stored instants; the same rules as credentialStatus. */
-const statusSql: Record<CredentialStatus, string> = {
+const statusSql: Record<CredentialStatusFilter, string> = {
+  current: '(c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > @now))',
   revoked: "c.end_reason IN ('revoked', 'reissued')",
   used: "c.end_reason = 'used'",
   expired: "(c.end_reason = 'expired' OR (c.ended_at IS NULL AND c.ends_at <= @now))",

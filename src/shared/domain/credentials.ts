@@ -15,6 +15,9 @@ export type Guest = z.infer<typeof Guest>;
 /** Computed from the schedule, the clock and what the doors reported; never stored. */
 export const CredentialStatus = z.enum(['scheduled', 'active', 'used', 'expired', 'revoked']);
 export type CredentialStatus = z.infer<typeof CredentialStatus>;
+/** What the Access list filters by: a status, or 'current' (active or scheduled: who has access now or soon). */
+export const CredentialStatusFilter = z.enum(['current', ...CredentialStatus.options]);
+export type CredentialStatusFilter = z.infer<typeof CredentialStatusFilter>;
 
 /** The text that tells the guest: queued in the outbox, sent by the cloud, or failed. */
 export const NotificationStatus = z.enum(['queued', 'sent', 'failed']);
@@ -160,7 +163,7 @@ export const CredentialQuery = z
   .object({
     search: z.string().max(searchMaxLength).optional(),
     unitId: Id.optional(),
-    status: CredentialStatus.optional(),
+    status: CredentialStatusFilter.optional(),
     type: z.enum(['permanent', 'temporary', 'recurring', 'delivery']).optional(),
     offset: z.number().int().min(0).max(1_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),

@@ -84,6 +84,22 @@ describe('a credential’s lifecycle', () => {
     expect(await t.core.dispatch('access.reschedule', { credentialId: old.id, schedule: { type: 'permanent' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('the Access list’s opening filter, active or scheduled, leaves out what was revoked or has ended', async () => {
+    consoleWithClock();
+    const old = await grant({ type: 'temporary', starts: '2026-11-27T09:00', ends: '2026-11-28T18:00' });
+    const r = await t.core.dispatch('access.reschedule', { credentialId: old.id, schedule: { type: 'temporary', starts: '2026-11-27T09:00', ends: '2026-12-01T18:00' } });
+    if (!r.ok) throw new Error(r.error.message);
+    const fresh = r.value as Credential;
+    const listed = async (status?: 'current') => {
+      const page = await t.core.dispatch('credentials.list', { unitId: comboUnit, ...(status ? { status } : {}) });
+      if (!page.ok) throw new Error(page.error.message);
+      return (page.value as { credentials: Credential[] }).credentials.map((c) => c.id);
+    };
+    expect(await listed('current')).toContain(fresh.id);
+    expect(await listed('current')).not.toContain(old.id);
+    expect(await listed()).toEqual(expect.arrayContaining([fresh.id, old.id]));
+  });
+
   it('resending queues another text and says so in the audit log', async () => {
     consoleWithClock();
     const c = await grant({ type: 'permanent' });

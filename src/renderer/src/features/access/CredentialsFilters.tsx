@@ -1,18 +1,20 @@
 import { Input, Label, SearchField } from 'react-aria-components';
-import { CredentialStatus, searchMaxLength } from '../../../../shared/domain';
+import { CredentialStatus, searchMaxLength, type CredentialStatusFilter } from '../../../../shared/domain';
 import { accessTypeLabel, credentialStatusLabel } from '../../components/labels';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import { accessTypes } from './grant-form/grant-options';
 
 export interface CredentialFilterValues {
   search: string;
-  status: 'any' | CredentialStatus;
+  status: 'any' | CredentialStatusFilter;
   type: 'any' | (typeof accessTypes)[number];
 }
 
-export const noCredentialFilters: CredentialFilterValues = { search: '', status: 'any', type: 'any' };
+/** The list opens on who has access now or soon; revoked, expired and used ones are a filter away. */
+export const openingCredentialFilters: CredentialFilterValues = { search: '', status: 'current', type: 'any' };
 
 const statusOptions: SelectOption[] = [
+  { id: 'current', label: 'Active or scheduled' },
   { id: 'any', label: 'Any status' },
   ...CredentialStatus.options.map((s) => ({ id: s, label: credentialStatusLabel(s) })),
 ];

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { useDebouncedText } from '../../components/useDebouncedText';
 import { useStableValue } from '../units/useStableValue';
-import { CredentialsFilters, noCredentialFilters, type CredentialFilterValues } from './CredentialsFilters';
+import { CredentialsFilters, openingCredentialFilters, type CredentialFilterValues } from './CredentialsFilters';
 import { CredentialsTable } from './CredentialsTable';
 import { Pager } from './Pager';
 
@@ -21,7 +21,7 @@ function toQueryFilters(values: CredentialFilterValues, search: string): Credent
 
 /** Everyone with access across the community, newest first, searched and filtered by the core, 50 a page. */
 export function CredentialsSection() {
-  const [values, setValues] = useState<CredentialFilterValues>(noCredentialFilters);
+  const [values, setValues] = useState<CredentialFilterValues>(openingCredentialFilters);
   const [offset, setOffset] = useState(0);
   const search = useDebouncedText(values.search, 250);
   const filters = useStableValue(toQueryFilters(values, search));
