@@ -50,8 +50,7 @@ function duplicateOf(r: MutationResultRecord): MutationResult {
 
 /** Before anything is applied: every new mutation's seq after the last applied one, and after each other. */
 async function checkOrder(store: CommunityStore, consoleId: string, mutations: readonly PushedMutation[]): Promise<void> {
-  const known = await store.mutationResults(mutations.map((m) => m.mutationId));
-  const lastApplied = await store.lastSeq(consoleId);
+  const [known, lastApplied] = await Promise.all([store.mutationResults(mutations.map((m) => m.mutationId)), store.lastSeq(consoleId)]);
   let last = lastApplied;
   const seen = new Set<string>();
   for (const m of mutations) {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Guidelines } from '../../../shared/domain';
 import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, DoorSlot, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
 import { json } from './postgres-database';
+import { ChangeCursors } from './postgres-change-cursors';
 import { PostgresPinLeases } from './postgres-pin-leases';
 import { toCommunity, toCredential, toDoor, toMutationResult, toStaffKey, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow, type StaffKeyRow } from '../rows';
 import { kioskStaffSql, staffKeySql, staffMemberSql } from './postgres-staff-identity';
@@ -45,8 +46,11 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   private readonly staffRead = new Map<string, Promise<StaffRecord | null>>();
   private readonly keysRead = new Map<string, Promise<StaffKeyRecord | null>>();
 
+  private readonly cursors: ChangeCursors;
+
   constructor(statements: TxStatements, communityId: string) {
     super(statements, communityId);
+    this.cursors = new ChangeCursors(statements);
   }
 
   /** Savepoints open: a write outside one is answered before its call returns, as any statement was. */
@@ -209,14 +213,15 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
     });
   }
 
-  /** Awaited: the cursor is the mutation's answer. The writes sent before it go in the same round trip. */
+  /** Its cursor drawn ahead (ChangeCursors): sent with what follows, never waited for on its own. */
   async appendChange(c: ChangeInput): Promise<number> {
-    const r = await this.row<{ cursor: number }>(
-      'INSERT INTO changes (community_id, kind, payload, origin, mutation_id, at, applied_at, actor, audit) VALUES ($9, $1, $2, $3, $4, $5, $6, $7, $8) RETURNING cursor',
-      [c.kind, json(c.payload), c.origin, c.mutationId, c.at, c.appliedAt, json(c.actor), json(c.audit), this.communityId],
-    );
+    const cursor = await this.cursors.take();
+    await this.write({
+      text: 'INSERT INTO changes (cursor, community_id, kind, payload, origin, mutation_id, at, applied_at, actor, audit) OVERRIDING SYSTEM VALUE VALUES ($10, $9, $1, $2, $3, $4, $5, $6, $7, $8)',
+      values: [c.kind, json(c.payload), c.origin, c.mutationId, c.at, c.appliedAt, json(c.actor), json(c.audit), this.communityId, cursor],
+    });
     this.appended = true;
-    return r!.cursor;
+    return cursor;
   }
 
   async queueText(t: NewText): Promise<void> {

@@ -26,6 +26,8 @@ export class TxStatements {
   private unanswered: Promise<void>[] = [];
   private failure: { error: unknown } | null = null;
   private locked = false;
+  /** Called once the lock is sent: what is drawn under it can be drawn ahead (ChangeCursors). */
+  onLock: (() => void) | null = null;
 
   constructor(
     readonly client: pg.PoolClient,
@@ -43,6 +45,13 @@ export class TxStatements {
     if (this.locked) return;
     this.locked = true;
     this.owe(this.lock);
+    this.onLock?.();
+  }
+
+  /** Sends a statement behind the lock and answers its own result only: an owed statement's failure is left to `answered()`. */
+  sendLocked<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    this.takeLock();
+    return query<R>(this.client, text, values);
   }
 
   /** A statement whose answer is needed: behind every owed one, and behind the lock when `locked`. */
