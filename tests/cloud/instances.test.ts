@@ -114,6 +114,30 @@ describe('several cloud instances on one PostgreSQL database', () => {
     expect(applied).toEqual(batch.map((m) => m.mutationId));
   });
 
+  it('consoles on two instances granting onto the same doors at once: every guest gets a slot and a code of their own', async () => {
+    const [a, b] = await twoInstances();
+    const desks = await Promise.all([1, 2, 3, 4, 5, 6].map(async (n) => ((await a.pair(`Desk ${n}`)).resumedAt(n % 2 ? a.url : b.url))));
+    // Every grant asks for slot 1 on the same three doors and for the same code none of them leased: the cloud settles both.
+    const answers = await Promise.all(
+      desks.map(async (desk) => {
+        const results = [];
+        for (let i = 0; i < 4; i++) results.push(...(await desk.pushOk(desk.mutation('credential.granted', grantPayload()))));
+        return results;
+      }),
+    );
+    expect(answers.flat().map((r) => r.status)).toEqual(Array(24).fill('accepted'));
+    const grants = withoutTextStatus(await desks[0]!.pullAll()).map((c) => c.payload as { pinCode: string; doors: { doorId: string; slot: number }[] });
+    expect(grants).toHaveLength(24);
+    for (const doorId of ['door-north-702', 'north-entrance', 'garage-gate']) {
+      const slots = grants.map((g) => g.doors.find((d) => d.doorId === doorId)!.slot);
+      expect(new Set(slots).size, doorId).toBe(24);
+    }
+    // All six digits on a keypad without an Enter key: codes of one length clash only when equal.
+    const codes = grants.map((g) => g.pinCode);
+    expect(codes.every((c) => /^\d{6}$/.test(c))).toBe(true);
+    expect(new Set(codes).size).toBe(24);
+  });
+
   it('order per console holds across instances: a seq not after the last applied on one instance is 409 on the other', async () => {
     const [a, b] = await twoInstances();
     const desk = await a.pair('Front desk');

@@ -41,14 +41,20 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
   const { tx } = ctx;
   // Whoever made it has a role: grants are not facts (rules/who-acted.ts).
   checkGrantGuidelines(ctx.community, ctx.actor.role ?? 'kiosk', ctx.ownGrantsOnly, grant);
-  if (await tx.credential(grant.credentialId))
-    throw new MutationRefused('conflict', `Credential ${grant.credentialId} is already in the cloud from another change; it was not granted twice.`);
-  const unit = await tx.unit(grant.unitId);
+  // What the grant reads, asked at once (one round trip on PostgreSQL), then judged in order.
+  // The slots asked for are looked up with them, unless the grant ends one it replaces first.
+  const [existing, unit, , held] = await Promise.all([
+    tx.credential(grant.credentialId),
+    tx.unit(grant.unitId),
+    tx.doors(grant.doors.map((d) => d.doorId)),
+    grant.replaces ? undefined : tx.heldSlots(grant.doors, ctx.now),
+  ]);
+  if (existing) throw new MutationRefused('conflict', `Credential ${grant.credentialId} is already in the cloud from another change; it was not granted twice.`);
   if (!unit) throw new MutationRefused('not_found', `${ctx.community.name} has no unit ${grant.unitId} in the cloud.`);
   const doors = await grantDoors(ctx, grant, unit);
   if (grant.replaces) await endReplaced(ctx, grant.replaces, grant.at);
 
-  const slots = await settleSlots(ctx, doors, grant.doors);
+  const slots = await settleSlots(ctx, doors, grant.doors, held);
   const pinCode = grant.pinCode === null ? null : await settlePin(ctx, grant.pinCode);
 
   const credential: NewCredentialRecord = {

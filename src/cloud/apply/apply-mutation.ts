@@ -35,8 +35,8 @@ export async function applyMutation(base: Omit<ApplyContext, 'community' | 'ownG
   // Nothing a console writes nests this deep; storing it would overflow the stack every time.
   if (jsonDepth(mutation.payload) > maxPayloadDepth)
     throw new MutationRefused('invalid_payload', `This ${kind} change nests deeper than ${maxPayloadDepth} levels; the cloud does not store it.`);
-  const community = await tx.community();
-  const { actor, staff } = await whoActed(tx, base.console, mutation, kind, community.name);
+  // Asked together: one round trip on PostgreSQL.
+  const [community, { actor, staff }] = await Promise.all([tx.community(), whoActed(tx, base.console, mutation, kind)]);
   const body = readBody(kind, mutation.payload);
   const { ownGrantsOnly } = mayAct(kind, base.console, staff);
   const ctx: ApplyContext = { ...base, community, ownGrantsOnly, actor };

@@ -25,14 +25,15 @@ export async function grantDoors(ctx: ApplyContext, grant: GrantPayload, unit: U
 
 /**
  * Keeps each slot the console chose unless another live credential holds it there (two
- * consoles chose it apart); then the lowest free slot of the door's lock model.
+ * consoles chose it apart); then the lowest free slot of the door's lock model. `heldAlready`:
+ * which of the asked slots are held, when the caller looked them up in this transaction.
  */
-export async function settleSlots(ctx: ApplyContext, doors: readonly DoorRecord[], asked: readonly DoorSlot[]): Promise<{ doors: DoorSlot[]; moved: boolean }> {
+export async function settleSlots(ctx: ApplyContext, doors: readonly DoorRecord[], asked: readonly DoorSlot[], heldAlready?: readonly DoorSlot[]): Promise<{ doors: DoorSlot[]; moved: boolean }> {
   const settled: DoorSlot[] = [];
   let moved = false;
-  // Every slot asked for in one look: a unit's grant names half a dozen doors.
+  // Every slot asked for in one look (unless the caller looked already): a unit's grant names half a dozen doors.
   const wanted = doors.map((door, i) => ({ doorId: door.id, slot: asked[i]!.slot }));
-  const held = new Set((await ctx.tx.heldSlots(wanted, ctx.now)).map((h) => `${h.doorId}\n${h.slot}`));
+  const held = new Set((heldAlready ?? (await ctx.tx.heldSlots(wanted, ctx.now))).map((h) => `${h.doorId}\n${h.slot}`));
   for (const [i, door] of doors.entries()) {
     const slot = asked[i]!.slot;
     const limit = door.lockModel.capabilities.slots;

@@ -258,6 +258,8 @@ export interface CloudTx extends PinLeaseTx {
   liveSlots(doorId: string, now: string): Promise<number[]>;
 
   mutationResult(mutationId: string): Promise<MutationResultRecord | null>;
+  /** The answers already recorded for any of these mutations: a push's batch looks them all up at once. */
+  mutationResults(mutationIds: readonly string[]): Promise<Map<string, MutationResultRecord>>;
   /** Records the answer and moves the console's last applied seq; throws if seq is not after it. */
   recordMutationResult(result: MutationResultRecord): Promise<void>;
   appendChange(change: ChangeInput): Promise<number>;

@@ -50,8 +50,7 @@ function duplicateOf(r: MutationResultRecord): MutationResult {
 
 /** Before anything is applied: every new mutation's seq after the last applied one, and after each other. */
 async function checkOrder(store: CommunityStore, consoleId: string, mutations: readonly PushedMutation[]): Promise<void> {
-  const known = await store.mutationResults(mutations.map((m) => m.mutationId));
-  const lastApplied = await store.lastSeq(consoleId);
+  const [known, lastApplied] = await Promise.all([store.mutationResults(mutations.map((m) => m.mutationId)), store.lastSeq(consoleId)]);
   let last = lastApplied;
   const seen = new Set<string>();
   for (const m of mutations) {
@@ -63,12 +62,13 @@ async function checkOrder(store: CommunityStore, consoleId: string, mutations: r
 }
 
 /** Records a rejection: whatever the refused attempt wrote was rolled back to its savepoint. */
-async function recordRefusal(tx: CloudTx, console: ConsoleRecord, m: PushedMutation, refusal: MutationRefused, now: string): Promise<MutationResult> {
+async function recordRefusal(tx: CloudTx, console: ConsoleRecord, m: PushedMutation, refusal: MutationRefused, now: string, settled: Map<string, MutationResultRecord>): Promise<MutationResult> {
   // Settled meanwhile by another request (the refused attempt may have failed on its answer's key): that answer stands.
   const stored = await tx.mutationResult(m.mutationId);
   if (stored) return duplicateOf(stored);
   const record: MutationResultRecord = { mutationId: m.mutationId, consoleId: console.id, seq: m.seq, status: 'rejected', code: refusal.code, reason: refusal.message, fix: null, cursor: null, settledAt: now };
   await tx.recordMutationResult(record);
+  settled.set(m.mutationId, record);
   return answer(record);
 }
 
@@ -79,9 +79,9 @@ async function recordRefusal(tx: CloudTx, console: ConsoleRecord, m: PushedMutat
  * recorded as rejected; the batch goes on. A crash before the batch's commit leaves none of
  * it; after it, the retry finds every answer and applies nothing.
  */
-async function settle(ctx: PushContext, tx: CloudTx, console: ConsoleRecord, m: PushedMutation): Promise<{ result: MutationResult; textsQueued: boolean }> {
+async function settle(ctx: PushContext, tx: CloudTx, console: ConsoleRecord, m: PushedMutation, settled: Map<string, MutationResultRecord>): Promise<{ result: MutationResult; textsQueued: boolean }> {
   const now = ctx.now().toISOString();
-  const stored = await tx.mutationResult(m.mutationId);
+  const stored = settled.get(m.mutationId);
   if (stored) return { result: duplicateOf(stored), textsQueued: false };
   try {
     return await tx.savepoint(async () => {
@@ -98,12 +98,15 @@ async function settle(ctx: PushContext, tx: CloudTx, console: ConsoleRecord, m: 
         settledAt: now,
       };
       await tx.recordMutationResult(record);
-      return { result: answer(record), textsQueued: applied.textsQueued };
+      return { result: answer(record), textsQueued: applied.textsQueued, record };
+    }).then(({ record, ...done }) => {
+      settled.set(m.mutationId, record);
+      return done;
     });
   } catch (error) {
     // A passing store trouble (busy, out of disk): the whole batch rolls back, 5xx, and the console pushes it again.
     if (!(error instanceof MutationRefused) && ctx.store.isTransient(error)) throw error;
-    return { result: await recordRefusal(tx, console, m, error instanceof MutationRefused ? error : cannotApply(ctx, m, error), now), textsQueued: false };
+    return { result: await recordRefusal(tx, console, m, error instanceof MutationRefused ? error : cannotApply(ctx, m, error), now, settled), textsQueued: false };
   }
 }
 
@@ -133,10 +136,14 @@ export function pushMutations(ctx: PushContext, console: ConsoleRecord, mutation
   return store.withConsoleLock(console.id, async () => {
     await checkOrder(store, console.id, mutations);
     const { results, textsQueued } = await store.transaction(async (tx) => {
+      // The batch's answers recorded before, looked up at once, then each one settled here: no
+      // other push of this console comes between (its lock). Another console's answer under the
+      // same id would fail on its key, and recordRefusal finds it.
+      const answered = await tx.mutationResults(mutations.map((m) => m.mutationId));
       const settled: MutationResult[] = [];
       let queued = false;
       for (const m of mutations) {
-        const { result, textsQueued } = await settle(ctx, tx, console, m);
+        const { result, textsQueued } = await settle(ctx, tx, console, m, answered);
         settled.push(result);
         queued ||= textsQueued;
       }

@@ -5,6 +5,7 @@ import type { KeyedLocks } from '../serial-queue';
 import { latestAuditAnchor, takeAuditAnchor } from './postgres-audit-anchors';
 import { changesChannel } from './postgres-change-watch';
 import { PostgresCloudTx } from './postgres-cloud-tx';
+import { TxStatements } from './postgres-tx-statements';
 import { inTransaction, lockClass, query, row, rows } from './postgres-database';
 import { isTransientPostgresError } from './postgres-errors';
 import { toChange, toCommunity, toMutationResult, type ChangeRow, type CommunityRow, type MutationResultRow } from '../rows';
@@ -119,13 +120,29 @@ export class PostgresCommunityStore implements CommunityStore {
     });
   }
 
+  /**
+   * A mutation transaction: BEGIN rides along with its first statement, the community's write
+   * lock with the first that needs it (TxStatements), and every statement sent without waiting
+   * is answered before COMMIT. The notice to other instances goes with COMMIT, as in
+   * communityWriteTransaction.
+   */
   transaction<T>(body: (tx: CloudTx) => Promise<T>): Promise<T> {
     let tx: PostgresCloudTx | undefined;
-    return communityWriteTransaction(
+    let statements: TxStatements | undefined;
+    return inTransaction(
       this.pool,
-      this.communityId,
-      (client) => body((tx = new PostgresCloudTx(client, this.communityId))),
-      () => tx?.appended ?? false,
+      async (client) => {
+        statements = new TxStatements(client, { text: 'SELECT pg_advisory_xact_lock($1, hashtext($2))', values: [lockClass.communityWrites, this.communityId] });
+        const result = await body((tx = new PostgresCloudTx(statements, this.communityId)));
+        await statements.answered();
+        return result;
+      },
+      {
+        begin: () => 'BEGIN',
+        beginRidesAlong: true,
+        commit: (client) => (tx?.appended ? `SELECT pg_notify(${client.escapeLiteral(changesChannel)}, NULL); COMMIT` : 'COMMIT'),
+        failed: () => statements?.answered().catch(() => undefined),
+      },
     );
   }
 

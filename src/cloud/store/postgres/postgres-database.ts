@@ -41,8 +41,10 @@ export function describeDatabase(url: string): string {
  * busy timeout; 0 waits as long as it takes (the push locks, held for a whole batch).
  */
 export function createPool(url: string, max: number, lockTimeoutMs: number): pg.Pool {
+  // Pipeline mode: a statement goes out without waiting for the answer to the one before it
+  // (a transaction's owed statements ride along with the next: postgres-tx-statements.ts).
   // A database that does not answer within 10 s fails the request as passing (5xx, the console retries), rather than holding it for TCP's minutes.
-  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'porter-cloud', options: `-c lock_timeout=${lockTimeoutMs}`, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max, types, pipeline: true, application_name: 'porter-cloud', options: `-c lock_timeout=${lockTimeoutMs}`, connectionTimeoutMillis: 10_000 });
   // An idle connection the server dropped: the pool replaces it; it must not end the process.
   pool.on('error', () => undefined);
   return pool;
@@ -82,7 +84,15 @@ export async function row<R extends pg.QueryResultRow>(db: Queryable, text: stri
 /** What opens and closes a transaction, when it does more than BEGIN and COMMIT in the same round trip. */
 export interface TransactionEnds {
   begin(client: pg.PoolClient): string;
+  /**
+   * BEGIN is sent without waiting for its answer: it rides in the round trip of the body's
+   * first statement (pipeline mode, createPool). Only for a body whose statements need the
+   * transaction (a BEGIN fails only with its connection, and then so does all that follows).
+   */
+  beginRidesAlong?: boolean;
   commit(client: pg.PoolClient): string;
+  /** Called before ROLLBACK when the body or COMMIT failed (the body's statements still unanswered are waited for). */
+  failed?(): Promise<void> | undefined;
 }
 
 const plainEnds: TransactionEnds = { begin: () => 'BEGIN', commit: () => 'COMMIT' };
@@ -92,11 +102,15 @@ export async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClie
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query(ends.begin(client));
+    const begun = client.query(ends.begin(client));
+    if (ends.beginRidesAlong) begun.catch(() => undefined);
+    else await begun;
     const result = await body(client);
+    await begun;
     await client.query(ends.commit(client));
     return result;
   } catch (error) {
+    await ends.failed?.();
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw error;
   } finally {

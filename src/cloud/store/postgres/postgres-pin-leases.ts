@@ -1,7 +1,8 @@
+import type pg from 'pg';
 import type { LockModel } from '../../../shared/domain';
 import type { LeasedPin, PinLeaseTx } from '../cloud-store';
 import { toLockModel, type LockModelRow } from '../rows';
-import { query, rows, type Queryable } from './postgres-database';
+import type { TxStatements } from './postgres-tx-statements';
 
 /** A credential's code is live while it has not ended and its schedule is not over ($now). */
 const liveCode = (now: string) => `c.pin_code IS NOT NULL AND c.ended_at IS NULL AND (c.ends_at IS NULL OR c.ends_at > ${now}::text)`;
@@ -13,16 +14,22 @@ const liveCode = (now: string) => `c.pin_code IS NOT NULL AND c.ended_at IS NULL
  */
 export class PostgresPinLeases implements PinLeaseTx {
   constructor(
-    protected readonly db: Queryable,
+    protected readonly statements: TxStatements,
     /** Every statement's community: codes of another community are neither seen nor touched. */
     protected readonly communityId: string,
   ) {}
 
+  /** The rows of a statement that needs an answer; `locked`: only once the community's write lock is held (TxStatements). */
+  protected async rows<R extends pg.QueryResultRow>(text: string, values: unknown[], locked = true): Promise<R[]> {
+    return (await this.statements.ask<R>(text, values, locked)).rows;
+  }
+
   async doorLockModels(): Promise<LockModel[]> {
-    const found = await rows<LockModelRow>(
-      this.db,
+    // The doors' lock models never change under a transaction: read before the community's lock.
+    const found = await this.rows<LockModelRow>(
       'SELECT id, maker, name, role, capabilities FROM lock_models WHERE community_id = $1 AND id IN (SELECT lock_model_id FROM doors WHERE community_id = $1) ORDER BY id COLLATE "C"',
       [this.communityId],
+      false,
     );
     return found.map(toLockModel);
   }
@@ -30,7 +37,7 @@ export class PostgresPinLeases implements PinLeaseTx {
   async pinsTaken(codes: readonly string[], now: string): Promise<boolean> {
     const sql = `SELECT EXISTS (SELECT 1 FROM credentials c WHERE c.community_id = $3 AND c.pin_code = ANY($1::text[]) AND ${liveCode('$2')})
       OR EXISTS (SELECT 1 FROM pin_leases WHERE community_id = $3 AND code = ANY($1::text[]) AND expires_at > $2::timestamptz) AS taken`;
-    return (await rows<{ taken: boolean }>(this.db, sql, [codes, now, this.communityId]))[0]!.taken;
+    return (await this.rows<{ taken: boolean }>(sql, [codes, now, this.communityId]))[0]!.taken;
   }
 
   async pinsExtending(prefix: string, lengths: readonly number[], now: string): Promise<boolean> {
@@ -39,7 +46,7 @@ export class PostgresPinLeases implements PinLeaseTx {
         AND length(c.pin_code) = ANY($2::int[]) AND ${liveCode('$3')})
       OR EXISTS (SELECT 1 FROM pin_leases WHERE community_id = $4 AND code > $1 AND code < $1 || ':'
         AND length(code) = ANY($2::int[]) AND expires_at > $3::timestamptz) AS taken`;
-    return (await rows<{ taken: boolean }>(this.db, sql, [prefix, lengths, now, this.communityId]))[0]!.taken;
+    return (await this.rows<{ taken: boolean }>(sql, [prefix, lengths, now, this.communityId]))[0]!.taken;
   }
 
   /**
@@ -55,33 +62,32 @@ export class PostgresPinLeases implements PinLeaseTx {
         OR (cardinality($3::int[]) > 0 AND (
           EXISTS (SELECT 1 FROM credentials c WHERE c.community_id = $5 AND c.pin_code > k.code AND c.pin_code < k.code || ':' AND length(c.pin_code) = ANY($3::int[]) AND ${liveCode('$4')})
           OR EXISTS (SELECT 1 FROM pin_leases WHERE community_id = $5 AND code > k.code AND code < k.code || ':' AND length(code) = ANY($3::int[]) AND expires_at > $4::timestamptz)))`;
-    return new Set((await rows<{ code: string }>(this.db, sql, [codes, shorter, longer, now, this.communityId])).map((r) => r.code));
+    return new Set((await this.rows<{ code: string }>(sql, [codes, shorter, longer, now, this.communityId])).map((r) => r.code));
   }
 
   async leasePins(consoleId: string, codes: readonly string[], at: string, expiresAt: string): Promise<void> {
     if (codes.length === 0) return;
-    await query(
-      this.db,
+    await this.statements.ask(
       'INSERT INTO pin_leases (community_id, code, console_id, leased_at, expires_at) SELECT $1, code, $3, $4, $5 FROM unnest($2::text[]) WITH ORDINALITY AS t(code, n) ORDER BY n',
       [this.communityId, codes, consoleId, at, expiresAt],
     );
   }
 
   async leasedPins(consoleId: string, now: string): Promise<LeasedPin[]> {
-    return rows<LeasedPin>(this.db, 'SELECT code, expires_at AS "expiresAt" FROM pin_leases WHERE community_id = $3 AND console_id = $1 AND expires_at > $2 ORDER BY leased_order', [consoleId, now, this.communityId]);
+    return this.rows<LeasedPin>('SELECT code, expires_at AS "expiresAt" FROM pin_leases WHERE community_id = $3 AND console_id = $1 AND expires_at > $2 ORDER BY leased_order', [consoleId, now, this.communityId]);
   }
 
   async leasePin(consoleId: string, code: string, at: string, expiresAt: string): Promise<void> {
-    await query(this.db, 'INSERT INTO pin_leases (community_id, code, console_id, leased_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [this.communityId, code, consoleId, at, expiresAt]);
+    await this.statements.ask('INSERT INTO pin_leases (community_id, code, console_id, leased_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [this.communityId, code, consoleId, at, expiresAt]);
   }
 
   async renewLease(consoleId: string, held: readonly string[], expiresAt: string, now: string): Promise<void> {
-    await query(this.db, 'DELETE FROM pin_leases WHERE community_id = $2 AND expires_at <= $1', [now, this.communityId]);
-    await query(this.db, 'DELETE FROM pin_leases WHERE community_id = $3 AND console_id = $1 AND NOT (code = ANY($2::text[]))', [consoleId, held, this.communityId]);
-    await query(this.db, 'UPDATE pin_leases SET expires_at = $1 WHERE community_id = $3 AND console_id = $2', [expiresAt, consoleId, this.communityId]);
+    await this.statements.ask('DELETE FROM pin_leases WHERE community_id = $2 AND expires_at <= $1', [now, this.communityId]);
+    await this.statements.ask('DELETE FROM pin_leases WHERE community_id = $3 AND console_id = $1 AND NOT (code = ANY($2::text[]))', [consoleId, held, this.communityId]);
+    await this.statements.ask('UPDATE pin_leases SET expires_at = $1 WHERE community_id = $3 AND console_id = $2', [expiresAt, consoleId, this.communityId]);
   }
 
   async takeLeasedPin(consoleId: string, code: string, now: string): Promise<boolean> {
-    return (await query(this.db, 'DELETE FROM pin_leases WHERE community_id = $4 AND code = $1 AND console_id = $2 AND expires_at > $3', [code, consoleId, now, this.communityId])).rowCount === 1;
+    return (await this.statements.ask('DELETE FROM pin_leases WHERE community_id = $4 AND code = $1 AND console_id = $2 AND expires_at > $3', [code, consoleId, now, this.communityId])).rowCount === 1;
   }
 }

@@ -17,15 +17,14 @@ export async function setStaffPasscode(db: Queryable, c: string, staffId: string
   await query(db, 'UPDATE staff SET passcode_hash = $1 WHERE community_id = $3 AND id = $2', [passcodeHash, staffId, c]);
 }
 
-export function kioskStaff(db: Queryable, c: string): Promise<StaffRecord | null> {
-  return row<StaffRecord>(db, `SELECT id, name, role FROM staff WHERE community_id = $1 AND role = 'kiosk' ORDER BY name COLLATE "C" LIMIT 1`, [c]);
-}
+/** The community's kiosk identity; $1: the community. */
+export const kioskStaffSql = `SELECT id, name, role FROM staff WHERE community_id = $1 AND role = 'kiosk' ORDER BY name COLLATE "C" LIMIT 1`;
 
-/** A key that has not ended with its console. */
-export async function staffKey(db: Queryable, c: string, keyId: string): Promise<StaffKeyRecord | null> {
-  const r = await row<StaffKeyRow>(db, 'SELECT key_id, console_id, staff_id, secret, issued_at FROM staff_keys WHERE community_id = $2 AND key_id = $1 AND revoked_at IS NULL', [keyId, c]);
-  return r ? toStaffKey(r) : null;
-}
+/** A key that has not ended with its console; $1: the key, $2: the community. */
+export const staffKeySql = 'SELECT key_id, console_id, staff_id, secret, issued_at FROM staff_keys WHERE community_id = $2 AND key_id = $1 AND revoked_at IS NULL';
+
+/** A staff member; $1: their id, $2: the community. */
+export const staffMemberSql = 'SELECT id, name, role FROM staff WHERE community_id = $2 AND id = $1';
 
 /** Stores the key, or answers the one the console and staff member already have (one statement: two instances racing agree). */
 export async function issueStaffKey(db: Queryable, c: string, key: StaffKeyRecord): Promise<StaffKeyRecord> {

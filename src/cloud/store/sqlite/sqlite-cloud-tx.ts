@@ -107,6 +107,11 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
     return row ? toMutationResult(row) : null;
   }
 
+  async mutationResults(mutationIds: readonly string[]): Promise<Map<string, MutationResultRecord>> {
+    const found = allDecoded<MutationResultRow>(this.sql('SELECT * FROM mutation_results WHERE community_id = ? AND mutation_id IN (SELECT value FROM json_each(?))').all(this.communityId, JSON.stringify(mutationIds)));
+    return new Map(found.map((r) => [r.mutation_id, toMutationResult(r)]));
+  }
+
   async recordMutationResult(r: MutationResultRecord): Promise<void> {
     const moved = this.sql('UPDATE consoles SET last_seq = ? WHERE community_id = ? AND id = ? AND last_seq < ?').run(r.seq, this.communityId, r.consoleId, r.seq);
     if (moved.changes !== 1) throw new Error(`Mutation ${r.mutationId} (seq ${r.seq}) is not after the last applied seq of console ${r.consoleId}.`);
