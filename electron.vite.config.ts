@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
@@ -37,6 +40,33 @@ function preloadFirstPaint(): Plugin {
   };
 }
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Writes each text file of the renderer's build beside it compressed (`x.js.br`, `x.js.gz`), at
+ * the highest levels, for the browser host to send as they are (src/main/host/compressed-files.ts):
+ * a first load after the host starts waits for no compression, and the bytes are the fewest.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'porter:precompress',
+    apply: 'build',
+    async writeBundle({ dir }, bundle) {
+      if (!dir) return;
+      const texts = Object.values(bundle).filter((file) => ['.html', '.js', '.css'].includes(extname(file.fileName)));
+      await Promise.all(
+        texts.map(async (file) => {
+          const raw = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+          const path = join(dir, file.fileName);
+          await writeFile(`${path}.br`, await brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          await writeFile(`${path}.gz`, await gzip(raw, { level: 9 }));
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   // Main: native addons and runtime libraries stay external (they are `dependencies`). One entry
   // per process tier, each named for the process it runs in: the Electron main process, the
@@ -68,6 +98,6 @@ export default defineConfig({
     // the first rows paint (issue 17's first-rows target). Main and preload stay readable.
     build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     // No CSP <meta>: every host sends the policy as a header (Electron's porter:// handler, the browser host).
-    plugins: [react(), preloadFirstPaint()],
+    plugins: [react(), preloadFirstPaint(), precompress()],
   },
 });
