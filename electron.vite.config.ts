@@ -7,10 +7,10 @@ import { defineConfig } from 'electron-vite';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 /**
- * The app chunk main.tsx loads (src/renderer/src/app/App.tsx), the chunks it imports and their
- * styles, named in index.html as module and style preloads: the browser fetches them alongside
- * the entry instead of after running it (issue 17's first rows). main.tsx still imports the app
- * itself, once it has started dialling the core.
+ * What main.tsx loads with `import()` (React's DOM renderer and src/renderer/src/app/App.tsx), the
+ * chunks they import and their styles, named in index.html as module and style preloads: the
+ * browser fetches them alongside the entry instead of after running it (issue 17's first rows).
+ * main.tsx still imports them itself, once it has started dialling the core.
  */
 function preloadFirstPaint(): Plugin {
   return {
@@ -19,8 +19,9 @@ function preloadFirstPaint(): Plugin {
       order: 'post',
       handler(_html, { bundle }) {
         if (!bundle) return [];
-        const app = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/App.tsx'));
-        if (app?.type !== 'chunk') throw new Error('The renderer has no app chunk to preload.');
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+        if (entry?.type !== 'chunk' || !entry.dynamicImports.some((file) => bundle[file]?.type === 'chunk' && bundle[file].facadeModuleId?.endsWith('/src/app/App.tsx')))
+          throw new Error('The renderer has no app chunk to preload.');
         const scripts = new Set<string>();
         const styles = new Set<string>();
         const visit = (file: string): void => {
@@ -30,7 +31,9 @@ function preloadFirstPaint(): Plugin {
           chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
           chunk.imports.forEach(visit);
         };
-        visit(app.fileName);
+        entry.dynamicImports.forEach(visit);
+        // What the entry imports statically Vite preloads itself.
+        entry.imports.forEach((file) => scripts.delete(file));
         return [
           ...[...styles].map((href): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `./${href}` }, injectTo: 'head' })),
           ...[...scripts].map((href): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` }, injectTo: 'head' })),
