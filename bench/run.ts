@@ -3,7 +3,8 @@
  * bench/results/<timestamp>.json so two runs can be compared. A benchmark, not a test:
  * nothing fails on a figure. Needs `npm run build` (the renderer) and Debian's Chromium.
  * `--zwave` prints only the Z-Wave figures (a grant reaching a simulated lock; 250 codes' frames);
- * `--renderer` only the renderer's figures (first rows, keystroke to rows, scrolling, heap) on the generated community;
+ * `--renderer` only the renderer's figures (first rows, keystroke to rows, scrolling, heap) on the generated community
+ * (`--renderer-dir DIR`: another build of the renderer than out/renderer, e.g. to compare two builds);
  * `--sync` only the sync figures, SQLite and PostgreSQL side by side (a throwaway PostgreSQL is started), then on PostgreSQL
  * again with 10, 100 and 500 communities in the database (`--communities 10,100,500`, or `none` to skip; a pull of
  * `--growth-changes 20000`, `--load-seconds 10` of load each).
@@ -28,7 +29,7 @@ import { liveLockFigures } from './live-lock-figures';
 import { zwaveFramesFigures } from './zwave-frames-figures';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, communities: { type: 'string', default: '10,100,500' }, 'growth-changes': { type: 'string', default: '20000' }, 'load-seconds': { type: 'string', default: '10' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false }, zwave: { type: 'boolean', default: false }, renderer: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { units: { type: 'string', default: '10000' }, changes: { type: 'string', default: '100000' }, communities: { type: 'string', default: '10,100,500' }, 'growth-changes': { type: 'string', default: '20000' }, 'load-seconds': { type: 'string', default: '10' }, sync: { type: 'boolean', default: false }, lease: { type: 'boolean', default: false }, zwave: { type: 'boolean', default: false }, renderer: { type: 'boolean', default: false }, 'renderer-dir': { type: 'string', default: 'out/renderer' } } });
   const units = Number(values.units);
   const figures: Figure[] = [];
   const report = (f: Figure[]): void => {
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const host = await startBrowserHost({
     port: 0,
-    rendererDir: path.resolve('out/renderer'),
+    rendererDir: path.resolve(values['renderer-dir']),
     core: { dataDir, operator: { id: 'avery', name: 'Avery Brooks', role: 'admin' } },
   });
   report([{ name: 'core.open', value: Math.round(performance.now() - started), unit: 'ms' }, { name: 'units', value: units, unit: 'count' }]);

@@ -78,4 +78,23 @@ describe('the browser host serves the renderer compressed', () => {
     fs.utimesSync(page, new Date(), new Date(Date.now() + 5000));
     expect(zlib.brotliDecompressSync((await get('/', 'br')).body).toString()).toContain('Porter, rebuilt');
   });
+
+  it('sends the compressed copies the build wrote beside a file, and compresses anew when a copy is older than its file', async () => {
+    const file = path.join(rendererDir, 'assets', 'units-Pq34_xYz.js');
+    const built = 'export const built = "as the build compressed it";\n';
+    fs.writeFileSync(file, built);
+    const past = new Date(Date.now() - 60_000);
+    fs.utimesSync(file, past, past);
+    // The build's copies say something the file does not, so the test tells which was sent.
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync('export const copy = "brotli";\n'));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync('export const copy = "gzip";\n'));
+    expect(zlib.brotliDecompressSync((await get('/assets/units-Pq34_xYz.js', 'br')).body).toString()).toContain('"brotli"');
+    expect(zlib.gunzipSync((await get('/assets/units-Pq34_xYz.js', 'gzip')).body).toString()).toContain('"gzip"');
+
+    const rebuilt = 'export const rebuilt = "after the copies were written";\n';
+    fs.writeFileSync(file, rebuilt);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(zlib.brotliDecompressSync((await get('/assets/units-Pq34_xYz.js', 'br')).body).toString()).toBe(rebuilt);
+    expect(zlib.gunzipSync((await get('/assets/units-Pq34_xYz.js', 'gzip')).body).toString()).toBe(rebuilt);
+  });
 });

@@ -3,7 +3,8 @@ import { Input, Label, SearchField } from 'react-aria-components';
 import type { Community } from '../../../../shared/domain';
 import { searchMaxLength } from '../../../../shared/domain/values';
 import { accessTypeLabel, doorStatusLabel } from '../../components/labels';
-import { SelectField, type SelectOption } from '../../components/SelectField';
+import { SelectField, SelectFieldPreview, type SelectOption } from '../../components/SelectField';
+import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import '../../components/fields.css';
 import type { UnitFilterValues } from './unit-view';
 
@@ -56,12 +57,17 @@ export function UnitsFilters({ community, values, onChange }: Props) {
   );
 }
 
-/** The pickers: memoized, so typing in the search box does not draw them again. */
+/**
+ * The pickers: memoized, so typing in the search box does not draw them again. Six React Aria
+ * selects cost the first paint tens of ms (their collections, a collator): the page first shows
+ * them as inert previews in their places and draws them once the grid's rows have painted.
+ */
 const FilterSelects = memo(function FilterSelects({
   community,
   onChange,
   ...values
 }: Omit<UnitFilterValues, 'search'> & { community: Community | undefined; onChange: Update }) {
+  const Picker = useAfterFirstPaint() ? SelectField : SelectFieldPreview;
   const buildingOptions: SelectOption[] = [
     { id: 'all', label: 'All buildings' },
     ...(community?.buildings.map((b) => ({ id: b.id, label: b.name })) ?? []),
@@ -73,7 +79,7 @@ const FilterSelects = memo(function FilterSelects({
   ];
   return (
     <>
-      <SelectField
+      <Picker
         label="Building"
         options={buildingOptions}
         value={values.buildingId}
@@ -84,26 +90,26 @@ const FilterSelects = memo(function FilterSelects({
           })
         }
       />
-      <SelectField label="Floor" options={floors} value={values.floor} onChange={(floor) => onChange((v) => ({ ...v, floor }))} />
-      <SelectField
+      <Picker label="Floor" options={floors} value={values.floor} onChange={(floor) => onChange((v) => ({ ...v, floor }))} />
+      <Picker
         label="Lock model"
         options={lockModelOptions}
         value={values.lockModelId}
         onChange={(lockModelId) => onChange((v) => ({ ...v, lockModelId }))}
       />
-      <SelectField
+      <Picker
         label="Door status"
         options={doorStatusOptions}
         value={values.doorStatus}
         onChange={(doorStatus) => onChange((v) => ({ ...v, doorStatus: doorStatus as UnitFilterValues['doorStatus'] }))}
       />
-      <SelectField
+      <Picker
         label="Credential type"
         options={credentialTypeOptions}
         value={values.credentialType}
         onChange={(type) => onChange((v) => ({ ...v, credentialType: type as UnitFilterValues['credentialType'] }))}
       />
-      <SelectField
+      <Picker
         label="Credential status"
         options={credentialStatusOptions}
         value={values.credentialStatus}
