@@ -36,10 +36,8 @@ export async function rendererFigures(host: BrowserHost): Promise<Figure[]> {
         if (!count) return -1;
         const before = count.textContent;
         const start = performance.now();
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-        setter.call(input, text);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        return new Promise<number>((resolve) => {
+        // Watching before the key: rows drawn in the input event itself change the count at once.
+        const painted = new Promise<number>((resolve) => {
           const deadline = setTimeout(() => resolve(-1), 5000);
           const observer = new MutationObserver(() => {
             if (count.textContent === before) return;
@@ -49,6 +47,10 @@ export async function rendererFigures(host: BrowserHost): Promise<Figure[]> {
           });
           observer.observe(count, { childList: true, characterData: true, subtree: true });
         });
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        setter.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return painted;
       }, word);
       if (ms >= 0) typed.push(ms);
       await page.waitForTimeout(50);

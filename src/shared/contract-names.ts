@@ -14,6 +14,7 @@ export const contractCommandNames = [
   'community.get',
   'community.updateGuidelines',
   'units.list',
+  'units.index',
   'units.get',
   'credentials.list',
   'access.preview',

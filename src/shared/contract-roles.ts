@@ -27,6 +27,8 @@ export const commandRoles = {
   'community.get': staff,
   'community.updateGuidelines': ['admin'],
   'units.list': staff,
+  /** The same units 'units.list' shows every role, without guests: the same audience. */
+  'units.index': staff,
   'units.get': staff,
   'credentials.list': granting,
   'access.preview': granting,

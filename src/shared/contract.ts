@@ -54,6 +54,7 @@ import {
   StaffMember,
   SyncSetupRequest,
   SyncStatus,
+  UnitIndex,
   UnitPage,
   UnitQuery,
   VerifyRequest,
@@ -120,6 +121,12 @@ export const commands = {
   'community.updateGuidelines': { input: GuidelinesChange, output: Community },
   /** Units grid asks for one sorted, filtered window of units. */
   'units.list': { input: UnitQuery, output: UnitPage },
+  /**
+   * Units grid, once a session (again when units change): every unit's number, building, floor
+   * and lock model, so typing in the search shows the units it names at once; 'units.list'
+   * answers after, adding guests' matches and the credential and door columns.
+   */
+  'units.index': { input: NoInput, output: UnitIndex },
   /**
    * Unit detail asks for one unit's row and every credential on it the viewer may see, revoked
    * included; notShown counts the others (a kiosk sees only what a kiosk granted here).

@@ -27,6 +27,7 @@ import { searchCredentials } from '../store/credential-search';
 import { listUnitCredentialRecords } from '../store/credentials-repo';
 import { findDoors } from '../store/hardware-repo';
 import { getUnitRow, listUnits } from '../store/units-repo';
+import { unitIndex } from '../store/unit-index-repo';
 import { runUserAction } from '../store/user-action';
 import { actorOf, type CallContext, type Handlers } from './handlers-type';
 import { createLiveLockHandlers } from './live-lock-handlers';
@@ -102,6 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return updated;
     },
     'units.list': (query, ctx) => listUnits(db, query, today(deps), credentialScope(actorOf(ctx).role)),
+    'units.index': () => unitIndex(db),
     'units.get': ({ unitId }, ctx) => {
       const unit = getUnitRow(db, unitId, today(deps));
       if (!unit) throw new PorterError('not_found', 'There is no unit with this id.', 'unitId');

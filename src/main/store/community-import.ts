@@ -2,11 +2,7 @@ import type { Db } from './database';
 import { unitDoor, type CommunityFile } from '../../shared/community-file';
 import { hashPasscode } from '../secrets/passcode';
 import { runUserAction } from './user-action';
-
-/** A unit number as it sorts naturally: every run of digits zero-padded ("204" → "00000204"). */
-export function naturalKey(number: string): string {
-  return number.toUpperCase().replace(/\d+/g, (digits) => digits.padStart(8, '0'));
-}
+import { naturalKey } from '../../shared/unit-directory';
 
 export function hasCommunity(db: Db): boolean {
   return db.prepare('SELECT count(*) FROM community').pluck().get() !== 0;

@@ -8,11 +8,5 @@ export function containing(text: string): string {
   return `%${escapeLike(text)}%`;
 }
 
-/**
- * Typed search text as it is matched: control characters (a NUL, a tab or a line break pasted
- * in) count as spaces, and the ends are trimmed. No name, number or phone holds one, and
- * FTS5 reads its query as a C string, so a NUL would cut the query short.
- */
-export function searchText(typed: string | undefined): string {
-  return (typed ?? '').replace(/\p{Cc}/gu, ' ').trim();
-}
+/** Typed search text as it is matched: one rule for the core's search and the renderer's instant one. */
+export { searchText } from '../../shared/unit-directory';

@@ -72,3 +72,20 @@ export const UnitPage = z.object({
   rows: z.array(UnitRow),
 });
 export type UnitPage = z.infer<typeof UnitPage>;
+
+const Named = z.object({ id: Id, name: z.string() });
+
+/**
+ * Every unit's own columns, once a session ('units.index'): parallel arrays, a unit a place,
+ * so the grid finds units by number and building name on every key before the core answers.
+ */
+export const UnitIndex = z.object({
+  buildings: z.array(Named),
+  lockModels: z.array(Named),
+  ids: z.array(Id),
+  numbers: z.array(z.string()),
+  building: z.array(z.number().int().min(0)),
+  floors: z.array(z.number().int()),
+  lockModel: z.array(z.number().int().min(0)),
+}) satisfies z.ZodType<import('../unit-directory').UnitIndex>;
+export type UnitIndex = z.infer<typeof UnitIndex>;

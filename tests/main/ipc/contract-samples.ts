@@ -18,6 +18,7 @@ export const validInputs: { [C in CommandName]: CommandInput<C> } = {
     amenityDoorIds: ['pool'],
   },
   'units.list': { search: '204', buildingId: 'north', floor: 2, doorStatus: 'pending', sort: { column: 'unit', direction: 'asc' }, offset: 0, limit: 50 },
+  'units.index': {},
   'units.get': { unitId: comboUnit },
   'credentials.list': { search: 'Doe', unitId: comboUnit, status: 'active', type: 'temporary', offset: 0, limit: 20 },
   'access.preview': { unitId: comboUnit, kind: 'pin', schedule: { type: 'recurring', days: ['mon', 'fri'], from: '11:00', until: '13:00' } },

@@ -21,10 +21,14 @@ export const queryKeys = {
   community: () => ['community'] as const,
   unitPage: (filters: UnitFilters, sort: UnitSort, pageIndex: number) =>
     ['units', filters, sort, pageIndex] as const,
+  /** Every window of one filtered, sorted list: the start of each unitPage key. */
+  unitPages: (filters: UnitFilters, sort: UnitSort) => ['units', filters, sort] as const,
   /** One unit and its credentials: read by 'units' and 'credentials' events alike. */
   unitDetail: (unitId: string) => ['units', 'detail', unitId] as const,
   unitCredentials: (unitId: string) => ['credentials', 'unit', unitId] as const,
   unitSearch: (search: string) => ['units', 'search', search] as const,
+  /** Every unit's own columns, for the grid's instant search. */
+  unitIndex: () => ['units', 'index'] as const,
   /** The units a bulk grant would reach: a floor of a building, or all of it (floor null). */
   bulkTargetUnits: (buildingId: string, floor: number | null) => ['units', 'bulk-target', buildingId, floor] as const,
   credentialList: (filters: CredentialFilters, offset: number, limit: number) =>

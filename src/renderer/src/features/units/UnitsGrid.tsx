@@ -4,6 +4,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 import type { UnitRow } from '../../../../shared/domain';
 import type { UnitFilters, UnitSort } from '../../api/query-keys';
 import { fetchUnitRange, useUnitWindows } from '../../api/unit-windows';
+import { useInstantUnits } from './useInstantUnits';
 import { useCommunityTime } from '../../components/community-time';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { isUnitSortColumn, unitColumns, unitTableFeatures } from './unit-columns';
@@ -31,7 +32,7 @@ interface Props {
   onSortChange: (sort: UnitSort) => void;
   /** The unit whose detail panel is open. */
   openUnitId: string | null;
-  onOpenUnit: (unit: UnitRow) => void;
+  onOpenUnit: (unit: Pick<UnitRow, 'id'>) => void;
   selection: UnitSelectionControls;
   onTotalChange?: (total: number | null) => void;
 }
@@ -53,7 +54,9 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
-  const windows = useUnitWindows(filters, sort, Math.max(0, firstIndex - fetchAhead), Math.min(Math.max(count - 1, 0), lastIndex + fetchAhead));
+  // Once rows show, the units index is fetched: from then on each key shows the units it names at once.
+  const instant = useInstantUnits(filters, sort, count > 0);
+  const windows = useUnitWindows(filters, sort, Math.max(0, firstIndex - fetchAhead), Math.min(Math.max(count - 1, 0), lastIndex + fetchAhead), instant);
 
   // The virtualizer's row count follows the total of the last page the core answered.
   if (windows.total !== null && windows.total !== count) setCount(windows.total);
@@ -151,6 +154,7 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
                 index={item.index}
                 top={item.start}
                 unit={unit}
+                headline={unit ? undefined : windows.instant?.headlineAt(item.index)}
                 isActive={item.index === keyboard.activeIndex}
                 activeColumn={item.index === keyboard.activeIndex ? keyboard.activeColumn : -1}
                 isSelected={unit !== undefined && isUnitSelected(current, unit.id)}

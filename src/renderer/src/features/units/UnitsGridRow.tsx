@@ -1,5 +1,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { UnitRow } from '../../../../shared/domain';
+import type { UnitHeadline } from '../../../../shared/unit-directory';
+import { headlineRow } from './headline-row';
 import { unitCells, type FormatDateTime } from './unit-cells';
 import { unitColumnIds } from './unit-columns';
 
@@ -10,6 +12,8 @@ interface Props {
   top: number;
   /** Undefined while its window loads. */
   unit: UnitRow | undefined;
+  /** While its window loads, the unit the instant answer puts here, if any. */
+  headline?: UnitHeadline | undefined;
   isActive: boolean;
   /** Which cell holds roving focus when this row is active; -1 for the row itself. */
   activeColumn: number;
@@ -19,7 +23,7 @@ interface Props {
   isOpen: boolean;
   dateTime: FormatDateTime;
   onActivate: (index: number, column?: number) => void;
-  onOpen: (unit: UnitRow) => void;
+  onOpen: (unit: Pick<UnitRow, 'id'>) => void;
   /** A click on the checkbox (or Space); `range` for shift-click. */
   onSelect: (unit: UnitRow, index: number, range: boolean) => void;
 }
@@ -29,8 +33,10 @@ interface Props {
  * plain values and the unit itself (the same object until its window's data changes), so
  * scrolling draws only the rows that enter.
  */
-export const UnitsGridRow = memo(function UnitsGridRow({ index, top, unit, isActive, activeColumn, isSelected, isOpen, dateTime, onActivate, onOpen, onSelect }: Props) {
+export const UnitsGridRow = memo(function UnitsGridRow({ index, top, unit, headline, isActive, activeColumn, isSelected, isOpen, dateTime, onActivate, onOpen, onSelect }: Props) {
   const placement = { transform: `translateY(${top}px)` };
+  if (!unit && headline)
+    return headlineRow({ index, placement, unit: headline, isActive, onActivate, onOpen });
   if (!unit) {
     return (
       <div role="row" aria-rowindex={index + 2} className="units-grid__row units-grid__row--pending" style={placement}

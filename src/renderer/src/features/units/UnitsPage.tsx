@@ -6,7 +6,6 @@ import { LoadingState } from '../../components/LoadingState';
 import { UnitsFilters } from './UnitsFilters';
 import { linkedUnitId, rememberOpenUnit } from './unit-link';
 import { UnitsGrid } from './UnitsGrid';
-import { useDebouncedText } from '../../components/useDebouncedText';
 import { useStableValue } from './useStableValue';
 import { usePrefetchFirstWindow } from './usePrefetchFirstWindow';
 import { readUnitView, rememberUnitView, toQueryFilters, type UnitFilterValues } from './unit-view';
@@ -32,14 +31,13 @@ export function UnitsPage() {
   // Once the grid has shown rows, the rest of the page may ask the core too (see ExposureFigure).
   const [rowsShown, setRowsShown] = useState(false);
   if (total !== null && !rowsShown) setRowsShown(true);
-  // Short: a grid page costs the core tens of milliseconds (in its worker), and typing should
-  // feel immediate; `npm run bench -- --renderer` measures keystroke to painted rows. (A
-  // deferred render instead of the wait measured worse at p95: two renders a key.)
-  const search = useDebouncedText(values.search, 30);
-  const filters = useStableValue(toQueryFilters(values, search));
+  // No wait after a key: the grid shows the units the text names at once (useInstantUnits) and
+  // the core's answer, with guests' matches, after; `npm run bench -- --renderer` measures
+  // keystroke to painted rows.
+  const filters = useStableValue(toQueryFilters(values, values.search));
   usePrefetchFirstWindow(filters, sort);
   const selection = useUnitSelection();
-  const openUnit = useCallback((unit: UnitRow) => setOpenUnitId(unit.id), []);
+  const openUnit = useCallback((unit: Pick<UnitRow, 'id'>) => setOpenUnitId(unit.id), []);
   useEffect(() => rememberOpenUnit(openUnitId), [openUnitId]);
   // Written once typing pauses: replacing the history entry on every keystroke costs the
   // keystroke several ms (bench: keystroke to rows).
