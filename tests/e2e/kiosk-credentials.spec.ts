@@ -25,6 +25,8 @@ test.afterAll(async () => {
 test('a kiosk sees its own grants only, with Revoke; the office’s are a count', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.getByRole('banner')).toContainText('Lobby kiosk');
+  // A kiosk makes no bulk grants: the grid offers nothing to select for one.
+  await expect(page.getByRole('grid', { name: 'Units' }).getByRole('checkbox')).toHaveCount(0);
   const { panel } = await openUnit(page, '104', 'Garden Court');
 
   await expect(panel).toContainText('1 credential on this unit was not granted at this kiosk: the leasing office can show and change it.');

@@ -131,8 +131,11 @@ describe('a kiosk console', () => {
     const fromOffice = await call(office.console, 'access.grant', grant);
     await call(office.console, 'sync.now', {});
     await call(lobby, 'sync.now', {});
-    const seen = (await call(lobby, 'units.get', { unitId: comboUnit })).credentials.find((c) => c.id === fromOffice.id);
-    expect(seen).toMatchObject({ grantedElsewhere: true });
+    // Received, as granted elsewhere, and not shown to the kiosk: it sees what a kiosk granted here.
+    expect(lobby.db.prepare('SELECT origin_console IS NOT NULL FROM credentials WHERE id = ?').pluck().get(fromOffice.id)).toBe(1);
+    const seen = await call(lobby, 'units.get', { unitId: comboUnit });
+    expect(seen.credentials.map((c) => c.id)).not.toContain(fromOffice.id);
+    expect(seen.notShown).toBeGreaterThan(0);
     const before = writeCounts(lobby.db);
     for (const [command, input] of [
       ['access.revoke', { credentialId: fromOffice.id, reason: 'Moved out' }],

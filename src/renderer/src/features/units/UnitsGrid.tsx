@@ -7,6 +7,7 @@ import { fetchUnitRange, useUnitWindows } from '../../api/unit-windows';
 import { useInstantUnits } from './useInstantUnits';
 import { useCommunityTime } from '../../components/community-time';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useCan } from '../../components/permissions';
 import { isUnitSortColumn, unitColumns, unitTableFeatures } from './unit-columns';
 import { UnitsGridHeader } from './UnitsGridHeader';
 import { UnitsGridRow } from './UnitsGridRow';
@@ -96,6 +97,8 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
     resetKey: JSON.stringify([filters, sort]),
   });
 
+  // Units are selected for a bulk grant only: a role that may not make one gets no check boxes.
+  const canSelect = useCan('access.bulkGrant') === true;
   const current = selection.selection;
   const selectUnit = (unit: UnitRow, index: number, range: boolean) => {
     const anchor = current.scope === 'units' ? current.anchor : null;
@@ -136,7 +139,7 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
         aria-rowcount={count + 1}
         aria-colcount={unitColumns.length}
         aria-busy={windows.isFetching}
-        aria-multiselectable="true"
+        aria-multiselectable={canSelect || undefined}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && selectAll.state !== 'none') {
             event.preventDefault();
@@ -144,7 +147,7 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
           }
         }}
       >
-        <UnitsGridHeader table={table} selectAll={selectAll} />
+        <UnitsGridHeader table={table} selectAll={canSelect ? selectAll : null} />
         <div role="rowgroup" className="units-grid__body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={keyboard.onKeyDown}>
           {items.map((item) => {
             const unit = windows.unitAt.get(item.index);
@@ -162,7 +165,7 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
                 dateTime={time.dateTime}
                 onActivate={stable.onActivate}
                 onOpen={onOpenUnit}
-                onSelect={stable.onSelect}
+                onSelect={canSelect ? stable.onSelect : undefined}
               />
             );
           })}

@@ -4,8 +4,8 @@ import type { unitTableFeatures } from './unit-columns';
 
 interface Props {
   table: ReactTable<typeof unitTableFeatures, UnitRow>;
-  /** The header checkbox: every unit matching the filter (checked), some (mixed), none. */
-  selectAll: { state: 'all' | 'some' | 'none'; total: number; onToggle: () => void };
+  /** The header checkbox: every unit matching the filter (checked), some (mixed), none; null where the operator may not bulk grant. */
+  selectAll: { state: 'all' | 'some' | 'none'; total: number; onToggle: () => void } | null;
 }
 
 function ariaSort(direction: false | 'asc' | 'desc'): 'ascending' | 'descending' | 'none' {
@@ -32,7 +32,7 @@ export function UnitsGridHeader({ table, selectAll }: Props) {
                 className="units-grid__header"
                 data-column={header.column.id}
               >
-                {header.column.id === 'unit' && (
+                {header.column.id === 'unit' && selectAll && (
                   <input
                     type="checkbox"
                     className="units-grid__check"

@@ -24,8 +24,8 @@ interface Props {
   dateTime: FormatDateTime;
   onActivate: (index: number, column?: number) => void;
   onOpen: (unit: Pick<UnitRow, 'id'>) => void;
-  /** A click on the checkbox (or Space); `range` for shift-click. */
-  onSelect: (unit: UnitRow, index: number, range: boolean) => void;
+  /** A click on the checkbox (or Space); `range` for shift-click. Absent for a role that may not bulk grant: no checkbox. */
+  onSelect?: ((unit: UnitRow, index: number, range: boolean) => void) | undefined;
 }
 
 /**
@@ -36,7 +36,7 @@ interface Props {
 export const UnitsGridRow = memo(function UnitsGridRow({ index, top, unit, headline, isActive, activeColumn, isSelected, isOpen, dateTime, onActivate, onOpen, onSelect }: Props) {
   const placement = { transform: `translateY(${top}px)` };
   if (!unit && headline)
-    return headlineRow({ index, placement, unit: headline, isActive, onActivate, onOpen });
+    return headlineRow({ index, placement, unit: headline, isActive, onActivate, onOpen, selectable: onSelect !== undefined });
   if (!unit) {
     return (
       <div role="row" aria-rowindex={index + 2} className="units-grid__row units-grid__row--pending" style={placement}
@@ -55,7 +55,7 @@ export const UnitsGridRow = memo(function UnitsGridRow({ index, top, unit, headl
     if (event.key === 'Enter') {
       event.preventDefault();
       onOpen(unit);
-    } else if (event.key === ' ') {
+    } else if (event.key === ' ' && onSelect) {
       event.preventDefault();
       onSelect(unit, index, event.shiftKey);
     }
@@ -64,7 +64,7 @@ export const UnitsGridRow = memo(function UnitsGridRow({ index, top, unit, headl
     // Roving focus follows the click: onto the clicked cell, or the row.
     const cell = (event.target as HTMLElement).closest('[role="gridcell"]');
     onActivate(index, cell ? [...event.currentTarget.children].indexOf(cell) : -1);
-    if (event.shiftKey) onSelect(unit, index, true);
+    if (event.shiftKey && onSelect) onSelect(unit, index, true);
     else onOpen(unit);
   };
   // The row is named by its cells' text, leaving out the checkbox: "101 South Tower 1 …".
@@ -73,7 +73,7 @@ export const UnitsGridRow = memo(function UnitsGridRow({ index, top, unit, headl
     <div
       role="row"
       aria-rowindex={index + 2}
-      aria-selected={isSelected}
+      aria-selected={onSelect ? isSelected : undefined}
       aria-labelledby={unitColumnIds.map(cellId).join(' ')}
       data-open={isOpen || undefined}
       className="units-grid__row units-grid__row--unit"
@@ -85,7 +85,7 @@ export const UnitsGridRow = memo(function UnitsGridRow({ index, top, unit, headl
     >
       {unitColumnIds.map((column, i) => (
         <div role="gridcell" key={column} className="units-grid__cell" data-column={column} tabIndex={isActive && activeColumn === i ? 0 : -1}>
-          {column === 'unit' && (
+          {column === 'unit' && onSelect && (
             <input
               type="checkbox"
               className="units-grid__check"

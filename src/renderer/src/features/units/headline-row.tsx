@@ -18,6 +18,8 @@ interface Props {
   isActive: boolean;
   onActivate: (index: number, column?: number) => void;
   onOpen: (unit: Pick<UnitHeadline, 'id'>) => void;
+  /** The operator may select units for a bulk grant: the row keeps a check box's place. */
+  selectable: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * Called as a function, not drawn as a component: the row's element stays the same one when
  * the full row replaces it, so focus on it (the keyboard's) stays too.
  */
-export function headlineRow({ index, placement, unit, isActive, onActivate, onOpen }: Props) {
+export function headlineRow({ index, placement, unit, isActive, onActivate, onOpen, selectable }: Props) {
   const cellId = (column: string) => `unit-${unit.id}-${column}`;
   return (
     <div
@@ -48,7 +50,7 @@ export function headlineRow({ index, placement, unit, isActive, onActivate, onOp
         const cell = headlineCells[column];
         return (
           <div role="gridcell" key={column} className="units-grid__cell" data-column={column}>
-            {column === 'unit' && (
+            {column === 'unit' && selectable && (
               <input type="checkbox" className="units-grid__check" aria-label={`Select unit ${unit.number}, ${unit.buildingName}`} disabled tabIndex={-1} />
             )}
             {cell ? (
