@@ -52,7 +52,7 @@ test('the search shows the units it names at once, then the guest the core finds
     unitId: 'north-909',
     kind: 'pin',
     schedule: { type: 'permanent' },
-    guest: { name: 'Ines Quillon', phone: '+1 (312) 555-1101' },
+    guest: { name: 'Ines Brackwater', phone: '+1 (312) 555-1101' },
   });
   if (!granted.ok) throw new Error(granted.error.message);
   const answer = await host.core.dispatch('units.list', { search: '1101', limit: 500 });
@@ -100,4 +100,14 @@ test('the search shows the units it names at once, then the guest the core finds
   const seen = await page.evaluate(() => (window as unknown as { countsSeen: string[] }).countsSeen);
   const after1101 = seen.slice(seen.findIndex((text) => text.includes('“1101”')));
   expect(new Set(after1101)).toEqual(new Set(['1 unit match “1101”', `${coreFinds.total} units match “1101”`]));
+
+  // A guest's name names no unit: the grid empties at once and says it is looking, not that nothing matches.
+  await search.fill('Brackwater');
+  await expect(grid(page).getByText('Looking through guests’ names and phone numbers…')).toBeVisible();
+  await expect(dataRows(page)).toHaveCount(0);
+  await expect(grid(page).getByText('No units match these filters.')).toHaveCount(0);
+  await expect.poll(() => held.map((h) => h.search)).toContain('Brackwater');
+  held.find((h) => h.search === 'Brackwater')!.release();
+  await expect(count).toHaveText('1 unit match “Brackwater”');
+  await expect(unitRow(page, '909')).toBeVisible();
 });

@@ -35,10 +35,9 @@ export interface UnitWindows {
 function combineWindows(results: UseQueryResult<UnitPage>[], instant: InstantUnits | null, answeredBefore: UnitPage | undefined): UnitWindows {
   const answered = results.filter((r) => r.data && !r.isPlaceholderData);
   const error = results.find((r) => r.error)?.error ?? null;
-  // When no unit's own columns match (a guest's name, say), the rows wait as placeholders for
-  // the core's guest matches rather than say that nothing matches.
-  if (instant && !answeredBefore && answered.length === 0)
-    return { total: instant.total || null, unitAt: new Map(), instant: instant.total ? instant : null, isFetching: true, error };
+  // No unit's own columns may match (a guest's name, say): then the grid is empty at once
+  // while the core looks for guests, and says so (UnitsGrid), rather than that nothing matches.
+  if (instant && !answeredBefore && answered.length === 0) return { total: instant.total, unitAt: new Map(), instant, isFetching: true, error };
   const shown = instant ? answered : results;
   const unitAt = new Map<number, UnitRow>();
   for (const { data } of shown) data?.rows.forEach((unit, i) => unitAt.set(data.offset + i, unit));

@@ -61,8 +61,11 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
 
   // The virtualizer's row count follows the total of the last page the core answered.
   if (windows.total !== null && windows.total !== count) setCount(windows.total);
-  // Before paint, so the count above the grid changes in the same frame as its rows.
-  useLayoutEffect(() => onTotalChange?.(windows.total), [windows.total, onTotalChange]);
+  // Before paint, so the count above the grid changes in the same frame as its rows. No count
+  // while only the core can say (guests' names and phones): none of the units' own columns match.
+  const waitingForGuests = windows.instant?.total === 0;
+  const counted = waitingForGuests ? null : windows.total;
+  useLayoutEffect(() => onTotalChange?.(counted), [counted, onTotalChange]);
 
   // New filters or sort: back to the top of the list. Only when scrolled (as the virtualizer
   // saw it): scrollTo forces a layout, a cost on every keystroke in the search otherwise.
@@ -170,7 +173,9 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
             );
           })}
         </div>
-        {windows.total === 0 && <p className="units-grid__empty">No units match these filters.</p>}
+        {windows.total === 0 && (
+          <p className="units-grid__empty">{waitingForGuests ? 'Looking through guests’ names and phone numbers…' : 'No units match these filters.'}</p>
+        )}
       </div>
     </div>
   );
