@@ -33,9 +33,9 @@ describe.each(cloudStores)('on %s', (store) => {
       // The console's last applied seq is remembered.
       const stale = { ...same.mutation('door.programmed', programmedPayload(2), sam), seq: 1 };
       expect((await same.push([stale])).status).toBe(409);
-      // New changes continue the cursor sequence.
+      // New changes continue the cursor sequence: after every cursor given before (PostgreSQL may leave gaps).
       const [next] = await same.pushOk(same.mutation('door.programmed', programmedPayload(3), sam));
-      expect(next!.cursor).toBe(changesBefore.at(-1)!.cursor + 1);
+      expect(next!.cursor).toBeGreaterThan(changesBefore.at(-1)!.cursor);
       // The guidelines changed before the restart still hold, and so does the console's code lease.
       expect((await cloud.store.community()).guidelines.maxTemporaryDays).toBe(5);
       const [leased] = await same.pushOk(same.mutation('credential.granted', grantPayload({ unitId: 'north-703', pinCode: await desk.leasedCode(), doors: [{ doorId: 'north-entrance', slot: 2 }] })));

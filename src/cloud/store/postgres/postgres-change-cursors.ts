@@ -1,10 +1,11 @@
 import type { TxStatements } from './postgres-tx-statements';
 
-/** How many cursors a draw takes: a push's batch appends about one change a mutation. */
-const drawSize = 64;
+/** How many cursors the first draw takes (a push of one mutation appends one change); each next draw twice the last, up to `largestDraw`. */
+const firstDraw = 4;
+const largestDraw = 64;
 
 /**
- * Change cursors for one community write transaction, drawn from the changes table's identity
+ * Change cursors for one community write transaction, drawn (a few, then more at a time) from the changes table's identity
  * sequence ahead of the INSERTs that use them, so that appending a change never waits for its
  * own answer: the mutation's answer (which holds its cursor) is known before the INSERT is.
  * Drawn under the community's write lock (the draw is a locked statement), so within a
@@ -14,6 +15,8 @@ const drawSize = 64;
 export class ChangeCursors {
   private drawn: number[] = [];
   private next: Promise<number[]> | null = null;
+  private drawSize = firstDraw;
+  private drawnBefore = false;
 
   constructor(private readonly statements: TxStatements) {
     // The first draw goes out with the lock, answered by the time the first change is appended.
@@ -31,19 +34,22 @@ export class ChangeCursors {
       });
     }
     const cursor = this.drawn.shift()!;
-    if (this.drawn.length < drawSize / 4) this.drawAhead();
+    if (this.drawn.length <= this.drawSize / 2) this.drawAhead();
     return cursor;
   }
 
   /** The next draw, sent with this transaction's next statements and answered before it is needed. */
   private drawAhead(): void {
     if (this.next) return;
+    // The first draw goes with the lock at its first size; a transaction that appends more draws more at a time.
+    if (this.drawnBefore) this.drawSize = Math.min(this.drawSize * 2, largestDraw);
+    this.drawnBefore = true;
     this.next = this.draw();
     this.next.catch(() => undefined);
   }
 
   private async draw(): Promise<number[]> {
-    const found = await this.statements.sendLocked<{ cursor: number }>("SELECT nextval(pg_get_serial_sequence('changes', 'cursor')) AS cursor FROM generate_series(1, $1)", [drawSize]);
+    const found = await this.statements.sendLocked<{ cursor: number }>("SELECT nextval(pg_get_serial_sequence('changes', 'cursor')) AS cursor FROM generate_series(1, $1)", [this.drawSize]);
     return found.rows.map((r) => r.cursor).sort((a, b) => a - b);
   }
 }
