@@ -14,6 +14,8 @@ test('maintenance: no selection for a bulk grant, no grant, and no guest’s pho
   await expect(grid.getByRole('row').nth(1)).toBeVisible();
   await expect(grid.getByRole('checkbox')).toHaveCount(0);
   await expect(grid).not.toHaveAttribute('aria-multiselectable', 'true');
+  // Its search finds units by number and building, and says so.
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveAttribute('placeholder', 'Unit number or building');
 
   const { row, panel } = await openUnit(page, '104', 'Garden Court');
   await row.press('Space');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CredentialQuery, CredentialStatusFilter } from '../../shared/domain';
-import { kioskGrantedSql, type CredentialScope } from './credential-scope';
+import type { CredentialScope } from '../../shared/credential-scope';
+import { kioskGrantedSql } from './credential-scope';
 import type { Db } from './database';
 import { guestMatch } from './guest-search';
 import { containing, searchText } from './like';

@@ -1,5 +1,6 @@
 import type { CredentialTiming, UnitFilter } from '../../shared/domain';
-import { kioskGrantedSql, type CredentialScope } from './credential-scope';
+import type { CredentialScope } from '../../shared/credential-scope';
+import { kioskGrantedSql } from './credential-scope';
 import { guestMatch, unitGuestMatch, type GuestMatch } from './guest-search';
 import { containing, escapeLike, searchText } from './like';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UnitQuery, type CredentialChip, type DoorStatus, type UnitFilter, type UnitPage, type UnitRow, type UnitSortColumn } from '../../shared/domain';
-import type { CredentialScope } from './credential-scope';
+import type { CredentialScope } from '../../shared/credential-scope';
 import type { Db } from './database';
 import { chipsFor } from './unit-chips';
 import { doorStatusSql, unitFilterSql, type Today } from './unit-filter';

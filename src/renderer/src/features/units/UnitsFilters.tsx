@@ -3,6 +3,7 @@ import { Input, Label, SearchField } from 'react-aria-components';
 import type { Community } from '../../../../shared/domain';
 import { searchMaxLength } from '../../../../shared/domain/values';
 import { accessTypeLabel, doorStatusLabel } from '../../components/labels';
+import { useSearchesGuests } from '../../components/permissions';
 import { SelectField, SelectFieldPreview, type SelectOption } from '../../components/SelectField';
 import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import '../../components/fields.css';
@@ -46,11 +47,12 @@ function floorOptions(community: Community | undefined, buildingId: string): Sel
 /** Search and filters of the units grid; the core does the filtering. */
 export function UnitsFilters({ community, values, onChange }: Props) {
   const { search: _search, ...picked } = values;
+  const searchesGuests = useSearchesGuests();
   return (
     <div className="units-filters" role="search" aria-label="Find units">
       <SearchField className="field field--search" value={values.search} onChange={(search) => onChange((v) => ({ ...v, search }))}>
         <Label className="field__label">Search</Label>
-        <Input className="field__input" maxLength={searchMaxLength} placeholder="Unit, guest name or phone" />
+        <Input className="field__input" maxLength={searchMaxLength} placeholder={searchesGuests ? 'Unit, guest name or phone' : 'Unit number or building'} />
       </SearchField>
       <FilterSelects community={community} onChange={onChange} {...picked} />
     </div>

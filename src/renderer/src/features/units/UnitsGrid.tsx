@@ -7,7 +7,7 @@ import { fetchUnitRange, useUnitWindows } from '../../api/unit-windows';
 import { useInstantUnits } from './useInstantUnits';
 import { useCommunityTime } from '../../components/community-time';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useCan } from '../../components/permissions';
+import { useCan, useSearchesGuests } from '../../components/permissions';
 import { isUnitSortColumn, unitColumns, unitTableFeatures } from './unit-columns';
 import { UnitsGridHeader } from './UnitsGridHeader';
 import { UnitsGridRow } from './UnitsGridRow';
@@ -63,7 +63,8 @@ export const UnitsGrid = memo(function UnitsGrid({ filters, sort, onSortChange, 
   if (windows.total !== null && windows.total !== count) setCount(windows.total);
   // Before paint, so the count above the grid changes in the same frame as its rows. No count
   // while only the core can say (guests' names and phones): none of the units' own columns match.
-  const waitingForGuests = windows.instant?.total === 0;
+  const searchesGuests = useSearchesGuests();
+  const waitingForGuests = windows.instant?.total === 0 && searchesGuests;
   const counted = waitingForGuests ? null : windows.total;
   useLayoutEffect(() => onTotalChange?.(counted), [counted, onTotalChange]);
 
