@@ -37,6 +37,8 @@ const config: Configuration = {
     'resources/demo/**',
     'package.json',
     '!**/*.map',
+    // The browser host's compressed copies: Electron loads the renderer from the files themselves.
+    '!out/renderer/**/*.{br,gz}',
     '!**/node_modules/**/{test,tests,__tests__,spec,example,examples,docs,.github}/**',
     '!**/node_modules/**/*.{md,markdown,ts,tsx,c,cc,cpp,h,hpp,gyp,gypi}',
     // SQLite's C sources, compiled into the addon already.
