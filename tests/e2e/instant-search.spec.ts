@@ -20,12 +20,20 @@ interface HeldAnswer {
   release: () => void;
 }
 
-/** Passes every frame through, except the core's answers to searches: those wait for `release`. */
-function holdSearchAnswers(page: Page): { held: HeldAnswer[]; indexAnswered: Promise<void> } {
+interface HeldSocket {
+  held: HeldAnswer[];
+  /** Whether the units index has reached the page: polled, so a missed frame fails with a message, not a hang. */
+  indexAnswered: () => boolean;
+}
+
+/**
+ * Passes every frame through, except the core's answers to searches: those wait for `release`.
+ * Awaited before the page opens: a route still being installed would let the socket through unseen.
+ */
+async function holdSearchAnswers(page: Page): Promise<HeldSocket> {
   const held: HeldAnswer[] = [];
-  let answerIndex = () => undefined as void;
-  const indexAnswered = new Promise<void>((resolve) => (answerIndex = resolve));
-  void page.routeWebSocket(new RegExp(`${socketPath}\\?`), (ws: WebSocketRoute) => {
+  let indexAnswered = false;
+  await page.routeWebSocket(new RegExp(`${socketPath}\\?`), (ws: WebSocketRoute) => {
     const server = ws.connectToServer();
     const searches = new Map<number, string>();
     let indexCall = -1;
@@ -40,11 +48,11 @@ function holdSearchAnswers(page: Page): { held: HeldAnswer[]; indexAnswered: Pro
       const search = frame.id === undefined ? undefined : searches.get(frame.id);
       if (search === undefined) {
         ws.send(message);
-        if (frame.id === indexCall) answerIndex();
+        if (frame.id === indexCall) indexAnswered = true;
       } else held.push({ search, release: () => ws.send(message) });
     });
   });
-  return { held, indexAnswered };
+  return { held, indexAnswered: () => indexAnswered };
 }
 
 test('the search shows the units it names at once, then the guest the core finds, never an earlier answer', async ({ page, openConsole, host }) => {
@@ -60,10 +68,10 @@ test('the search shows the units it names at once, then the guest the core finds
   const coreFinds = answer.value as UnitPage;
   expect(coreFinds.rows.map((r) => r.id)).toEqual(expect.arrayContaining(['north-1101', 'north-909']));
 
-  const { held, indexAnswered } = holdSearchAnswers(page);
+  const { held, indexAnswered } = await holdSearchAnswers(page);
   await openConsole(page);
   await expect(dataRows(page).first()).toBeVisible();
-  await indexAnswered;
+  await expect.poll(indexAnswered, { message: 'the units index reaches the page' }).toBe(true);
 
   // Every text the unit count takes from here on, to show that no earlier answer ever flashes.
   const count = page.locator('.page-heading__meta');
