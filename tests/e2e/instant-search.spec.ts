@@ -24,6 +24,8 @@ interface HeldSocket {
   held: HeldAnswer[];
   /** Whether the units index has reached the page: polled, so a missed frame fails with a message, not a hang. */
   indexAnswered: () => boolean;
+  /** How often the page has asked for the units index. */
+  indexAsks: () => number;
 }
 
 /**
@@ -33,6 +35,7 @@ interface HeldSocket {
 async function holdSearchAnswers(page: Page): Promise<HeldSocket> {
   const held: HeldAnswer[] = [];
   let indexAnswered = false;
+  let indexAsks = 0;
   await page.routeWebSocket(new RegExp(`${socketPath}\\?`), (ws: WebSocketRoute) => {
     const server = ws.connectToServer();
     const searches = new Map<number, string>();
@@ -40,7 +43,10 @@ async function holdSearchAnswers(page: Page): Promise<HeldSocket> {
     ws.onMessage((message) => {
       const frame = JSON.parse(String(message)) as { id: number; command: string; input: { search?: string } };
       if (frame.command === 'units.list' && frame.input.search) searches.set(frame.id, frame.input.search);
-      if (frame.command === 'units.index') indexCall = frame.id;
+      if (frame.command === 'units.index') {
+        indexCall = frame.id;
+        indexAsks += 1;
+      }
       server.send(message);
     });
     server.onMessage((message) => {
@@ -52,7 +58,7 @@ async function holdSearchAnswers(page: Page): Promise<HeldSocket> {
       } else held.push({ search, release: () => ws.send(message) });
     });
   });
-  return { held, indexAnswered: () => indexAnswered };
+  return { held, indexAnswered: () => indexAnswered, indexAsks: () => indexAsks };
 }
 
 test('the search shows the units it names at once, then the guest the core finds, never an earlier answer', async ({ page, openConsole, host }) => {
@@ -68,7 +74,7 @@ test('the search shows the units it names at once, then the guest the core finds
   const coreFinds = answer.value as UnitPage;
   expect(coreFinds.rows.map((r) => r.id)).toEqual(expect.arrayContaining(['north-1101', 'north-909']));
 
-  const { held, indexAnswered } = await holdSearchAnswers(page);
+  const { held, indexAnswered, indexAsks } = await holdSearchAnswers(page);
   await openConsole(page);
   await expect(dataRows(page).first()).toBeVisible();
   await expect.poll(indexAnswered, { message: 'the units index reaches the page' }).toBe(true);
@@ -118,4 +124,17 @@ test('the search shows the units it names at once, then the guest the core finds
   held.find((h) => h.search === 'Brackwater')!.release();
   await expect(count).toHaveText('1 unit match “Brackwater”');
   await expect(unitRow(page, '909')).toBeVisible();
+
+  // A grant elsewhere changes the units' credentials, not their own columns: the grid asks for
+  // its rows again, and the index (every unit, fetched once) is not asked for again.
+  const searchesBefore = held.length;
+  const another = await host.core.dispatch('access.grant', {
+    unitId: 'north-1101',
+    kind: 'pin',
+    schedule: { type: 'permanent' },
+    guest: { name: 'Oren Brackwater', phone: '+1 (312) 555-1102' },
+  });
+  if (!another.ok) throw new Error(another.error.message);
+  await expect.poll(() => held.length, { message: 'the grid asks again after the grant' }).toBeGreaterThan(searchesBefore);
+  expect(indexAsks()).toBe(1);
 });

@@ -27,8 +27,12 @@ export const queryKeys = {
   unitDetail: (unitId: string) => ['units', 'detail', unitId] as const,
   unitCredentials: (unitId: string) => ['credentials', 'unit', unitId] as const,
   unitSearch: (search: string) => ['units', 'search', search] as const,
-  /** Every unit's own columns, for the grid's instant search. */
-  unitIndex: () => ['units', 'index'] as const,
+  /**
+   * Every unit's own columns, for the grid's instant search. Read by 'community' events, not
+   * 'units': a unit's number, building, floor and lock model come with the community, while
+   * 'units' moves with every grant, expiry and sync, and would fetch all 10,000 again each time.
+   */
+  unitIndex: () => ['community', 'unit-index'] as const,
   /** The units a bulk grant would reach: a floor of a building, or all of it (floor null). */
   bulkTargetUnits: (buildingId: string, floor: number | null) => ['units', 'bulk-target', buildingId, floor] as const,
   credentialList: (filters: CredentialFilters, offset: number, limit: number) =>

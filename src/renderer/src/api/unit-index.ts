@@ -5,8 +5,8 @@ import { queryKeys } from './query-keys';
 
 /**
  * Every unit's number, building, floor and lock model, ready for the grid's instant search;
- * undefined until asked for (`enabled`) and answered. Asked once a session: its key begins
- * with 'units', so a 'data.changed' for units asks again (see invalidation.ts).
+ * undefined until asked for (`enabled`) and answered. Asked once a session, and again on a
+ * 'data.changed' for the community (its key begins with 'community': see query-keys.ts).
  */
 export function useUnitDirectory(enabled: boolean): UnitDirectory | undefined {
   return useQuery({
