@@ -18,17 +18,22 @@ function filterBarLayout(): Box[] {
   return boxes.map((box) => ({ x: box.x - origin.x, y: box.y - origin.y, width: box.width, height: box.height }));
 }
 
-/** Runs in the page: keeps the filter bar's layout as it is when the grid's first body row is added. */
-function recordFilterBarAtFirstRows(layout: () => Box[]): void {
+/** Where the filter bar's top sits on the page, as laid out now. */
+function filterBarTop(): number {
+  return document.querySelector('[role="search"]')!.getBoundingClientRect().y;
+}
+
+/** Runs in the page: keeps the filter bar's layout and place as they are when the grid's first body row is added. */
+function recordFilterBarAtFirstRows(layout: () => Box[], top: () => number): void {
   new MutationObserver((_, observer) => {
     if (!document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')) return;
     observer.disconnect();
-    (window as unknown as { barAtFirstRows: Box[] }).barAtFirstRows = layout();
+    Object.assign(window, { barAtFirstRows: layout(), barTopAtFirstRows: top() });
   }).observe(document, { childList: true, subtree: true });
 }
 
 test('the filter pickers arrive after the rows without moving anything, and the keyboard works them', async ({ page, openConsole }) => {
-  await page.addInitScript(`(${recordFilterBarAtFirstRows.toString()})(${filterBarLayout.toString()})`);
+  await page.addInitScript(`(${recordFilterBarAtFirstRows.toString()})(${filterBarLayout.toString()}, ${filterBarTop.toString()})`);
   await openConsole(page);
   const grid = page.getByRole('grid', { name: 'Units' });
   await expect(grid).toHaveAttribute('aria-busy', 'false');
@@ -40,6 +45,9 @@ test('the filter pickers arrive after the rows without moving anything, and the 
   const atFirstRows = await page.evaluate(() => (window as unknown as { barAtFirstRows: Box[] }).barAtFirstRows);
   expect(atFirstRows).toHaveLength(7);
   expect(await page.evaluate(filterBarLayout)).toEqual(atFirstRows);
+  // The revocation exposure figure, asked after the rows, comes into the line kept for it above the bar.
+  await expect(page.getByLabel('Revocation exposure')).toHaveText(/\S/);
+  expect(await page.evaluate(filterBarTop)).toBe(await page.evaluate(() => (window as unknown as { barTopAtFirstRows: number }).barTopAtFirstRows));
 
   // Keyboard alone: from the search box Tab reaches the Building picker; the arrow keys choose.
   await filters.getByRole('searchbox', { name: 'Search' }).focus();

@@ -16,7 +16,10 @@ export const ExposureFigure = memo(function ExposureFigure({ afterRows }: { afte
   const exposure = useRevocationExposure(null, may && afterRows);
   const time = useCommunityTime();
   const nowIso = new Date(useNow(60_000)).toISOString();
-  if (!exposure.data) return null;
+  if (!may) return null;
+  // Its line is kept from the first paint, so the filters and the grid below do not move when the
+  // figure comes (it is asked after the rows).
+  if (!exposure.data) return <p className="exposure-figure" aria-hidden="true">{'\u00a0'}</p>;
   const e = exposure.data;
   const figure = exposureFigure(e, nowIso);
   if (e.credentialCount === 0) return <p className="exposure-figure muted" aria-label="Revocation exposure">{figure}</p>;
