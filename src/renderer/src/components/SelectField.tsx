@@ -7,7 +7,7 @@ export interface SelectOption {
   label: string;
 }
 
-interface Props {
+export interface SelectFieldProps {
   label: string;
   options: readonly SelectOption[];
   value: string;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** A labelled React Aria select: keyboard, type-ahead and screen readers come with it. */
-export function SelectField({ label, options, value, onChange, isDisabled }: Props) {
+export function SelectField({ label, options, value, onChange, isDisabled }: SelectFieldProps) {
   return (
     <Select
       className="field field--select"
@@ -39,22 +39,5 @@ export function SelectField({ label, options, value, onChange, isDisabled }: Pro
         </ListBox>
       </Popover>
     </Select>
-  );
-}
-
-/**
- * A SelectField as it looks before it is drawn for real: the same label and button showing the
- * chosen option, in the same place, but inert (neither focusable nor announced, as if absent)
- * until the page swaps in the SelectField a moment later (useAfterFirstPaint).
- */
-export function SelectFieldPreview({ label, options, value }: Props) {
-  return (
-    <div className="field field--select" inert>
-      <span className="field__label">{label}</span>
-      <button type="button" className="select__button" tabIndex={-1}>
-        <span className="select__value">{options.find((option) => option.id === value)?.label}</span>
-        <span className="select__chevron" aria-hidden="true" />
-      </button>
-    </div>
   );
 }

@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
 import type { Community } from '../../../../shared/domain';
 import { searchMaxLength } from '../../../../shared/domain/values';
 import { accessTypeLabel, doorStatusLabel } from '../../components/labels';
 import { useSearchesGuests } from '../../components/permissions';
-import { SelectField, SelectFieldPreview, type SelectOption } from '../../components/SelectField';
+import type { SelectFieldProps, SelectOption } from '../../components/SelectField';
+import { SelectFieldPreview } from '../../components/SelectFieldPreview';
 import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import '../../components/fields.css';
 import type { UnitFilterValues } from './unit-view';
@@ -60,6 +61,21 @@ export function UnitsFilters({ community, values, onChange }: Props) {
 }
 
 /**
+ * The real pickers load after the first paint, in a chunk of their own: React Aria's select
+ * (its list box, popover and collator) is then neither downloaded nor run before the rows show.
+ */
+const SelectField = lazy(() => import('../../components/SelectField').then((m) => ({ default: m.SelectField })));
+
+/** A picker: its preview until the real one has loaded. */
+function LoadedPicker(props: SelectFieldProps) {
+  return (
+    <Suspense fallback={<SelectFieldPreview {...props} />}>
+      <SelectField {...props} />
+    </Suspense>
+  );
+}
+
+/**
  * The pickers: memoized, so typing in the search box does not draw them again. Six React Aria
  * selects cost the first paint tens of ms (their collections, a collator): the page first shows
  * them as inert previews in their places and draws them once the grid's rows have painted.
@@ -69,7 +85,7 @@ const FilterSelects = memo(function FilterSelects({
   onChange,
   ...values
 }: Omit<UnitFilterValues, 'search'> & { community: Community | undefined; onChange: Update }) {
-  const Picker = useAfterFirstPaint() ? SelectField : SelectFieldPreview;
+  const Picker = useAfterFirstPaint() ? LoadedPicker : SelectFieldPreview;
   const buildingOptions: SelectOption[] = [
     { id: 'all', label: 'All buildings' },
     ...(community?.buildings.map((b) => ({ id: b.id, label: b.name })) ?? []),
