@@ -45,13 +45,17 @@ export async function credentialsToRevoke(ctx: ApplyContext, named: CredentialRe
 
 /** "North Tower 301, 302, 303; South Tower 101" */
 export async function visitUnitsLabel(ctx: ApplyContext, members: readonly CredentialRecord[]): Promise<string> {
+  const units = await Promise.all(members.map(async (m) => ({ id: m.unitId, unit: await ctx.tx.unit(m.unitId) })));
   const byBuilding = new Map<string, string[]>();
-  for (const m of members) {
-    const unit = await ctx.tx.unit(m.unitId);
+  for (const { id, unit } of units) {
     const building = unit?.buildingName ?? '';
-    byBuilding.set(building, [...(byBuilding.get(building) ?? []), unit ? unit.number : m.unitId]);
+    byBuilding.set(building, [...(byBuilding.get(building) ?? []), unit ? unit.number : id]);
   }
-  return [...byBuilding].map(([b, numbers]) => (b ? `${b} ${numbers.join(', ')}` : numbers.join(', '))).join('; ');
+  const byNumber = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+  return [...byBuilding]
+    .sort(([a], [b]) => byNumber(a, b))
+    .map(([b, numbers]) => `${b ? `${b} ` : ''}${numbers.sort(byNumber).join(', ')}`)
+    .join('; ');
 }
 
 /** The guest's one text names the visit's first unit and how many more: "North Tower 301 and 13 more units". */

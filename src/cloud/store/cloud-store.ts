@@ -253,7 +253,7 @@ export interface CloudTx extends PinLeaseTx {
   credential(id: string): Promise<CredentialRecord | null>;
   insertCredential(credential: NewCredentialRecord): Promise<void>;
   endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void>;
-  /** Every credential of a visit, ended ones too, first granted first; their doors are not read (empty). */
+  /** Every credential of a visit, ended ones too, in no promised order; their doors are not read (empty). */
   visitCredentials(visitId: string): Promise<CredentialRecord[]>;
   /** Live: not ended, and its schedule not over at `now`. */
   liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null>;

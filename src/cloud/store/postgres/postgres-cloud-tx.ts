@@ -168,7 +168,7 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   }
 
   async visitCredentials(visitId: string): Promise<CredentialRecord[]> {
-    const rows = await this.rows<CredentialRow>('SELECT * FROM credentials WHERE community_id = $2 AND visit_id = $1 ORDER BY granted_at, id', [visitId, this.communityId]);
+    const rows = await this.rows<CredentialRow>('SELECT * FROM credentials WHERE community_id = $2 AND visit_id = $1', [visitId, this.communityId]);
     return rows.map((r) => toCredential(r, []));
   }
 

@@ -81,7 +81,7 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   }
 
   async visitCredentials(visitId: string): Promise<CredentialRecord[]> {
-    const rows = allDecoded<CredentialRow>(this.sql('SELECT * FROM credentials WHERE community_id = ? AND visit_id = ? ORDER BY granted_at, rowid').all(this.communityId, visitId));
+    const rows = allDecoded<CredentialRow>(this.sql('SELECT * FROM credentials WHERE community_id = ? AND visit_id = ?').all(this.communityId, visitId));
     return rows.map((r) => toCredential(r, []));
   }
 
