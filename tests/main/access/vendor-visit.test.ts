@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkGrantResult } from '../../../src/shared/domain';
-import { call, lastAudit, openTestConsole, type TestConsole } from '../../helpers/test-console';
+import { seedStoppedRun } from '../../helpers/seed-stopped-run';
+import { avery, call, lastAudit, openTestConsole, type TestConsole } from '../../helpers/test-console';
 
 let t: TestConsole;
 afterEach(() => t?.close());
@@ -83,6 +84,28 @@ describe('a vendor visiting a whole floor', () => {
     expect(lastAudit(t.db).summary).toMatch(/^Revoked Brightway crew's visit \(PIN code for 14 units: North Tower 301, 302, .*314\) from \d+ doors: Crew finished early$/);
     const revokes = outbox('credential.revoked', ids);
     expect(revokes).toEqual([{ credentialId: ids[5], visitId: secretsOf(ids)[0]!.visit, reason: 'Crew finished early', at: at.toISOString() }]);
+  });
+
+  it('cut short by a crash and finished later, gives the units left the code its first units got', async () => {
+    t = openTestConsole(undefined, {
+      now: () => at,
+      beforeOpen: (db) =>
+        void seedStoppedRun(db, {
+          buildingId: 'north',
+          floor: 3,
+          done: 4,
+          grant: { kind: 'pin', audience: 'vendor', guest: { name: vendor.name, phone: '+13125550190', company: vendor.company }, schedule: { type: 'permanent' } },
+          what: 'Vendor run',
+          by: avery,
+          at,
+        }),
+    });
+    const finished = await call(t, 'access.finishBulkRun', { runId: 'bulk_seeded_stopped_run' });
+    expect(finished.granted).toHaveLength(14);
+    expect(finished.visit).toEqual({ kind: 'pin', guestName: vendor.name });
+    const secrets = secretsOf(finished.granted.map((g) => g.credentialId));
+    expect(new Set(secrets.map((s) => s.pin)).size).toBe(1);
+    expect(new Set(secrets.map((s) => s.visit))).toEqual(new Set(['bulk_seeded_stopped_run']));
   });
 
   it('is not given new dates one unit at a time', async () => {
