@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { avery, cloudStores, grantPayload, readTexts, startTestCloud, withoutTextStatus, type TestCloud, type TestConsole } from './helpers/test-cloud';
+import { avery, cloudStores, grantPayload, readTexts, startTestCloud, withoutTextStatus, type GrantFixture, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 let cloud: TestCloud | undefined;
 afterEach(async () => {
@@ -14,9 +14,10 @@ const crew = { id: 'guest_brightway', name: 'Brightway crew', phone: '+131255501
 const visitDay = { type: 'temporary', starts: '2026-12-20T08:00', ends: '2026-12-20T17:00' } as const;
 
 /** A vendor's visit as a console's bulk grant pushes it: one credential per unit, one code, the visit named on each. */
-function visitGrants(code: string, units: readonly string[] = floor3, visitId = `bulk_${randomUUID()}`) {
-  return units.map((unitId, i) =>
-    grantPayload({
+function visitGrants(code: string, units: readonly string[] = floor3, visitId = `bulk_${randomUUID()}`): (GrantFixture & { visit: { id: string; units: number } })[] {
+  const visit = { id: visitId, units: units.length };
+  return units.map((unitId, i) => ({
+    ...grantPayload({
       unitId,
       guest: crew,
       audience: 'vendor',
@@ -26,9 +27,10 @@ function visitGrants(code: string, units: readonly string[] = floor3, visitId = 
         { doorId: `door-${unitId}`, slot: 1 },
         { doorId: 'north-entrance', slot: 40 + i },
       ],
-      visit: { id: visitId, units: units.length },
+      visit,
     }),
-  );
+    visit,
+  }));
 }
 
 describe.each(cloudStores)('a vendor’s visit on %s', (store) => {

@@ -113,6 +113,17 @@ const textStatus = statement<[status: string, error: string | null, credentialId
    WHERE (id = ? OR visit_id = (SELECT visit_id FROM credentials WHERE id = ?)) AND notification IS NOT ?`,
 );
 
+const visitTextStatus = statement<{ credentialId: string; visitId: string }>(
+  `UPDATE credentials SET (notification, notification_error) =
+     (SELECT v.notification, v.notification_error FROM credentials v WHERE v.visit_id = @visitId AND v.id <> @credentialId AND v.notification <> 'queued' LIMIT 1)
+   WHERE id = @credentialId AND EXISTS (SELECT 1 FROM credentials v WHERE v.visit_id = @visitId AND v.id <> @credentialId AND v.notification <> 'queued')`,
+);
+
+/** A visit's credential arriving after its one text's outcome: it shows that outcome too. */
+export function adoptVisitTextStatus(db: Db, credentialId: string, visitId: string): void {
+  visitTextStatus(db).run({ credentialId, visitId });
+}
+
 /** How the guest's text went, as the cloud reports it (a visit's one text: for all its credentials): answers whether it changed. */
 export function setTextStatus(db: Db, credentialId: string, status: 'sent' | 'failed', error: string | null): boolean {
   return textStatus(db).run(status, error, credentialId, credentialId, status).changes > 0;

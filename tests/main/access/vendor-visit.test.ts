@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkGrantResult } from '../../../src/shared/domain';
 import { seedStoppedRun } from '../../helpers/seed-stopped-run';
+import { applyCredentialWritten } from '../../../src/main/sync/apply/apply-credential';
+import { getCommunity } from '../../../src/main/store/community-repo';
+import { setTextStatus } from '../../../src/main/store/received-changes-repo';
 import { avery, call, lastAudit, openTestConsole, type TestConsole } from '../../helpers/test-console';
 
 let t: TestConsole;
@@ -106,6 +109,25 @@ describe('a vendor visiting a whole floor', () => {
     const secrets = secretsOf(finished.granted.map((g) => g.credentialId));
     expect(new Set(secrets.map((s) => s.pin)).size).toBe(1);
     expect(new Set(secrets.map((s) => s.visit))).toEqual(new Set(['bulk_seeded_stopped_run']));
+  });
+
+  it('received from the cloud after its one text went out, a unit of the visit shows the text sent', async () => {
+    t = openTestConsole(undefined, { now: () => at });
+    const community = getCommunity(t.db);
+    const ctx = { db: t.db, now: () => at, community: () => community };
+    const visit = { id: 'bulk_elsewhere', units: 2 };
+    const written = (credentialId: string, unitId: string) => ({
+      credentialId, unitId, guest: { id: 'g1', name: vendor.name, phone: '+13125550190', company: vendor.company }, audience: 'vendor' as const, kind: 'pin' as const,
+      schedule: { type: 'permanent' as const }, pinCode: '730419', doors: [{ doorId: `door-${unitId}`, slot: 30 }], at: at.toISOString(), visit,
+    });
+    const by = { name: 'Avery Brooks', role: 'admin' as const, originConsole: 'console_elsewhere' };
+    applyCredentialWritten(ctx, written('cred_first', 'north-901'), by);
+    setTextStatus(t.db, 'cred_first', 'sent', null);
+    applyCredentialWritten(ctx, written('cred_second', 'north-902'), by);
+    expect(t.db.prepare("SELECT id, notification FROM credentials WHERE visit_id = 'bulk_elsewhere' ORDER BY id").all()).toEqual([
+      { id: 'cred_first', notification: 'sent' },
+      { id: 'cred_second', notification: 'sent' },
+    ]);
   });
 
   it('is not given new dates one unit at a time', async () => {

@@ -8,6 +8,7 @@ import { scheduleBounds } from '../../access/schedule';
 import { liveVisitCredentials } from '../../store/credential-writes-repo';
 import {
   addToSlot,
+  adoptVisitTextStatus,
   credentialHeld,
   insertReceivedCredential,
   isLiveCredential,
@@ -77,6 +78,7 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
       originConsole: by.originConsole,
       visitId: c.visit?.id ?? null,
     });
+    if (c.visit) adoptVisitTextStatus(db, c.credentialId, c.visit.id);
     changed = true;
   } else if (c.pinCode !== null) {
     changed = changePin(ctx, c.credentialId, c.pinCode, c.at);
