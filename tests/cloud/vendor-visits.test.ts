@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freshPostgresDatabase } from '../helpers/postgres-database';
 import { avery, cloudStores, grantPayload, readTexts, startTestCloud, withoutTextStatus, type GrantFixture, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 let cloud: TestCloud | undefined;
+let second: TestCloud | undefined;
 afterEach(async () => {
+  // A second instance shares the first's database: stopped first, the first's close drops it.
+  await second?.stop();
   await cloud?.close();
-  cloud = undefined;
+  cloud = second = undefined;
 });
 
 const floor3 = Array.from({ length: 14 }, (_, i) => `north-${301 + i}`);
@@ -119,5 +123,22 @@ describe.each(cloudStores)('a vendor’s visit on %s', (store) => {
     expect(stored[0]!.pinCode).not.toBe('739164');
     await cloud!.server.textsSettled();
     expect(readTexts(cloud!.textsFile).filter((t) => t.to === crew.phone)).toHaveLength(1);
+  });
+});
+
+describe('a vendor’s visit across cloud instances on one PostgreSQL database', () => {
+  it('is texted once, whichever instance applies which of its units', async () => {
+    const database = await freshPostgresDatabase();
+    cloud = await startTestCloud({ store: 'postgres', database });
+    second = await startTestCloud({ store: 'postgres', database });
+    const desk = await cloud.pair();
+    const grants = visitGrants(await desk.leasedCode(6));
+    await desk.pushOk(...grants.slice(0, 7).map((g) => desk.mutation('credential.granted', g, avery)));
+    const sameDesk = desk.resumedAt(second.url);
+    const later = await sameDesk.pushOk(...grants.slice(7).map((g) => sameDesk.mutation('credential.granted', g, avery)));
+    expect(later.map((r) => r.status)).toEqual(Array(7).fill('accepted'));
+    await Promise.all([cloud.server.textsSettled(), second.server.textsSettled()]);
+    const sent = [...readTexts(cloud.textsFile), ...readTexts(second.textsFile)].filter((t) => t.to === crew.phone);
+    expect(sent).toHaveLength(1);
   });
 });
