@@ -9,7 +9,7 @@ import { recordSubmission } from '../store/submissions-repo';
 import { runUserAction } from '../store/user-action';
 import { earlierSubmission } from './submissions';
 import type { AccessContext } from './access-context';
-import { writeCredential } from './credential-writer';
+import { writeCredential, type VisitShare } from './credential-writer';
 import { inTransaction } from '../store/statement';
 import { isVisit, visitShare } from './vendor-visit';
 import { prepareGrant } from './grant-guest-access';
@@ -118,9 +118,20 @@ export function grantRunUnits(
 ): BulkGrantResult {
   const { kind, audience, guest, schedule } = run.grant;
   const what = `${typeNames[schedule.type]} ${kindNames[kind]}`;
-  const left = unitsLeft(ctx.db, run.id);
-  // A vendor's visit shares one code (drawn in a transaction: a leased code is taken out of the lease).
-  const visit = isVisit(run.grant) && left.length ? inTransaction(ctx.db, () => visitShare(ctx, run.id, run.grant, left, runOutcome(ctx.db, run.id))) : undefined;
+  let left = unitsLeft(ctx.db, run.id);
+  let visit: VisitShare | undefined;
+  // A vendor's visit shares one code (drawn in a transaction: a leased code is taken out of the
+  // lease). No code free on all its doors: every unit left is refused with that reason.
+  if (isVisit(run.grant) && left.length)
+    try {
+      visit = inTransaction(ctx.db, () => visitShare(ctx, run.id, run.grant, left, runOutcome(ctx.db, run.id)));
+    } catch (error) {
+      if (!(error instanceof PorterError)) throw error;
+      inTransaction(ctx.db, () => {
+        for (const unit of left) markUnitRefused(ctx.db, run.id, unit.unitId, error.code, error.message);
+      });
+      left = [];
+    }
   for (const unit of left) {
     try {
       runUserAction(ctx.db, () => {
