@@ -73,7 +73,8 @@ export const selectCredential = `
     (SELECT n.id FROM credentials n WHERE n.reissued_from = c.id) AS reissued_as,
     c.origin_console IS NOT NULL AS granted_elsewhere, c.granted_role,
     c.code_handed_over_at, c.code_handed_over_by, c.code_handed_over_how,
-    c.visit_id, (SELECT count(DISTINCT v.unit_id) FROM credentials v WHERE v.visit_id = c.visit_id) AS visit_units
+    -- A visit holds one credential per unit (it is never given new dates a unit at a time).
+    c.visit_id, (SELECT count(*) FROM credentials v WHERE v.visit_id = c.visit_id) AS visit_units
   FROM credentials c
   JOIN units u ON u.id = c.unit_id
   JOIN buildings b ON b.id = u.building_id
