@@ -86,7 +86,7 @@ async function leaseFill(units: number): Promise<Figure[]> {
     const at = new Date().toISOString();
     await community.transaction(async (tx) => {
       for (const c of rows)
-        await tx.insertCredential({ id: c.id, unitId: c.unitId, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { id: `g-${c.id}`, name: 'Guest', phone: '+13125550100', company: null }, pinCode: c.pinCode, blePass: null, endsAt: null, originConsoleId: seedConsole.consoleId, grantedRole: 'leasing', grantedAt: at, replaces: null, doors: c.doors });
+        await tx.insertCredential({ id: c.id, unitId: c.unitId, kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { id: `g-${c.id}`, name: 'Guest', phone: '+13125550100', company: null }, pinCode: c.pinCode, blePass: null, endsAt: null, originConsoleId: seedConsole.consoleId, grantedRole: 'leasing', grantedAt: at, replaces: null, visitId: null, doors: c.doors });
     });
     const kiosk = await community.createPairingCode('Lobby', { kiosk: true });
     const lobby = await pairConsole(server.url, { pairingCode: kiosk.code, name: 'Lobby', kiosk: true });

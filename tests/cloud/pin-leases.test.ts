@@ -134,7 +134,7 @@ describe.each(cloudStores)('on %s', (store) => {
       await cloud.store.transaction(async (tx) => {
         await tx.insertCredential({
           id: 'cred-eight', unitId: 'north-702', kind: 'pin', audience: 'guest', schedule: { type: 'permanent' }, guest: { id: 'g8', name: 'Eight', phone: '+13125550108', company: null },
-          pinCode: '48291375', blePass: null, endsAt: null, originConsoleId: desk.consoleId, grantedRole: 'leasing', grantedAt: now, replaces: null, doors: [{ doorId: 'door-north-702', slot: 1 }],
+          pinCode: '48291375', blePass: null, endsAt: null, originConsoleId: desk.consoleId, grantedRole: 'leasing', grantedAt: now, replaces: null, visitId: null, doors: [{ doorId: 'door-north-702', slot: 1 }],
         });
         await tx.leasePin(desk.consoleId, '593024', now, new Date(Date.now() + day).toISOString());
         await tx.leasePin(desk.consoleId, '71930458', now, new Date(Date.now() + day).toISOString());

@@ -4,7 +4,8 @@ import { expect, test } from './fixtures';
 
 /**
  * Bulk grants from the Access page: one credential per unit on a floor, the core checking
- * each unit's doors before Save, and the outcome per unit. Demo floors: North Tower 3 is all KB-500
+ * each unit's doors before Save, and the outcome per unit; a vendor's is one visit (one code,
+ * one text, ended as one). Demo floors: North Tower 3 is all KB-500
  * (PIN and Bluetooth, every schedule kind); Garden Court 1 mixes KB-500 and ZW-300 Z-Wave deadbolts (PIN
  * only); South Tower 2 is all BT-10 (Bluetooth only).
  */
@@ -43,6 +44,8 @@ test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed
   await dialog.getByRole('button', { name: 'Grant to 14 units' }).click();
 
   await expect(dialog.getByRole('status')).toContainText('14 units granted');
+  // One visit: one code and one text for the whole floor, not fourteen.
+  await expect(dialog).toContainText('One PIN code and one text went to Dana Whitfield for all 14 units');
   await expect(dialog.getByRole('list', { name: 'Refused units' })).toHaveCount(0);
   await expect(dialog).toContainText('North Tower 301');
   await expect(dialog).toContainText('North Tower 314');
@@ -60,7 +63,20 @@ test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed
   // Each row links to its unit.
   await row.getByRole('link', { name: 'North Tower 307' }).click();
   const panel = page.getByRole('complementary', { name: 'Unit 307' });
-  await expect(panel.getByRole('article', { name: /Dana Whitfield/ })).toContainText('Brightway Cleaning');
+  const credential = panel.getByRole('article', { name: /Dana Whitfield/ });
+  await expect(credential).toContainText('Brightway Cleaning');
+  await expect(credential).toContainText('Part of a visit covering 14 units');
+
+  // Revoking it here ends the whole visit, and says so before anything happens.
+  await credential.getByRole('button', { name: /^Revoke/ }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'End Dana Whitfield’s visit to 14 units?' });
+  await expect(confirm).toContainText('Revoking it ends the whole visit');
+  await confirm.getByRole('button', { name: 'End the whole visit' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(credential.getByText('Revoked', { exact: true })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Access' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Brightway');
+  await expect(page.getByText('No credentials match.')).toBeVisible();
 });
 
 test('Bluetooth passes on a floor mixing locks: the Z-Wave units are named before Save, and granted without them once left out', async ({

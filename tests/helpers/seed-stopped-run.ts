@@ -1,5 +1,6 @@
 import { writeCredential } from '../../src/main/access/credential-writer';
-import { markUnitGranted, recordBulkRun, type BulkRunGrant } from '../../src/main/store/bulk-runs-repo';
+import { isVisit, visitShare } from '../../src/main/access/vendor-visit';
+import { markUnitGranted, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../../src/main/store/bulk-runs-repo';
 import { getCommunity } from '../../src/main/store/community-repo';
 import type { Db } from '../../src/main/store/database';
 import { runUserAction } from '../../src/main/store/user-action';
@@ -18,9 +19,11 @@ export function seedStoppedRun(db: Db, options: { buildingId: string; floor: num
   recordBulkRun(db, { id, startedAt: options.at.toISOString(), startedBy: options.by.name, what: options.what, grant: options.grant, units });
   const community = getCommunity(db);
   const ctx = { db, now: () => options.at, community: () => community };
+  // A vendor's run is one visit, its units sharing one code, as bulk-grant.ts writes it.
+  const visit = isVisit(options.grant) ? db.transaction(() => visitShare(ctx, id, options.grant, unitsLeft(db, id), runOutcome(db, id)))() : undefined;
   for (const unit of units.slice(0, options.done))
     runUserAction(db, () => {
-      const w = writeCredential(ctx, options.by, { unitId: unit.unitId, ...options.grant });
+      const w = writeCredential(ctx, options.by, { unitId: unit.unitId, ...options.grant, ...(visit ? { visit } : {}) });
       markUnitGranted(db, id, unit.unitId, w.id);
       return {
         result: undefined,

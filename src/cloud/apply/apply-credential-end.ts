@@ -1,9 +1,11 @@
 import type { CredentialRecord } from '../store/cloud-store';
 import { MutationRefused } from '../rules/refusal';
+import { possessive } from '../../shared/rules/words';
 import { sentences, unitLabel, type CredentialWords } from '../rules/sentences';
 import { appendMutationChange, noOp, type Applied, type ApplyContext } from './apply-context';
 import { checkKioskMayChange, checkOwnConsole } from './kiosk-rule';
 import { queueGuestText } from './queue-guest-text';
+import { credentialsToRevoke, visitRevokedSentence, visitUnitsLabel } from './visit-rules';
 
 /** A console's clock may run ahead of the cloud's by this much before its expiries are refused. */
 export const clockSkewMs = 5 * 60_000;
@@ -32,13 +34,24 @@ async function unitOf(ctx: ApplyContext, c: CredentialRecord): Promise<string> {
   return unitLabel(await ctx.tx.unit(c.unitId), c.unitId);
 }
 
-/** credential.revoked: a staff member's decision, proven (rules/who-acted.ts). */
-export async function applyRevoke(ctx: ApplyContext, payload: { credentialId: string; at: string } & Record<string, unknown>): Promise<Applied> {
+/**
+ * credential.revoked: a staff member's decision, proven (rules/who-acted.ts). A credential of
+ * a vendor's visit ends with every live credential of the visit, whatever the console named:
+ * each one the actor may revoke, or none. The change names the visit, so every console ends it all.
+ */
+export async function applyRevoke(ctx: ApplyContext, payload: { credentialId: string; at: string; visitId?: string | undefined } & Record<string, unknown>): Promise<Applied> {
   const c = await liveTarget(ctx, payload.credentialId, 'revoke', 'decision');
   if (!c) return noOp;
-  await ctx.tx.endCredential(c.id, { reason: 'revoked', by: ctx.actor.name, at: payload.at });
-  const said = sentences['credential.revoked'](ctx.actor, words(c), await unitOf(ctx, c));
-  return { status: 'accepted', cursor: await appendMutationChange(ctx, payload, said), textsQueued: false };
+  if (payload.visitId !== undefined && payload.visitId !== c.visitId)
+    throw new MutationRefused('invalid_payload', `${possessive(c.guest.name)} access is not part of the visit this revoke names, so nothing was revoked.`);
+  const ending = await credentialsToRevoke(ctx, c);
+  for (const m of ending) await ctx.tx.endCredential(m.id, { reason: 'revoked', by: ctx.actor.name, at: payload.at });
+  if (!c.visitId) {
+    const said = sentences['credential.revoked'](ctx.actor, words(c), await unitOf(ctx, c));
+    return { status: 'accepted', cursor: await appendMutationChange(ctx, payload, said), textsQueued: false };
+  }
+  const said = visitRevokedSentence(ctx.actor.name, c.guest.name, ending.length, await visitUnitsLabel(ctx, ending));
+  return { status: 'accepted', cursor: await appendMutationChange(ctx, { ...payload, visitId: c.visitId }, said), textsQueued: false };
 }
 
 /**
@@ -81,6 +94,7 @@ export async function applyTextRequest(ctx: ApplyContext, payload: { credentialI
   if (!c) return noOp;
   const said = sentences['credential.text_requested'](ctx.actor, words(c), await unitOf(ctx, c));
   const cursor = await appendMutationChange(ctx, payload, said);
-  const textsQueued = await queueGuestText(ctx, c, 'resent', `resent:${ctx.mutation.mutationId}`);
+  const visit = c.visitId ? { id: c.visitId, units: (await ctx.tx.visitCredentials(c.visitId)).filter((m) => m.endReason === null).length } : undefined;
+  const textsQueued = await queueGuestText(ctx, c, 'resent', `resent:${ctx.mutation.mutationId}`, visit);
   return { status: 'accepted', cursor, textsQueued };
 }

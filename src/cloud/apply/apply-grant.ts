@@ -8,6 +8,7 @@ import { appendMutationChange, type Applied, type ApplyContext } from './apply-c
 import { drawFreePin, grantDoors, settleSlots } from './grant-doors';
 import { checkKioskMayChange } from './kiosk-rule';
 import { queueGuestText } from './queue-guest-text';
+import { joinVisit } from './visit-rules';
 
 /** New dates end the old credential, unless someone else already ended it on purpose. */
 async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Promise<void> {
@@ -55,7 +56,10 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
   if (grant.replaces) await endReplaced(ctx, grant.replaces, grant.at);
 
   const slots = await settleSlots(ctx, doors, grant.doors, held);
-  const pinCode = grant.pinCode === null ? null : await settlePin(ctx, grant.pinCode);
+  // A later credential of a vendor's visit takes the visit's code and pass; the first is settled as any grant.
+  const visit = grant.visit ? await joinVisit(ctx, { ...grant, visit: grant.visit }) : null;
+  const joined = visit && !visit.first ? visit : null;
+  const pinCode = grant.pinCode === null ? null : (joined?.pinCode ?? (await settlePin(ctx, grant.pinCode)));
 
   const credential: NewCredentialRecord = {
     id: grant.credentialId,
@@ -65,19 +69,21 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     schedule: grant.schedule,
     guest: grant.guest,
     pinCode,
-    blePass: grant.blePass ?? null,
+    blePass: joined ? joined.blePass : (grant.blePass ?? null),
     endsAt: scheduleEndsAt(grant.schedule, ctx.community.timeZone),
     originConsoleId: ctx.console.id,
     grantedRole: ctx.actor.role,
     grantedAt: grant.at,
     replaces: grant.replaces ?? null,
+    visitId: grant.visit?.id ?? null,
     doors: slots.doors,
   };
   await tx.insertCredential(credential);
   const kind = grant.replaces ? 'credential.reissued' : 'credential.granted';
   const said = sentences[kind](ctx.actor, { guestName: grant.guest.name, kind: grant.kind, schedule: grant.schedule }, unitLabel(unit, unit.id), slots.doors.length);
-  const cursor = await appendMutationChange(ctx, { ...grant, pinCode, doors: slots.doors }, said);
-  const textsQueued = await queueGuestText(ctx, credential, 'granted');
+  const cursor = await appendMutationChange(ctx, { ...grant, pinCode, blePass: credential.blePass ?? grant.blePass, doors: slots.doors }, said);
+  // A visit's guest is texted once, by its first credential the cloud takes (the key names the visit).
+  const textsQueued = joined ? false : await queueGuestText(ctx, credential, 'granted', 'granted', grant.visit);
   // Never the code in the answer: answers are kept for good and shown in the activity log;
   // the settled code reaches the console in the grant's change.
   const fix =

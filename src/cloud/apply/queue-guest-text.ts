@@ -2,6 +2,7 @@ import type { CredentialRecord, TextReason } from '../store/cloud-store';
 import { newGuestLinkToken } from '../texts/guest-link';
 import { guestTextBody } from '../texts/guest-text';
 import type { ApplyContext } from './apply-context';
+import { visitTextLabel } from './visit-rules';
 
 type Textable = Pick<CredentialRecord, 'id' | 'kind' | 'guest' | 'unitId' | 'endsAt'>;
 
@@ -18,16 +19,19 @@ export function guestTextKey(communityId: string, credentialId: string, occasion
 /**
  * Queues the guest's text in the mutation's transaction; it is sent once that commits
  * (texts/text-delivery.ts). `occasion` makes the idempotency key: one text per grant, per
- * new code, per resend asked for. Answers false when there is nothing worth texting: a
- * credential whose schedule is already over (a kiosk pushing a day-old delivery code).
+ * new code, per resend asked for. A vendor's visit (`visit`: its id and how many units) is
+ * texted once for all its credentials: the key names the visit, so however many of its
+ * credentials ask, on however many instances, the outbox keeps one. Answers false when there
+ * is nothing worth texting: a credential whose schedule is already over (a kiosk pushing a
+ * day-old delivery code).
  */
-export async function queueGuestText(ctx: ApplyContext, c: Textable, reason: TextReason, occasion: string = reason): Promise<boolean> {
+export async function queueGuestText(ctx: ApplyContext, c: Textable, reason: TextReason, occasion: string = reason, visit?: { id: string; units: number }): Promise<boolean> {
   if (c.endsAt !== null && c.endsAt <= ctx.now) return false;
   const unit = await ctx.tx.unit(c.unitId);
-  const unitLabel = unit ? `${unit.buildingName} ${unit.number}` : c.unitId;
+  const unitLabel = visit ? await visitTextLabel(ctx, c.unitId, visit.units) : unit ? `${unit.buildingName} ${unit.number}` : c.unitId;
   const link = c.kind === 'pin' ? newGuestLinkToken() : null;
   await ctx.tx.queueText({
-    idempotencyKey: guestTextKey(ctx.community.id, c.id, occasion),
+    idempotencyKey: guestTextKey(ctx.community.id, visit?.id ?? c.id, occasion),
     credentialId: c.id,
     reason,
     to: c.guest.phone,

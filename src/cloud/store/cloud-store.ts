@@ -88,6 +88,8 @@ export interface CredentialRecord {
   grantedRole: Role | null;
   grantedAt: string;
   replaces: string | null;
+  /** The vendor's visit it is part of (one bulk grant's credentials: one code, one text, ended as one), or null. */
+  visitId: string | null;
   endedAt: string | null;
   endReason: EndReason | null;
   endedBy: string | null;
@@ -251,6 +253,8 @@ export interface CloudTx extends PinLeaseTx {
   credential(id: string): Promise<CredentialRecord | null>;
   insertCredential(credential: NewCredentialRecord): Promise<void>;
   endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void>;
+  /** Every credential of a visit, ended ones too, in no promised order; their doors are not read (empty). */
+  visitCredentials(visitId: string): Promise<CredentialRecord[]>;
   /** Live: not ended, and its schedule not over at `now`. */
   liveCredentialInSlot(doorId: string, slot: number, now: string): Promise<string | null>;
   /** Which of these door slots a live credential holds: all a grant's doors in one look (one round trip on PostgreSQL). */

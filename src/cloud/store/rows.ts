@@ -78,6 +78,7 @@ export interface CredentialRow {
   granted_role: CredentialRecord['grantedRole'];
   granted_at: string;
   replaces: string | null;
+  visit_id: string | null;
   ended_at: string | null;
   end_reason: CredentialRecord['endReason'];
   ended_by: string | null;
@@ -98,6 +99,7 @@ export function toCredential(r: CredentialRow, doors: CredentialRecord['doors'])
     grantedRole: r.granted_role,
     grantedAt: r.granted_at,
     replaces: r.replaces,
+    visitId: r.visit_id,
     endedAt: r.ended_at,
     endReason: r.end_reason,
     endedBy: r.ended_by,

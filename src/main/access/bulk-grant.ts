@@ -3,13 +3,15 @@ import type { BulkGrantRequest, BulkGrantResult, CredentialKind, Schedule, Staff
 import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
 import { appendAudit } from '../store/audit-log';
-import { leftOutCode, markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
+import { leftOutCode, runGrant, markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
 import { doorHolds, whyUnitCannotHold } from './door-hold';
 import { recordSubmission } from '../store/submissions-repo';
 import { runUserAction } from '../store/user-action';
 import { earlierSubmission } from './submissions';
 import type { AccessContext } from './access-context';
-import { writeCredential } from './credential-writer';
+import { writeCredential, type VisitShare } from './credential-writer';
+import { inTransaction } from '../store/statement';
+import { isVisit, visitShare } from './vendor-visit';
 import { prepareGrant } from './grant-guest-access';
 import { kindNames, typeNames } from './guidelines';
 import { describeSchedule } from './schedule';
@@ -53,7 +55,7 @@ function describeRun(grant: BulkRunGrant): string {
 export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: ParsedBulk): BulkGrantResult {
   // The same submission again: the first one's outcome (a run a crash cut short is finished from the stopped runs).
   const earlier = earlierSubmission(ctx.db, request.requestId, 'access.bulkGrant', actor);
-  if (earlier) return runOutcome(ctx.db, earlier.bulkRunId!);
+  if (earlier) return visitOutcome(ctx, earlier.bulkRunId!, runGrant(ctx.db, earlier.bulkRunId!));
   const units = targetUnits(ctx, request.target);
   const { schedule, guest } = prepareGrant(ctx, actor, { ...request, unitId: units[0]!.id });
   const leftOut = unitsToLeaveOut(ctx, units, request.kind, schedule, request.unitsThatCannotHold);
@@ -64,7 +66,8 @@ export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: Parse
     for (const u of leftOut) markUnitRefused(ctx.db, run.id, u.unitId, leftOutCode, u.reason);
     if (request.requestId) recordSubmission(ctx.db, { requestId: request.requestId, command: 'access.bulkGrant', staffId: actor.id, credentialId: null, bulkRunId: run.id }, run.startedAt);
   })();
-  return grantRunUnits(ctx, actor, run, (r) => `Bulk ${run.what}: ${r.granted.length} of ${units.length} units granted, ${r.refused.length} refused${r.leftOut.length ? `, ${r.leftOut.length} left out` : ''}`);
+  const oneVisit = isVisit(grant) ? `; one visit: one ${kindNames[grant.kind]} and one text for all of them` : '';
+  return grantRunUnits(ctx, actor, run, (r) => `Bulk ${run.what}: ${r.granted.length} of ${units.length} units granted, ${r.refused.length} refused${r.leftOut.length ? `, ${r.leftOut.length} left out` : ''}${oneVisit}`);
 }
 
 /** Units named in a refusal before "and N more". */
@@ -93,6 +96,12 @@ function unitsToLeaveOut(ctx: AccessContext, units: readonly LabelledUnit[], kin
   );
 }
 
+/** Every unit's outcome so far, and, for a vendor's visit, what its units share. */
+function visitOutcome(ctx: AccessContext, runId: string, grant: BulkRunGrant | null): BulkGrantResult {
+  const outcome = runOutcome(ctx.db, runId);
+  return grant && isVisit(grant) ? { ...outcome, visit: { kind: grant.kind, guestName: grant.guest.name } } : outcome;
+}
+
 /** A unit another finisher granted first: its grant here rolls back. */
 class AlreadyGranted extends Error {}
 
@@ -109,15 +118,29 @@ export function grantRunUnits(
 ): BulkGrantResult {
   const { kind, audience, guest, schedule } = run.grant;
   const what = `${typeNames[schedule.type]} ${kindNames[kind]}`;
-  for (const unit of unitsLeft(ctx.db, run.id)) {
+  let left = unitsLeft(ctx.db, run.id);
+  let visit: VisitShare | undefined;
+  // A vendor's visit shares one code (drawn in a transaction: a leased code is taken out of the
+  // lease). No code free on all its doors: every unit left is refused with that reason.
+  if (isVisit(run.grant) && left.length)
+    try {
+      visit = inTransaction(ctx.db, () => visitShare(ctx, run.id, run.grant, left, runOutcome(ctx.db, run.id)));
+    } catch (error) {
+      if (!(error instanceof PorterError)) throw error;
+      inTransaction(ctx.db, () => {
+        for (const unit of left) markUnitRefused(ctx.db, run.id, unit.unitId, error.code, error.message);
+      });
+      left = [];
+    }
+  for (const unit of left) {
     try {
       runUserAction(ctx.db, () => {
-        const w = writeCredential(ctx, actor, { unitId: unit.unitId, kind, audience, guest, schedule });
+        const w = writeCredential(ctx, actor, { unitId: unit.unitId, kind, audience, guest, schedule, ...(visit ? { visit } : {}) });
         if (!markUnitGranted(ctx.db, run.id, unit.unitId, w.id)) throw new AlreadyGranted();
         return {
           result: w.id,
           record: {
-            audit: { at: w.at, actor: actor.name, action: 'access.granted', subjectId: w.id, summary: `Granted a ${what} (${describeSchedule(schedule)}) for ${unit.unitLabel} to ${guest.name}${guest.company ? ` of ${guest.company}` : ''} (bulk)`, details: { unitId: unit.unitId, doorIds: w.doors.map((d) => d.id), bulk: true, runId: run.id } },
+            audit: { at: w.at, actor: actor.name, action: 'access.granted', subjectId: w.id, summary: `Granted a ${what} (${describeSchedule(schedule)}) for ${unit.unitLabel} to ${guest.name}${guest.company ? ` of ${guest.company}` : ''} (bulk)`, details: { unitId: unit.unitId, doorIds: w.doors.map((d) => d.id), bulk: true, runId: run.id, ...(visit ? { visitId: visit.id } : {}) } },
             mutation: { kind: 'credential.granted', payload: w.payload, actor },
           },
         };
@@ -128,7 +151,7 @@ export function grantRunUnits(
       markUnitRefused(ctx.db, run.id, unit.unitId, error.code, error.message);
     }
   }
-  const outcome = runOutcome(ctx.db, run.id);
+  const outcome = visitOutcome(ctx, run.id, run.grant);
   runUserAction(ctx.db, () => {
     const at = ctx.now().toISOString();
     markRunFinished(ctx.db, run.id, at, actor.name);

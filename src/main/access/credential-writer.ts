@@ -6,7 +6,7 @@ import { doorsForGrant, type CoveredDoor } from './door-coverage';
 import { freeSlot } from './door-slots';
 import { commonPinLength } from './door-hold';
 import { insertCredential, markCredentialEnded } from '../store/credential-writes-repo';
-import { linkDoor, livePinCodes, markDoorChanged, pinLiveOnDoor, unlinkCredential } from '../store/door-credentials-repo';
+import { linkDoor, livePinCodes, livePinCodesOutsideVisit, markDoorChanged, pinLiveOnDoor, unlinkCredential } from '../store/door-credentials-repo';
 import { drawLeasedPin } from '../store/pin-lease-repo';
 import { unitLabel } from '../store/unit-labels-repo';
 import type { EndReason } from '../store/credentials-repo';
@@ -21,6 +21,16 @@ export interface NewCredential {
   guest: { name: string; phone: string; company: string | null };
   schedule: Schedule;
   reissuedFrom?: string;
+  /** Part of a vendor's visit: the code or pass its credentials share (vendor-visit.ts). */
+  visit?: VisitShare;
+}
+
+/** What a vendor's visit's credentials share: its id (the bulk run's), how many units it covers, its one code or pass. */
+export interface VisitShare {
+  id: string;
+  units: number;
+  pinCode: string | null;
+  blePass: string | null;
 }
 
 function pinLengthFor(doors: CoveredDoor[]): number {
@@ -37,7 +47,7 @@ function pinLengthFor(doors: CoveredDoor[]): number {
  * such code is replaced by one the cloud draws when the grant reaches it, before the guest is
  * texted.
  */
-function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
+export function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
   // A keypad without Enter needs all its codes for the prefix rule (a unit lock holds few);
   // a door with Enter only needs to know whether the exact code is taken (a reader holds many).
   const rules = doors.map(
@@ -55,6 +65,20 @@ function allocatePin(ctx: AccessContext, doors: CoveredDoor[]): string {
 }
 
 /**
+ * A visit's code on one more unit's doors: it must still be free there, but for the visit's
+ * own credentials (the common doors on the way hold it for the units written before).
+ */
+function visitPin(ctx: AccessContext, doors: CoveredDoor[], visit: VisitShare): string {
+  const code = visit.pinCode;
+  if (code === null) throw new PorterError('conflict', 'This visit has no code to share; grant this unit on its own.');
+  if (doors.some((d) => d.capabilities.pinLength && (code.length < d.capabilities.pinLength.min || code.length > d.capabilities.pinLength.max)))
+    throw new PorterError('not_allowed', `The visit’s code has ${code.length} digits, which some door of this unit does not take.`, 'kind');
+  const taken = doors.find((d) => doorWithCodes(livePinCodesOutsideVisit(ctx.db, d.id, visit.id), d.capabilities.hasEnterKey).clashes(code));
+  if (taken) throw new PorterError('conflict', `The visit’s code is now taken on ${taken.name}; grant this unit on its own.`);
+  return code;
+}
+
+/**
  * Writes a credential and the desired state of every door it covers: a free slot on each,
  * a PIN code unique there. Call inside a user action; throws (and so rolls back) on refusal.
  * Answers what was written, and `payload`: the credential as the outbox carries it to the cloud.
@@ -64,10 +88,10 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
   const at = ctx.now().toISOString();
   const doors = doorsForGrant(db, ctx.community(), c.unitId, c.kind, c.schedule);
   const slots = doors.map((door) => freeSlot(db, door));
-  const pin = c.kind === 'pin' ? allocatePin(ctx, doors) : null;
+  const pin = c.kind !== 'pin' ? null : c.visit ? visitPin(ctx, doors, c.visit) : allocatePin(ctx, doors);
   // What the guest's phone presents to the doors: random, never derived from the credential's
   // id (which every console and screen sees), and sent only where a code would be.
-  const blePass = c.kind === 'ble' ? randomBytes(16).toString('base64url') : null;
+  const blePass = c.kind !== 'ble' ? null : (c.visit?.blePass ?? randomBytes(16).toString('base64url'));
   const guest = upsertGuest(db, c.guest, at);
   const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
   const id = `cred_${randomUUID()}`;
@@ -77,12 +101,13 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
     id, unitId: c.unitId, guestId: guest.id, kind: c.kind, audience: c.audience, accessType: c.schedule.type,
     scheduleJson: JSON.stringify(c.schedule), startsAt: bounds.startsAt?.toISOString() ?? null, endsAt: bounds.endsAt?.toISOString() ?? null,
     pinCode: pin, blePass, createdAt: at, createdBy: actor.name, grantedRole: actor.role, reissuedFrom: c.reissuedFrom ?? null,
+    visitId: c.visit?.id ?? null,
   });
   doors.forEach((door, i) => {
     linkDoor(db, door.id, id, slots[i]!, at);
     markDoorChanged(db, door.id, at);
   });
-  return { id, at, guest, doors, slots, pin, unitLabel: label, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i]! })), at } };
+  return { id, at, guest, doors, slots, pin, unitLabel: label, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i]! })), at, ...(c.visit ? { visit: { id: c.visit.id, units: c.visit.units } } : {}) } };
 }
 
 /** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */

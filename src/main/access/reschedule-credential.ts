@@ -6,6 +6,7 @@ import type { AccessContext } from './access-context';
 import { endCredential, writeCredential } from './credential-writer';
 import { toCredential } from './credential-view';
 import { prepareGrant } from './grant-guest-access';
+import { PorterError } from '../../shared/errors';
 import { credentialToChange } from './revoke-credential';
 import { describeSchedule } from './schedule';
 import { appendAudit } from '../store/audit-log';
@@ -16,6 +17,9 @@ import { appendAudit } from '../store/audit-log';
  */
 export function rescheduleCredential(ctx: AccessContext, actor: StaffMember, request: z.output<typeof RescheduleRequest>): Credential {
   const old = credentialToChange(ctx, actor, request.credentialId, 'set new dates on');
+  // One unit of a visit given new dates would leave the visit's one code and one text.
+  if (old.visit)
+    throw new PorterError('not_allowed', `This access is part of a visit covering ${old.visit.units} units, which share one code; revoke the visit and grant it again with the new dates.`, 'credentialId');
   const ask = { unitId: old.unitId, kind: old.kind, audience: old.audience, guest: { name: old.guest.name, phone: old.guest.phone, ...(old.guest.company ? { company: old.guest.company } : {}) }, schedule: request.schedule };
   const { schedule, guest } = prepareGrant(ctx, actor, ask);
   const id = runUserAction(ctx.db, () => {

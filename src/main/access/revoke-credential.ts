@@ -8,6 +8,7 @@ import { endCredential } from './credential-writer';
 import { toCredential } from './credential-view';
 import { kioskGranted } from './credential-visibility';
 import { kindNames } from './guidelines';
+import { revokeVisit } from './revoke-visit';
 
 /** A credential staff can still act on: it exists and has not left its doors for good. */
 export function liveCredential(ctx: AccessContext, credentialId: string): CredentialRecord {
@@ -36,10 +37,15 @@ export function credentialToChange(ctx: AccessContext, actor: StaffMember, crede
   throw new PorterError('forbidden', `A kiosk may only ${doing} access a kiosk granted; ${record.guest.name}’s ${where}. Ask the leasing office.`, 'credentialId');
 }
 
-/** Revokes a credential from every door it covers; the doors' desired state drops it. */
+/**
+ * Revokes a credential from every door it covers; the doors' desired state drops it. A
+ * credential of a vendor's visit ends with the whole visit: every unit's, as one decision
+ * (one audit entry, one change the cloud applies to each), each checked as if revoked alone.
+ */
 export function revokeCredential(ctx: AccessContext, actor: StaffMember, request: z.output<typeof RevokeRequest>): Credential {
   runUserAction(ctx.db, () => {
     const credential = credentialToChange(ctx, actor, request.credentialId, 'revoke');
+    if (credential.visit) return revokeVisit(ctx, actor, credential, credential.visit, request.reason ?? null, (id) => credentialToChange(ctx, actor, id, 'revoke'));
     const doorIds = endCredential(ctx, credential.id, 'revoked', actor.name);
     return {
       result: undefined,

@@ -124,3 +124,9 @@ export function stoppedRun(db: Db, runId: string): (BulkRun & { grant: BulkRunGr
   const row = db.prepare<[runId: string], RunRow>(`${selectRun} WHERE r.id = ? AND r.finished_at IS NULL`).get(runId);
   return row ? { ...toRun(row), grant: JSON.parse(row.grant_json) as BulkRunGrant } : null;
 }
+
+/** What a run (finished or not) grants; null when there is none by that id. */
+export function runGrant(db: Db, runId: string): BulkRunGrant | null {
+  const json = db.prepare<[runId: string], string>('SELECT grant_json FROM bulk_runs WHERE id = ?').pluck().get(runId);
+  return json ? (JSON.parse(json) as BulkRunGrant) : null;
+}

@@ -20,16 +20,18 @@ export interface CredentialInsert {
   createdBy: string;
   grantedRole: Role;
   reissuedFrom: string | null;
+  /** The vendor's visit it is part of (the bulk run's id), or null. */
+  visitId: string | null;
 }
 
 export const insertCredentialRow = statement<CredentialInsert>(
   `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent)
+     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, visit_id)
    VALUES (@id, @unitId, @guestId, @kind, @audience, @accessType, @scheduleJson, @startsAt, @endsAt,
-     @pinCode, @blePass, @createdAt, @createdBy, @grantedRole, @reissuedFrom, 1)`,
+     @pinCode, @blePass, @createdAt, @createdBy, @grantedRole, @reissuedFrom, 1, @visitId)`,
 );
 
-/** Writes a new credential; its guest is texted once (notifications_sent = 1). */
+/** Writes a new credential; its guest is texted once (notifications_sent = 1; a visit's once for all its credentials). */
 export function insertCredential(db: Db, c: CredentialInsert): void {
   insertCredentialRow(db).run(c);
 }
@@ -77,4 +79,20 @@ export const dueToEnd = statement<[now: string], DueCredential>(
 /** Live credentials whose schedule ended at or before `now`, for the expiry sweep. */
 export function credentialsDueToEnd(db: Db, now: string): DueCredential[] {
   return dueToEnd(db).all(now);
+}
+
+const visitSecret = statement<[visitId: string], { pinCode: string | null; blePass: string | null }>(
+  'SELECT pin_code AS pinCode, ble_pass AS blePass FROM credentials WHERE visit_id = ? ORDER BY rowid LIMIT 1',
+);
+
+/** The code (or pass) a visit's credentials share, when one of them is written already. */
+export function visitSecretOf(db: Db, visitId: string): { pinCode: string | null; blePass: string | null } | undefined {
+  return visitSecret(db).get(visitId);
+}
+
+const liveOfVisit = statement<[visitId: string], { id: string }>('SELECT id FROM credentials WHERE visit_id = ? AND ended_at IS NULL ORDER BY rowid');
+
+/** The live credentials of a visit, by id. */
+export function liveVisitCredentials(db: Db, visitId: string): string[] {
+  return liveOfVisit(db).all(visitId).map((r) => r.id);
 }

@@ -28,6 +28,8 @@ export interface CredentialRecord {
   /** The role of whoever granted it; null when the store does not know (an old grant). */
   grantedByRole: Role | null;
   codeHandOver: { at: string; by: string; how: 'shown' | 'printed' } | null;
+  /** The vendor's visit it is part of, and how many units the visit covers; null on its own. */
+  visit: { id: string; units: number } | null;
 }
 
 interface Row {
@@ -58,6 +60,8 @@ interface Row {
   code_handed_over_at: string | null;
   code_handed_over_by: string | null;
   code_handed_over_how: 'shown' | 'printed' | null;
+  visit_id: string | null;
+  visit_units: number;
 }
 
 // The PIN code column is deliberately not selected: it never leaves the access module.
@@ -68,7 +72,9 @@ export const selectCredential = `
     c.created_at, c.created_by, c.ended_at, c.end_reason, c.ended_by, c.used_at, c.reissued_from,
     (SELECT n.id FROM credentials n WHERE n.reissued_from = c.id) AS reissued_as,
     c.origin_console IS NOT NULL AS granted_elsewhere, c.granted_role,
-    c.code_handed_over_at, c.code_handed_over_by, c.code_handed_over_how
+    c.code_handed_over_at, c.code_handed_over_by, c.code_handed_over_how,
+    -- A visit holds one credential per unit (it is never given new dates a unit at a time).
+    c.visit_id, (SELECT count(*) FROM credentials v WHERE v.visit_id = c.visit_id) AS visit_units
   FROM credentials c
   JOIN units u ON u.id = c.unit_id
   JOIN buildings b ON b.id = u.building_id
@@ -109,6 +115,7 @@ export function toRecord(db: Db, r: Row): CredentialRecord {
       r.code_handed_over_at && r.code_handed_over_by && r.code_handed_over_how
         ? { at: r.code_handed_over_at, by: r.code_handed_over_by, how: r.code_handed_over_how }
         : null,
+    visit: r.visit_id ? { id: r.visit_id, units: r.visit_units } : null,
   };
 }
 

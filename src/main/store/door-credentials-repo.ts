@@ -54,6 +54,16 @@ export function livePinCodes(db: Db, doorId: string): string[] {
   return pinsOnDoor(db).all(doorId);
 }
 
+const pinsOutsideVisit = scalar<[doorId: string, visitId: string], string>(
+  `SELECT c.pin_code FROM door_credentials dc JOIN credentials c ON c.id = dc.credential_id
+   WHERE dc.door_id = ? AND dc.removed_at IS NULL AND c.pin_code IS NOT NULL AND c.visit_id IS NOT ?`,
+);
+
+/** PIN codes live on a door but for a visit's own (which share one code). Never leaves the access module. */
+export function livePinCodesOutsideVisit(db: Db, doorId: string, visitId: string): string[] {
+  return pinsOutsideVisit(db).all(doorId, visitId);
+}
+
 const link = statement<[doorId: string, credentialId: string, slot: number, at: string]>(
   'INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)',
 );

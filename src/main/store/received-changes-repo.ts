@@ -41,19 +41,21 @@ export interface ReceivedCredential {
   reissuedFrom: string | null;
   /** The console it was granted on; null for this one. */
   originConsole: string | null;
+  /** The vendor's visit it is part of, or null. */
+  visitId: string | null;
 }
 
-const insertCredential = statement<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null]>(
+const insertCredential = statement<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null, string | null]>(
   `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console, visit_id)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
 );
 
 /** A credential granted on another console (or this one's, back from the cloud before it was kept). */
 export function insertReceivedCredential(db: Db, c: ReceivedCredential): void {
   insertCredential(db).run(
     c.id, c.unitId, c.guestId, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule), c.startsAt, c.endsAt,
-    c.pinCode, c.blePass, c.createdAt, c.createdBy, c.grantedRole, c.reissuedFrom, c.originConsole,
+    c.pinCode, c.blePass, c.createdAt, c.createdBy, c.grantedRole, c.reissuedFrom, c.originConsole, c.visitId,
   );
 }
 
@@ -106,13 +108,25 @@ export function addToSlot(db: Db, doorId: string, credentialId: string, slot: nu
   add(db).run(doorId, credentialId, slot, at);
 }
 
-const textStatus = statement<[status: string, error: string | null, credentialId: string, status: string]>(
-  'UPDATE credentials SET notification = ?, notification_error = ? WHERE id = ? AND notification IS NOT ?',
+const textStatus = statement<[status: string, error: string | null, credentialId: string, credentialId: string, status: string]>(
+  `UPDATE credentials SET notification = ?, notification_error = ?
+   WHERE (id = ? OR visit_id = (SELECT visit_id FROM credentials WHERE id = ?)) AND notification IS NOT ?`,
 );
 
-/** How the guest's text went, as the cloud reports it: answers whether it changed. */
+const visitTextStatus = statement<{ credentialId: string; visitId: string }>(
+  `UPDATE credentials SET (notification, notification_error) =
+     (SELECT v.notification, v.notification_error FROM credentials v WHERE v.visit_id = @visitId AND v.id <> @credentialId AND v.notification <> 'queued' LIMIT 1)
+   WHERE id = @credentialId AND EXISTS (SELECT 1 FROM credentials v WHERE v.visit_id = @visitId AND v.id <> @credentialId AND v.notification <> 'queued')`,
+);
+
+/** A visit's credential arriving after its one text's outcome: it shows that outcome too. */
+export function adoptVisitTextStatus(db: Db, credentialId: string, visitId: string): void {
+  visitTextStatus(db).run({ credentialId, visitId });
+}
+
+/** How the guest's text went, as the cloud reports it (a visit's one text: for all its credentials): answers whether it changed. */
 export function setTextStatus(db: Db, credentialId: string, status: 'sent' | 'failed', error: string | null): boolean {
-  return textStatus(db).run(status, error, credentialId, status).changes > 0;
+  return textStatus(db).run(status, error, credentialId, credentialId, status).changes > 0;
 }
 
 const guidelines = statement<[json: string]>('UPDATE community SET guidelines_json = ?');

@@ -67,6 +67,11 @@ export const Credential = z.object({
   codeHandOver: z.object({ at: Timestamp, by: z.string(), how: z.enum(['shown', 'printed']) }).nullable(),
   /** The granter's role (null: unknown, an old grant). A kiosk changes only what a kiosk granted here. */
   grantedByRole: Role.nullable(),
+  /**
+   * A vendor's visit this credential is part of: one bulk grant's credentials, one per unit,
+   * sharing one code (or pass), texted once and ended as one. `units`: how many it covers.
+   */
+  visit: z.object({ id: Id, units: z.number().int() }).nullable(),
 });
 export type Credential = z.infer<typeof Credential>;
 
@@ -134,6 +139,8 @@ export const BulkGrantResult = z.object({
   granted: z.array(z.object({ unitId: Id, unitLabel: z.string(), credentialId: Id })),
   refused: z.array(z.object({ unitId: Id, unitLabel: z.string(), code: z.string(), reason: z.string() })),
   leftOut: z.array(z.object({ unitId: Id, unitLabel: z.string(), reason: z.string() })),
+  /** A vendor's visit: the granted units share one code (or pass), and the vendor gets one text for all of them. */
+  visit: z.object({ kind: CredentialKind, guestName: z.string() }).optional(),
 });
 export type BulkGrantResult = z.infer<typeof BulkGrantResult>;
 

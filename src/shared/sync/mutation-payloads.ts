@@ -37,6 +37,12 @@ export const credentialFields = {
   blePass: BlePass.nullable().optional(),
   doors: DoorSlots,
   at: Timestamp,
+  /**
+   * A vendor's visit: the credentials of one bulk grant, one per unit, sharing one code (or
+   * pass), texted once and ended as one. `units`: how many units the visit was granted on, for
+   * the one text. Absent on a credential of its own.
+   */
+  visit: z.object({ id: Id, units: z.number().int().min(1).max(100_000) }).optional(),
 };
 
 type Written = { kind: CredentialKind; pinCode: string | null; blePass?: string | null | undefined };
@@ -51,7 +57,8 @@ const Reissued = oneSecret(z.object({ ...credentialFields, replaces: Id }));
 export const mutationPayloads = {
   'credential.granted': Granted,
   'credential.reissued': Reissued,
-  'credential.revoked': z.object({ credentialId: Id, reason: z.string().max(200).nullable().default(null), at: Timestamp }),
+  // visitId: the revoke ends every credential of the credential's visit, as one decision.
+  'credential.revoked': z.object({ credentialId: Id, reason: z.string().max(200).nullable().default(null), at: Timestamp, visitId: Id.optional() }),
   'credential.text_requested': z.object({ credentialId: Id, at: Timestamp }),
   'credential.expired': z.object({ credentialId: Id, at: Timestamp }),
   // The door by id: the cloud checks the credential opens it and names it from its own records.

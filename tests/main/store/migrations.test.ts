@@ -112,11 +112,11 @@ describe('migration 11: a credential kept without its code (a kiosk is not sent 
     old.close();
 
     const db = openDatabase({ dataDir: dir });
-    // Every row as it was, with the new (empty) Bluetooth pass column, and 019's code hand-over columns.
-    const laterColumns = { ble_pass: null, code_handed_over_at: null, code_handed_over_by: null, code_handed_over_how: null };
-    // And the indexes of later migrations: 021's of ended credentials, 022's newest first; and
-    // 024's triggers that name a unit stale while a pulled page defers its search rows.
-    const laterIndexes = ['credentials_ended', 'credentials_created'].map((name) => ({ type: 'index', name }));
+    // Every row as it was, with the new (empty) Bluetooth pass column, 019's code hand-over columns and 025's visit.
+    const laterColumns = { ble_pass: null, code_handed_over_at: null, code_handed_over_by: null, code_handed_over_how: null, visit_id: null };
+    // And the indexes of later migrations: 021's of ended credentials, 022's newest first, 025's
+    // of vendors' visits; and 024's triggers that name a unit stale while a pulled page defers its search rows.
+    const laterIndexes = ['credentials_ended', 'credentials_created', 'credentials_visit'].map((name) => ({ type: 'index', name }));
     const laterTriggers = ['insert', 'update', 'delete'].map((on) => ({ type: 'trigger', name: `credentials_unit_guests_${on}_deferred` }));
     const schema = [...(before.schema as { type: string; name: string }[]), ...laterIndexes, ...laterTriggers].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
     expect(snapshot(db)).toEqual({ ...before, schema, credentials: (before.credentials as object[]).map((c) => ({ ...c, ...laterColumns })) });

@@ -93,7 +93,8 @@ describe('no guest code in the record', () => {
     const reissued = b.db.prepare('SELECT pin_code FROM credentials WHERE id = ?').pluck().get(second.id) as string;
     expect(reissued).not.toBe(clash);
     expect(codes).toContain(reissued);
-    expect(codes.size).toBeGreaterThanOrEqual(9);
+    // The vendor's three units are one visit: one code for the three.
+    expect(codes.size).toBeGreaterThanOrEqual(7);
     for (const code of codes) expect(code).toMatch(/^\d{6,8}$/);
 
     const where: Record<string, string> = {};

@@ -79,10 +79,14 @@ export class PostgresCloudStore implements CloudStore {
     return r ? toConsole(r) : null;
   }
 
+  /** A visit's page names every unit the code still opens. */
   guestPage(linkTokenHash: string): Promise<GuestPageRecord | null> {
     return row<GuestPageRecord>(
       this.pool,
-      `SELECT c.name AS "communityName", c.time_zone AS "timeZone", coalesce(b.name || ' ' || u.number, cr.unit_id) AS "unitLabel",
+      `SELECT c.name AS "communityName", c.time_zone AS "timeZone",
+         coalesce((SELECT string_agg(vb.name || ' ' || vu.number, ', ' ORDER BY vb.name, vu.number) FROM credentials v
+           JOIN units vu ON vu.community_id = v.community_id AND vu.id = v.unit_id JOIN buildings vb ON vb.community_id = vu.community_id AND vb.id = vu.building_id
+           WHERE v.community_id = cr.community_id AND v.visit_id = cr.visit_id AND v.ended_at IS NULL), b.name || ' ' || u.number, cr.unit_id) AS "unitLabel",
          cr.pin_code AS "pinCode", cr.schedule, cr.ends_at AS "endsAt", cr.ended_at AS "endedAt"
        FROM text_outbox t
        JOIN credentials cr ON cr.community_id = t.community_id AND cr.id = t.credential_id

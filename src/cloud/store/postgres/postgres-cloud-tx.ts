@@ -156,15 +156,20 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   /** Sent with what follows: the statements after it see it, the savepoint's end checks it. */
   async insertCredential(c: NewCredentialRecord): Promise<void> {
     await this.write({
-      text: `INSERT INTO credentials (community_id, id, unit_id, kind, audience, schedule, guest, pin_code, ble_pass, ends_at, origin_console_id, granted_role, granted_at, replaces)
-       VALUES ($14, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      values: [c.id, c.unitId, c.kind, c.audience, json(c.schedule), json(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces, this.communityId],
+      text: `INSERT INTO credentials (community_id, id, unit_id, kind, audience, schedule, guest, pin_code, ble_pass, ends_at, origin_console_id, granted_role, granted_at, replaces, visit_id)
+       VALUES ($14, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15)`,
+      values: [c.id, c.unitId, c.kind, c.audience, json(c.schedule), json(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces, this.communityId, c.visitId],
     });
     // One statement for all of the credential's doors, in the order the grant named them.
     await this.write({
       text: 'INSERT INTO door_credentials (community_id, door_id, credential_id, slot, position) SELECT $4, d, $1, s, p FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS t(d, s, p)',
       values: [c.id, c.doors.map((d) => d.doorId), c.doors.map((d) => d.slot), this.communityId],
     });
+  }
+
+  async visitCredentials(visitId: string): Promise<CredentialRecord[]> {
+    const rows = await this.rows<CredentialRow>('SELECT * FROM credentials WHERE community_id = $2 AND visit_id = $1', [visitId, this.communityId]);
+    return rows.map((r) => toCredential(r, []));
   }
 
   async endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void> {

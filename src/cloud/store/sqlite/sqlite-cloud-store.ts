@@ -26,6 +26,11 @@ export interface SqliteShared {
   attemptLocks: KeyedLocks;
 }
 
+/** The units a vendor's visit still covers, "North Tower 301, North Tower 302", or null for a credential on its own. */
+const visitUnitLabels = `SELECT group_concat(label, ', ') FROM (SELECT vb.name || ' ' || vu.number AS label FROM credentials v
+  JOIN units vu ON vu.community_id = v.community_id AND vu.id = v.unit_id JOIN buildings vb ON vb.community_id = vu.community_id AND vb.id = vu.building_id
+  WHERE v.community_id = cr.community_id AND v.visit_id = cr.visit_id AND v.ended_at IS NULL ORDER BY vb.name, vu.number)`;
+
 class SqliteCloudStore implements CloudStore {
   private readonly shared: SqliteShared;
 
@@ -80,11 +85,13 @@ class SqliteCloudStore implements CloudStore {
     });
   }
 
+  /** A visit's page names every unit the code still opens. */
   guestPage(linkTokenHash: string): Promise<GuestPageRecord | null> {
     return this.shared.queue.run(() =>
       decodedOrNull<GuestPageRecord>(
         this.sql(
-          `SELECT c.name AS communityName, c.time_zone AS timeZone, coalesce(b.name || ' ' || u.number, cr.unit_id) AS unitLabel,
+          `SELECT c.name AS communityName, c.time_zone AS timeZone,
+             coalesce((${visitUnitLabels}), b.name || ' ' || u.number, cr.unit_id) AS unitLabel,
              cr.pin_code AS pinCode, cr.schedule_json, cr.ends_at AS endsAt, cr.ended_at AS endedAt
            FROM text_outbox t
            JOIN credentials cr ON cr.community_id = t.community_id AND cr.id = t.credential_id

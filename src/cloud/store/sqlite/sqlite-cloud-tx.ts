@@ -73,11 +73,16 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
 
   async insertCredential(c: NewCredentialRecord): Promise<void> {
     this.sql(
-      `INSERT INTO credentials (community_id, id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ble_pass, ends_at, origin_console_id, granted_role, granted_at, replaces)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(this.communityId, c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces);
+      `INSERT INTO credentials (community_id, id, unit_id, kind, audience, schedule_json, guest_json, pin_code, ble_pass, ends_at, origin_console_id, granted_role, granted_at, replaces, visit_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(this.communityId, c.id, c.unitId, c.kind, c.audience, JSON.stringify(c.schedule), JSON.stringify(c.guest), c.pinCode, c.blePass, c.endsAt, c.originConsoleId, c.grantedRole, c.grantedAt, c.replaces, c.visitId);
     const link = this.sql('INSERT INTO door_credentials (community_id, door_id, credential_id, slot) VALUES (?, ?, ?, ?)');
     for (const d of c.doors) link.run(this.communityId, d.doorId, c.id, d.slot);
+  }
+
+  async visitCredentials(visitId: string): Promise<CredentialRecord[]> {
+    const rows = allDecoded<CredentialRow>(this.sql('SELECT * FROM credentials WHERE community_id = ? AND visit_id = ?').all(this.communityId, visitId));
+    return rows.map((r) => toCredential(r, []));
   }
 
   async endCredential(id: string, end: { reason: EndReason; by: string; at: string }): Promise<void> {

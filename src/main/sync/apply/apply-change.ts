@@ -6,7 +6,7 @@ import { appendAudit } from '../../store/audit-log';
 import { assignSerial } from '../../store/door-table-repo';
 import { doorSerial, setGuidelines, setTextStatus } from '../../store/received-changes-repo';
 import type { CloudChange } from '../cloud-client';
-import { applyCredentialWritten, changePin, endIfLive } from './apply-credential';
+import { applyCredentialWritten, changePin, endIfLive, endVisitIfLive } from './apply-credential';
 
 export interface ApplyContext extends AccessContext {
   consoleId: string;
@@ -56,7 +56,8 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, by: string): Apply
     case 'credential.expired':
     case 'credential.used': {
       const reason = body.kind === 'credential.revoked' ? 'revoked' : body.kind === 'credential.expired' ? 'expired' : 'used';
-      return done(endIfLive(ctx, body.payload.credentialId, reason, by));
+      const visitEnded = body.kind === 'credential.revoked' && body.payload.visitId ? endVisitIfLive(ctx, body.payload.visitId, by) : false;
+      return done(endIfLive(ctx, body.payload.credentialId, reason, by) || visitEnded);
     }
     case 'credential.pin_changed':
       // A code withheld from this console (a kiosk): there is nothing here to change.

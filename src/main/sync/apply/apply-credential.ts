@@ -5,8 +5,10 @@ import { endCredential } from '../../access/credential-writer';
 import { markDoorChanged } from '../../access/door-slots';
 import { upsertGuest } from '../../access/guests';
 import { scheduleBounds } from '../../access/schedule';
+import { liveVisitCredentials } from '../../store/credential-writes-repo';
 import {
   addToSlot,
+  adoptVisitTextStatus,
   credentialHeld,
   insertReceivedCredential,
   isLiveCredential,
@@ -74,7 +76,9 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
       grantedRole: by.role,
       reissuedFrom: c.replaces ?? null,
       originConsole: by.originConsole,
+      visitId: c.visit?.id ?? null,
     });
+    if (c.visit) adoptVisitTextStatus(db, c.credentialId, c.visit.id);
     changed = true;
   } else if (c.pinCode !== null) {
     changed = changePin(ctx, c.credentialId, c.pinCode, c.at);
@@ -89,6 +93,13 @@ export function changePin(ctx: AccessContext, credentialId: string, pinCode: str
   if (!setCredentialPin(ctx.db, credentialId, pinCode)) return false;
   for (const doorId of liveDoorsOf(ctx.db, credentialId)) markDoorChanged(ctx.db, doorId, at);
   return true;
+}
+
+/** A visit revoked on another console: every credential of it here ends with it. */
+export function endVisitIfLive(ctx: AccessContext, visitId: string, by: string): boolean {
+  let changed = false;
+  for (const id of liveVisitCredentials(ctx.db, visitId)) changed = endIfLive(ctx, id, 'revoked', by) || changed;
+  return changed;
 }
 
 /** Ends a credential that another console (or the cloud) ended; one already ended stays as it is. */

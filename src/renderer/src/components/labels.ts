@@ -131,3 +131,8 @@ export function roleLabel(role: Role): string {
       return assertNever(role, 'role');
   }
 }
+
+/** "Part of a visit covering 14 units": a vendor's bulk grant, one code and one text for all its units. */
+export function visitLine(units: number): string {
+  return `Part of a visit covering ${units} unit${units === 1 ? '' : 's'}`;
+}

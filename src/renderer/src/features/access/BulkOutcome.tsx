@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import type { BulkGrantResult } from '../../../../shared/domain';
 import { useSecondPressGuard } from '../../components/useSecondPressGuard';
+import { credentialKindLabel } from '../../components/labels';
 
 interface Props {
   result: BulkGrantResult;
@@ -26,6 +27,12 @@ export function BulkOutcome({ result, what, onDone }: Props) {
         {refused.length > 0 && `, ${refused.length} refused`}
         {leftOut.length > 0 && `, ${leftOut.length} left out`}. {what}
       </p>
+      {result.visit && granted.length > 0 && (
+        <p className="bulk-outcome__visit">
+          One {credentialKindLabel(result.visit.kind)} and one text went to {result.visit.guestName} for {granted.length === 1 ? 'this unit' : `all ${granted.length} units`}: they share it as one visit,
+          and revoking it on any unit ends the whole visit.
+        </p>
+      )}
       <UnitsWithReasons id="bulk-refused" heading="Refused" listLabel="Refused units" units={refused} />
       <UnitsWithReasons id="bulk-left-out" heading="Left out" listLabel="Units left out" units={leftOut} />
       {granted.length > 0 && (

@@ -1,7 +1,7 @@
 import type { Credential } from '../../../../shared/domain';
 import { useCommunityTime } from '../../components/community-time';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
-import { accessTypeLabel, credentialKindLabel, notificationLabel } from '../../components/labels';
+import { accessTypeLabel, credentialKindLabel, notificationLabel, visitLine } from '../../components/labels';
 import { formatPhone } from '../../../../shared/phone-format';
 import { unitHref } from '../units/unit-link';
 import '../../components/tables.css';
@@ -44,6 +44,7 @@ export function CredentialsTable({ credentials, caption }: Props) {
             <td className="credentials-table__nowrap">
               {credentialKindLabel(c.kind)}
               <span className="credentials-table__sub">{accessTypeLabel(c.schedule.type)}</span>
+              {c.visit && <span className="credentials-table__sub">{visitLine(c.visit.units)}</span>}
             </td>
             <td>{c.scheduleText}</td>
             <td>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Credential } from '../../../../shared/domain';
 import { isLive } from '../../components/credential-status';
 import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
-import { accessTypeLabel, audienceLabel, credentialKindLabel } from '../../components/labels';
+import { accessTypeLabel, audienceLabel, credentialKindLabel, visitLine } from '../../components/labels';
 import { useCan } from '../../components/permissions';
 import { formatPhone } from '../../../../shared/phone-format';
 import type { GrantLimits } from '../access/grant-form/grant-options';
@@ -29,7 +29,8 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
   // A kiosk is sent only what a kiosk granted on this console, which it may change.
   const live = isLive(credential);
   const canRevoke = useCan('access.revoke') && live;
-  const canEdit = useCan('access.reschedule') && live && credential.schedule.type !== 'permanent';
+  // A visit's units share one code and one schedule: new dates mean a new visit.
+  const canEdit = useCan('access.reschedule') && live && credential.schedule.type !== 'permanent' && !credential.visit;
   const canResend = useCan('access.resend') && live;
   const textWait = useTextWait();
   const [handingOver, setHandingOver] = useState(false);
@@ -69,6 +70,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
           </>
         )}
       </div>
+      {credential.visit && <div className="credential__line">{visitLine(credential.visit.units)}</div>}
       <div className="credential__window">{credential.scheduleText}</div>
       <CredentialDoors credential={credential} />
       {!live && <CredentialExposureLine unitId={credential.unitId} credentialId={credential.id} />}

@@ -14,12 +14,20 @@ interface Props {
 function RevokeConfirmation({ credential, close, onRevoked }: Props & { close: () => void }) {
   const revoke = useRevokeCredential();
   const doors = orderedDoors(credential.doors);
+  const visit = credential.visit;
   return (
     <>
-      <p className="dialog__text">
-        This {credentialKindLabel(credential.kind)} will stop opening {doors.length === 1 ? 'its door' : `all ${doors.length} of its doors`}:{' '}
-        {doors.map((door) => door.name).join(', ')}. Doors are reprogrammed at their next sync. This cannot be undone.
-      </p>
+      {visit ? (
+        <p className="dialog__text">
+          This {credentialKindLabel(credential.kind)} is part of a visit covering {visit.units} units, which share it. Revoking it ends the whole visit: it will stop
+          opening every door of all {visit.units} units. Doors are reprogrammed at their next sync. This cannot be undone.
+        </p>
+      ) : (
+        <p className="dialog__text">
+          This {credentialKindLabel(credential.kind)} will stop opening {doors.length === 1 ? 'its door' : `all ${doors.length} of its doors`}:{' '}
+          {doors.map((door) => door.name).join(', ')}. Doors are reprogrammed at their next sync. This cannot be undone.
+        </p>
+      )}
       {revoke.error && <ErrorNotice error={revoke.error} title="Access was not revoked." />}
       <div className="form__actions">
         <Button className="button" onPress={close} autoFocus>
@@ -40,7 +48,7 @@ function RevokeConfirmation({ credential, close, onRevoked }: Props & { close: (
             )
           }
         >
-          {revoke.isPending ? 'Revoking…' : 'Revoke access'}
+          {revoke.isPending ? 'Revoking…' : visit ? 'End the whole visit' : 'Revoke access'}
         </Button>
       </div>
     </>
@@ -55,7 +63,7 @@ export function RevokeCredentialDialog({ credential, onRevoked }: Props) {
       <Button className="button button--small button--danger-quiet" aria-label={`Revoke ${kind} of ${credential.guest.name}`}>
         Revoke
       </Button>
-      <ModalDialog role="alertdialog" title={`Revoke ${credential.guest.name}’s ${kind}?`}>
+      <ModalDialog role="alertdialog" title={credential.visit ? `End ${credential.guest.name}’s visit to ${credential.visit.units} units?` : `Revoke ${credential.guest.name}’s ${kind}?`}>
         {(close) => <RevokeConfirmation credential={credential} close={close} onRevoked={onRevoked} />}
       </ModalDialog>
     </DialogTrigger>
