@@ -68,6 +68,13 @@ async function unitsFound(desk: TestConsole, search: string): Promise<string[]> 
   return page.rows.map((r) => r.id);
 }
 
+/** The live credentials the units grid counts for a unit, beside those the store holds. */
+async function countedLive(desk: TestConsole, unit: string): Promise<{ shown: number | undefined; held: number }> {
+  const page = (await call(desk, 'units.list', { limit: 500 })) as UnitPage;
+  const held = desk.db.prepare<[string], number>('SELECT count(*) FROM credentials WHERE unit_id = ? AND ended_at IS NULL').pluck().get(unit)!;
+  return { shown: page.rows.find((r) => r.id === unit)?.credentialCount, held };
+}
+
 const auditCount = (desk: TestConsole) => desk.db.prepare<[], number>("SELECT count(*) FROM audit_log WHERE action = 'sync.received'").pluck().get();
 
 describe('a pulled page and the units search', () => {
@@ -83,6 +90,12 @@ describe('a pulled page and the units search', () => {
     const desk = await consoleAnswered(page);
     expect(await call(desk, 'sync.now', {})).toMatchObject({ state: 'online' });
     expect(readCursor(desk.db)).toBe(4);
+    // The grid counts the live credentials the page left, as the search finds them: the revoked one not.
+    for (const unit of [unitId, 'north-1204']) {
+      const counted = await countedLive(desk, unit);
+      expect(counted.shown, unit).toBe(counted.held);
+    }
+    expect(desk.db.prepare("SELECT count(*) FROM credentials WHERE id LIKE 'cred_page_%' AND ended_at IS NULL").pluck().get()).toBe(2);
     expect(await unitsFound(desk, 'Okonkwo-Vance')).toEqual([unitId]);
     expect(await unitsFound(desk, '312555 7002')).toEqual([unitId]);
     expect(await unitsFound(desk, 'Fairweather')).toEqual(['north-1204']);
@@ -113,6 +126,8 @@ describe('a pulled page and the units search', () => {
     expect(desk.db.prepare("SELECT count(*) FROM credentials WHERE id LIKE 'cred_page_%'").pluck().get()).toBe(0);
     expect(await unitsFound(desk, 'Barrowfield')).toEqual([]);
     expect(auditCount(desk)).toBe(before);
+    const counted = await countedLive(desk, unitId);
+    expect(counted.shown).toBe(counted.held);
 
     // Nothing of the failed page's deferral stays behind: a grant here shows in search at once.
     const grant = await desk.core.dispatch('access.grant', { unitId, kind: 'ble', audience: 'guest', schedule: { type: 'permanent' }, guest: { name: 'Ansgar Pemberton-Lowe', phone: '(312) 555-0177' } });

@@ -20,6 +20,7 @@ import { endedCredentialsIndex } from './021-ended-credentials-index';
 import { credentialsNewestFirst } from './022-credentials-newest-first';
 import { unitGuestsLiveIndex } from './023-unit-guests-live-index';
 import { deferredUnitSearch } from './024-deferred-unit-search';
+import { deferredUnitCounts } from './025-deferred-unit-counts';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -49,4 +50,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 22, name: 'credentials-newest-first', sql: credentialsNewestFirst },
   { version: 23, name: 'unit-guests-live-index', sql: unitGuestsLiveIndex },
   { version: 24, name: 'deferred-unit-search', sql: deferredUnitSearch },
+  { version: 25, name: 'deferred-unit-counts', sql: deferredUnitCounts },
 ];
