@@ -42,12 +42,15 @@ export interface ReceivedCredential {
   reissuedFrom: string | null;
   /** The console it was granted on; null for this one. */
   originConsole: string | null;
+  /** Written already ended: a later change of the same batch ends it (src/main/sync/apply/ends-ahead.ts). */
+  ended: { at: string; reason: 'revoked' | 'expired' | 'used'; by: string } | null;
 }
 
-const insertCredential = statement<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null]>(
+const insertCredential = statement<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null, string | null, string | null, string | null]>(
   `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console,
+     ended_at, end_reason, ended_by)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
 );
 
 /** A credential granted on another console (or this one's, back from the cloud before it was kept). */
@@ -55,6 +58,7 @@ export function insertReceivedCredential(db: Db, c: ReceivedCredential): void {
   insertCredential(db).run(
     c.id, c.unitId, c.guestId, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule), c.startsAt, c.endsAt,
     c.pinCode, c.blePass, c.createdAt, c.createdBy, c.grantedRole, c.reissuedFrom, c.originConsole,
+    c.ended?.at ?? null, c.ended?.reason ?? null, c.ended?.by ?? null,
   );
 }
 
@@ -101,10 +105,13 @@ export function moveToSlot(db: Db, doorId: string, credentialId: string, slot: n
   move(db).run(slot, doorId, credentialId);
 }
 
-const add = statement<[doorId: string, credentialId: string, slot: number, at: string]>('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
+const add = statement<[doorId: string, credentialId: string, slot: number, at: string, removedAt: string | null]>(
+  'INSERT INTO door_credentials (door_id, credential_id, slot, added_at, removed_at) VALUES (?, ?, ?, ?, ?)',
+);
 
-export function addToSlot(db: Db, doorId: string, credentialId: string, slot: number, at: string): void {
-  add(db).run(doorId, credentialId, slot, at);
+/** Puts a credential in a door's slot; `removedAt` for one already ended (its row kept for history). */
+export function addToSlot(db: Db, doorId: string, credentialId: string, slot: number, at: string, removedAt: string | null = null): void {
+  add(db).run(doorId, credentialId, slot, at, removedAt);
 }
 
 const textStatus = statement<[status: string, error: string | null, credentialId: string, status: string]>(
