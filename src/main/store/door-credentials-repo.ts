@@ -77,9 +77,10 @@ export const liveDoorsOf = scalar<[credentialId: string], string>(
   'SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL',
 );
 
-// One statement answering the doors it took the credential off: a first pull ends tens of thousands.
+// One statement answering the doors it took the credential off: a first pull ends tens of
+// thousands (`+?`: a fixed plan, not planned again per credential, statement.ts).
 const unlink = scalar<[at: string, credentialId: string], string>(
-  'UPDATE door_credentials SET removed_at = ? WHERE credential_id = ? AND removed_at IS NULL RETURNING door_id',
+  'UPDATE door_credentials SET removed_at = ? WHERE credential_id = +? AND removed_at IS NULL RETURNING door_id',
 );
 
 /** Takes a credential off every door that holds it (the rows stay, for history). Answers those doors. */

@@ -2,8 +2,9 @@ import type { Guest } from '../../shared/domain';
 import type { Db } from './database';
 import { statement } from './statement';
 
+// `+?`: a fixed plan, not planned again for every phone (a pull asks once per grant, statement.ts).
 export const sameGuest = statement<[phone: string, name: string], Guest>(
-  'SELECT id, name, phone_e164 AS phone, company FROM guests WHERE phone_e164 = ? AND lower(name) = lower(?)',
+  'SELECT id, name, phone_e164 AS phone, company FROM guests WHERE phone_e164 = +? AND lower(name) = lower(?)',
 );
 
 /** The guest with this phone number and name (in any case), if any. */

@@ -6,7 +6,8 @@ import { scalar, statement } from './statement';
  * What applying the cloud's changes (src/main/sync/apply) reads and writes: credentials,
  * their slots on doors, text statuses, guidelines and lock serials another console changed.
  * A first pull applies a hundred thousand changes, each running a few of these: every one is
- * prepared once per database and reused (preparing costs as much as running).
+ * prepared once per database and reused (preparing costs as much as running), and compares
+ * its parameters as `+?` so that it stays prepared (statement.ts).
  */
 
 const held = statement<[credentialId: string], { pinCode: string | null; endedAt: string | null }>(
@@ -18,7 +19,7 @@ export function credentialHeld(db: Db, credentialId: string): { pinCode: string 
   return held(db).get(credentialId);
 }
 
-const live = scalar<[credentialId: string], 1>('SELECT 1 FROM credentials WHERE id = ? AND ended_at IS NULL');
+const live = scalar<[credentialId: string], 1>('SELECT 1 FROM credentials WHERE id = +? AND ended_at IS NULL');
 
 export function isLiveCredential(db: Db, credentialId: string): boolean {
   return live(db).get(credentialId) !== undefined;
@@ -43,12 +44,15 @@ export interface ReceivedCredential {
   originConsole: string | null;
   /** The vendor's visit it is part of, or null. */
   visitId: string | null;
+  /** Written already ended: a later change of the same batch ends it (src/main/sync/apply/ends-ahead.ts). */
+  ended: { at: string; reason: 'revoked' | 'expired' | 'used'; by: string } | null;
 }
 
-const insertCredential = statement<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null, string | null]>(
+const insertCredential = statement<[string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string, string, Role | null, string | null, string | null, string | null, string | null, string | null, string | null]>(
   `INSERT INTO credentials (id, unit_id, guest_id, kind, audience, access_type, schedule_json, starts_at, ends_at,
-     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console, visit_id)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+     pin_code, ble_pass, created_at, created_by, granted_role, reissued_from, notifications_sent, origin_console, visit_id,
+     ended_at, end_reason, ended_by)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
 );
 
 /** A credential granted on another console (or this one's, back from the cloud before it was kept). */
@@ -56,24 +60,25 @@ export function insertReceivedCredential(db: Db, c: ReceivedCredential): void {
   insertCredential(db).run(
     c.id, c.unitId, c.guestId, c.kind, c.audience, c.schedule.type, JSON.stringify(c.schedule), c.startsAt, c.endsAt,
     c.pinCode, c.blePass, c.createdAt, c.createdBy, c.grantedRole, c.reissuedFrom, c.originConsole, c.visitId,
+    c.ended?.at ?? null, c.ended?.reason ?? null, c.ended?.by ?? null,
   );
 }
 
-const pin = statement<[pinCode: string, credentialId: string, pinCode: string]>('UPDATE credentials SET pin_code = ? WHERE id = ? AND pin_code IS NOT ?');
+const pin = statement<[pinCode: string, credentialId: string, pinCode: string]>('UPDATE credentials SET pin_code = ? WHERE id = +? AND pin_code IS NOT ?');
 
 /** The cloud settled another code: answers whether it changed. */
 export function setCredentialPin(db: Db, credentialId: string, pinCode: string): boolean {
   return pin(db).run(pinCode, credentialId, pinCode).changes > 0;
 }
 
-const liveDoors = scalar<[credentialId: string], string>('SELECT door_id FROM door_credentials WHERE credential_id = ? AND removed_at IS NULL');
+const liveDoors = scalar<[credentialId: string], string>('SELECT door_id FROM door_credentials WHERE credential_id = +? AND removed_at IS NULL');
 
 /** The doors a credential is live on. */
 export function liveDoorsOf(db: Db, credentialId: string): string[] {
   return liveDoors(db).all(credentialId);
 }
 
-const slotOnDoor = scalar<[doorId: string, credentialId: string], number>('SELECT slot FROM door_credentials WHERE door_id = ? AND credential_id = ?');
+const slotOnDoor = scalar<[doorId: string, credentialId: string], number>('SELECT slot FROM door_credentials WHERE door_id = +? AND credential_id = +?');
 
 /** The slot a credential has on a door (live or removed), if any. */
 export function slotOf(db: Db, doorId: string, credentialId: string): number | undefined {
@@ -81,7 +86,7 @@ export function slotOf(db: Db, doorId: string, credentialId: string): number | u
 }
 
 const holder = scalar<[doorId: string, slot: number, except: string], string>(
-  'SELECT credential_id FROM door_credentials WHERE door_id = ? AND slot = ? AND removed_at IS NULL AND credential_id <> ?',
+  'SELECT credential_id FROM door_credentials WHERE door_id = +? AND slot = +? AND removed_at IS NULL AND credential_id <> ?',
 );
 
 /** Another live credential in that slot of the door. */
@@ -89,23 +94,26 @@ export function slotHolder(db: Db, doorId: string, slot: number, except: string)
   return holder(db).get(doorId, slot, except);
 }
 
-const afterLast = scalar<[doorId: string], number>('SELECT coalesce(max(slot), 0) + 1 FROM door_credentials WHERE door_id = ? AND removed_at IS NULL');
+const afterLast = scalar<[doorId: string], number>('SELECT coalesce(max(slot), 0) + 1 FROM door_credentials WHERE door_id = +? AND removed_at IS NULL');
 
 /** The slot after the highest in use on a door. */
 export function slotAfterLast(db: Db, doorId: string): number {
   return afterLast(db).get(doorId) ?? 1;
 }
 
-const move = statement<[slot: number, doorId: string, credentialId: string]>('UPDATE door_credentials SET slot = ? WHERE door_id = ? AND credential_id = ?');
+const move = statement<[slot: number, doorId: string, credentialId: string]>('UPDATE door_credentials SET slot = ? WHERE door_id = +? AND credential_id = +?');
 
 export function moveToSlot(db: Db, doorId: string, credentialId: string, slot: number): void {
   move(db).run(slot, doorId, credentialId);
 }
 
-const add = statement<[doorId: string, credentialId: string, slot: number, at: string]>('INSERT INTO door_credentials (door_id, credential_id, slot, added_at) VALUES (?, ?, ?, ?)');
+const add = statement<[doorId: string, credentialId: string, slot: number, at: string, removedAt: string | null]>(
+  'INSERT INTO door_credentials (door_id, credential_id, slot, added_at, removed_at) VALUES (?, ?, ?, ?, ?)',
+);
 
-export function addToSlot(db: Db, doorId: string, credentialId: string, slot: number, at: string): void {
-  add(db).run(doorId, credentialId, slot, at);
+/** Puts a credential in a door's slot; `removedAt` for one already ended (its row kept for history). */
+export function addToSlot(db: Db, doorId: string, credentialId: string, slot: number, at: string, removedAt: string | null = null): void {
+  add(db).run(doorId, credentialId, slot, at, removedAt);
 }
 
 const textStatus = statement<[status: string, error: string | null, credentialId: string, credentialId: string, status: string]>(

@@ -35,6 +35,17 @@ export function statement<P extends Params = [], R = never>(sql: string, options
   return Object.assign(query, { sql });
 }
 
+/*
+ * Fixed plans for lookups run once per change of a pull (`door_id = +?` rather than `= ?`).
+ * better-sqlite3's SQLite keeps sample rows of each index (sqlite_stat4, written by
+ * `PRAGMA optimize`), and a statement comparing a bound parameter with a column of a
+ * non-unique or partial index is then planned again for every new value bound, in case that
+ * value picks another index: the parse and plan cost more than the lookup. A unary plus on the
+ * parameter keeps the index in use (the plan is the same, tests/main/store/query-plans.test.ts)
+ * but leaves the value out of planning, so the statement stays prepared. A lookup by a whole
+ * primary key and nothing else is not planned again and needs none.
+ */
+
 /** A statement answering one value (the first column): `scalar<[unitId: string], string>(...)`. */
 export function scalar<P extends Params = [], R = never>(sql: string): Query<P, R> {
   return statement<P, R>(sql, { pluck: true });

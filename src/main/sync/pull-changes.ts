@@ -2,7 +2,7 @@ import { maxPullLimit } from '../../shared/sync';
 import { readCursor, writeCursor } from '../store/sync-state-repo';
 import { withUnitSearchDeferred } from '../store/unit-search-upkeep';
 import type { ChangePage, CloudClient } from './cloud-client';
-import { applyChange, type ApplyContext } from './apply/apply-change';
+import { applyBatch, type ApplyContext } from './apply/apply-change';
 
 /** The most the cloud answers at once: fewer round trips. */
 const pageSize = maxPullLimit;
@@ -35,12 +35,9 @@ export async function pullChanges(ctx: ApplyContext, client: CloudClient, wait?:
   const apply = (pages: ChangePage[]): void =>
     // The units' search rows are rewritten once per batch, for the units it touched.
     withUnitSearchDeferred(ctx.db, () => {
-      for (const page of pages)
-        for (const change of page.changes) {
-          const outcome = applyChange(ctx, change);
-          if (outcome === 'applied') applied++;
-          if (outcome === 'skipped') skipped++;
-        }
+      const outcome = applyBatch(ctx, pages.flatMap((page) => page.changes));
+      applied += outcome.applied;
+      skipped += outcome.skipped;
       writeCursor(ctx.db, pages.at(-1)!.next);
     });
   for (let first = true; ; first = false) {

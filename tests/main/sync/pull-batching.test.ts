@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCursor, saveSyncSetup } from '../../../src/main/store/sync-state-repo';
-import type { UnitPage } from '../../../src/shared/domain';
+import type { CredentialPage, UnitPage } from '../../../src/shared/domain';
 import { startTestCloud, type TestCloud } from '../../cloud/helpers/test-cloud';
 import { pairedEarlier } from '../../helpers/cloud-pairing';
 import { call, memorySecrets, openTestConsole, signIn, type TestConsole } from '../../helpers/test-console';
@@ -68,6 +68,19 @@ async function unitsFound(desk: TestConsole, search: string): Promise<string[]> 
   return page.rows.map((r) => r.id);
 }
 
+/** The live credentials the units grid counts for a unit, beside those the store holds. */
+async function countedLive(desk: TestConsole, unit: string): Promise<{ shown: number | undefined; held: number }> {
+  const page = (await call(desk, 'units.list', { limit: 500 })) as UnitPage;
+  const held = desk.db.prepare<[string], number>('SELECT count(*) FROM credentials WHERE unit_id = ? AND ended_at IS NULL').pluck().get(unit)!;
+  return { shown: page.rows.find((r) => r.id === unit)?.credentialCount, held };
+}
+
+/** The credentials the Access page's search finds (the guests' index). */
+async function credentialsFound(desk: TestConsole, search: string): Promise<string[]> {
+  const page = (await call(desk, 'credentials.list', { search, limit: 500 })) as CredentialPage;
+  return page.credentials.map((c) => c.id).sort();
+}
+
 const auditCount = (desk: TestConsole) => desk.db.prepare<[], number>("SELECT count(*) FROM audit_log WHERE action = 'sync.received'").pluck().get();
 
 describe('a pulled page and the units search', () => {
@@ -83,6 +96,15 @@ describe('a pulled page and the units search', () => {
     const desk = await consoleAnswered(page);
     expect(await call(desk, 'sync.now', {})).toMatchObject({ state: 'online' });
     expect(readCursor(desk.db)).toBe(4);
+    // The grid counts the live credentials the page left, as the search finds them: the revoked one not.
+    for (const unit of [unitId, 'north-1204']) {
+      const counted = await countedLive(desk, unit);
+      expect(counted.shown, unit).toBe(counted.held);
+    }
+    expect(desk.db.prepare("SELECT count(*) FROM credentials WHERE id LIKE 'cred_page_%' AND ended_at IS NULL").pluck().get()).toBe(2);
+    // The Access page's search finds the page's guests by name and by phone, as it finds any.
+    expect(await credentialsFound(desk, 'Fairweather')).toEqual(['cred_page_3']);
+    expect(await credentialsFound(desk, '312 555 7002')).toEqual(['cred_page_2']);
     expect(await unitsFound(desk, 'Okonkwo-Vance')).toEqual([unitId]);
     expect(await unitsFound(desk, '312555 7002')).toEqual([unitId]);
     expect(await unitsFound(desk, 'Fairweather')).toEqual(['north-1204']);
@@ -113,6 +135,9 @@ describe('a pulled page and the units search', () => {
     expect(desk.db.prepare("SELECT count(*) FROM credentials WHERE id LIKE 'cred_page_%'").pluck().get()).toBe(0);
     expect(await unitsFound(desk, 'Barrowfield')).toEqual([]);
     expect(auditCount(desk)).toBe(before);
+    const counted = await countedLive(desk, unitId);
+    expect(counted.shown).toBe(counted.held);
+    expect(await credentialsFound(desk, 'Barrowfield')).toEqual([]);
 
     // Nothing of the failed page's deferral stays behind: a grant here shows in search at once.
     const grant = await desk.core.dispatch('access.grant', { unitId, kind: 'ble', audience: 'guest', schedule: { type: 'permanent' }, guest: { name: 'Ansgar Pemberton-Lowe', phone: '(312) 555-0177' } });
@@ -124,6 +149,7 @@ describe('a pulled page and the units search', () => {
     expect(await call(desk, 'sync.now', {})).toMatchObject({ state: 'online' });
     expect(await unitsFound(desk, 'Barrowfield')).toEqual([unitId]);
     expect(await unitsFound(desk, 'Okonkwo-Vance')).toEqual(['north-1204']);
+    expect(await credentialsFound(desk, 'Barrowfield')).toEqual(['cred_page_1']);
   });
 
   it('pages applied together: a page that cannot be fetched ends the pull once the pages before it are applied, with their cursor', async () => {

@@ -21,6 +21,8 @@ import { credentialsNewestFirst } from './022-credentials-newest-first';
 import { unitGuestsLiveIndex } from './023-unit-guests-live-index';
 import { deferredUnitSearch } from './024-deferred-unit-search';
 import { vendorVisits } from './025-vendor-visits';
+import { deferredUnitCounts } from './026-deferred-unit-counts';
+import { deferredGuestSearch } from './027-deferred-guest-search';
 import type { Db } from '../database';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
@@ -51,4 +53,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 23, name: 'unit-guests-live-index', sql: unitGuestsLiveIndex },
   { version: 24, name: 'deferred-unit-search', sql: deferredUnitSearch },
   { version: 25, name: 'vendor-visits', sql: vendorVisits },
+  { version: 26, name: 'deferred-unit-counts', sql: deferredUnitCounts },
+  { version: 27, name: 'deferred-guest-search', sql: deferredGuestSearch },
 ];

@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/domain';
 import type { CredentialWritten } from '../../../shared/sync';
 import type { AccessContext } from '../../access/access-context';
+import type { EndAhead } from './ends-ahead';
 import { endCredential } from '../../access/credential-writer';
 import { markDoorChanged } from '../../access/door-slots';
 import { upsertGuest } from '../../access/guests';
@@ -24,15 +25,15 @@ import {
  * Puts a door slot the cloud gave a credential on this console's record of that door. If a
  * credential of this console not yet seen by the cloud sits there, it moves to the lowest free
  * slot for now: the cloud will place it for good when it arrives there, and this console will
- * follow.
+ * follow. `removedAt` writes the row of a credential already ended (ends-ahead.ts).
  */
-function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, slot: number, at: string): boolean {
+function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, slot: number, at: string, removedAt: string | null = null): boolean {
   const { db } = ctx;
   const current = slotOf(db, doorId, credentialId);
   if (current === slot) return false;
   const squatter = slotHolder(db, doorId, slot, credentialId);
   if (squatter) moveToSlot(db, doorId, squatter, slotAfterLast(db, doorId));
-  if (current === undefined) addToSlot(db, doorId, credentialId, slot, at);
+  if (current === undefined) addToSlot(db, doorId, credentialId, slot, at, removedAt);
   else moveToSlot(db, doorId, credentialId, slot);
   markDoorChanged(db, doorId, at);
   return true;
@@ -47,15 +48,23 @@ export interface Granter {
 }
 
 /**
+ * Credentials a batch wrote already ended, because a later change of the batch ends them
+ * (ends-ahead.ts): by id, the doors whose rows that change takes back, as ending them would.
+ */
+export type EndedEarly = Map<string, string[]>;
+
+/**
  * A credential as the cloud holds it: new here (granted on another console) or this console's
  * own with what the cloud settled (its PIN, its slots). Answers whether anything changed. A
  * kiosk is not sent other consoles' codes or passes: their credentials are kept without them
- * (it shows them and never programs a door).
+ * (it shows them and never programs a door). `endsAs`: a later change of the same batch ends
+ * it; one new here is then written ended, and noted in `endedEarly` for that change.
  */
-export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, by: Granter): boolean {
+export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten, by: Granter, endsAs?: EndAhead, endedEarly?: EndedEarly): boolean {
   const { db } = ctx;
   const existing = credentialHeld(db, c.credentialId);
   let changed = false;
+  const ended = !existing && endsAs && endedEarly ? { at: ctx.now().toISOString(), ...endsAs } : null;
   if (!existing) {
     // The guest by who they are: another console's guest id names nobody here.
     const guest = upsertGuest(db, { name: c.guest.name, phone: c.guest.phone, company: c.guest.company }, c.at);
@@ -77,13 +86,15 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
       reissuedFrom: c.replaces ?? null,
       originConsole: by.originConsole,
       visitId: c.visit?.id ?? null,
+      ended,
     });
     if (c.visit) adoptVisitTextStatus(db, c.credentialId, c.visit.id);
     changed = true;
   } else if (c.pinCode !== null) {
     changed = changePin(ctx, c.credentialId, c.pinCode, c.at);
   }
-  if (!existing?.endedAt) for (const d of c.doors) changed = placeInSlot(ctx, c.credentialId, d.doorId, d.slot, c.at) || changed;
+  if (!existing?.endedAt) for (const d of c.doors) changed = placeInSlot(ctx, c.credentialId, d.doorId, d.slot, c.at, ended?.at ?? null) || changed;
+  if (ended) endedEarly!.set(c.credentialId, [...new Set(c.doors.map((d) => d.doorId))]);
   if (c.replaces) changed = endIfLive(ctx, c.replaces, 'reissued', by.name) || changed;
   return changed;
 }
