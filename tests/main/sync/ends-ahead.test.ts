@@ -101,20 +101,25 @@ function left(desk: TestConsole) {
   };
 }
 
+/** The same changes pulled by one console in one batch, and by another one change a round. */
+async function appliedBothWays(changes: ReturnType<typeof envelope>[]): Promise<{ together: TestConsole; oneByOne: TestConsole }> {
+  const together = await consoleOn(changes, { count: changes.length });
+  expect(await call(together, 'sync.now', {})).toMatchObject({ state: 'online' });
+  // The other console reaches one more change at each round: a batch of one change each.
+  const reachable = { count: 0 };
+  const oneByOne = await consoleOn(changes, reachable);
+  for (let n = 1; n <= changes.length; n++) {
+    reachable.count = n;
+    await call(oneByOne, 'sync.now', {});
+  }
+  return { together, oneByOne };
+}
+
 describe('a batch that grants and ends', () => {
   it('leaves what applying its changes one at a time leaves: doors, slots, counts and audit lines', async () => {
     cloud = await startTestCloud();
     const changes = [granted(1, 1), granted(2, 2), textStatus(3, 1), ended(4, 1), granted(5, 3, 'north-1204'), ended(6, 3, 'credential.used'), ended(7, 2)];
-    const together = await consoleOn(changes, { count: changes.length });
-    expect(await call(together, 'sync.now', {})).toMatchObject({ state: 'online' });
-
-    // The other console reaches one more change at each round: a batch of one change each.
-    const reachable = { count: 0 };
-    const oneByOne = await consoleOn(changes, reachable);
-    for (let n = 1; n <= changes.length; n++) {
-      reachable.count = n;
-      await call(oneByOne, 'sync.now', {});
-    }
+    const { together, oneByOne } = await appliedBothWays(changes);
     expect(left(together)).toEqual(left(oneByOne));
     expect(left(together).credentials).toEqual([
       { id: 'cred_ahead_1', live: 0, end_reason: 'revoked', ended_by: 'Jordan Lee' },
@@ -131,14 +136,7 @@ describe('a batch that grants and ends', () => {
     const units = ['north-204', 'north-1204', 'north-204'];
     const changes = [4, 5, 6].map((n, i) => granted(i + 1, n, units[i], { visit, guest, audience: 'vendor' }));
     changes.push(envelope(4, 'credential.revoked', { credentialId: 'cred_ahead_4', visitId: visit.id, reason: null, at }));
-    const together = await consoleOn(changes, { count: changes.length });
-    expect(await call(together, 'sync.now', {})).toMatchObject({ state: 'online' });
-    const reachable = { count: 0 };
-    const oneByOne = await consoleOn(changes, reachable);
-    for (let n = 1; n <= changes.length; n++) {
-      reachable.count = n;
-      await call(oneByOne, 'sync.now', {});
-    }
+    const { together, oneByOne } = await appliedBothWays(changes);
     expect(left(together)).toEqual(left(oneByOne));
     expect(left(together).credentials).toEqual(
       ['cred_ahead_4', 'cred_ahead_5', 'cred_ahead_6'].map((id) => ({ id, live: 0, end_reason: 'revoked', ended_by: 'Jordan Lee' })),
