@@ -8,7 +8,11 @@
  */
 import type { UnitFilter, UnitSortColumn } from './domain/units';
 
-/** Every unit's own columns, as 'units.index' answers them: parallel arrays, a unit a place. */
+/**
+ * Every unit's own columns, as 'units.index' answers them: parallel arrays, a unit a place,
+ * the places in the grid's first order (unit number, naturally, then building id: see
+ * unit-index-repo.ts), so that order costs the page nothing to work out.
+ */
 export interface UnitIndex {
   buildings: { id: string; name: string }[];
   lockModels: { id: string; name: string }[];
@@ -52,7 +56,8 @@ export function searchText(typed: string | undefined): string {
 
 /** Lower case as SQLite's LIKE folds it: ASCII letters only. */
 function foldAscii(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  // Most unit numbers are digits only: no new string for them.
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) : text;
 }
 
 /** Sorts and filters the index can decide alone; credentials and doors need the core. */
@@ -69,27 +74,40 @@ function compare(a: string | number, b: string | number): number {
 }
 
 /**
- * The index made ready for a search on every key: folded numbers, natural keys, each
- * building's units by number, orders worked out once per sort and direction, and each
- * unit's headline object kept, so a row showing the same unit is not drawn again.
+ * The index made ready for a search on every key: folded numbers, each unit's headline
+ * object kept (a row showing the same unit is not drawn again), and what only some searches
+ * and sorts need (natural keys, exact numbers, orders other than the index's own) worked
+ * out the first time one needs it. It is made as the index arrives, just after the first
+ * rows, when staff may already be typing: it must cost little then.
  */
 export class UnitDirectory {
   readonly size: number;
   private readonly foldedNumbers: string[];
-  private readonly unitKeys: string[];
   private readonly foldedBuildingNames: string[];
-  /** `building place + NUL + number`: which buildings hold a unit numbered exactly so. */
-  private readonly exactNumbers: Set<string>;
+  private keys: string[] | null = null;
+  private exact: Set<string> | null = null;
   private readonly orders = new Map<string, readonly number[]>();
   private readonly headlines: (UnitHeadline | undefined)[];
 
   constructor(readonly index: UnitIndex) {
     this.size = index.ids.length;
     this.foldedNumbers = index.numbers.map(foldAscii);
-    this.unitKeys = index.numbers.map(naturalKey);
     this.foldedBuildingNames = index.buildings.map((b) => foldAscii(` ${b.name}`));
-    this.exactNumbers = new Set(index.numbers.map((n, i) => `${index.building[i]}\u0000${n}`));
     this.headlines = new Array<UnitHeadline | undefined>(this.size);
+    // The index comes in unit order (see UnitIndex): its places as they are, and backwards.
+    const places = Array.from({ length: this.size }, (_, p) => p);
+    this.orders.set('unit.asc', places);
+    this.orders.set('unit.desc', places.toReversed());
+  }
+
+  /** Each unit's number as it sorts naturally: for the other sorts' ties. */
+  private get unitKeys(): string[] {
+    return (this.keys ??= this.index.numbers.map(naturalKey));
+  }
+
+  /** `building place + NUL + number`: which buildings hold a unit numbered exactly so. */
+  private get exactNumbers(): Set<string> {
+    return (this.exact ??= new Set(this.index.numbers.map((n, i) => `${this.index.building[i]}\u0000${n}`)));
   }
 
   headline(place: number): UnitHeadline {

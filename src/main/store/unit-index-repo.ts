@@ -3,7 +3,8 @@ import type { Db } from './database';
 
 /**
  * Every unit with its own columns, for the grid's instant search (src/shared/unit-directory.ts):
- * the units 'units.list' lists (each with its unit door), in the grid's default order. Buildings
+ * the units 'units.list' lists (each with its unit door), in the grid's default order, which the
+ * page takes as it comes rather than sorting 10,000 units itself (UnitIndex). Buildings
  * and lock models are named once and referred to by place, which keeps 10,000 units compact.
  */
 export function unitIndex(db: Db): UnitIndex {
