@@ -50,7 +50,7 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     tx.doors(grant.doors.map((d) => d.doorId)),
     grant.replaces ? undefined : tx.heldSlots(grant.doors, ctx.now),
   ]);
-  if (existing) throw new MutationRefused('conflict', `Credential ${grant.credentialId} is already in the cloud from another change; it was not granted twice.`);
+  if (existing) throw new MutationRefused('already_granted', `Credential ${grant.credentialId} is already in the cloud from another change (the same request approved on another console first); it was not granted twice.`);
   if (!unit) throw new MutationRefused('not_found', `${ctx.community.name} has no unit ${grant.unitId} in the cloud.`);
   const doors = await grantDoors(ctx, grant, unit);
   if (grant.replaces) await endReplaced(ctx, grant.replaces, grant.at);

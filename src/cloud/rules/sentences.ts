@@ -57,6 +57,14 @@ export const sentences = {
     action: 'community.guidelines_changed',
     summary: `${actor.name} changed ${possessive(communityName)} guidelines`,
   }),
+  'approval.requested': (actor: ChangeActor, what: string, unitLabels: readonly string[]): Sentence => ({
+    action: 'access.approval_requested',
+    summary: `${actor.name} asked an admin to approve a ${what} on ${unitLabels.length === 1 ? unitLabels[0]! : `${unitLabels.length} units`}`,
+  }),
+  'approval.decided': (actor: ChangeActor, decision: 'approved' | 'declined', declineReason: string | null): Sentence => ({
+    action: decision === 'approved' ? 'access.approval_approved' : 'access.approval_declined',
+    summary: decision === 'approved' ? `${actor.name} approved a vendor access request` : `${actor.name} declined a vendor access request. Reason: ${declineReason ?? 'none given'}`,
+  }),
   'door.programmed': (actor: ChangeActor, doorName: string): Sentence => ({ action: 'door.programmed', summary: `${actor.name} programmed ${doorName}` }),
   'door.lock_assigned': (actor: ChangeActor, doorName: string): Sentence => ({ action: 'door.lock_assigned', summary: `${actor.name} assigned a lock to ${doorName}` }),
   'door.events_read': (actor: ChangeActor, doorName: string, records: number): Sentence => ({

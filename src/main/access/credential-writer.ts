@@ -21,6 +21,8 @@ export interface NewCredential {
   guest: { name: string; phone: string; company: string | null };
   schedule: Schedule;
   reissuedFrom?: string;
+  /** An approval's grant names its credential from the request (approvals/approval-credential-ids.ts); else a random id. */
+  id?: string;
   /** Part of a vendor's visit: the code or pass its credentials share (vendor-visit.ts). */
   visit?: VisitShare;
 }
@@ -94,7 +96,7 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
   const blePass = c.kind !== 'ble' ? null : (c.visit?.blePass ?? randomBytes(16).toString('base64url'));
   const guest = upsertGuest(db, c.guest, at);
   const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
-  const id = `cred_${randomUUID()}`;
+  const id = c.id ?? `cred_${randomUUID()}`;
   // doorsForGrant found the unit, in this transaction.
   const label = unitLabel(db, c.unitId)!;
   insertCredential(db, {
