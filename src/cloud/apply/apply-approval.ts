@@ -35,3 +35,15 @@ export async function applyApprovalDecision(ctx: ApplyContext, d: PayloadOf<'app
   const said = sentences['approval.decided'](ctx.actor, d.decision, d.declineReason);
   return { status: 'accepted', cursor: await appendMutationChange(ctx, d, said), textsQueued: false };
 }
+
+/**
+ * A grant made by approving a request (its payload names it): refused once the cloud holds that
+ * request as declined, a decline on another console having reached the cloud first. The losing
+ * console's grant then ends there through the refusal (sync-engine.ts). A request the cloud
+ * never held (asked before approvals synced) does not hold the grant back.
+ */
+export async function checkApprovalStillOpen(ctx: ApplyContext, approvalId: string): Promise<void> {
+  const a = await ctx.tx.approval(approvalId);
+  if (a?.state === 'declined')
+    throw new MutationRefused('conflict', `This vendor request was already declined by ${a.decidedBy ?? 'an admin'} at ${a.decidedAt ?? 'an earlier time'}, so its access was not granted.`);
+}

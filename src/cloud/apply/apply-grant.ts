@@ -9,6 +9,7 @@ import { drawFreePin, grantDoors, settleSlots } from './grant-doors';
 import { checkKioskMayChange } from './kiosk-rule';
 import { queueGuestText } from './queue-guest-text';
 import { joinVisit } from './visit-rules';
+import { checkApprovalStillOpen } from './apply-approval';
 
 /** New dates end the old credential, unless someone else already ended it on purpose. */
 async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Promise<void> {
@@ -52,6 +53,7 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
   ]);
   if (existing) throw new MutationRefused('already_granted', `Credential ${grant.credentialId} is already in the cloud from another change (the same request approved on another console first); it was not granted twice.`);
   if (!unit) throw new MutationRefused('not_found', `${ctx.community.name} has no unit ${grant.unitId} in the cloud.`);
+  if (grant.approvalId) await checkApprovalStillOpen(ctx, grant.approvalId);
   const doors = await grantDoors(ctx, grant, unit);
   if (grant.replaces) await endReplaced(ctx, grant.replaces, grant.at);
 

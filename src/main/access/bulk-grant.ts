@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { approvalCredentialId, isApprovalRun } from './approvals/approval-credential-ids';
+import { approvalCredentialId, approvalOfRun } from './approvals/approval-credential-ids';
 import type { BulkGrantRequest, BulkGrantResult, CredentialKind, Schedule, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
@@ -138,9 +138,10 @@ export function grantRunUnits(
     try {
       runUserAction(ctx.db, () => {
         // An approval's run names its credentials from the run, so a second console approving the same request names the same ones.
-        const id = isApprovalRun(run.id) ? approvalCredentialId(run.id, unit.unitId) : undefined;
-        if (id && getCredentialRecord(ctx.db, id)) throw new AlreadyGranted();
-        const w = writeCredential(ctx, actor, { unitId: unit.unitId, kind, audience, guest, schedule, ...(visit ? { visit } : {}), ...(id ? { id } : {}) });
+        const approvalId = approvalOfRun(run.id);
+        const approved = approvalId ? { id: approvalCredentialId(run.id, unit.unitId), approvalId } : {};
+        if (approved.id && getCredentialRecord(ctx.db, approved.id)) throw new AlreadyGranted();
+        const w = writeCredential(ctx, actor, { unitId: unit.unitId, kind, audience, guest, schedule, ...(visit ? { visit } : {}), ...approved });
         if (!markUnitGranted(ctx.db, run.id, unit.unitId, w.id)) throw new AlreadyGranted();
         return {
           result: w.id,

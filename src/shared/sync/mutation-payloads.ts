@@ -43,6 +43,11 @@ export const credentialFields = {
    * the one text. Absent on a credential of its own.
    */
   visit: z.object({ id: Id, units: z.number().int().min(1).max(100_000) }).optional(),
+  /**
+   * A grant made by approving a vendor's request (approval.requested): the cloud refuses it once
+   * that request was declined (a decline on another console reached the cloud first).
+   */
+  approvalId: Id.optional(),
 };
 
 type Written = { kind: CredentialKind; pinCode: string | null; blePass?: string | null | undefined };

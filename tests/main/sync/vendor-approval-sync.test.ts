@@ -134,4 +134,47 @@ describe.each(cloudStores)('vendor approvals between consoles, through the cloud
     await cloud.server.textsSettled();
     expect(readTexts(cloud.textsFile).filter((t) => t.to === vendorPhone)).toHaveLength(1);
   });
+
+  it('declined at the front desk first, approved in the back office offline: the grant made there ends, and the decline stands on both', async () => {
+    cloud = await startTestCloud({ store });
+    const desk = await pairedConsole('Front desk', 'jordan');
+    const office = await pairedConsole('Back office', 'avery');
+    const asked = await ask(desk);
+    await sync(desk, office);
+    office.link.online = false;
+    await asAdmin(desk, 'approvals.decline', { approvalId: asked.id, reason: 'Use the building’s own cleaners' });
+    await asAdmin(office, 'approvals.approve', { approvalId: asked.id });
+    expect(danaOn(office)).toMatchObject([{ ended: null }]);
+    await sync(desk);
+    office.link.online = true;
+    await sync(office);
+    expect(danaOn(office)).toMatchObject([{ ended: 'revoked' }]);
+    expect(await cloud.store.transaction(async (tx) => tx.credential(danaOn(office)[0]!.id))).toBeNull();
+    for (const o of [desk, office]) expect(approvalRow(o, asked.id)).toMatchObject({ state: 'declined', decline_reason: 'Use the building’s own cleaners', outcome: null });
+    const refused = office.console.db.prepare("SELECT summary FROM audit_log WHERE action = 'sync.rejected'").pluck().all() as string[];
+    expect(refused).toContainEqual(expect.stringContaining('This vendor request was already declined by Avery Brooks'));
+  });
+
+  it('a floor approved on both consoles before either synced: one visit, one credential per unit, one text', async () => {
+    cloud = await startTestCloud({ store });
+    const desk = await pairedConsole('Front desk', 'jordan');
+    const office = await pairedConsole('Back office', 'avery');
+    const asked = await call(desk.console, 'approvals.request', {
+      scope: 'units',
+      grant: { target: { scope: 'floor', buildingId: 'north', floor: 3 }, kind: 'pin', audience: 'vendor', guest: vendor, schedule },
+      reason: 'Carpet cleaning, whole floor',
+    });
+    await sync(desk, office);
+    desk.link.online = office.link.online = false;
+    await asAdmin(desk, 'approvals.approve', { approvalId: asked.id });
+    await asAdmin(office, 'approvals.approve', { approvalId: asked.id });
+    desk.link.online = office.link.online = true;
+    await sync(desk, office, desk);
+    const live = (o: Office) => danaOn(o).filter((c) => c.ended === null);
+    expect(live(desk)).toHaveLength(asked.unitCount);
+    expect(live(office)).toEqual(live(desk));
+    expect(new Set(live(desk).map((c) => c.pin)).size).toBe(1);
+    await cloud.server.textsSettled();
+    expect(readTexts(cloud.textsFile).filter((t) => t.to === vendorPhone)).toHaveLength(1);
+  });
 });

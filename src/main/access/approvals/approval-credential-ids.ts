@@ -12,9 +12,9 @@ export function approvalRunId(approvalId: string): string {
   return `bulk_${approvalId}`;
 }
 
-/** Whether a bulk run is an approval's, whose credential ids are derived (approvalCredentialId). */
-export function isApprovalRun(runId: string): boolean {
-  return runId.startsWith('bulk_approval_');
+/** The approval a bulk run grants (its credential ids derived: approvalCredentialId), or null for any other run. */
+export function approvalOfRun(runId: string): string | null {
+  return runId.startsWith('bulk_approval_') ? runId.slice('bulk_'.length) : null;
 }
 
 /** A credential id every console derives alike from the approval (or its run) and the unit: a UUID's shape, from SHA-256. */

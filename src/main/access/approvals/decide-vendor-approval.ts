@@ -28,7 +28,7 @@ function grantAsAsked(ctx: AccessContext, actor: StaffMember, a: ApprovalRecord)
     const grant = GrantRequest.parse(a.grant) as z.output<typeof GrantRequest>;
     const credentialId = approvalCredentialId(a.id, grant.unitId);
     // Another console's approval of this request already reached here: its grant is this one.
-    if (!getCredentialRecord(ctx.db, credentialId)) grantGuestAccess(ctx, actor, grant, { credentialId });
+    if (!getCredentialRecord(ctx.db, credentialId)) grantGuestAccess(ctx, actor, grant, { id: credentialId, approvalId: a.id });
     return 'Granted';
   }
   const outcome = bulkGrant(ctx, actor, BulkGrantRequest.parse(a.grant), { runId: approvalRunId(a.id) });
