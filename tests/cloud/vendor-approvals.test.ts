@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawExec } from './helpers/raw-store';
-import { avery, cloudStores, jordan, sam, startTestCloud, type TestCloud, type TestConsole } from './helpers/test-cloud';
+import { avery, cloudStores, grantPayload, jordan, sam, startTestCloud, type TestCloud, type TestConsole } from './helpers/test-cloud';
 
 let cloud: TestCloud | undefined;
 afterEach(async () => {
@@ -123,5 +123,22 @@ describe.each(cloudStores)('vendor approvals on %s', (store) => {
     expect(page.changes).toEqual([]);
     expect(page.next).toBeGreaterThan(0);
     expect(JSON.stringify(await kiosk.pullAll())).not.toContain(crew.phone);
+  });
+
+  it('keeps the first grant of an approved request and answers a second console’s grant of it already_granted; refuses one once the request was declined', async () => {
+    const { desk, office, approvalId } = await asked();
+    const grant = grantPayload({ audience: 'vendor', guest: { id: 'guest_brightway', ...crew }, pinCode: await office.leasedCode(6), approvalId });
+    const [first] = await office.pushOk(office.mutation('credential.granted', grant, avery));
+    expect(first).toMatchObject({ status: 'accepted' });
+    const [second] = await desk.pushOk(desk.mutation('credential.granted', { ...grant, pinCode: await desk.leasedCode(6) }, avery));
+    expect(second).toMatchObject({ status: 'rejected', code: 'already_granted' });
+
+    const other = requested();
+    await desk.pushOk(desk.mutation('approval.requested', other, jordan));
+    await office.pushOk(office.mutation('approval.decided', decided(other.approvalId as string, 'declined'), avery));
+    const late = grantPayload({ audience: 'vendor', guest: { id: 'guest_brightway_2', ...crew }, pinCode: await desk.leasedCode(6), approvalId: other.approvalId });
+    const [refused] = await desk.pushOk(desk.mutation('credential.granted', late, avery));
+    expect(refused).toMatchObject({ status: 'rejected', code: 'conflict', reason: expect.stringContaining('already declined by Avery Brooks') });
+    expect(await cloud!.store.transaction((tx) => tx.credential(late.credentialId))).toBeNull();
   });
 });
