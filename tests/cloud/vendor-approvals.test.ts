@@ -65,6 +65,9 @@ describe.each(cloudStores)('vendor approvals on %s', (store) => {
     expect(forged).toMatchObject({ status: 'rejected', code: 'forbidden' });
     const [maintenance] = await desk.pushOk(desk.mutation('approval.requested', requested({ requestedById: sam.id }), sam));
     expect(maintenance).toMatchObject({ status: 'rejected', code: 'forbidden', reason: expect.stringContaining('Maintenance staff may not ask for vendor access to be approved') });
+    const nowhere = requested();
+    const [unknownUnit] = await desk.pushOk(desk.mutation('approval.requested', { ...nowhere, grant: { ...(nowhere.grant as object), unitId: 'north-9999' } }, jordan));
+    expect(unknownUnit).toMatchObject({ status: 'rejected', code: 'not_found' });
     const guidelines = (await cloud.store.community()).guidelines;
     const [changed] = await desk.pushOk(
       desk.mutation('community.guidelines_changed', { communityId: 'riverside-commons', guidelines: { ...guidelines, vendorNeedsManagerApproval: false }, at: new Date().toISOString() }, avery),
@@ -82,7 +85,7 @@ describe.each(cloudStores)('vendor approvals on %s', (store) => {
     const change = (await desk.pullAll()).find((c) => c.kind === 'approval.decided')!;
     expect(change.payload).toMatchObject({ approvalId, decision: 'declined', declineReason: 'Use the building’s own cleaners' });
     expect(change.actor).toMatchObject({ id: avery.id });
-    expect(change.audit.summary).toBe('Avery Brooks declined a vendor access request. Reason: Use the building’s own cleaners');
+    expect(change.audit.summary).toBe('Avery Brooks declined Jordan Lee’s request for Brightway crew’s vendor access. Reason: Use the building’s own cleaners');
   });
 
   it('refuses a decision by someone who is not an admin', async () => {

@@ -1,9 +1,23 @@
 import type { PayloadOf } from '../../shared/sync';
 import { MutationRefused } from '../rules/refusal';
-import { sentences } from '../rules/sentences';
+import { sentences, unitLabel } from '../rules/sentences';
 import { appendMutationChange, type Applied, type ApplyContext } from './apply-context';
 
 const stateWords = { approved: 'approved', declined: 'declined' } as const;
+
+/**
+ * The unit asked for, by the cloud's name for it, or how many units: a request for many names
+ * them by id (the asking console resolved its floor or building when it asked).
+ */
+async function askedWhere(ctx: ApplyContext, grant: PayloadOf<'approval.requested'>['grant']): Promise<string> {
+  if (!('target' in grant)) {
+    const unit = await ctx.tx.unit(grant.unitId);
+    if (!unit) throw new MutationRefused('not_found', `${ctx.community.name} has no unit ${grant.unitId} in the cloud.`);
+    return unitLabel(unit, unit.id);
+  }
+  if (grant.target.scope !== 'units') throw new MutationRefused('invalid_payload', 'A request for many units must name them (target.scope units).');
+  return `${grant.target.unitIds.length} units`;
+}
 
 /**
  * approval.requested (leasing, see may-act): kept while the community's guidelines, as the
@@ -14,9 +28,11 @@ export async function applyApprovalRequest(ctx: ApplyContext, a: PayloadOf<'appr
     throw new MutationRefused('not_allowed', `Vendor access at ${ctx.community.name} needs no admin’s approval now, so this request was not kept; grant the access instead.`);
   if (a.grant.audience !== 'vendor') throw new MutationRefused('invalid_payload', 'Only vendor access waits for an admin’s approval.');
   if (a.requestedById !== ctx.actor.id) throw new MutationRefused('forbidden', `${ctx.actor.name} sent this request, so it cannot name someone else as the one who asked.`);
+  const where = await askedWhere(ctx, a.grant);
   if (await ctx.tx.approval(a.approvalId)) throw new MutationRefused('conflict', 'This approval request is already in the cloud from another change; it was not kept twice.');
   await ctx.tx.insertApproval({ id: a.approvalId, requestedById: ctx.actor.id, requestedAt: a.requestedAt, expiresAt: a.expiresAt, request: a });
-  const said = sentences['approval.requested'](ctx.actor, a.what, a.unitLabels);
+  const { guest, kind, schedule } = a.grant;
+  const said = sentences['approval.requested'](ctx.actor, { guestName: guest.name, company: guest.company ?? null, kind, type: schedule.type }, where);
   return { status: 'accepted', cursor: await appendMutationChange(ctx, a, said), textsQueued: false };
 }
 
@@ -32,7 +48,8 @@ export async function applyApprovalDecision(ctx: ApplyContext, d: PayloadOf<'app
   if (a.requestedById === ctx.actor.id) throw new MutationRefused('forbidden', `${ctx.actor.name} asked for this access, so another admin decides on it.`);
   const decided = await ctx.tx.decideApproval(a.id, { state: d.decision, byId: ctx.actor.id, by: ctx.actor.name, at: d.at, declineReason: d.declineReason, outcome: d.outcome });
   if (!decided) throw new MutationRefused('conflict', 'This request was decided meanwhile; this decision was not applied.');
-  const said = sentences['approval.decided'](ctx.actor, d.decision, d.declineReason);
+  const requester = (await ctx.tx.staffMember(a.requestedById))?.name ?? 'someone no longer on staff';
+  const said = sentences['approval.decided'](ctx.actor, d.decision, a.guestName, requester, d.declineReason);
   return { status: 'accepted', cursor: await appendMutationChange(ctx, d, said), textsQueued: false };
 }
 

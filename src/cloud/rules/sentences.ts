@@ -57,13 +57,16 @@ export const sentences = {
     action: 'community.guidelines_changed',
     summary: `${actor.name} changed ${possessive(communityName)} guidelines`,
   }),
-  'approval.requested': (actor: ChangeActor, what: string, unitLabels: readonly string[]): Sentence => ({
+  'approval.requested': (actor: ChangeActor, asked: { guestName: string; company: string | null; kind: CredentialKind; type: Schedule['type'] }, where: string): Sentence => ({
     action: 'access.approval_requested',
-    summary: `${actor.name} asked an admin to approve a ${what} on ${unitLabels.length === 1 ? unitLabels[0]! : `${unitLabels.length} units`}`,
+    summary: `${actor.name} asked an admin to approve a ${typeNames[asked.type]} ${kindNames[asked.kind]} for ${asked.guestName}${asked.company ? ` of ${asked.company}` : ''} on ${where}`,
   }),
-  'approval.decided': (actor: ChangeActor, decision: 'approved' | 'declined', declineReason: string | null): Sentence => ({
+  'approval.decided': (actor: ChangeActor, decision: 'approved' | 'declined', guestName: string, requester: string, declineReason: string | null): Sentence => ({
     action: decision === 'approved' ? 'access.approval_approved' : 'access.approval_declined',
-    summary: decision === 'approved' ? `${actor.name} approved a vendor access request` : `${actor.name} declined a vendor access request. Reason: ${declineReason ?? 'none given'}`,
+    summary:
+      decision === 'approved'
+        ? `${actor.name} approved ${possessive(requester)} request for ${possessive(guestName)} vendor access`
+        : `${actor.name} declined ${possessive(requester)} request for ${possessive(guestName)} vendor access. Reason: ${declineReason ?? 'none given'}`,
   }),
   'door.programmed': (actor: ChangeActor, doorName: string): Sentence => ({ action: 'door.programmed', summary: `${actor.name} programmed ${doorName}` }),
   'door.lock_assigned': (actor: ChangeActor, doorName: string): Sentence => ({ action: 'door.lock_assigned', summary: `${actor.name} assigned a lock to ${doorName}` }),

@@ -99,6 +99,8 @@ export interface CredentialRecord {
 /** A vendor approval as the cloud keeps it: who asked, and the first decision to reach the cloud. */
 export interface ApprovalRecord {
   id: string;
+  /** The vendor the access was asked for, as the request named them: for the sentences of its decision. */
+  guestName: string;
   requestedById: string;
   requestedAt: string;
   expiresAt: string;

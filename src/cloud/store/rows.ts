@@ -182,6 +182,7 @@ export interface AttemptRow {
 
 export interface ApprovalRow {
   id: string;
+  request: { grant: { guest: { name: string } } };
   requested_by_id: string;
   requested_at: string;
   expires_at: string;
@@ -192,8 +193,8 @@ export interface ApprovalRow {
 }
 
 export const toApproval = (r: ApprovalRow): ApprovalRecord => ({
-  id: r.id, requestedById: r.requested_by_id, requestedAt: r.requested_at, expiresAt: r.expires_at, state: r.state, decidedById: r.decided_by_id, decidedBy: r.decided_by, decidedAt: r.decided_at,
+  id: r.id, guestName: r.request.grant.guest.name, requestedById: r.requested_by_id, requestedAt: r.requested_at, expiresAt: r.expires_at, state: r.state, decidedById: r.decided_by_id, decidedBy: r.decided_by, decidedAt: r.decided_at,
 });
 
-/** The columns toApproval reads (the request itself stays in the store). */
+/** The columns toApproval reads, but the request (SQLite's `request_json`, PostgreSQL's `request`). */
 export const approvalColumns = 'id, requested_by_id, requested_at, expires_at, state, decided_by_id, decided_by, decided_at';

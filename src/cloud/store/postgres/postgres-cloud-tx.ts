@@ -195,7 +195,7 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
 
   /** Read under the community's write lock: a decision on another instance waits for this one, then sees it. */
   async approval(id: string): Promise<ApprovalRecord | null> {
-    const r = await this.row<ApprovalRow>(`SELECT ${approvalColumns} FROM vendor_approvals WHERE community_id = $2 AND id = $1`, [id, this.communityId]);
+    const r = await this.row<ApprovalRow>(`SELECT ${approvalColumns}, request FROM vendor_approvals WHERE community_id = $2 AND id = $1`, [id, this.communityId]);
     return r ? toApproval(r) : null;
   }
 

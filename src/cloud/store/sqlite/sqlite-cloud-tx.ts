@@ -108,7 +108,7 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
   }
 
   async approval(id: string): Promise<ApprovalRecord | null> {
-    const row = this.sql(`SELECT ${approvalColumns} FROM vendor_approvals WHERE community_id = ? AND id = ?`).get(this.communityId, id) as ApprovalRow | undefined;
+    const row = decodedOrNull<ApprovalRow>(this.sql(`SELECT ${approvalColumns}, request_json FROM vendor_approvals WHERE community_id = ? AND id = ?`).get(this.communityId, id));
     return row ? toApproval(row) : null;
   }
 
