@@ -9,6 +9,7 @@ import { drawFreePin, grantDoors, settleSlots } from './grant-doors';
 import { checkKioskMayChange } from './kiosk-rule';
 import { queueGuestText } from './queue-guest-text';
 import { joinVisit } from './visit-rules';
+import { checkApprovalStillOpen } from './apply-approval';
 
 /** New dates end the old credential, unless someone else already ended it on purpose. */
 async function endReplaced(ctx: ApplyContext, replaces: string, at: string): Promise<void> {
@@ -50,8 +51,11 @@ export async function applyGrant(ctx: ApplyContext, grant: GrantPayload): Promis
     tx.doors(grant.doors.map((d) => d.doorId)),
     grant.replaces ? undefined : tx.heldSlots(grant.doors, ctx.now),
   ]);
+  // An approval's grant names its credentials from the request: the same id again is the same request approved on another console first.
+  if (existing && grant.approvalId) throw new MutationRefused('already_granted', 'Another console’s approval of this vendor request reached the cloud first and granted this access; it was not granted twice.');
   if (existing) throw new MutationRefused('conflict', `Credential ${grant.credentialId} is already in the cloud from another change; it was not granted twice.`);
   if (!unit) throw new MutationRefused('not_found', `${ctx.community.name} has no unit ${grant.unitId} in the cloud.`);
+  if (grant.approvalId) await checkApprovalStillOpen(ctx, grant.approvalId);
   const doors = await grantDoors(ctx, grant, unit);
   if (grant.replaces) await endReplaced(ctx, grant.replaces, grant.at);
 

@@ -9,6 +9,7 @@ import type { Applied, ApplyContext } from './apply-context';
 import { applyGuidelines, applyDoorReport } from './apply-community';
 import { applyExpiry, applyRevoke, applyTextRequest, applyUse } from './apply-credential-end';
 import { applyGrant } from './apply-grant';
+import { applyApprovalDecision, applyApprovalRequest } from './apply-approval';
 import { firstIssueWords } from '../../shared/plain-words';
 
 /** Names the first unreadable field, never its value (a payload may hold a PIN). */
@@ -54,6 +55,10 @@ export async function applyMutation(base: Omit<ApplyContext, 'community' | 'ownG
       return applyTextRequest(ctx, body.payload);
     case 'community.guidelines_changed':
       return applyGuidelines(ctx, body.payload);
+    case 'approval.requested':
+      return applyApprovalRequest(ctx, body.payload);
+    case 'approval.decided':
+      return applyApprovalDecision(ctx, body.payload);
     case 'door.programmed':
     case 'door.lock_assigned':
     case 'door.events_read':

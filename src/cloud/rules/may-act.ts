@@ -9,8 +9,9 @@ const doorKinds: readonly MutationKind[] = ['door.programmed', 'door.lock_assign
 
 /** Which kinds each role may push; the kiosk's grants are further held to the guidelines' kioskTypes. */
 const kindsByRole: Record<Role, readonly MutationKind[]> = {
-  admin: [...credentialKinds, ...doorKinds, 'community.guidelines_changed'],
-  leasing: credentialKinds,
+  // Leasing asks for vendor access the guidelines keep for admins; an admin decides (never on their own request: apply-approval.ts).
+  admin: [...credentialKinds, ...doorKinds, 'community.guidelines_changed', 'approval.decided'],
+  leasing: [...credentialKinds, 'approval.requested'],
   maintenance: doorKinds,
   kiosk: credentialKinds,
 };
@@ -26,6 +27,8 @@ const doing: Record<MutationKind, string> = {
   'door.programmed': 'program doors',
   'door.lock_assigned': 'assign locks to doors',
   'door.events_read': 'read doors’ audit trails',
+  'approval.requested': 'ask for vendor access to be approved',
+  'approval.decided': 'approve or decline vendor access',
 };
 
 const roleNames: Record<Role, string> = { admin: 'Admin', leasing: 'Leasing', maintenance: 'Maintenance', kiosk: 'Kiosk' };

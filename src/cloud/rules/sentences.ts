@@ -57,6 +57,17 @@ export const sentences = {
     action: 'community.guidelines_changed',
     summary: `${actor.name} changed ${possessive(communityName)} guidelines`,
   }),
+  'approval.requested': (actor: ChangeActor, asked: { guestName: string; company: string | null; kind: CredentialKind; type: Schedule['type'] }, where: string): Sentence => ({
+    action: 'access.approval_requested',
+    summary: `${actor.name} asked an admin to approve a ${typeNames[asked.type]} ${kindNames[asked.kind]} for ${asked.guestName}${asked.company ? ` of ${asked.company}` : ''} on ${where}`,
+  }),
+  'approval.decided': (actor: ChangeActor, decision: 'approved' | 'declined', guestName: string, requester: string, declineReason: string | null): Sentence => ({
+    action: decision === 'approved' ? 'access.approval_approved' : 'access.approval_declined',
+    summary:
+      decision === 'approved'
+        ? `${actor.name} approved ${possessive(requester)} request for ${possessive(guestName)} vendor access`
+        : `${actor.name} declined ${possessive(requester)} request for ${possessive(guestName)} vendor access. Reason: ${declineReason ?? 'none given'}`,
+  }),
   'door.programmed': (actor: ChangeActor, doorName: string): Sentence => ({ action: 'door.programmed', summary: `${actor.name} programmed ${doorName}` }),
   'door.lock_assigned': (actor: ChangeActor, doorName: string): Sentence => ({ action: 'door.lock_assigned', summary: `${actor.name} assigned a lock to ${doorName}` }),
   'door.events_read': (actor: ChangeActor, doorName: string, records: number): Sentence => ({

@@ -96,6 +96,38 @@ export interface CredentialRecord {
   doors: DoorSlot[];
 }
 
+/** A vendor approval as the cloud keeps it: who asked, and the first decision to reach the cloud. */
+export interface ApprovalRecord {
+  id: string;
+  /** The vendor the access was asked for, as the request named them: for the sentences of its decision. */
+  guestName: string;
+  requestedById: string;
+  requestedAt: string;
+  expiresAt: string;
+  state: 'pending' | 'approved' | 'declined';
+  decidedById: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+export interface NewApprovalRecord {
+  id: string;
+  requestedById: string;
+  requestedAt: string;
+  expiresAt: string;
+  /** The request as the asking console sent it (approval.requested's payload). */
+  request: Record<string, unknown>;
+}
+
+export interface ApprovalDecision {
+  state: 'approved' | 'declined';
+  byId: string;
+  by: string;
+  at: string;
+  declineReason: string | null;
+  outcome: string | null;
+}
+
 export type NewCredentialRecord = Omit<CredentialRecord, 'endedAt' | 'endReason' | 'endedBy'>;
 
 export type MutationStatus = 'accepted' | 'rejected';
@@ -260,6 +292,11 @@ export interface CloudTx extends PinLeaseTx {
   /** Which of these door slots a live credential holds: all a grant's doors in one look (one round trip on PostgreSQL). */
   heldSlots(asked: readonly DoorSlot[], now: string): Promise<DoorSlot[]>;
   liveSlots(doorId: string, now: string): Promise<number[]>;
+
+  approval(id: string): Promise<ApprovalRecord | null>;
+  insertApproval(approval: NewApprovalRecord): Promise<void>;
+  /** Decides a pending request; answers false when it was no longer pending. */
+  decideApproval(id: string, decision: ApprovalDecision): Promise<boolean>;
 
   mutationResult(mutationId: string): Promise<MutationResultRecord | null>;
   /** The answers already recorded for any of these mutations: a push's batch looks them all up at once. */

@@ -1,5 +1,5 @@
 import type { LockModel } from '../../shared/domain';
-import type { AuditAnchor, Change, CommunityRecord, ConsoleRecord, CredentialRecord, DoorRecord, MutationResultRecord, QueuedText, StaffKeyRecord } from './cloud-store';
+import type { ApprovalRecord, AuditAnchor, Change, CommunityRecord, ConsoleRecord, CredentialRecord, DoorRecord, MutationResultRecord, QueuedText, StaffKeyRecord } from './cloud-store';
 
 /*
  * The cloud's rows as both stores read them, and the records the rest of the cloud gets:
@@ -179,3 +179,22 @@ export interface AttemptRow {
   blocked_until: string;
   last_at: string;
 }
+
+export interface ApprovalRow {
+  id: string;
+  request: { grant: { guest: { name: string } } };
+  requested_by_id: string;
+  requested_at: string;
+  expires_at: string;
+  state: ApprovalRecord['state'];
+  decided_by_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export const toApproval = (r: ApprovalRow): ApprovalRecord => ({
+  id: r.id, guestName: r.request.grant.guest.name, requestedById: r.requested_by_id, requestedAt: r.requested_at, expiresAt: r.expires_at, state: r.state, decidedById: r.decided_by_id, decidedBy: r.decided_by, decidedAt: r.decided_at,
+});
+
+/** The columns toApproval reads, but the request (SQLite's `request_json`, PostgreSQL's `request`). */
+export const approvalColumns = 'id, requested_by_id, requested_at, expires_at, state, decided_by_id, decided_by, decided_at';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { approvalCredentialId, approvalOfRun } from './approvals/approval-credential-ids';
 import type { BulkGrantRequest, BulkGrantResult, CredentialKind, Schedule, StaffMember } from '../../shared/domain';
 import { PorterError } from '../../shared/errors';
 import type { z } from 'zod';
@@ -6,6 +7,7 @@ import { appendAudit } from '../store/audit-log';
 import { leftOutCode, runGrant, markRunFinished, markUnitGranted, markUnitRefused, recordBulkRun, runOutcome, unitsLeft, type BulkRunGrant } from '../store/bulk-runs-repo';
 import { doorHolds, whyUnitCannotHold } from './door-hold';
 import { recordSubmission } from '../store/submissions-repo';
+import { getCredentialRecord } from '../store/credentials-repo';
 import { runUserAction } from '../store/user-action';
 import { earlierSubmission } from './submissions';
 import type { AccessContext } from './access-context';
@@ -52,7 +54,7 @@ function describeRun(grant: BulkRunGrant): string {
  * is recorded before its first unit and each unit's outcome with it, so a run a crash cuts
  * short is listed as stopped and can be finished (finish-bulk-run.ts).
  */
-export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: ParsedBulk): BulkGrantResult {
+export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: ParsedBulk, options: { runId?: string } = {}): BulkGrantResult {
   // The same submission again: the first one's outcome (a run a crash cut short is finished from the stopped runs).
   const earlier = earlierSubmission(ctx.db, request.requestId, 'access.bulkGrant', actor);
   if (earlier) return visitOutcome(ctx, earlier.bulkRunId!, runGrant(ctx.db, earlier.bulkRunId!));
@@ -60,7 +62,7 @@ export function bulkGrant(ctx: AccessContext, actor: StaffMember, request: Parse
   const { schedule, guest } = prepareGrant(ctx, actor, { ...request, unitId: units[0]!.id });
   const leftOut = unitsToLeaveOut(ctx, units, request.kind, schedule, request.unitsThatCannotHold);
   const grant: BulkRunGrant = { kind: request.kind, audience: request.audience, guest, schedule };
-  const run = { id: `bulk_${randomUUID()}`, startedAt: ctx.now().toISOString(), startedBy: actor.name, what: describeRun(grant), grant };
+  const run = { id: options.runId ?? `bulk_${randomUUID()}`, startedAt: ctx.now().toISOString(), startedBy: actor.name, what: describeRun(grant), grant };
   ctx.db.transaction(() => {
     recordBulkRun(ctx.db, { ...run, units: units.map((u) => ({ unitId: u.id, unitLabel: u.label })) });
     for (const u of leftOut) markUnitRefused(ctx.db, run.id, u.unitId, leftOutCode, u.reason);
@@ -135,7 +137,11 @@ export function grantRunUnits(
   for (const unit of left) {
     try {
       runUserAction(ctx.db, () => {
-        const w = writeCredential(ctx, actor, { unitId: unit.unitId, kind, audience, guest, schedule, ...(visit ? { visit } : {}) });
+        // An approval's run names its credentials from the run, so a second console approving the same request names the same ones.
+        const approvalId = approvalOfRun(run.id);
+        const approved = approvalId ? { id: approvalCredentialId(run.id, unit.unitId), approvalId } : {};
+        if (approved.id && getCredentialRecord(ctx.db, approved.id)) throw new AlreadyGranted();
+        const w = writeCredential(ctx, actor, { unitId: unit.unitId, kind, audience, guest, schedule, ...(visit ? { visit } : {}), ...approved });
         if (!markUnitGranted(ctx.db, run.id, unit.unitId, w.id)) throw new AlreadyGranted();
         return {
           result: w.id,

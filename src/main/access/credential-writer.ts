@@ -21,6 +21,10 @@ export interface NewCredential {
   guest: { name: string; phone: string; company: string | null };
   schedule: Schedule;
   reissuedFrom?: string;
+  /** An approval's grant names its credential from the request (approvals/approval-credential-ids.ts); else a random id. */
+  id?: string;
+  /** The vendor request whose approval made this grant: the cloud refuses the grant once the request was declined. */
+  approvalId?: string;
   /** Part of a vendor's visit: the code or pass its credentials share (vendor-visit.ts). */
   visit?: VisitShare;
 }
@@ -94,7 +98,7 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
   const blePass = c.kind !== 'ble' ? null : (c.visit?.blePass ?? randomBytes(16).toString('base64url'));
   const guest = upsertGuest(db, c.guest, at);
   const bounds = scheduleBounds(c.schedule, ctx.community().timeZone);
-  const id = `cred_${randomUUID()}`;
+  const id = c.id ?? `cred_${randomUUID()}`;
   // doorsForGrant found the unit, in this transaction.
   const label = unitLabel(db, c.unitId)!;
   insertCredential(db, {
@@ -107,7 +111,7 @@ export function writeCredential(ctx: AccessContext, actor: StaffMember, c: NewCr
     linkDoor(db, door.id, id, slots[i]!, at);
     markDoorChanged(db, door.id, at);
   });
-  return { id, at, guest, doors, slots, pin, unitLabel: label, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i]! })), at, ...(c.visit ? { visit: { id: c.visit.id, units: c.visit.units } } : {}) } };
+  return { id, at, guest, doors, slots, pin, unitLabel: label, payload: { credentialId: id, unitId: c.unitId, guest, audience: c.audience, kind: c.kind, schedule: c.schedule, pinCode: pin, blePass, doors: doors.map((d, i) => ({ doorId: d.id, slot: slots[i]! })), at, ...(c.visit ? { visit: { id: c.visit.id, units: c.visit.units } } : {}), ...(c.approvalId ? { approvalId: c.approvalId } : {}) } };
 }
 
 /** Takes a credential off every door it covers, for good, with the reason. Inside a user action. */

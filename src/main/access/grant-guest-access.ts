@@ -26,13 +26,16 @@ export function prepareGrant(ctx: AccessContext, actor: StaffMember, request: Pa
   return { schedule, guest: { name: request.guest.name, phone, company: request.guest.company ?? null } };
 }
 
-/** Grants a guest a PIN code or Bluetooth pass for a unit and every door on their way. */
-export function grantGuestAccess(ctx: AccessContext, actor: StaffMember, request: ParsedGrant): Credential {
+/**
+ * Grants a guest a PIN code or Bluetooth pass for a unit and every door on their way.
+ * `approved`: an approval's grant names its credential (approvals/approval-credential-ids.ts) and its request.
+ */
+export function grantGuestAccess(ctx: AccessContext, actor: StaffMember, request: ParsedGrant, approved: { id?: string; approvalId?: string } = {}): Credential {
   const earlier = earlierSubmission(ctx.db, request.requestId, 'access.grant', actor);
   if (earlier) return toCredential(ctx, getCredentialRecord(ctx.db, earlier.credentialId!)!);
   const { schedule, guest } = prepareGrant(ctx, actor, request);
   const id = runUserAction(ctx.db, () => {
-    const w = writeCredential(ctx, actor, { unitId: request.unitId, kind: request.kind, audience: request.audience, guest, schedule });
+    const w = writeCredential(ctx, actor, { unitId: request.unitId, kind: request.kind, audience: request.audience, guest, schedule, ...approved });
     if (request.requestId) recordSubmission(ctx.db, { requestId: request.requestId, command: 'access.grant', staffId: actor.id, credentialId: w.id, bulkRunId: null }, w.at);
     const what = `${typeNames[schedule.type]} ${kindNames[request.kind]}`;
     return {

@@ -104,6 +104,21 @@ export function markDecided(db: Db, id: string, d: { state: Exclude<ApprovalStat
   return decide(db).run({ id, state: d.state, decided_by: d.by, decided_at: d.at, decline_reason: d.declineReason ?? null, outcome: d.outcome ?? null }).changes === 1;
 }
 
+const settle = statement<[{ id: string; state: ApprovalState; decided_by: string; decided_at: string; decline_reason: string | null; outcome: string | null }]>(
+  'UPDATE vendor_approvals SET state = @state, decided_by = @decided_by, decided_at = @decided_at, decline_reason = @decline_reason, outcome = @outcome WHERE id = @id',
+);
+
+/**
+ * The decision the cloud took for a request, whatever this console held (pending, expired here,
+ * or its own decision that reached the cloud second). Answers false when it held just that.
+ */
+export function settleDecision(db: Db, id: string, d: { state: 'approved' | 'declined'; by: string; at: string; declineReason: string | null; outcome: string | null }): boolean {
+  const a = findApproval(db, id);
+  if (!a) return false;
+  if (a.state === d.state && a.decidedBy === d.by && a.decidedAt === d.at && a.declineReason === d.declineReason && a.outcome === d.outcome) return false;
+  return settle(db).run({ id, state: d.state, decided_by: d.by, decided_at: d.at, decline_reason: d.declineReason, outcome: d.outcome }).changes === 1;
+}
+
 export function toApprovalView(a: ApprovalRecord, now: Date): VendorApproval {
   // Past its time but not yet swept: it reads as expired.
   const state = a.state === 'pending' && a.expiresAt <= now.toISOString() ? 'expired' : a.state;

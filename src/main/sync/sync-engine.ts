@@ -89,10 +89,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    * A grant the cloud refused outright (the guidelines changed while this console was offline,
    * a role the cloud does not allow) exists nowhere else: it ends here too, so this console
    * does not go on showing access nobody else knows of. A PIN the cloud replaced is not a
-   * refusal of the grant: the new code arrives with the next pull.
+   * refusal of the grant: the new code arrives with the next pull; nor is a credential the
+   * cloud already holds by the same id (a vendor request approved on two consoles).
    */
   const undoRefusedGrant = (r: MutationResult): void => {
-    if (r.code === 'pin_taken') return;
+    // already_granted: another console's approval of the same request granted this very
+    // credential first; the cloud's grant is the one, and the pull brings it (its code, its slots).
+    if (r.code === 'pin_taken' || r.code === 'already_granted') return;
     const mutation = outboxMutation(db, r.mutationId);
     if (!mutation || (mutation.kind !== 'credential.granted' && mutation.kind !== 'credential.reissued')) return;
     const credentialId = mutation.payload.credentialId;

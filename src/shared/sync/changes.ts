@@ -71,6 +71,9 @@ export const ChangeBody = z.discriminatedUnion('kind', [
   change('door.programmed', mutationPayloads['door.programmed'].extend({ checksum: z.number().int().min(0).max(0xffff_ffff).nullable() })),
   change('door.lock_assigned', mutationPayloads['door.lock_assigned']),
   change('door.events_read', mutationPayloads['door.events_read']),
+  // Never sent to a kiosk (scope-changes.ts): a request holds the vendor's phone.
+  change('approval.requested', mutationPayloads['approval.requested']),
+  change('approval.decided', mutationPayloads['approval.decided']),
   /** Earlier clouds' new code after a pin_taken; null where withheld. */
   change('credential.pin_changed', z.object({ credentialId: Id, pinCode: PinCode.nullable(), at: Timestamp })),
   change(

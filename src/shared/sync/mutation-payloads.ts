@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Audience, CredentialKind, Guidelines, Id, Schedule, Timestamp } from '../domain';
+import { Audience, BulkGrantRequest, CredentialKind, GrantRequest, Guidelines, Id, maxBulkUnitIds, Schedule, Timestamp } from '../domain';
 
 /*
  * The payload of each mutation kind (console → cloud), written once for both sides: the
@@ -43,6 +43,11 @@ export const credentialFields = {
    * the one text. Absent on a credential of its own.
    */
   visit: z.object({ id: Id, units: z.number().int().min(1).max(100_000) }).optional(),
+  /**
+   * A grant made by approving a vendor's request (approval.requested): the cloud refuses it once
+   * that request was declined (a decline on another console reached the cloud first).
+   */
+  approvalId: Id.optional(),
 };
 
 type Written = { kind: CredentialKind; pinCode: string | null; blePass?: string | null | undefined };
@@ -53,6 +58,39 @@ const oneSecret = <T extends z.ZodType<Written>>(schema: T) =>
 
 const Granted = oneSecret(z.object(credentialFields));
 const Reissued = oneSecret(z.object({ ...credentialFields, replaces: Id }));
+
+/**
+ * A vendor approval as the asking console stores it: the grant as asked (the grant form's
+ * request for one unit, the bulk form's for many, its units named), and the words every
+ * console shows. Who asked is the proven actor; the cloud refuses a requester that is not.
+ */
+const ApprovalRequested = z
+  .object({
+    approvalId: Id,
+    requestId: Id,
+    scope: z.enum(['unit', 'units']),
+    grant: z.union([GrantRequest, BulkGrantRequest]),
+    what: z.string().min(1).max(500),
+    unitLabels: z.array(z.string().min(1).max(200)).min(1).max(maxBulkUnitIds),
+    scheduleText: z.string().max(500),
+    phone: z.string().max(40),
+    reason: z.string().min(1).max(300),
+    requestedById: Id,
+    requestedAt: Timestamp,
+    expiresAt: Timestamp,
+  })
+  .refine((a) => (a.scope === 'units') === 'target' in a.grant, { message: 'the grant must be of the scope asked', path: ['grant'] });
+
+/** An admin's decision on a request: approved (with what the grant made) or declined (with the reason the requester reads). */
+const ApprovalDecided = z
+  .object({
+    approvalId: Id,
+    decision: z.enum(['approved', 'declined']),
+    declineReason: z.string().min(1).max(300).nullable(),
+    outcome: z.string().max(300).nullable(),
+    at: Timestamp,
+  })
+  .refine((d) => (d.decision === 'declined') === (d.declineReason !== null), { message: 'a decline, and only it, gives a reason', path: ['declineReason'] });
 
 export const mutationPayloads = {
   'credential.granted': Granted,
@@ -68,6 +106,8 @@ export const mutationPayloads = {
   'door.programmed': z.object({ doorId: Id, version: z.number().int().min(0), checksum: z.number().int().min(0).max(0xffff_ffff), at: Timestamp }),
   'door.lock_assigned': z.object({ doorId: Id, serial: z.string().min(1).max(200), at: Timestamp }),
   'door.events_read': z.object({ doorId: Id, after: z.number().int().min(0), records: z.array(z.unknown()).max(100_000) }),
+  'approval.requested': ApprovalRequested,
+  'approval.decided': ApprovalDecided,
 } as const;
 
 export type MutationKind = keyof typeof mutationPayloads;
@@ -99,5 +139,7 @@ export const MutationBody = z.discriminatedUnion('kind', [
   variant('door.programmed'),
   variant('door.lock_assigned'),
   variant('door.events_read'),
+  variant('approval.requested'),
+  variant('approval.decided'),
 ]);
 export type MutationBody = z.output<typeof MutationBody>;

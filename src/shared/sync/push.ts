@@ -49,6 +49,9 @@ export const refusalCodes = [
   'proof_invalid',
   // The change fails the same way every time the cloud applies it (a bug, or input no rule foresaw).
   'unprocessable',
+  // A grant whose credential the cloud already holds: another console approved the same vendor
+  // request first (its grant names the same credential); the console takes the cloud's from its pull.
+  'already_granted',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 export const RejectionCode = z.enum([...refusalCodes, 'pin_taken']);

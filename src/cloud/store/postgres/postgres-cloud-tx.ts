@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import type { Guidelines } from '../../../shared/domain';
-import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, DoorSlot, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
+import type { ApprovalDecision, ApprovalRecord, ChangeInput, CloudTx, NewApprovalRecord, CommunityRecord, CredentialRecord, DoorRecord, DoorSlot, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
 import { json } from './postgres-database';
 import { ChangeCursors } from './postgres-change-cursors';
 import { PostgresPinLeases } from './postgres-pin-leases';
-import { toCommunity, toCredential, toDoor, toMutationResult, toStaffKey, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow, type StaffKeyRow } from '../rows';
+import { approvalColumns, toApproval, toCommunity, toCredential, toDoor, toMutationResult, toStaffKey, type ApprovalRow, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow, type StaffKeyRow } from '../rows';
 import { kioskStaffSql, staffKeySql, staffMemberSql } from './postgres-staff-identity';
 import type { Owed, TxStatements } from './postgres-tx-statements';
 
@@ -191,6 +191,27 @@ export class PostgresCloudTx extends PostgresPinLeases implements CloudTx {
   async liveSlots(doorId: string, now: string): Promise<number[]> {
     const sql = `SELECT dc.slot FROM door_credentials dc WHERE dc.community_id = $3 AND dc.door_id = $1 AND ${liveHolder('$2')}`;
     return (await this.rows<{ slot: number }>(sql, [doorId, now, this.communityId])).map((r) => r.slot);
+  }
+
+  /** Read under the community's write lock: a decision on another instance waits for this one, then sees it. */
+  async approval(id: string): Promise<ApprovalRecord | null> {
+    const r = await this.row<ApprovalRow>(`SELECT ${approvalColumns}, request FROM vendor_approvals WHERE community_id = $2 AND id = $1`, [id, this.communityId]);
+    return r ? toApproval(r) : null;
+  }
+
+  async insertApproval(a: NewApprovalRecord): Promise<void> {
+    await this.write({
+      text: 'INSERT INTO vendor_approvals (community_id, id, request, requested_by_id, requested_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      values: [this.communityId, a.id, json(a.request), a.requestedById, a.requestedAt, a.expiresAt],
+    });
+  }
+
+  async decideApproval(id: string, d: ApprovalDecision): Promise<boolean> {
+    const done = await this.statements.ask(
+      "UPDATE vendor_approvals SET state = $1, decided_by_id = $2, decided_by = $3, decided_at = $4, decline_reason = $5, outcome = $6 WHERE community_id = $7 AND id = $8 AND state = 'pending'",
+      [d.state, d.byId, d.by, d.at, d.declineReason, d.outcome, this.communityId, id],
+    );
+    return done.rowCount === 1;
   }
 
   /** A console's answers are written only by its own pushes, which take turns (withConsoleLock): no lock needed to read them. */

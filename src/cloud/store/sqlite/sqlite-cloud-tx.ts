@@ -1,7 +1,7 @@
 import type { Guidelines } from '../../../shared/domain';
-import type { ChangeInput, CloudTx, CommunityRecord, CredentialRecord, DoorRecord, DoorSlot, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
+import type { ApprovalDecision, ApprovalRecord, ChangeInput, CloudTx, NewApprovalRecord, CommunityRecord, CredentialRecord, DoorRecord, DoorSlot, EndReason, MutationResultRecord, NewCredentialRecord, NewText, StaffKeyRecord, StaffRecord, UnitRecord } from '../cloud-store';
 import { kioskStaff, staffKey } from './sqlite-staff-identity';
-import { toCommunity, toCredential, toDoor, toMutationResult, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
+import { approvalColumns, toApproval, toCommunity, toCredential, toDoor, toMutationResult, type ApprovalRow, type CommunityRow, type CredentialRow, type DoorRow, type MutationResultRow } from '../rows';
 import { allDecoded, decoded, decodedOrNull } from './sqlite-rows';
 import { SqlitePinLeases } from './sqlite-pin-leases';
 
@@ -105,6 +105,22 @@ export class SqliteCloudTx extends SqlitePinLeases implements CloudTx {
     const sql = `SELECT dc.slot FROM door_credentials dc JOIN credentials c ON c.community_id = dc.community_id AND c.id = dc.credential_id
       WHERE dc.community_id = @community AND dc.door_id = @doorId AND ${live}`;
     return this.sql(sql).pluck().all({ community: this.communityId, doorId, now }) as number[];
+  }
+
+  async approval(id: string): Promise<ApprovalRecord | null> {
+    const row = decodedOrNull<ApprovalRow>(this.sql(`SELECT ${approvalColumns}, request_json FROM vendor_approvals WHERE community_id = ? AND id = ?`).get(this.communityId, id));
+    return row ? toApproval(row) : null;
+  }
+
+  async insertApproval(a: NewApprovalRecord): Promise<void> {
+    this.sql('INSERT INTO vendor_approvals (community_id, id, request_json, requested_by_id, requested_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      this.communityId, a.id, JSON.stringify(a.request), a.requestedById, a.requestedAt, a.expiresAt,
+    );
+  }
+
+  async decideApproval(id: string, d: ApprovalDecision): Promise<boolean> {
+    const sql = "UPDATE vendor_approvals SET state = ?, decided_by_id = ?, decided_by = ?, decided_at = ?, decline_reason = ?, outcome = ? WHERE community_id = ? AND id = ? AND state = 'pending'";
+    return this.sql(sql).run(d.state, d.byId, d.by, d.at, d.declineReason, d.outcome, this.communityId, id).changes === 1;
   }
 
   async mutationResult(mutationId: string): Promise<MutationResultRecord | null> {

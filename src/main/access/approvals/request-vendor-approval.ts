@@ -10,6 +10,7 @@ import { targetUnits } from '../bulk-grant';
 import { prepareGrant } from '../grant-guest-access';
 import { kindNames, typeNames } from '../guidelines';
 import { formatPhone } from '../../../shared/phone-format';
+import type { PayloadInput } from '../../../shared/sync';
 import { describeSchedule, scheduleBounds } from '../schedule';
 
 type ParsedAsk = z.output<typeof VendorApprovalRequest>;
@@ -27,6 +28,14 @@ export function approvalExpiry(asked: ScheduleRequest, resolved: Schedule, zone:
   const { startsAt, endsAt } = scheduleBounds(resolved, zone);
   if (startsAt && startsAt > now) return startsAt;
   return endsAt && endsAt < day ? endsAt : day;
+}
+
+/** The request as the outbox carries it to the cloud and other consoles (src/shared/sync). */
+function requestedPayload(a: ApprovalRecord): PayloadInput<'approval.requested'> {
+  return {
+    approvalId: a.id, requestId: a.requestId, scope: a.scope, grant: a.grant as PayloadInput<'approval.requested'>['grant'], what: a.what, unitLabels: a.unitLabels,
+    scheduleText: a.scheduleText, phone: a.phone, reason: a.reason, requestedById: a.requestedById, requestedAt: a.requestedAt, expiresAt: a.expiresAt,
+  };
 }
 
 /** "Temporary PIN code for Dana Whitfield of Brightway Cleaning" */
@@ -68,7 +77,14 @@ export function requestVendorApproval(ctx: AccessContext, actor: StaffMember, as
   runUserAction(ctx.db, () => {
     recordApproval(ctx.db, record);
     const summary = `Asked an admin to approve a ${record.what} on ${view.where} (${record.scheduleText}), phone ${record.phone}. Reason: ${record.reason}`;
-    return { result: undefined, record: { audit: { at: record.requestedAt, actor: actor.name, action: 'access.approval_requested', subjectId: record.id, summary, details: { approvalId: record.id, units: units.map((u) => u.id) } }, mutation: null } };
+    return {
+      result: undefined,
+      record: {
+        audit: { at: record.requestedAt, actor: actor.name, action: 'access.approval_requested', subjectId: record.id, summary, details: { approvalId: record.id, units: units.map((u) => u.id) } },
+        // Every console of the community sees it: an admin may sit at another one.
+        mutation: { kind: 'approval.requested', payload: requestedPayload(record), actor },
+      },
+    };
   });
   return view;
 }

@@ -8,6 +8,7 @@ import { markDoorChanged } from '../../store/door-credentials-repo';
 import { doorSerial, setGuidelines, setTextStatus } from '../../store/received-changes-repo';
 import type { CloudChange } from '../cloud-client';
 import { applyCredentialWritten, changePin, endIfLive, endVisitIfLive, type EndedEarly } from './apply-credential';
+import { receiveApprovalDecision, receiveApprovalRequest } from './apply-approval';
 import { endsAhead, type EndAhead, type ReadChange } from './ends-ahead';
 
 export interface ApplyContext extends AccessContext {
@@ -97,6 +98,10 @@ function applyPayload(ctx: ApplyContext, change: CloudChange, body: ChangeBody, 
     case 'credential.text_requested':
       // The cloud sends the text; its outcome comes as credential.text_status.
       return 'skipped';
+    case 'approval.requested':
+      return done(receiveApprovalRequest(ctx, body.payload, change));
+    case 'approval.decided':
+      return done(receiveApprovalDecision(ctx, body.payload, change, by));
     case 'door.programmed':
     case 'door.events_read':
       // Facts about a door this console may never see on its cable: the audit line is what

@@ -3,6 +3,7 @@ import { communities } from './002-communities';
 import { sharedLimits } from './003-shared-limits';
 import { guestLinks } from './004-guest-links';
 import { vendorVisits } from './005-vendor-visits';
+import { vendorApprovals } from './006-vendor-approvals';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 3, name: 'shared-limits', sql: sharedLimits },
   { version: 4, name: 'guest-links', sql: guestLinks },
   { version: 5, name: 'vendor-visits', sql: vendorVisits },
+  { version: 6, name: 'vendor-approvals', sql: vendorApprovals },
 ];

@@ -7,6 +7,7 @@ import { communities } from './007-communities';
 import { attemptLimits } from './008-attempt-limits';
 import { guestLinks } from './009-guest-links';
 import { vendorVisits } from './010-vendor-visits';
+import { vendorApprovals } from './011-vendor-approvals';
 
 /** Numbered, append-only: never edit a shipped migration, add the next number. */
 /** rebuildsTables: runs with foreign keys off (SQLite cannot change a key in place), and checks them all before it commits. */
@@ -20,4 +21,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 8, name: 'attempt-limits', sql: attemptLimits },
   { version: 9, name: 'guest-links', sql: guestLinks },
   { version: 10, name: 'vendor-visits', sql: vendorVisits },
+  { version: 11, name: 'vendor-approvals', sql: vendorApprovals },
 ];
