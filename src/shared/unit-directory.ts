@@ -179,8 +179,8 @@ export class UnitDirectory {
     if (known) return known;
     const { index, unitKeys } = this;
     const buildingId = (p: number) => index.buildings[index.building[p]!]!.id;
+    // The unit order is the index's own (the constructor's).
     const keys: Record<string, (p: number) => (string | number)[]> = {
-      unit: (p) => [unitKeys[p]!, buildingId(p)],
       building: (p) => [index.buildings[index.building[p]!]!.name, unitKeys[p]!, buildingId(p)],
       floor: (p) => [index.floors[p]!, buildingId(p), unitKeys[p]!],
       lockModel: (p) => [index.lockModels[index.lockModel[p]!]!.name, buildingId(p), unitKeys[p]!],
