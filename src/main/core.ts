@@ -107,6 +107,7 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
 
   // Read once; an admin's guideline change replaces it through setCommunity.
   let community = getCommunity(db);
+  const logError = options.logError ?? ((what: string, error: unknown) => console.error(`[porter] ${what} failed:`, error));
   const bus = new EventEmitter();
   let sync: SyncEngine | null = null;
   // A door's desired table changed (a grant, a revoke, an end, a change from the cloud): its live lock is queued.
@@ -140,7 +141,7 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
         if (topics.includes('doors')) liveDesiredChanged();
       },
       fetchFn: options.syncFetch,
-      logError: (error) => (options.logError ?? ((c, e) => console.error(`[porter] ${c} failed:`, e)))('sync', error),
+      logError: (error) => logError('sync', error),
       intervalMs: options.syncIntervalMs,
       longPollSeconds: options.syncLongPollSeconds,
     });
@@ -162,7 +163,7 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
     handlers,
     // Only a training core serves the training section, whatever its provider hands over.
     training: training && hardware.training ? createTrainingHandlers(hardware.training) : null,
-    logError: options.logError ?? ((command, error) => console.error(`[porter] ${command} failed:`, error)),
+    logError,
   });
   const initial = { operator: options.operator ?? (options.kiosk ? kioskOperator(db) : null), kiosk: options.kiosk ?? false };
 
@@ -175,7 +176,10 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
   const sweeper = setInterval(sweep, expirySweepMs);
   sweeper.unref();
 
-  const stopCheckpoints = checkpointInBackground(db);
+  const stopCheckpoints = checkpointInBackground(db, {
+    nativeBinding: options.sqliteNativeBinding,
+    logError: (error) => logError('WAL checkpoint', error),
+  });
 
   const own = dispatcher.connect(initial, 'core');
   let closing: Promise<void> | null = null;
@@ -194,7 +198,7 @@ function startCore(db: Db, now: () => Date, options: CoreOptions, hardwareFrom: 
         await sync?.close();
         await hardware.close();
         bus.removeAllListeners();
-        stopCheckpoints();
+        await stopCheckpoints();
         db.close();
       })();
       return closing;

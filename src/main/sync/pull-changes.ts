@@ -19,19 +19,23 @@ export interface PullWait {
   stop: AbortSignal;
 }
 
+/** One turn of the event loop: a request just made is written to its socket before a long synchronous apply holds the thread. */
+const requestLeaves = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Pulls the cloud's changes after this console's cursor, a page at a time, and applies them a
  * batch of pages at a time. Each batch is applied in one transaction that also advances the
  * cursor past its last page, so a console killed mid-pull either has a batch and its cursor or
- * neither: nothing is lost and nothing applied twice. A page that cannot be fetched ends the
- * pull (its error is the round's) once the pages fetched before it are applied.
+ * neither: nothing is lost and nothing applied twice. The next page is asked for before a batch
+ * is applied, so the cloud prepares it and the network carries it while this console writes.
+ * A page that cannot be fetched ends the pull (its error is the round's) once the pages
+ * fetched before it are applied.
  * `held` says the cloud held the first request (it long-polls), so the next may follow at once.
  */
 export async function pullChanges(ctx: ApplyContext, client: CloudClient, wait?: PullWait): Promise<{ applied: number; skipped: number; held: boolean }> {
   let applied = 0;
   let skipped = 0;
   let held = false;
-  let cursor = readCursor(ctx.db);
   const apply = (pages: ChangePage[]): void =>
     // The units' search rows are rewritten once per batch, for the units it touched.
     withUnitSearchDeferred(ctx.db, () => {
@@ -40,25 +44,34 @@ export async function pullChanges(ctx: ApplyContext, client: CloudClient, wait?:
       skipped += outcome.skipped;
       writeCursor(ctx.db, pages.at(-1)!.next);
     });
+  const cursor = readCursor(ctx.db);
+  let next = wait ? client.pull(cursor, pageSize, wait.stop, wait.seconds) : client.pull(cursor, pageSize);
+  let pages: ChangePage[] = [];
+  let count = 0;
   for (let first = true; ; first = false) {
-    const pages: ChangePage[] = [];
-    let count = 0;
-    let last: ChangePage;
-    do {
-      try {
-        last = first && pages.length === 0 && wait ? await client.pull(cursor, pageSize, wait.stop, wait.seconds) : await client.pull(cursor, pageSize);
-      } catch (error) {
-        // Stopped waiting (a local change to send, Sync now): no news is not a failure.
-        if (first && pages.length === 0 && wait?.stop.aborted) return { applied, skipped, held: false };
-        if (pages.length > 0) apply(pages);
-        throw error;
-      }
-      if (first && pages.length === 0) held = last.held === true;
-      pages.push(last);
-      count += last.changes.length;
-      cursor = last.next;
-    } while (last.more && last.changes.length > 0 && count < batchChanges);
+    let page: ChangePage;
+    try {
+      page = await next;
+    } catch (error) {
+      // Stopped waiting (a local change to send, Sync now): no news is not a failure.
+      if (first && wait?.stop.aborted) return { applied, skipped, held: false };
+      if (pages.length > 0) apply(pages);
+      throw error;
+    }
+    if (first) held = page.held === true;
+    pages.push(page);
+    count += page.changes.length;
+    const more = page.more && page.changes.length > 0;
+    if (more) {
+      next = client.pull(page.next, pageSize);
+      // Its failure is read when it is awaited; one left behind by a failed apply is no crash.
+      next.catch(() => undefined);
+    }
+    if (more && count < batchChanges) continue;
+    if (more) await requestLeaves();
     apply(pages);
-    if (!last.more || last.changes.length === 0) return { applied, skipped, held };
+    if (!more) return { applied, skipped, held };
+    pages = [];
+    count = 0;
   }
 }
