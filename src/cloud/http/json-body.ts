@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { HttpError } from './http-error';
 import { firstIssueWords } from '../../shared/plain-words';
+import { maxRequestBytes } from '../../shared/sync';
 
-/** A push of 200 mutations is far below this; anything larger is not a console talking. */
-export const maxBodyBytes = 1024 * 1024;
+/** Consoles fill a push up to this and no further; anything larger is not a console talking. */
+export const maxBodyBytes = maxRequestBytes;
 
 /**
  * Reads the body up to the cap. Past the cap the rest is drained, not kept, so the client

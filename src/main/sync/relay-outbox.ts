@@ -1,4 +1,4 @@
-import { maxMutationsPerPush, type MutationActor } from '../../shared/sync';
+import { maxMutationsPerPush, maxRequestBytes, type MutationActor } from '../../shared/sync';
 import type { Db } from '../store/database';
 import { pendingMutations, recordAnswers, type MutationAnswer, type OutboxRow } from '../store/outbox-relay-repo';
 import type { CloudClient, CloudMutation, MutationResult } from './cloud-client';
@@ -27,8 +27,12 @@ function answerOf(result: MutationResult): MutationAnswer {
   return { mutationId: result.mutationId, state: outcome === 'rejected' ? 'rejected' : 'accepted', result };
 }
 
+/** What a push's body weighs around its mutations: `{"mutations":[...]}`. */
+const envelopeBytes = Buffer.byteLength('{"mutations":[]}');
+
 /**
- * Sends the outbox to the cloud in order, a batch at a time, each row with its actor's proof,
+ * Sends the outbox to the cloud in order, a batch at a time (as many rows as the cloud takes in
+ * one request, by count and by weight; a row alone is sent alone whatever it weighs), each row with its actor's proof,
  * and records each answer. The answers are written in one transaction after the cloud applied
  * them; if the console dies in between, the batch goes again and the cloud answers 'duplicate'
  * without applying anything twice. Stops at the first row whose actor must sign in online
@@ -48,6 +52,7 @@ export async function relayOutbox(
   for (;;) {
     const rows = pendingMutations(db, maxMutationsPerPush);
     const batch: CloudMutation[] = [];
+    let bytes = envelopeBytes;
     let waiting = false;
     for (const row of rows) {
       const proving = await prove(row);
@@ -55,7 +60,12 @@ export async function relayOutbox(
         waiting = true;
         break;
       }
-      batch.push(toCloud(row, console, proving.proof));
+      const mutation = toCloud(row, console, proving.proof);
+      // Its JSON and the comma before it.
+      const weight = Buffer.byteLength(JSON.stringify(mutation)) + 1;
+      if (batch.length > 0 && bytes + weight > maxRequestBytes) break;
+      batch.push(mutation);
+      bytes += weight;
     }
     if (batch.length === 0) return { sent, rejected, waiting };
     const results = await client.push(batch, signal);

@@ -10,6 +10,12 @@ import { DoorSlot } from './mutation-payloads';
 
 /** The cloud takes at most this many mutations a request; a console sends its outbox in batches of it. */
 export const maxMutationsPerPush = 200;
+/**
+ * The most a request to the cloud may weigh (its JSON body). A console fills a push up to it too:
+ * two hundred vendor requests each naming a whole building weigh several MiB, and a batch the
+ * cloud refuses for its size would be sent again at every round, holding back all that follows.
+ */
+export const maxRequestBytes = 1024 * 1024;
 
 /** HMAC-SHA256 with the staff member's key over the mutation's canonical form (src/shared/mutation-proof.ts). */
 export const MutationProof = z.object({ keyId: z.string().min(1).max(100), signature: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes, base64url') });
