@@ -43,20 +43,33 @@ const insertEntry = statement<HashedFields & { prev_hash: string; hash: string }
  * plain SHA-256, until its log was sealed once: then an append without the key is refused.
  */
 export function appendAudit(db: Db, record: AuditRecord): number {
-  const prevHash = lastHash(db).get() ?? genesisHash;
+  return appendAudits(db, [record]);
+}
+
+/**
+ * Appends entries in order, each chained to the one before: the log's end and its seal read
+ * once (a first pull appends a hundred thousand). Answers the last one's seq (0 for none).
+ */
+export function appendAudits(db: Db, records: readonly AuditRecord[]): number {
+  if (records.length === 0) return 0;
+  let prevHash = lastHash(db).get() ?? genesisHash;
   const seal = sealOf(db);
   if (!seal && logWasSealed(db)) throw new Error('This activity log is sealed with a key, and this connection to the store does not hold it.');
-  const row = {
-    at: record.at,
-    actor: record.actor,
-    action: record.action,
-    subject_id: record.subjectId,
-    summary: record.summary,
-    details_json: JSON.stringify(withoutCodes(record.details)),
-  };
-  const hash = entryHash(prevHash, row, seal?.key ?? null);
-  const info = insertEntry(db).run({ ...row, prev_hash: prevHash, hash });
-  return Number(info.lastInsertRowid);
+  let seq = 0;
+  for (const record of records) {
+    const row = {
+      at: record.at,
+      actor: record.actor,
+      action: record.action,
+      subject_id: record.subjectId,
+      summary: record.summary,
+      details_json: JSON.stringify(withoutCodes(record.details)),
+    };
+    const hash = entryHash(prevHash, row, seal?.key ?? null);
+    seq = Number(insertEntry(db).run({ ...row, prev_hash: prevHash, hash }).lastInsertRowid);
+    prevHash = hash;
+  }
+  return seq;
 }
 
 export interface AuditFilter {

@@ -1,5 +1,6 @@
 import { maxPullLimit } from '../../shared/sync';
 import { readCursor, writeCursor } from '../store/sync-state-repo';
+import { withDoorMarksDeferred } from '../store/door-credentials-repo';
 import { withUnitSearchDeferred } from '../store/unit-search-upkeep';
 import type { ChangePage, CloudClient } from './cloud-client';
 import { applyBatch, type ApplyContext } from './apply/apply-change';
@@ -37,13 +38,15 @@ export async function pullChanges(ctx: ApplyContext, client: CloudClient, wait?:
   let skipped = 0;
   let held = false;
   const apply = (pages: ChangePage[]): void =>
-    // The units' search rows are rewritten once per batch, for the units it touched.
-    withUnitSearchDeferred(ctx.db, () => {
-      const outcome = applyBatch(ctx, pages.flatMap((page) => page.changes));
-      applied += outcome.applied;
-      skipped += outcome.skipped;
-      writeCursor(ctx.db, pages.at(-1)!.next);
-    });
+    // The units' search rows are rewritten, and the doors marked changed, once per batch.
+    withUnitSearchDeferred(ctx.db, () =>
+      withDoorMarksDeferred(ctx.db, () => {
+        const outcome = applyBatch(ctx, pages.flatMap((page) => page.changes));
+        applied += outcome.applied;
+        skipped += outcome.skipped;
+        writeCursor(ctx.db, pages.at(-1)!.next);
+      }),
+    );
   const cursor = readCursor(ctx.db);
   let next = wait ? client.pull(cursor, pageSize, wait.stop, wait.seconds) : client.pull(cursor, pageSize);
   let pages: ChangePage[] = [];

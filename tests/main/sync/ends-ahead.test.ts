@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../src/main/store/audit-verify';
 import { saveSyncSetup } from '../../../src/main/store/sync-state-repo';
 import { endsAhead, type ReadChange } from '../../../src/main/sync/apply/ends-ahead';
 import { ChangeBody } from '../../../src/shared/sync';
@@ -95,7 +96,8 @@ function left(desk: TestConsole) {
   return {
     credentials: desk.db.prepare("SELECT id, ended_at IS NULL AS live, end_reason, ended_by FROM credentials WHERE id LIKE 'cred_ahead_%' ORDER BY id").all(),
     doorRows: desk.db.prepare("SELECT door_id, credential_id, slot, removed_at IS NULL AS live FROM door_credentials WHERE credential_id LIKE 'cred_ahead_%' ORDER BY 1, 2").all(),
-    doors: desk.db.prepare("SELECT id, desired_version FROM doors WHERE id IN ('door-north-204', 'door-north-1204') ORDER BY id").all(),
+    // Whether each door waits to be programmed, and since when: a batch marks a door once, however many of its changes touch it.
+    doors: desk.db.prepare("SELECT id, desired_version > coalesce(reported_version, 0) AS pending, desired_changed_at IS NOT NULL AS since FROM doors WHERE id IN ('door-north-204', 'door-north-1204') ORDER BY id").all(),
     units: desk.db.prepare("SELECT id, live_credentials FROM units WHERE id IN ('north-204', 'north-1204') ORDER BY id").all(),
     audit: desk.db.prepare("SELECT summary FROM audit_log WHERE action = 'sync.received' ORDER BY seq").pluck().all(),
   };
@@ -126,7 +128,10 @@ describe('a batch that grants and ends', () => {
       { id: 'cred_ahead_2', live: 0, end_reason: 'revoked', ended_by: 'Jordan Lee' },
       { id: 'cred_ahead_3', live: 0, end_reason: 'used', ended_by: 'Jordan Lee' },
     ]);
+    expect(left(together).doors).toEqual(['door-north-1204', 'door-north-204'].map((id) => ({ id, pending: 1, since: 1 })));
     expect(left(together).audit).toHaveLength(changes.length);
+    // The batch's lines, appended together, chain as lines appended one at a time do.
+    for (const desk of [together, oneByOne]) expect(verifyAuditChain(desk.db)).toMatchObject({ intact: true, findings: [] });
   });
 
   it('a vendor visit revoked in the batch that granted it ends every unit of it, as one at a time does', async () => {

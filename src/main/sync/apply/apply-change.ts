@@ -2,7 +2,7 @@ import type { Guidelines } from '../../../shared/domain';
 import { assertNever } from '../../../shared/errors';
 import { ChangeBody } from '../../../shared/sync';
 import type { AccessContext } from '../../access/access-context';
-import { appendAudit } from '../../store/audit-log';
+import { appendAudits, type AuditRecord } from '../../store/audit-log';
 import { assignSerial } from '../../store/door-table-repo';
 import { markDoorChanged } from '../../store/door-credentials-repo';
 import { doorSerial, setGuidelines, setTextStatus } from '../../store/received-changes-repo';
@@ -31,6 +31,7 @@ export function applyBatch(ctx: ApplyContext, changes: readonly CloudChange[]): 
   const read = changes.map(readChange);
   const ends = endsAhead(read);
   const endedEarly: EndedEarly = new Map();
+  const received: AuditRecord[] = [];
   let applied = 0;
   let skipped = 0;
   changes.forEach((change, index) => {
@@ -40,7 +41,7 @@ export function applyBatch(ctx: ApplyContext, changes: readonly CloudChange[]): 
     if (outcome !== 'applied') return;
     applied++;
     if (change.origin !== ctx.consoleId)
-      appendAudit(ctx.db, {
+      received.push({
         at: change.at,
         actor: by,
         action: 'sync.received',
@@ -49,6 +50,8 @@ export function applyBatch(ctx: ApplyContext, changes: readonly CloudChange[]): 
         details: { origin: change.origin, cursor: change.cursor, kind: change.kind, action: change.audit.action },
       });
   });
+  // Applying appends no other entry: the batch's lines go in together, in the changes' order.
+  appendAudits(ctx.db, received);
   return { applied, skipped };
 }
 

@@ -25,13 +25,15 @@ import {
  * Puts a door slot the cloud gave a credential on this console's record of that door. If a
  * credential of this console not yet seen by the cloud sits there, it moves to the lowest free
  * slot for now: the cloud will place it for good when it arrives there, and this console will
- * follow. `removedAt` writes the row of a credential already ended (ends-ahead.ts).
+ * follow. `fresh`: the credential was just written here, so it has no slot yet. `removedAt`
+ * writes the row of a credential already ended (ends-ahead.ts): a row that holds no slot, so
+ * nothing moves for it.
  */
-function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, slot: number, at: string, removedAt: string | null = null): boolean {
+function placeInSlot(ctx: AccessContext, credentialId: string, doorId: string, slot: number, at: string, fresh: boolean, removedAt: string | null): boolean {
   const { db } = ctx;
-  const current = slotOf(db, doorId, credentialId);
+  const current = fresh ? undefined : slotOf(db, doorId, credentialId);
   if (current === slot) return false;
-  const squatter = slotHolder(db, doorId, slot, credentialId);
+  const squatter = removedAt === null ? slotHolder(db, doorId, slot, credentialId) : undefined;
   if (squatter) moveToSlot(db, doorId, squatter, slotAfterLast(db, doorId));
   if (current === undefined) addToSlot(db, doorId, credentialId, slot, at, removedAt);
   else moveToSlot(db, doorId, credentialId, slot);
@@ -93,7 +95,7 @@ export function applyCredentialWritten(ctx: AccessContext, c: CredentialWritten,
   } else if (c.pinCode !== null) {
     changed = changePin(ctx, c.credentialId, c.pinCode, c.at);
   }
-  if (!existing?.endedAt) for (const d of c.doors) changed = placeInSlot(ctx, c.credentialId, d.doorId, d.slot, c.at, ended?.at ?? null) || changed;
+  if (!existing?.endedAt) for (const d of c.doors) changed = placeInSlot(ctx, c.credentialId, d.doorId, d.slot, c.at, !existing, ended?.at ?? null) || changed;
   if (ended) endedEarly!.set(c.credentialId, [...new Set(c.doors.map((d) => d.doorId))]);
   if (c.replaces) changed = endIfLive(ctx, c.replaces, 'reissued', by.name) || changed;
   return changed;
