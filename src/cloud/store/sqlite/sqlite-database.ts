@@ -22,6 +22,10 @@ export function openCloudDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   // The operator's `--pair` runs in a second process against the same file.
   db.pragma('busy_timeout = 5000');
+  // Each mutation of a push runs in a savepoint, so each of its statements keeps a statement
+  // journal, which SQLite spills to a temporary file past 64 KB: a grant's inserts took three
+  // times as long (push of 1,000 grants: 1.0–1.2 s, against 0.6 s in memory).
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }
