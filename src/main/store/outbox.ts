@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffMember } from '../../shared/domain';
-import { MutationBody, OutboxActor, type MutationKind, type PayloadInput, type SystemReason } from '../../shared/sync';
+import { PorterError } from '../../shared/errors';
+import { maxRequestBytes, MutationBody, OutboxActor, type MutationKind, type PayloadInput, type SystemReason } from '../../shared/sync';
 import type { Db } from './database';
 import { hasPaired } from './sync-state-repo';
 
@@ -46,14 +47,23 @@ export function enqueueMutation(db: Db, mutation: Mutation, audit: OutboxAudit):
 
 const withoutPin = (payload: object) => Object.fromEntries(Object.entries(payload).filter(([key]) => key !== 'pinCode'));
 
+/** Room a mutation's envelope takes in a push beside its payload (ids, seq, kind, actor, proof): well under 1 kB. */
+const envelopeRoom = 4 * 1024;
+
 function writeRow(db: Db, body: MutationBody, actor: OutboxActor, audit: OutboxAudit): string {
   const mutationId = randomUUID();
+  const payload = JSON.stringify(hasPaired(db) ? body.payload : withoutPin(body.payload));
+  // A row the cloud could never take would be sent again at every round, holding back every row after it.
+  const kb = (bytes: number) => Math.ceil(bytes / 1024).toLocaleString('en-US');
+  const weight = Buffer.byteLength(payload);
+  if (weight + envelopeRoom > maxRequestBytes)
+    throw new PorterError('payload_too_large', `This change is too large to reach the cloud (${kb(weight)} KB, at most ${kb(maxRequestBytes - envelopeRoom)} KB): make it for fewer units at a time, a building or a floor.`);
   db.prepare<[string, string, string, string, string, string]>(
     'INSERT INTO outbox (mutation_id, kind, payload_json, created_at, actor_json, audit_json) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(
     mutationId,
     body.kind,
-    JSON.stringify(hasPaired(db) ? body.payload : withoutPin(body.payload)),
+    payload,
     audit.at,
     JSON.stringify(OutboxActor.parse(actor)),
     JSON.stringify({ action: audit.action, summary: audit.summary }),

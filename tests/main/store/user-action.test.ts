@@ -47,6 +47,38 @@ describe('a user action', () => {
     expect(auditCount(t.db)).toBe(audited);
   });
 
+  it('never queues a change too large for the cloud to take: the action fails, saying its size, and writes nothing', () => {
+    t = openTestConsole();
+    const before = writeCounts(t.db);
+    const audited = auditCount(t.db);
+    const jordan = { id: 'jordan', name: 'Jordan Lee', role: 'leasing' } as const;
+    const at = new Date().toISOString();
+    // A vendor request over ten thousand units with long names: every field within its limit, the whole over 1 MiB.
+    const unitIds = Array.from({ length: 10_000 }, (_, n) => `unit-${String(n).padStart(5, '0')}`);
+    const request = {
+      approvalId: 'approval_heavy',
+      requestId: 'request_heavy',
+      scope: 'units',
+      grant: { target: { scope: 'units', unitIds }, kind: 'pin', audience: 'vendor', guest: { name: 'Dana Whitfield', phone: '(312) 555-0188', company: 'Brightway' }, schedule: { type: 'permanent' } },
+      what: 'Permanent PIN code for Dana Whitfield of Brightway',
+      unitLabels: unitIds.map((id) => `The Residences at Riverside Commons, East Garden Pavilion, Building of the Northern Courtyard beside the Community Gardens, ${id}`),
+      scheduleText: 'Permanent',
+      phone: '(312) 555-0188',
+      reason: 'Annual inspection of every unit',
+      requestedById: jordan.id,
+      requestedAt: at,
+      expiresAt: at,
+    } as const;
+    expect(() =>
+      runUserAction(t.db, () => ({
+        result: undefined,
+        record: { audit: { at, actor: jordan.name, action: 'approval.requested', subjectId: null, summary: 'Asked', details: {} }, mutation: { kind: 'approval.requested', payload: request, actor: jordan } },
+      })),
+    ).toThrow(/^This change is too large to reach the cloud \(1,\d{3} KB, at most 1,020 KB\): make it for fewer units at a time, a building or a floor\.$/);
+    expect(writeCounts(t.db)).toEqual(before);
+    expect(auditCount(t.db)).toBe(audited);
+  });
+
   it('leaves no half-written change, audit entry or outbox entry when its last write fails', async () => {
     t = openTestConsole();
     // The outbox insert is the last write of an action: make it fail.
