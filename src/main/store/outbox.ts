@@ -49,12 +49,12 @@ const withoutPin = (payload: object) => Object.fromEntries(Object.entries(payloa
 
 /** Room a mutation's envelope takes in a push beside its payload (ids, seq, kind, actor, proof): well under 1 kB. */
 const envelopeRoom = 4 * 1024;
+const kb = (bytes: number): string => Math.ceil(bytes / 1024).toLocaleString('en-US');
 
 function writeRow(db: Db, body: MutationBody, actor: OutboxActor, audit: OutboxAudit): string {
   const mutationId = randomUUID();
   const payload = JSON.stringify(hasPaired(db) ? body.payload : withoutPin(body.payload));
   // A row the cloud could never take would be sent again at every round, holding back every row after it.
-  const kb = (bytes: number) => Math.ceil(bytes / 1024).toLocaleString('en-US');
   const weight = Buffer.byteLength(payload);
   if (weight + envelopeRoom > maxRequestBytes)
     throw new PorterError('payload_too_large', `This change is too large to reach the cloud (${kb(weight)} KB, at most ${kb(maxRequestBytes - envelopeRoom)} KB): make it for fewer units at a time, a building or a floor.`);

@@ -72,7 +72,7 @@ describe('a user action', () => {
     expect(() =>
       runUserAction(t.db, () => ({
         result: undefined,
-        record: { audit: { at, actor: jordan.name, action: 'approval.requested', subjectId: null, summary: 'Asked', details: {} }, mutation: { kind: 'approval.requested', payload: request, actor: jordan } },
+        record: { audit: { at, actor: jordan.name, action: 'access.approval_requested', subjectId: null, summary: 'Asked', details: {} }, mutation: { kind: 'approval.requested', payload: request, actor: jordan } },
       })),
     ).toThrow(/^This change is too large to reach the cloud \(1,\d{3} KB, at most 1,020 KB\): make it for fewer units at a time, a building or a floor\.$/);
     expect(writeCounts(t.db)).toEqual(before);
