@@ -119,12 +119,12 @@ export function withDoorMarksDeferred<T>(db: Db, body: () => T): T {
   if (deferredMarks.has(db)) return body();
   const marks = new Map<string, string>();
   deferredMarks.set(db, marks);
+  let result: T;
   try {
-    const result = body();
-    deferredMarks.delete(db);
-    for (const [doorId, at] of marks) doorChanged(db).run({ doorId, at });
-    return result;
+    result = body();
   } finally {
     deferredMarks.delete(db);
   }
+  for (const [doorId, at] of marks) doorChanged(db).run({ doorId, at });
+  return result;
 }
