@@ -62,7 +62,7 @@ test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed
 
   // Each row links to its unit.
   await row.getByRole('link', { name: 'North Tower 307' }).click();
-  const panel = page.getByRole('complementary', { name: 'Unit 307' });
+  const panel = page.getByRole('complementary', { name: 'North Tower 307' });
   const credential = panel.getByRole('article', { name: /Dana Whitfield/ });
   await expect(credential).toContainText('Brightway Cleaning');
   await expect(credential).toContainText('Part of a visit covering 14 units');

@@ -44,14 +44,15 @@ export async function openUnit(page: Page, number: string, building: string): Pr
   const row = grid.getByRole('row', { name: new RegExp(`^${number} ${building} `) });
   await expect(row).toBeVisible();
   await row.click();
-  const panel = page.getByRole('complementary', { name: `Unit ${number}` });
+  const panel = page.getByRole('complementary', { name: `${building} ${number}` });
   await expect(panel).toContainText(building);
   return { row, panel };
 }
 
 export async function openGrantForm(page: Page, panel: Locator, number: string): Promise<Locator> {
   await panel.getByRole('button', { name: 'Grant access' }).click();
-  const dialog = page.getByRole('dialog', { name: `Grant access to unit ${number}` });
+  // Titled with the panel's unit ("Grant access to South Tower 101"), whose building openUnit checked.
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^Grant access to .+ ${number}$`) });
   await expect(dialog).toBeVisible();
   return dialog;
 }

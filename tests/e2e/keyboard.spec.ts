@@ -56,13 +56,13 @@ test('an admin signs in, grants, revokes and moves between pages by keyboard alo
   const row = grid.getByRole('row', { name: /^101 South Tower / });
   await arrowTo(page, 'ArrowDown', row, 'the row of South Tower 101');
   await page.keyboard.press('Enter');
-  const panel = page.getByRole('complementary', { name: 'Unit 101' });
+  const panel = page.getByRole('complementary', { name: 'South Tower 101' });
   await expect(panel).toContainText('South Tower');
 
   // Grant: open the form with Enter, type the guest, choose with the arrow keys, send with Enter.
   await tabTo(page, panel.getByRole('button', { name: 'Grant access' }), 'the unit’s Grant access');
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Grant access to unit 101' });
+  const dialog = page.getByRole('dialog', { name: 'Grant access to South Tower 101' });
   await expect(dialog).toBeVisible();
   const permanent = dialog.getByRole('radio', { name: /^Permanent/ });
   await tabTo(page, permanent, 'the access types');

@@ -37,6 +37,6 @@ test('a kiosk left alone returns to its start screen, closing what the last visi
   // Nobody touches it: the dialog, the unit and the search go; the Units page stays.
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
-  await expect(page.getByRole('complementary', { name: 'Unit 101' })).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'South Tower 101' })).toHaveCount(0);
   await expect(page.getByRole('grid', { name: 'Units' })).toBeVisible();
 });

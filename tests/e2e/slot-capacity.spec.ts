@@ -29,7 +29,7 @@ test('a door near full warns with what to end first, and its reserved slots are 
 
   // The next one would take a slot kept for staff: the form says it cannot fit, and Save waits (the core would refuse it).
   await panel.getByRole('button', { name: 'Grant access' }).click();
-  const again = page.getByRole('dialog', { name: 'Grant access to unit 204' });
+  const again = page.getByRole('dialog', { name: 'Grant access to South Tower 204' });
   await chooseType(again, 'Bluetooth pass', 'Permanent');
   await expect(again.getByRole('region', { name: 'Doors near full' })).toContainText('South Tower 204 cannot take all of this grant: it needs 1 slot and 0 are free for guests');
   await fillGuest(again, 'Sam Ortiz', '312-555-0199');

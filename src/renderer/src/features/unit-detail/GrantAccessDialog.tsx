@@ -21,7 +21,7 @@ export function GrantAccessDialog({ unit, onGranted, triggerLabel = 'Grant acces
       <Button className="button button--primary" isDisabled={resting}>
         {triggerLabel}
       </Button>
-      <ModalDialog title={`Grant access to unit ${unit.number}`} size="wide">
+      <ModalDialog title={`Grant access to ${unit.buildingName} ${unit.number}`} size="wide">
         {(close) => (
           <>
             <p className="dialog__text">

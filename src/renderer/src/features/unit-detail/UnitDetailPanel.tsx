@@ -22,7 +22,8 @@ export function UnitDetailPanel({ unitId, onClose }: Props) {
   const [notice, setNotice] = useState('');
   const [justGranted, setJustGranted] = useState<string | null>(null);
   const canGrant = useCan('access.grant');
-  const title = unit.data ? `Unit ${unit.data.number}` : 'Unit';
+  // Named as the whole console names units ("South Tower 101"): several buildings have a 101.
+  const title = unit.data ? `${unit.data.buildingName} ${unit.data.number}` : 'Unit';
   const lock = unit.data ? { name: unit.data.lockModel.name, capabilities: unit.data.lockModel.capabilities } : null;
   const granted = (c: Credential) => {
     setNotice(`${credentialKindLabel(c.kind)} granted to ${c.guest.name}.`);
