@@ -34,4 +34,8 @@ test('a queued text says what it waits for, and the code can be shown once to ha
   const entry = page.getByText('Lena Park’s PIN code for North Tower 206 was shown on screen for Avery Brooks to hand over while the text waits');
   await expect(entry).toBeVisible();
   await expect(page.getByText(code)).toHaveCount(0);
+
+  // The Access list says the same in a word.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Access' }).click();
+  await expect(page.getByRole('row', { name: /^Lena Park \+1 312-555-0161/ })).toContainText('Not sent in training');
 });

@@ -71,3 +71,15 @@ test('leasing staff see where sync stands but are not offered the setup', async 
   await expect(syncBar(page)).toContainText('Not connected to a cloud');
   await expect(syncBar(page).getByRole('button')).toHaveCount(0);
 });
+
+test('a text queued on a console not yet paired says it goes once the console is paired, in the Access list and the unit’s panel', async ({ page, openConsole }) => {
+  await openConsole(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Access' }).click();
+  const row = page.getByRole('row', { name: /^Olga Garcia/ });
+  await expect(row).toContainText('Text queued');
+  await expect(row).toContainText('Sent once paired with the cloud');
+
+  await row.getByRole('link', { name: 'Garden Court 312' }).click();
+  const credential = page.getByRole('complementary', { name: 'Garden Court 312' }).getByRole('article', { name: /Olga Garcia/ });
+  await expect(credential).toContainText('The text is waiting until this console is paired with the cloud, which sends the texts.');
+});

@@ -4,6 +4,7 @@ import { CredentialStatusBadge } from '../../components/CredentialStatusBadge';
 import { accessTypeLabel, credentialKindLabel, notificationLabel, visitLine } from '../../components/labels';
 import { formatPhone } from '../../../../shared/phone-format';
 import { unitHref } from '../units/unit-link';
+import { textWaitShortWords, useTextWait } from '../../components/text-wait';
 import '../../components/tables.css';
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
 /** One page of credentials across the community; each row links to its unit. */
 export function CredentialsTable({ credentials, caption }: Props) {
   const time = useCommunityTime();
+  const textWait = useTextWait();
   return (
     <table className="data-table credentials-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -54,6 +56,7 @@ export function CredentialsTable({ credentials, caption }: Props) {
             <td className="credentials-table__text">
               {notificationLabel(c.notification.status)}
               {c.notification.requests > 1 && <span className="credentials-table__sub">{c.notification.requests} texts</span>}
+              {c.notification.status === 'queued' && textWait && <span className="credentials-table__sub">{textWaitShortWords[textWait]}</span>}
             </td>
             <td className="credentials-table__nowrap">
               {time.dateTime(c.createdAt)}

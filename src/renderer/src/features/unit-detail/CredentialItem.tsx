@@ -9,7 +9,8 @@ import type { GrantLimits } from '../access/grant-form/grant-options';
 import { CredentialDoors } from './CredentialDoors';
 import { CredentialExposureLine } from '../exposure/CredentialExposureLine';
 import { CredentialHistory } from './CredentialHistory';
-import { CredentialTextStatus, ResendTextButton, useTextWait } from './CredentialText';
+import { CredentialTextStatus, ResendTextButton } from './CredentialText';
+import { textWaitWords, useTextWait } from '../../components/text-wait';
 import { HandOverCodeButton, HandOverCodeDialog } from './HandOverCodeDialog';
 import { EditDatesDialog } from './EditDatesDialog';
 import { RevokeCredentialDialog } from './RevokeCredentialDialog';
@@ -76,7 +77,7 @@ export function CredentialItem({ credential, lock, onRevoked, onRescheduled, foc
       {!live && <CredentialExposureLine unitId={credential.unitId} credentialId={credential.id} />}
       {live && <CredentialTextStatus credential={credential} wait={textWait} />}
       <CredentialHistory credential={credential} />
-      {handingOver && <HandOverCodeDialog credential={credential} waitingFor={textWait ?? 'on its way'} onClose={() => setHandingOver(false)} />}
+      {handingOver && <HandOverCodeDialog credential={credential} waitingFor={textWait ? textWaitWords[textWait] : 'on its way'} onClose={() => setHandingOver(false)} />}
       {(canResend || canEdit || canRevoke || canHandOver) && (
         <div className="credential__actions">
           {canResend && <ResendTextButton credential={credential} />}
