@@ -38,7 +38,7 @@ function PickThenGrant({ close, onGranted }: Props & { close: () => void }) {
     <>
       <div className="picked-unit">
         <span>
-          <strong>Unit {unit.number}</strong> · {unit.buildingName}, floor {unit.floor} · {unit.lockModel.name} lock
+          <strong>{`${unit.buildingName} ${unit.number}`}</strong> · Floor {unit.floor} · {unit.lockModel.name} lock
         </span>
         <Button className="button button--small" onPress={() => setUnit(null)}>
           Change unit

@@ -35,9 +35,9 @@ export function UnitPicker({ selectedUnitId, onPick }: Props) {
                 aria-pressed={unit.id === selectedUnitId}
                 onClick={() => onPick(unit)}
               >
-                <span className="unit-picker__number">Unit {unit.number}</span>
+                <span className="unit-picker__number">{`${unit.buildingName} ${unit.number}`}</span>
                 <span className="unit-picker__where">
-                  {unit.buildingName}, floor {unit.floor} · {unit.lockModel.name}
+                  Floor {unit.floor} · {unit.lockModel.name}
                 </span>
                 <CredentialKindChips kinds={unit.kinds} />
               </button>

@@ -25,7 +25,7 @@ export function GrantAccessDialog({ unit, onGranted, triggerLabel = 'Grant acces
         {(close) => (
           <>
             <p className="dialog__text">
-              {unit.buildingName}, floor {unit.floor} · {unit.lockModel.name} lock
+              Floor {unit.floor} · {unit.lockModel.name} lock
             </p>
             <GrantAccessForm
               unit={unit}
