@@ -29,6 +29,8 @@ test('a vendor on a whole floor of KB-500 locks: every unit granted, each listed
 }) => {
   await openConsole(page);
   const dialog = await openBulkGrant(page);
+  // Before anything is typed, the form says what a vendor on many units gets.
+  await expect(dialog).toContainText('A vendor gets one code or pass, and one text, for the whole visit');
   await pick(page, dialog, 'Building', 'North Tower');
   await pick(page, dialog, 'Floor', 'Floor 3');
   await expect(dialog).toContainText('14 units (14 × KB-500 Keypad + Bluetooth)');

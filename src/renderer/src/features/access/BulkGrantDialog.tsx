@@ -39,8 +39,8 @@ export function BulkGrantContent({ close, fixedTarget }: { close: () => void; fi
     <>
       {!fixedTarget && (
         <p className="dialog__text">
-          One credential per unit, for a delivery or a vendor visiting many units. Each unit’s lock is checked; units that
-          cannot take it are listed after.
+          For a delivery or a vendor visiting many units. A vendor gets one code or pass, and one text, for the whole visit; a
+          delivery gets one per unit. Each unit’s lock is checked; units that cannot take it are listed after.
         </p>
       )}
       <BulkGrantForm
