@@ -76,7 +76,7 @@ export async function startSimulatedDongle(options: SimulatedDongleOptions = {})
 
   return {
     port,
-    dongleInfo: { id: `uart:${port}`, transport: 'uart', label: `Simulated HCI dongle (${port})`, vendorId: null, productId: null, port, simulated: true },
+    dongleInfo: { id: `uart:${port}`, transport: 'uart', label: 'Simulated HCI dongle', vendorId: null, productId: null, port, simulated: true },
     controller,
     addPeripheral: (peripheral) => controller.addPeripheral(peripheral),
     removePeripheral: (peripheral) => controller.removePeripheral(peripheral),
