@@ -21,11 +21,11 @@ test('from the Access page, staff find a unit by its name, may change their pick
   await expect(dialog).toContainText('North Tower 1001 · Floor 10 · ');
 
   await chooseType(dialog, 'PIN code', 'Permanent');
-  await fillGuest(dialog, 'Rosa Delgado', '312-555-0187');
+  await fillGuest(dialog, 'Marisol Quintero', '312-555-0187');
   await dialog.getByRole('button', { name: 'Grant access' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'granted to Rosa Delgado' })).toHaveText('Permanent PIN code granted to Rosa Delgado for North Tower 1001.');
-  const row = page.getByRole('row', { name: /^Rosa Delgado/ });
+  await expect(page.getByRole('status').filter({ hasText: 'granted to Marisol Quintero' })).toHaveText('Permanent PIN code granted to Marisol Quintero for North Tower 1001.');
+  const row = page.getByRole('row', { name: /^Marisol Quintero/ });
   await expect(row.getByRole('link', { name: 'North Tower 1001' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /^Rosa Delgado/ }).getByRole('link', { name: 'South Tower 204' })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /^Marisol Quintero/ }).getByRole('link', { name: 'South Tower 204' })).toHaveCount(0);
 });
