@@ -32,12 +32,12 @@ const envelopeBytes = Buffer.byteLength('{"mutations":[]}');
 
 /**
  * Sends the outbox to the cloud in order, a batch at a time (as many rows as the cloud takes in
- * one request, by count and by weight), each row with its actor's proof, and records each
- * answer. The answers are written in one transaction after the cloud applied them; if the
- * console dies in between, the batch goes again and the cloud answers 'duplicate' without
- * applying anything twice. Stops at the first row whose actor must sign in online first
- * (`waiting`). Throws CloudFailure when the cloud cannot be reached; what was answered stays
- * answered. Answers the rejections, for staff to see.
+ * one request, by count and by weight; a row heavier than that alone goes alone), each row with
+ * its actor's proof, and records each answer. The answers are written in one transaction after
+ * the cloud applied them; if the console dies in between, the batch goes again and the cloud
+ * answers 'duplicate' without applying anything twice. Stops at the first row whose actor must
+ * sign in online first (`waiting`). Throws CloudFailure when the cloud cannot be reached; what
+ * was answered stays answered. Answers the rejections, for staff to see.
  */
 export async function relayOutbox(
   db: Db,
